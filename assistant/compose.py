@@ -1,0 +1,161 @@
+"""The default answer, with no language model: the most relevant sentences, each cited, or "not found".
+
+Every sentence of an answer is copied from a retrieved passage and carries
+that passage's number; nothing is paraphrased, so nothing can be invented.
+The evidence check that decides between answering and abstaining is
+explained, with its calibration, in docs/retrieval.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from assistant.evidence import TermWeights, coverage, has_quantity, key_terms
+from assistant.retriever import Hit
+from assistant.understand import Query
+from ingest.splitter import split_sentences
+
+NOT_FOUND = "I couldn't find this in the knowledge base."
+ANSWER_PASSAGES = 3  # sentences are drawn from the best few passages only
+MAX_SENTENCES = 3
+MAX_WORDS = 110
+QUANTITY_COVERAGE = 0.25
+
+
+@dataclass
+class Citation:
+    n: int
+    source: str
+    title: str
+    section: str
+    date: str
+    url: str
+    text: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    question: str
+    abstained: bool
+    answer: str
+    citations: list[Citation] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # titles of the nearest documents, when abstaining
+    reason: str = ""  # why we abstained: no-documents | unknown-authority | weak-evidence | no-quantity
+    latency_ms: float = 0.0
+    mode: str = "extractive"
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "answer": self.answer,
+            "citations": [c.to_json() for c in self.citations],
+            "checked": self.checked,
+            "latency_ms": round(self.latency_ms, 1),
+        }
+
+
+@dataclass
+class _Candidate:
+    hit_index: int
+    order: int
+    text: str
+    score: float
+
+
+def citation_for(n: int, hit: Hit) -> Citation:
+    p = hit.passage
+    return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text)
+
+
+def nearest_titles(hits: list[Hit], *, limit: int = 3) -> list[str]:
+    titles: list[str] = []
+    for hit in hits:
+        label = hit.passage.title + (f" ({hit.passage.date})" if hit.passage.date else "")
+        if label not in titles:
+            titles.append(label)
+        if len(titles) == limit:
+            break
+    return titles
+
+
+def abstain(query: Query, hits: list[Hit], *, reason: str, message: str = NOT_FOUND) -> Answer:
+    checked = nearest_titles(hits)
+    text = message
+    if checked:
+        text += " The nearest documents I checked were: " + "; ".join(checked) + "."
+    return Answer(question=query.text, abstained=True, answer=text, hits=hits, checked=checked, reason=reason)
+
+
+def _units(text: str) -> list[str]:
+    units: list[str] = []
+    for line in text.split("\n"):
+        line = re.sub(r"^- ", "", line.strip())
+        if line:
+            units.extend(split_sentences(line))
+    return units
+
+
+def evidence_score(query: Query, hits: list[Hit], weights: TermWeights) -> float:
+    """How strongly the best passages support an answer (0..1), as the abstention rule sees it."""
+    if not hits:
+        return 0.0
+    terms = key_terms(query)
+    best = max(coverage(terms, h.passage.text, weights) for h in hits[:ANSWER_PASSAGES]) if terms else 0.5
+    return 0.5 * best + 0.5 * hits[0].dense
+
+
+def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: float) -> Answer:
+    """An extractive, cited answer from ``hits``, or an abstention with the nearest documents."""
+    if not hits:
+        return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
+    strength = evidence_score(query, hits, weights)
+    if strength < threshold:
+        return abstain(query, hits, reason="weak-evidence")
+
+    terms = key_terms(query)
+    top = hits[0].score or 1.0
+    candidates: list[_Candidate] = []
+    for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
+        for order, sentence in enumerate(_units(hit.passage.text)):
+            if len(sentence.split()) < 4:
+                continue
+            score = coverage(terms, sentence, weights) + 0.35 * hit.score / top
+            if query.wants_quantity and has_quantity(sentence):
+                score += 0.15
+            candidates.append(_Candidate(index, order, sentence, score))
+    if not candidates:
+        return abstain(query, hits, reason="weak-evidence")
+    candidates.sort(key=lambda c: -c.score)
+    if query.wants_quantity and not query.wants_inspection:
+        # A question after a number or a time needs a sentence that gives one about its subject.
+        if not any(has_quantity(c.text) and coverage(terms, c.text, weights) >= QUANTITY_COVERAGE for c in candidates):
+            return abstain(query, hits, reason="no-quantity")
+
+    chosen = [candidates[0]]
+    for candidate in candidates[1:]:
+        if len(chosen) == MAX_SENTENCES:
+            break
+        if candidate.score < 0.7 * chosen[0].score:
+            break
+        if sum(len(c.text.split()) for c in chosen) + len(candidate.text.split()) > MAX_WORDS:
+            continue
+        chosen.append(candidate)
+    # Read in document order within each passage, best passage first.
+    chosen.sort(key=lambda c: (c.hit_index, c.order))
+
+    numbers: dict[int, int] = {}
+    parts: list[str] = []
+    for candidate in chosen:
+        n = numbers.setdefault(candidate.hit_index, len(numbers) + 1)
+        sentence = candidate.text.rstrip()
+        if not re.search(r"[.!?]$", sentence):
+            sentence += "."
+        parts.append(f"{sentence} [{n}]")
+    citations = [citation_for(n, hits[index]) for index, n in sorted(numbers.items(), key=lambda kv: kv[1])]
+    return Answer(question=query.text, abstained=False, answer=" ".join(parts), citations=citations, hits=hits)

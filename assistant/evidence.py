@@ -1,0 +1,80 @@
+"""How well a piece of text answers a question: IDF-weighted coverage of the question's key terms.
+
+Key terms are the question's content words, less the words that only say
+where to look (the council, the year, "Ofsted", "procedure"...): those pick
+the document, they are not evidence of an answer inside it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Iterable
+
+from assistant.text import tokens
+from assistant.understand import Query
+from ingest.models import Passage
+
+_WHERE_WORDS = (
+    "ofsted inspection inspections inspected inspector inspectors inspect letter report reports procedure procedures "
+    "policy policies guidance guide council councils authority authorities local children services service social care "
+    "find found say says said describe described identify identified according under what which how when who why "
+    "happen happens apply applies set sets did does do give given year years"
+)
+# Words that say what kind of answer is wanted (a number, a time), not what it is about.
+_ANSWER_TYPE_WORDS = (
+    "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
+    "long quickly soon many much deadline date dates"
+)
+_NUMBER_OR_FREQUENCY = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
+    r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every|immediately|promptly|same day|"
+    r"hours?|days?|weeks?|months?|years?)\b",
+    re.I,
+)
+
+
+class TermWeights:
+    """Inverse document frequencies over the passages of one index version."""
+
+    def __init__(self, passages: Iterable[Passage]) -> None:
+        counts: Counter[str] = Counter()
+        total = 0
+        for passage in passages:
+            total += 1
+            counts.update(set(tokens(passage.text)))
+        self.total = max(total, 1)
+        self.counts = counts
+
+    def idf(self, term: str) -> float:
+        return math.log(1 + (self.total - self.counts.get(term, 0) + 0.5) / (self.counts.get(term, 0) + 0.5))
+
+
+def key_terms(query: Query) -> list[str]:
+    """Stemmed content terms of the question that evidence must contain."""
+    drop = set(tokens(_WHERE_WORDS))
+    if query.wants_quantity:
+        drop.update(tokens(_ANSWER_TYPE_WORDS))
+    for authority in query.authorities:
+        drop.update(tokens(authority))
+    drop.update(tokens(" ".join(query.authority_mentions)))
+    drop.update(str(year) for year in query.years)
+    seen: list[str] = []
+    for term in tokens(query.text):
+        if term not in drop and term not in seen:
+            seen.append(term)
+    return seen
+
+
+def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
+    """Share of the key terms' weight that ``text`` contains (0..1)."""
+    if not terms:
+        return 0.0
+    present = set(tokens(text))
+    total = sum(weights.idf(t) for t in terms)
+    return sum(weights.idf(t) for t in terms if t in present) / total if total else 0.0
+
+
+def has_quantity(text: str) -> bool:
+    return bool(_NUMBER_OR_FREQUENCY.search(text))

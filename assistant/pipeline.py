@@ -1,0 +1,89 @@
+"""The answering pipeline: understand -> retrieve -> compose (extractive, or a checked model answer).
+
+One :class:`Assistant` serves a process: it keeps the embedding model and the
+live index version loaded, and reloads the index when a refresh publishes a
+new version (the switch is one pointer read, so a question is answered from
+the old version or the new one, never from a half-built one).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Protocol
+
+from assistant.compose import NOT_FOUND, Answer, abstain, compose
+from assistant.retriever import Hit, Retriever
+from assistant.understand import Query, understand
+from ingest.embedder import Embedder
+from ingest.store import KnowledgeStore
+
+log = logging.getLogger(__name__)
+RETRIEVE_K = 10
+
+
+class Answerer(Protocol):
+    """An optional language-model answerer; returns None to fall back to the extractive answer."""
+
+    def answer(self, query: Query, hits: list[Hit], *, fallback: Answer) -> Answer | None: ...
+
+
+class Assistant:
+    def __init__(
+        self,
+        store: KnowledgeStore,
+        *,
+        embedder: Embedder,
+        threshold: float,
+        answerer: Answerer | None = None,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.threshold = threshold
+        self.answerer = answerer
+        self._retriever: Retriever | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def retriever(self) -> Retriever:
+        """The retriever for the live version, reloaded when the live pointer has moved."""
+        live = self.store.live_name()
+        current = self._retriever
+        if current is not None and (live is None or current.version.name == live):
+            return current
+        with self._lock:
+            if self._retriever is None or self._retriever.version.name != self.store.live_name():
+                started = time.perf_counter()
+                self._retriever = Retriever(self.store.live(), embedder=self.embedder)
+                log.info("index loaded version=%s passages=%d ms=%.0f", self._retriever.version.name,
+                         len(self._retriever), (time.perf_counter() - started) * 1000)
+            return self._retriever
+
+    def warm(self) -> None:
+        """Load the model and the index now rather than on the first question."""
+        self.embedder.embed_batch(["warm up"])
+        _ = self.retriever
+
+    def ask(self, question: str, *, context: str = "") -> Answer:
+        """Answer one question; ``context`` is an earlier question in the same thread."""
+        started = time.perf_counter()
+        query = understand(question, context=context)
+        retriever = self.retriever
+        hits = retriever.search(query, k=RETRIEVE_K)
+        known = set(retriever.authorities)
+        if query.authorities and not known & set(query.authorities):
+            names = ", ".join(query.authorities)
+            answer = abstain(query, hits, reason="unknown-authority",
+                             message=f"{NOT_FOUND} It holds no documents about {names}.")
+        else:
+            answer = compose(query, hits, weights=retriever.weights, threshold=self.threshold)
+            if self.answerer is not None and not answer.abstained:
+                answer = self.answerer.answer(query, hits, fallback=answer) or answer
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        log.info(
+            "answered version=%s abstained=%s reason=%s mode=%s cited=%s ms=%.0f",
+            retriever.version.name, answer.abstained, answer.reason or "-", answer.mode,
+            ",".join(c.source for c in answer.citations) or "-", answer.latency_ms,
+        )
+        return answer

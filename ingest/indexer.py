@@ -1,0 +1,230 @@
+"""Bring the index in step with document folders: add, update, remove, never re-embed the unchanged.
+
+A run scans the sources, compares content hashes with the live version's
+manifest, builds a complete new version beside it (copying unchanged
+passages with their embeddings), checks it, and publishes it in one step.
+Unreadable files are quarantined with a reason; a document that was indexed
+before and has become unreadable keeps its last good passages.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ingest.embedder import Embedder
+from ingest.loaders import SUPPORTED, LoadError, load_file
+from ingest.metadata import build_document, content_hash
+from ingest.models import Passage
+from ingest.splitter import split_document
+from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
+
+log = logging.getLogger(__name__)
+EMBED_BATCH = 64
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SyncSummary:
+    version: str | None
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    quarantined: list[dict[str, str]] = field(default_factory=list)
+    kept_last_good: list[str] = field(default_factory=list)
+    embedded: int = 0
+    passages: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+    changed: bool = False
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["seconds"] = round(self.seconds, 3)
+        return data
+
+
+@dataclass
+class _Found:
+    source: str
+    path: Path
+
+
+def scan(sources: Iterable[Path]) -> list[_Found]:
+    """Every candidate file under the source folders (or the files themselves), sorted."""
+    sources = [Path(s) for s in sources]
+    found: dict[str, _Found] = {}
+    for root in sources:
+        if root.is_file():
+            found[root.name] = _Found(root.name, root)
+            continue
+        if not root.is_dir():
+            raise FileNotFoundError(f"document folder not found: {root}")
+        prefix = f"{root.name}/" if len(sources) > 1 else ""
+        for path in sorted(root.rglob("*")):
+            relative = path.relative_to(root)
+            if any(part.startswith((".", "~$")) for part in relative.parts) or not path.is_file():
+                continue
+            if path.name.lower() in {"readme.md", "license", "sources.md"}:
+                continue
+            found[prefix + relative.as_posix()] = _Found(prefix + relative.as_posix(), path)
+    return [found[key] for key in sorted(found)]
+
+
+def sync(
+    store: KnowledgeStore,
+    sources: Iterable[Path],
+    *,
+    embedder: Embedder,
+    progress: Progress | None = None,
+    keep_versions: int = 2,
+    force: bool = False,
+) -> SyncSummary:
+    """Make the live index mirror ``sources``; returns what changed. Holds the store's write lock."""
+    started = time.perf_counter()
+    with store.write_lock():
+        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force)
+        if summary.changed:
+            store.prune(keep=keep_versions)
+    summary.seconds = time.perf_counter() - started
+    log.info(
+        "sync done version=%s added=%d updated=%d removed=%d unchanged=%d quarantined=%d embedded=%d seconds=%.2f",
+        summary.version, len(summary.added), len(summary.updated), len(summary.removed),
+        len(summary.unchanged), len(summary.quarantined), summary.embedded, summary.seconds,
+    )
+    return summary
+
+
+def _sync_locked(
+    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool
+) -> SyncSummary:
+    try:
+        live: IndexVersion | None = store.live()
+        old = live.manifest()
+    except StoreEmpty:
+        live, old = None, None
+    reuse = old is not None and old.model == embedder.name and old.dimension == embedder.dimension and not force
+    old_docs = old.documents if old else {}
+
+    summary = SyncSummary(version=old.version if old else None)
+    fresh: list[Passage] = []
+    documents: dict[str, dict] = {}
+    keep_sources: list[str] = []
+
+    for item in scan(sources):
+        try:
+            data = item.path.read_bytes()
+        except OSError as exc:
+            _quarantine(summary, item.source, f"cannot read file ({exc.strerror})", old_docs, documents, keep_sources)
+            continue
+        digest = content_hash(data)
+        previous = old_docs.get(item.source)
+        if reuse and previous and previous["hash"] == digest:
+            summary.unchanged.append(item.source)
+            documents[item.source] = previous
+            keep_sources.append(item.source)
+            continue
+        try:
+            raw, hints = load_file(item.path)
+            document = build_document(source=item.source, path=item.path, raw=raw, hints=hints, data=data)
+            passages = split_document(document)
+            if not passages:
+                raise LoadError("no passages could be cut from the text")
+        except LoadError as exc:
+            _quarantine(summary, item.source, str(exc), old_docs if reuse else {}, documents, keep_sources)
+            continue
+        (summary.updated if previous else summary.added).append(item.source)
+        fresh.extend(passages)
+        documents[item.source] = {
+            "hash": digest,
+            "title": document.title,
+            "date": document.date,
+            "doc_type": document.doc_type,
+            "publisher": document.publisher,
+            "url": document.url,
+            "authorities": document.authorities,
+            "passages": len(passages),
+            "indexed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+
+    summary.removed = sorted(set(old_docs) - set(documents))
+    old_quarantine = old.quarantined if old else []
+    summary.changed = (
+        old is None
+        or not reuse
+        or bool(summary.added or summary.updated or summary.removed)
+        or summary.quarantined != old_quarantine
+    )
+    if not summary.changed:
+        summary.documents = len(documents)
+        summary.passages = old.passages if old else 0
+        return summary
+
+    version = store.new_version()
+    try:
+        copied, copied_vectors = ([], [])
+        if live is not None and keep_sources and reuse:
+            copied, copied_vectors = live.passages(with_embeddings=True, where={"source": {"$in": keep_sources}})
+        vectors = _embed(embedder, fresh, progress)
+        summary.embedded = len(fresh)
+        all_passages = copied + fresh
+        version.collection(create=True)
+        if all_passages:
+            version.add(all_passages, copied_vectors + vectors)
+        manifest = Manifest(
+            version=version.name,
+            created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            model=embedder.name,
+            dimension=embedder.dimension,
+            documents=documents,
+            quarantined=summary.quarantined,
+            passages=len(all_passages),
+        )
+        _check(version, manifest, embedder)
+        manifest.save(version.manifest_path)
+        store.release(version)
+        store.publish(version)
+    except BaseException:
+        store.discard(version)
+        raise
+    summary.version = version.name
+    summary.documents = len(documents)
+    summary.passages = manifest.passages
+    return summary
+
+
+def _quarantine(summary, source, reason, old_docs, documents, keep_sources) -> None:
+    summary.quarantined.append({"source": source, "reason": reason})
+    if source in old_docs:
+        # The last good version stays searchable; the summary says so.
+        documents[source] = dict(old_docs[source], stale=True)
+        keep_sources.append(source)
+        summary.kept_last_good.append(source)
+
+
+def _embed(embedder: Embedder, passages: list[Passage], progress: Progress | None) -> list[list[float]]:
+    vectors: list[list[float]] = []
+    for start in range(0, len(passages), EMBED_BATCH):
+        batch = passages[start : start + EMBED_BATCH]
+        vectors.extend(embedder.embed_batch([p.embedding_text() for p in batch]))
+        if progress:
+            progress(min(start + EMBED_BATCH, len(passages)), len(passages))
+    return vectors
+
+
+def _check(version: IndexVersion, manifest: Manifest, embedder: Embedder) -> None:
+    """Refuse to publish a version whose contents do not match its manifest."""
+    if manifest.passages == 0:
+        return
+    collection = version.collection()
+    count = collection.count()
+    if count != manifest.passages:
+        raise RuntimeError(f"index check failed: {count} passages stored, {manifest.passages} expected")
+    sample = collection.get(limit=1, include=["embeddings"])
+    if len(sample["embeddings"][0]) != embedder.dimension:
+        raise RuntimeError("index check failed: embedding dimension does not match the model")

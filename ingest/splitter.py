@@ -1,0 +1,184 @@
+"""Structure-aware splitting: headings start sections, bullets and sentences stay whole.
+
+Passages aim at ``TARGET_WORDS`` and never pass ``MAX_WORDS`` unless a single
+sentence does; all-MiniLM-L6-v2 reads 256 word pieces, about 190 words, so
+longer passages would be cut short by the embedding model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ingest.metadata import parse_date
+from ingest.models import Document, Passage
+
+TARGET_WORDS = 150
+MAX_WORDS = 200
+MIN_WORDS = 40
+
+_BULLET = re.compile(r"^\s*(?:[-*•◼■▪●◦‣–—]|\(?[a-z]\)|\d{1,2}\))\s+")
+_NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+\S")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9■•])")
+
+
+@dataclass
+class Block:
+    kind: str  # heading | bullet | para
+    text: str
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; abbreviations like 'e.g.' and 'No. 23' are not ends."""
+    protected = re.sub(r"\b(e\.g|i\.e|etc|No|no|para|paras|Mr|Mrs|Ms|Dr|St|vs|cf)\.", r"\1<DOT>", text)
+    parts = _SENTENCE_END.split(protected)
+    return [part.replace("<DOT>", ".").strip() for part in parts if part.strip()]
+
+
+def _looks_like_heading(line: str) -> bool:
+    if line.startswith("#"):
+        return True
+    n = words(line)
+    if n == 0 or n > 16 or len(line) > 130 or _BULLET.match(line) or _NUMBERED_PARAGRAPH.match(line):
+        return False
+    if re.search(r"[.,;:]$", line) or not re.match(r"[A-Z0-9‘'\"]", line):
+        return False
+    if line.endswith("?") and n > 9:
+        return False
+    if parse_date(line) or re.search(r"@|www\.|\bT \d|^Dear\b", line):
+        return False
+    return True
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Re-join lines that a page break or a hard wrap cut in the middle of a sentence."""
+    out: list[str] = []
+    pending_blank = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            pending_blank = True
+            continue
+        prev = out[-1] if out else ""
+        if prev and not re.search(r"[.!?:;\"”)]$", prev) and re.match(r"[a-z(]", line) and not _BULLET.match(line):
+            out[-1] = f"{prev} {line}"
+        else:
+            if pending_blank and out:
+                out.append("")
+            out.append(line)
+        pending_blank = False
+    return out
+
+
+def to_blocks(text: str) -> list[Block]:
+    lines = _join_broken_lines(text.split("\n"))
+    # Group consecutive non-blank lines; a run of several short lines (an address) is body text.
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    blocks: list[Block] = []
+    for group in groups:
+        if not group:
+            continue
+        heading_like = [_looks_like_heading(line) for line in group]
+        if len(group) > 2 and all(heading_like) and not any(line.startswith("#") for line in group):
+            blocks.append(Block("para", "\n".join(group)))
+            continue
+        for line, is_heading in zip(group, heading_like):
+            if is_heading:
+                blocks.append(Block("heading", line.lstrip("#").strip()))
+            elif _BULLET.match(line):
+                blocks.append(Block("bullet", "- " + _BULLET.sub("", line, count=1).strip()))
+            elif blocks and blocks[-1].kind == "bullet" and not _NUMBERED_PARAGRAPH.match(line) and len(group) > 1:
+                blocks[-1].text += " " + line  # a bullet's wrapped continuation
+            else:
+                blocks.append(Block("para", line))
+    # A heading followed directly by another heading keeps only the later one as the section.
+    return blocks
+
+
+def _units(blocks: list[Block]) -> list[tuple[str, str]]:
+    """(section, unit text) pairs; long paragraphs split into sentence runs."""
+    units: list[tuple[str, str]] = []
+    section = ""
+    for block in blocks:
+        if block.kind == "heading":
+            section = block.text
+            continue
+        if words(block.text) <= MAX_WORDS:
+            units.append((section, block.text))
+            continue
+        chunk: list[str] = []
+        for sentence in split_sentences(block.text):
+            if chunk and words(" ".join(chunk + [sentence])) > TARGET_WORDS:
+                units.append((section, " ".join(chunk)))
+                chunk = []
+            chunk.append(sentence)
+        if chunk:
+            units.append((section, " ".join(chunk)))
+    return units
+
+
+def _pack(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    passages: list[tuple[str, list[str]]] = []
+    for section, text in units:
+        current = passages[-1] if passages else None
+        fits = current is not None and words(" ".join(current[1] + [text])) <= TARGET_WORDS
+        same_section = current is not None and current[0] == section
+        lead_in = current is not None and current[1][-1].endswith(":") and words(" ".join(current[1] + [text])) <= MAX_WORDS
+        if current is not None and same_section and (fits or lead_in):
+            current[1].append(text)
+        else:
+            passages.append((section, [text]))
+    # Fold tiny passages into a neighbour so none is too thin to stand alone.
+    merged: list[tuple[str, list[str]]] = []
+    for section, texts in passages:
+        if merged and (words(" ".join(merged[-1][1])) < MIN_WORDS or words(" ".join(texts)) < MIN_WORDS):
+            previous_section, previous_texts = merged[-1]
+            if words(" ".join(previous_texts + texts)) <= MAX_WORDS:
+                label = previous_section if previous_section == section or not section else (
+                    f"{previous_section} / {section}" if previous_section else section
+                )
+                merged[-1] = (label, previous_texts + texts)
+                continue
+        merged.append((section, texts))
+    return [(section, "\n".join(texts)) for section, texts in merged]
+
+
+def passage_id(source: str, section: str, text: str) -> str:
+    return hashlib.sha1(f"{source}\n{section}\n{text}".encode()).hexdigest()[:20]
+
+
+def split_document(document: Document) -> list[Passage]:
+    """Passages of ``document`` in reading order, each carrying the document's metadata."""
+    passages: list[Passage] = []
+    seen: set[str] = set()
+    for position, (section, text) in enumerate(_pack(_units(to_blocks(document.text)))):
+        pid = passage_id(document.source, section, text)
+        if pid in seen:
+            pid = passage_id(document.source, section, f"{text}\n#{position}")
+        seen.add(pid)
+        passages.append(
+            Passage(
+                id=pid,
+                source=document.source,
+                text=text,
+                title=document.title,
+                section=section,
+                date=document.date,
+                doc_type=document.doc_type,
+                url=document.url,
+                authorities=list(document.authorities),
+                position=position,
+                content_hash=document.content_hash,
+            )
+        )
+    return passages

@@ -1,0 +1,247 @@
+"""The knowledge base on disk: immutable index versions and a pointer to the live one.
+
+Layout under the store folder::
+
+    LIVE                      name of the live version (replaced atomically)
+    versions/<name>/          one complete index version
+        manifest.json         documents, hashes, model, counts, quarantine list
+        chroma/               Chroma PersistentClient folder (embedded mode)
+    .write.lock               held by the one process that may build a version
+
+A version is written once, checked, then published by replacing ``LIVE``;
+readers only ever open published versions. In server mode (``CHROMA_HOST``)
+a version's passages live in the Chroma server as collection ``kb_<name>``;
+the manifest and pointer stay in the store folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from ingest.models import Passage
+
+COLLECTION = "passages"
+_ADD_BATCH = 4000
+
+
+class StoreBusy(RuntimeError):
+    """Another process is building a version of this store."""
+
+
+class StoreEmpty(RuntimeError):
+    """No version has been published yet."""
+
+
+@dataclass
+class Manifest:
+    version: str
+    created: str
+    model: str
+    dimension: int
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    quarantined: list[dict[str, str]] = field(default_factory=list)
+    passages: int = 0
+
+    @classmethod
+    def load(cls, path: Path) -> "Manifest":
+        return cls(**json.loads(path.read_text()))
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.__dict__, indent=1, sort_keys=True))
+        os.replace(tmp, path)
+
+
+def _chroma_settings():
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+class IndexVersion:
+    """One index version: its manifest and its Chroma collection."""
+
+    def __init__(self, store: "KnowledgeStore", name: str) -> None:
+        self.store = store
+        self.name = name
+        self.path = store.versions_dir / name
+        self._collection = None
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.path / "manifest.json"
+
+    def manifest(self) -> Manifest:
+        return Manifest.load(self.manifest_path)
+
+    @property
+    def collection_name(self) -> str:
+        return f"kb_{self.name}" if self.store.server_mode else COLLECTION
+
+    def collection(self, *, create: bool = False):
+        if self._collection is None:
+            client = self.store.client_for(self)
+            if create:
+                self._collection = client.get_or_create_collection(
+                    self.collection_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                )
+            else:
+                self._collection = client.get_collection(self.collection_name, embedding_function=None)
+        return self._collection
+
+    def add(self, passages: list[Passage], embeddings: list[list[float]]) -> None:
+        collection = self.collection(create=True)
+        for start in range(0, len(passages), _ADD_BATCH):
+            batch = passages[start : start + _ADD_BATCH]
+            collection.add(
+                ids=[p.id for p in batch],
+                documents=[p.text for p in batch],
+                metadatas=[p.to_metadata() for p in batch],
+                embeddings=embeddings[start : start + _ADD_BATCH],
+            )
+
+    def passages(self, *, with_embeddings: bool = False, where: dict | None = None) -> tuple[list[Passage], list[list[float]]]:
+        """All passages (optionally only some sources) in document order, with embeddings if asked."""
+        collection = self.collection()
+        include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])
+        records: list[tuple[Passage, list[float] | None]] = []
+        total = collection.count()
+        for offset in range(0, max(total, 1), _ADD_BATCH):
+            got = collection.get(include=include, where=where, limit=_ADD_BATCH, offset=offset)
+            embeddings = got.get("embeddings") if with_embeddings else None
+            for i, (pid, text, meta) in enumerate(zip(got["ids"], got["documents"], got["metadatas"])):
+                vector = [float(x) for x in embeddings[i]] if embeddings is not None else None
+                records.append((Passage.from_record(pid, text, meta), vector))
+        records.sort(key=lambda r: (r[0].source, r[0].position))
+        return [r[0] for r in records], [r[1] for r in records if r[1] is not None]
+
+    def query(self, embedding: list[float], *, k: int) -> list[tuple[str, float]]:
+        """(passage id, cosine similarity) of the ``k`` nearest passages."""
+        result = self.collection().query(query_embeddings=[embedding], n_results=k, include=["distances"])
+        return [(pid, 1.0 - float(d)) for pid, d in zip(result["ids"][0], result["distances"][0])]
+
+    def close(self) -> None:
+        self._collection = None
+
+
+class KnowledgeStore:
+    """The store folder (and Chroma server, when configured) holding index versions."""
+
+    def __init__(self, root: Path, *, chroma_host: str | None = None, chroma_port: int = 8000) -> None:
+        self.root = Path(root)
+        self.versions_dir = self.root / "versions"
+        self.chroma_host = chroma_host
+        self.chroma_port = chroma_port
+        self._clients: dict[str, Any] = {}
+
+    @property
+    def server_mode(self) -> bool:
+        return bool(self.chroma_host)
+
+    @property
+    def location(self) -> str:
+        where = f"chroma server {self.chroma_host}:{self.chroma_port}" if self.server_mode else "embedded"
+        return f"{self.root} ({where})"
+
+    def client_for(self, version: IndexVersion):
+        import chromadb
+
+        key = "server" if self.server_mode else str(version.path)
+        if key not in self._clients:
+            if self.server_mode:
+                self._clients[key] = chromadb.HttpClient(
+                    host=self.chroma_host, port=self.chroma_port, settings=_chroma_settings()
+                )
+            else:
+                self._clients[key] = chromadb.PersistentClient(path=str(version.path / "chroma"), settings=_chroma_settings())
+        return self._clients[key]
+
+    # -- the live pointer -------------------------------------------------
+    def live_name(self) -> str | None:
+        try:
+            name = (self.root / "LIVE").read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.versions_dir / name / "manifest.json").is_file() else None
+
+    def live(self) -> IndexVersion:
+        name = self.live_name()
+        if name is None:
+            raise StoreEmpty(f"no knowledge base in {self.root} yet: run `python bot.py ingest`")
+        return IndexVersion(self, name)
+
+    def versions(self) -> list[str]:
+        if not self.versions_dir.is_dir():
+            return []
+        return sorted(p.name for p in self.versions_dir.iterdir() if (p / "manifest.json").is_file())
+
+    def new_version(self) -> IndexVersion:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        name = f"v{stamp}-{os.getpid()}-{int(time.monotonic_ns() % 1_000_000)}"
+        version = IndexVersion(self, name)
+        version.path.mkdir(parents=True)
+        return version
+
+    def publish(self, version: IndexVersion) -> None:
+        """Make ``version`` live in one step (atomic rename of the pointer file)."""
+        tmp = self.root / "LIVE.tmp"
+        tmp.write_text(version.name)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.root / "LIVE")
+
+    def discard(self, version: IndexVersion) -> None:
+        """Remove a version's files (and its server collection) for good."""
+        self.release(version)
+        if self.server_mode:
+            try:
+                self.client_for(version).delete_collection(version.collection_name)
+            except Exception:  # already gone, or never created
+                pass
+        shutil.rmtree(version.path, ignore_errors=True)
+
+    def release(self, version: IndexVersion) -> None:
+        version.close()
+        client = self._clients.pop(str(version.path), None)
+        if client is not None:
+            try:
+                client.clear_system_cache()
+            except Exception:
+                pass
+
+    def prune(self, *, keep: int) -> list[str]:
+        """Delete all but the live version and the ``keep - 1`` newest others; also half-built leftovers."""
+        live = self.live_name()
+        removed = []
+        if self.versions_dir.is_dir():
+            for path in self.versions_dir.iterdir():
+                if not (path / "manifest.json").is_file() and path.name != live:
+                    shutil.rmtree(path, ignore_errors=True)  # a build that never finished
+        others = [name for name in self.versions() if name != live]
+        for name in others[: max(0, len(others) - (keep - 1))]:
+            self.discard(IndexVersion(self, name))
+            removed.append(name)
+        return removed
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Hold the single-writer lock, or raise :class:`StoreBusy` at once."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        handle = open(self.root / ".write.lock", "a+")
+        try:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreBusy("another refresh of this knowledge base is running; try again when it finishes") from None
+            yield
+        finally:
+            handle.close()
