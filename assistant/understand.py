@@ -19,6 +19,18 @@ _QUANTITY = re.compile(
 )
 
 
+_OPENER = re.compile(r"^(and|but|also|what about|how about|what else|same for|then|so)\b", re.I)
+_PRONOUN = re.compile(r"\b(it|they|them|their|this|those|these|there)\b", re.I)
+
+
+def is_follow_up(question: str) -> bool:
+    """Does the question lean on an earlier one ("and in 2023?", "what did they say about it")?"""
+    content = [w for w in re.findall(r"[A-Za-z0-9]+", question) if len(w) > 3]
+    if len(content) <= 4 or _OPENER.search(question.strip()):
+        return True
+    return bool(_PRONOUN.search(question)) and not find_authorities(question)
+
+
 @dataclass
 class Query:
     text: str  # the question as asked
@@ -38,7 +50,7 @@ def understand(question: str, *, context: str = "") -> Query:
     expanded, abbreviations = expand(question)
     authorities = find_authorities(question)
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)})
-    if context:
+    if context and is_follow_up(question):
         # A follow-up ("and in 2023?") inherits what it does not say itself.
         context_query = understand(context)
         expanded = f"{expanded} ({context_query.expanded})"

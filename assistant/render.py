@@ -1,0 +1,30 @@
+"""Answers for the terminal (rich) and as JSON (the DESIGN.md contract)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from assistant.compose import Answer, Citation
+
+QUOTE_CHARS = 400
+
+
+def citation_line(citation: Citation) -> str:
+    """'Title — Section — date', the label a citation carries everywhere."""
+    parts = [citation.title, citation.section, citation.date]
+    return " — ".join(part for part in parts if part)
+
+
+def print_answer(answer: Answer, console: Console) -> None:
+    style = "yellow" if answer.abstained else "bold"
+    console.print(escape(answer.answer), style=style)
+    if answer.citations:
+        console.print("\nSources", style="bold underline")
+    for citation in answer.citations:
+        console.print(f"[{citation.n}] {escape(citation_line(citation))}", style="cyan", highlight=False)
+        where = citation.source + (f" · {citation.url}" if citation.url else "")
+        console.print(f"    {escape(where)}", style="dim", highlight=False)
+        quote = citation.text if len(citation.text) <= QUOTE_CHARS else citation.text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+        console.print("    " + escape(quote).replace("\n", "\n    "), style="italic", highlight=False)
+    console.print(f"\n({answer.latency_ms:.0f} ms)", style="dim")

@@ -1,0 +1,241 @@
+"""Command line and entry point: ingest, ask, chat, status, eval (see DESIGN.md for the contracts)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+
+from config.settings import Settings, SettingsError, check_store_writable, load_settings  # noqa: E402
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Practice assistant for children's social care.")
+console = Console()
+err = Console(stderr=True)
+StoreOption = Annotated[Optional[Path], typer.Option("--store", help="Index folder (default: KB_STORE_DIR or ./store).")]
+
+
+def settings_or_exit(store: Path | None = None) -> Settings:
+    try:
+        settings = load_settings(store_dir=store)
+        check_store_writable(settings.store_dir)
+    except SettingsError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    from assistant import logs
+
+    logs.configure(settings.log_level)
+    return settings
+
+
+def make_store(settings: Settings, root: Path | None = None):
+    from ingest.store import KnowledgeStore
+
+    return KnowledgeStore(root or settings.store_dir, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port)
+
+
+def make_embedder(settings: Settings):
+    from ingest.embedder import MiniLMEmbedder
+
+    return MiniLMEmbedder(settings.embedding_model_path)
+
+
+def make_assistant(settings: Settings, *, store=None, embedder=None):
+    from assistant.llm import answerer_from_settings
+    from assistant.pipeline import Assistant
+
+    return Assistant(
+        store or make_store(settings),
+        embedder=embedder or make_embedder(settings),
+        threshold=settings.abstain_threshold,
+        answerer=answerer_from_settings(settings),
+    )
+
+
+def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet: bool = False):
+    """Index ``sources`` into ``store`` with a progress bar; print the summary."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from ingest.indexer import sync
+    from ingest.store import StoreBusy
+
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True, disable=quiet) as progress:
+        task = progress.add_task("embedding passages", total=None)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept)
+        except StoreBusy as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(3) from None
+        except FileNotFoundError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
+    if not quiet:
+        print_summary(summary)
+    return summary
+
+
+def print_summary(summary) -> None:
+    state = "knowledge base updated" if summary.changed else "knowledge base already up to date"
+    err.print(
+        f"{state}: {summary.documents} documents, {summary.passages} passages "
+        f"(added {len(summary.added)}, updated {len(summary.updated)}, removed {len(summary.removed)}, "
+        f"unchanged {len(summary.unchanged)}; embedded {summary.embedded}) in {summary.seconds:.1f} s"
+    )
+    for item in summary.quarantined:
+        kept = " (last good version kept)" if item["source"] in summary.kept_last_good else ""
+        err.print(f"quarantined: {item['source']} — {item['reason']}{kept}", style="yellow", highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Folders or files (default: the configured sources).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Index documents: the store then mirrors exactly these folders."""
+    settings = settings_or_exit(store)
+    run_sync(settings, make_store(settings), paths or settings.sources, make_embedder(settings))
+
+
+@app.command()
+def ask(
+    question: str,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Answer one question from the knowledge base."""
+    from assistant.render import print_answer
+    from ingest.store import StoreEmpty
+
+    settings = settings_or_exit(store)
+    try:
+        answer = make_assistant(settings).ask(question)
+    except StoreEmpty as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        print_answer(answer, console)
+
+
+@app.command()
+def chat(store: StoreOption = None) -> None:
+    """Ask questions in the terminal; answers are exactly what the Slack bot would say."""
+    from assistant.render import print_answer
+    from ingest.store import StoreEmpty
+
+    settings = settings_or_exit(store)
+    assistant = make_assistant(settings)
+    try:
+        assistant.warm()
+    except StoreEmpty as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    console.print("Ask a question about your procedures or inspection findings. 'new' starts a new thread; "
+                  "Ctrl-D or 'quit' leaves.", style="dim")
+    previous = ""
+    while True:
+        try:
+            question = console.input("[bold green]?[/bold green] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            break
+        if question.lower() in {"quit", "exit", "q"}:
+            break
+        if question.lower() == "new":
+            previous = ""
+            continue
+        if not question:
+            continue
+        print_answer(assistant.ask(question, context=previous), console)
+        previous = question
+
+
+@app.command()
+def status(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Documents, passages, last ingest, model and store."""
+    from assistant.status import knowledge_status
+
+    settings = settings_or_exit(store)
+    info = knowledge_status(make_store(settings))
+    if as_json:
+        print(json.dumps(info, ensure_ascii=False))
+        return
+    for key in ("store", "version", "last_ingest", "documents", "passages", "model", "versions_kept"):
+        console.print(f"{key.replace('_', ' ')}: {info.get(key)}", highlight=False)
+    for item in info.get("quarantined", []):
+        console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False)
+
+
+@app.command("eval")
+def evaluate(
+    questions: Path,
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of documents the questions are about.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write one JSON line per question.")],
+    store: StoreOption = None,
+) -> None:
+    """Index CORPUS (reusing an up-to-date index), answer every question, print the metrics."""
+    from rich.table import Table
+
+    from assistant.evaluation import load_questions, score
+
+    settings = settings_or_exit(store)
+    root = store or settings.store_dir / "eval" / re.sub(r"[^A-Za-z0-9_.-]", "_", corpus.resolve().name)
+    embedder = make_embedder(settings)
+    kb = make_store(settings, root)
+    run_sync(settings, kb, [corpus], embedder)
+    assistant = make_assistant(settings, store=kb, embedder=embedder)
+    assistant.warm()
+    items = load_questions(questions)
+    results = []
+    with out.open("w") as handle:
+        for item in items:
+            answer = assistant.ask(item["question"])
+            line = {
+                "id": item["id"],
+                "question": item["question"],
+                "abstained": answer.abstained,
+                "answer": answer.answer,
+                "citations": [{"source": c.source, "text": c.text} for c in answer.citations],
+                "retrieved": [{"source": h.passage.source, "text": h.passage.text, "score": round(h.score, 4)}
+                              for h in answer.hits[:10]],
+                "latency_ms": round(answer.latency_ms, 1),
+            }
+            results.append(line)
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    metrics = score(items, results)
+    table = Table(title=f"{questions.name} over {corpus}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in metrics.rows():
+        table.add_row(name, value)
+    console.print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
