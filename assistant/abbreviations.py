@@ -71,6 +71,8 @@ def expand(question: str) -> tuple[str, list[str]]:
     for match in re.finditer(r"\b[A-Za-z]{2,6}s?\b", question):
         token = match.group(0)
         key = token.upper()
+        if key not in ABBREVIATIONS and token.endswith("s") and token[:-1].upper() in ABBREVIATIONS:
+            key = token[:-1].upper()  # plural: "NQSWs", "IROs"
         if key not in ABBREVIATIONS:
             continue
         if key in _CASE_SENSITIVE or len(key) <= 2:

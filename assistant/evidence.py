@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from assistant.abbreviations import ABBREVIATIONS
 from assistant.text import tokens
 from assistant.understand import Query
 from ingest.models import Passage
@@ -60,8 +61,11 @@ def key_terms(query: Query) -> list[str]:
         drop.update(tokens(authority))
     drop.update(tokens(" ".join(query.authority_mentions)))
     drop.update(str(year) for year in query.years)
+    for abbreviation in query.abbreviations:
+        drop.update(tokens(f"{abbreviation} {abbreviation}s"))
+    expansions = " ".join(ABBREVIATIONS[a] for a in query.abbreviations)
     seen: list[str] = []
-    for term in tokens(query.text):
+    for term in tokens(f"{query.text} {expansions}"):
         if term not in drop and term not in seen:
             seen.append(term)
     return seen

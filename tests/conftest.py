@@ -1,0 +1,73 @@
+"""Shared fixtures: the real embedding model (loaded once), real stores in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.embedder import MiniLMEmbedder  # noqa: E402
+from ingest.indexer import sync  # noqa: E402
+from ingest.store import KnowledgeStore  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+KNOWLEDGE = ROOT / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> MiniLMEmbedder:
+    """The packaged all-MiniLM-L6-v2, loaded once for the whole run."""
+    model = MiniLMEmbedder()
+    model.warm()
+    return model
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared (corpus and question sets); tests that need it skip, saying why, when it is absent."""
+    if not (SHARED / "corpus").is_dir() or not (SHARED / "eval" / "dev.jsonl").is_file():
+        pytest.skip(f"shared material not found at {SHARED} (corpus/ and eval/dev.jsonl): this test measures "
+                    "retrieval on the shared corpus and cannot run without it")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def knowledge_store(tmp_path_factory, embedder) -> KnowledgeStore:
+    """A real store holding the project's own sample knowledge base (knowledge/)."""
+    root = tmp_path_factory.mktemp("knowledge-store")
+    store = KnowledgeStore(root)
+    sync(store, [KNOWLEDGE], embedder=embedder)
+    return store
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory, embedder, shared_dir) -> KnowledgeStore:
+    """A real store of the shared corpus, built once per run."""
+    root = tmp_path_factory.mktemp("corpus-store")
+    store = KnowledgeStore(root)
+    sync(store, [shared_dir / "corpus"], embedder=embedder)
+    return store
+
+
+@pytest.fixture
+def docs_dir(tmp_path) -> Path:
+    """An empty documents folder for a test to fill."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    return folder
+
+
+def copy_tree(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst, dirs_exist_ok=True)
+    return dst
