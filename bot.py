@@ -1,4 +1,4 @@
-"""Command line and entry point: ingest, ask, chat, status, eval (see DESIGN.md for the contracts)."""
+"""Command line and entry point: ingest, ask, chat, status, eval, refresh, rollback, forget (see DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -228,6 +228,66 @@ def evaluate(
     for name, value in metrics.rows():
         table.add_row(name, value)
     console.print(table)
+
+
+@app.command()
+def refresh(
+    source: Annotated[Optional[list[Path]], typer.Option("--source", help="Document folder (repeatable; default: the configured sources).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Bring the index in step with the sources: add new, re-index changed, remove deleted documents."""
+    settings = settings_or_exit(store)
+    summary = run_sync(settings, make_store(settings), source or settings.sources, make_embedder(settings), quiet=as_json)
+    if as_json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False))
+
+
+@app.command()
+def rollback(store: StoreOption = None) -> None:
+    """Make the previously live version live again (a second rollback undoes the first)."""
+    from ingest.rollback import NothingToRollBack, rollback as roll_back
+    from ingest.store import StoreBusy, StoreEmpty
+
+    settings = settings_or_exit(store)
+    try:
+        was, now = roll_back(make_store(settings))
+    except (StoreBusy, StoreEmpty, NothingToRollBack) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(3 if isinstance(exc, StoreBusy) else 2) from None
+    err.print(f"rolled back: live version is now {now} (was {was})", highlight=False)
+
+
+@app.command()
+def forget(
+    source: Annotated[str, typer.Argument(help="The document's source, as `status`/`sources` list it.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Erase a document's text and embeddings from every kept version and the project's files."""
+    from ingest.forget import UnknownSource, forget as erase, resolve_source
+    from ingest.indexer import scan
+    from ingest.store import StoreBusy
+
+    settings = settings_or_exit(store)
+    kb = make_store(settings)
+    try:
+        name = resolve_source(kb, source)
+        summary = erase(kb, name)
+    except (StoreBusy, UnknownSource) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(3 if isinstance(exc, StoreBusy) else 2) from None
+    if as_json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False))
+    else:
+        err.print(f"forgotten: {name} — {summary.passages_removed} passages removed from "
+                  f"{len(summary.rebuilt)} versions, {summary.rows_removed} other rows deleted", highlight=False)
+    try:
+        still_there = [f.path for f in scan(settings.sources) if f.source == name]
+    except FileNotFoundError:
+        still_there = []
+    for path in still_there:
+        err.print(f"[yellow]{path} is still in a source folder: delete it, or the next refresh adds it back[/yellow]")
 
 
 def main() -> None:

@@ -25,6 +25,8 @@ from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 64
+SMOKE_DOCUMENTS = 3
+SMOKE_K = 10
 Progress = Callable[[int, int], None]
 
 
@@ -218,7 +220,7 @@ def _embed(embedder: Embedder, passages: list[Passage], progress: Progress | Non
 
 
 def _check(version: IndexVersion, manifest: Manifest, embedder: Embedder) -> None:
-    """Refuse to publish a version whose contents do not match its manifest."""
+    """Refuse to publish a version whose contents do not match its manifest or cannot be searched."""
     if manifest.passages == 0:
         return
     collection = version.collection()
@@ -228,3 +230,20 @@ def _check(version: IndexVersion, manifest: Manifest, embedder: Embedder) -> Non
     sample = collection.get(limit=1, include=["embeddings"])
     if len(sample["embeddings"][0]) != embedder.dimension:
         raise RuntimeError("index check failed: embedding dimension does not match the model")
+    smoke_query(version, manifest)
+
+
+def smoke_query(version: IndexVersion, manifest: Manifest, *, documents: int = SMOKE_DOCUMENTS) -> None:
+    """A few documents, spread over the manifest, must be found by a query with one of their passages' vectors."""
+    sources = sorted(source for source, meta in manifest.documents.items() if meta.get("passages"))
+    if not sources:
+        return
+    step = max(1, len(sources) // documents)
+    collection = version.collection()
+    for source in sources[::step][:documents]:
+        got = collection.get(where={"source": source}, limit=1, include=["embeddings"])
+        if not got["ids"]:
+            raise RuntimeError(f"index check failed: no passages stored for document {source!r}")
+        found = version.query([float(x) for x in got["embeddings"][0]], k=SMOKE_K)
+        if got["ids"][0] not in {pid for pid, _ in found}:
+            raise RuntimeError(f"index check failed: a query for document {source!r} does not find it")

@@ -3,9 +3,11 @@
 Layout under the store folder::
 
     LIVE                      name of the live version (replaced atomically)
+    HISTORY                   versions that were live before, oldest first (for rollback and prune)
     versions/<name>/          one complete index version
         manifest.json         documents, hashes, model, counts, quarantine list
         chroma/               Chroma PersistentClient folder (embedded mode)
+        *.sqlite              other per-version files (e.g. findings), built before publishing
     .write.lock               held by the one process that may build a version
 
 A version is written once, checked, then published by replacing ``LIVE``;
@@ -31,6 +33,7 @@ from ingest.models import Passage
 
 COLLECTION = "passages"
 _ADD_BATCH = 4000
+_HISTORY_KEPT = 20
 
 
 class StoreBusy(RuntimeError):
@@ -185,19 +188,57 @@ class KnowledgeStore:
         return sorted(p.name for p in self.versions_dir.iterdir() if (p / "manifest.json").is_file())
 
     def new_version(self) -> IndexVersion:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-        name = f"v{stamp}-{os.getpid()}-{int(time.monotonic_ns() % 1_000_000)}"
+        # Microseconds first, so names sort in creation order even within one second.
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+        name = f"v{stamp}-{os.getpid()}"
         version = IndexVersion(self, name)
         version.path.mkdir(parents=True)
         return version
 
     def publish(self, version: IndexVersion) -> None:
         """Make ``version`` live in one step (atomic rename of the pointer file)."""
+        previous = self.live_name()
+        if previous and previous != version.name:
+            self._remember(previous)
         tmp = self.root / "LIVE.tmp"
         tmp.write_text(version.name)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, self.root / "LIVE")
+
+    def _remember(self, name: str) -> None:
+        history = [n for n in self._history() if n != name][-(_HISTORY_KEPT - 1):] + [name]
+        tmp = self.root / "HISTORY.tmp"
+        tmp.write_text("\n".join(history) + "\n")
+        os.replace(tmp, self.root / "HISTORY")
+
+    def rename_history(self, renamed: dict[str, str]) -> None:
+        """Point history entries at rebuilt versions (``forget`` replaces versions under new names)."""
+        history = self._history()
+        if history and any(name in renamed for name in history):
+            tmp = self.root / "HISTORY.tmp"
+            tmp.write_text("\n".join(renamed.get(name, name) for name in history) + "\n")
+            os.replace(tmp, self.root / "HISTORY")
+
+    def _history(self) -> list[str]:
+        try:
+            return [line.strip() for line in (self.root / "HISTORY").read_text().splitlines() if line.strip()]
+        except FileNotFoundError:
+            return []
+
+    def previous_names(self) -> list[str]:
+        """Complete versions that were live before the live one, most recently live first."""
+        live = self.live_name()
+        existing = set(self.versions())
+        seen: list[str] = []
+        for name in reversed(self._history()):
+            if name != live and name in existing and name not in seen:
+                seen.append(name)
+        # Stores written before HISTORY existed: fall back to older versions by name.
+        for name in sorted(existing, reverse=True):
+            if live and name < live and name not in seen:
+                seen.append(name)
+        return seen
 
     def discard(self, version: IndexVersion) -> None:
         """Remove a version's files (and its server collection) for good."""
@@ -210,26 +251,31 @@ class KnowledgeStore:
         shutil.rmtree(version.path, ignore_errors=True)
 
     def release(self, version: IndexVersion) -> None:
+        """Forget this process's handle on a version's Chroma folder (other holders keep theirs)."""
         version.close()
         client = self._clients.pop(str(version.path), None)
         if client is not None:
             try:
-                client.clear_system_cache()
+                # close() only stops Chroma's shared per-path system when no other client
+                # holds it; clear_system_cache() would cut off every reader in the process.
+                client.close()
             except Exception:
                 pass
 
     def prune(self, *, keep: int) -> list[str]:
-        """Delete all but the live version and the ``keep - 1`` newest others; also half-built leftovers."""
+        """Keep the live version and the ``keep - 1`` most recently live before it; delete the rest.
+
+        Also deletes half-built leftovers (a killed build) and versions that were
+        built but never published, with their server collections.
+        """
         live = self.live_name()
+        keep_names = {live} | set(self.previous_names()[: max(0, keep - 1)])
         removed = []
         if self.versions_dir.is_dir():
-            for path in self.versions_dir.iterdir():
-                if not (path / "manifest.json").is_file() and path.name != live:
-                    shutil.rmtree(path, ignore_errors=True)  # a build that never finished
-        others = [name for name in self.versions() if name != live]
-        for name in others[: max(0, len(others) - (keep - 1))]:
-            self.discard(IndexVersion(self, name))
-            removed.append(name)
+            for path in sorted(self.versions_dir.iterdir()):
+                if path.name not in keep_names:
+                    self.discard(IndexVersion(self, path.name))
+                    removed.append(path.name)
         return removed
 
     @contextmanager

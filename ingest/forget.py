@@ -1,0 +1,151 @@
+"""Erase one document for real: ``python bot.py forget SOURCE``.
+
+Chroma deletes lazily (deleted records linger in its write-ahead queue and
+files), so nothing is deleted in place: every kept version that holds the
+document is rebuilt as a new version from its own records minus the document
+(embeddings copied, nothing re-embedded), with its extra files copied and
+purged; the rebuilt live version is published, and the old versions are
+discarded with their folders (or server collections). SQLite files in the
+store root are purged in place. Holds the write lock throughout.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import dataclass, field
+
+from ingest.indexer import smoke_query
+from ingest.sqlite_purge import purge_source, sqlite_files
+from ingest.store import IndexVersion, KnowledgeStore
+
+log = logging.getLogger(__name__)
+
+
+class UnknownSource(LookupError):
+    """No kept version and no project file mentions this document."""
+
+
+@dataclass
+class ForgetSummary:
+    source: str
+    rebuilt: dict[str, str] = field(default_factory=dict)  # old version -> new version
+    passages_removed: int = 0
+    rows_removed: int = 0
+    live: str | None = None
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "rebuilt": self.rebuilt, "passages_removed": self.passages_removed,
+                "rows_removed": self.rows_removed, "live": self.live, "seconds": round(self.seconds, 3)}
+
+
+def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
+    """Remove ``source``'s text and embeddings from every kept version and the project's SQLite files."""
+    started = time.perf_counter()
+    summary = ForgetSummary(source=source)
+    with store.write_lock():
+        store.prune(keep=1_000_000)  # half-built and never-published versions go first
+        live = store.live_name()
+        olds = [IndexVersion(store, name) for name in store.versions()]  # oldest first keeps names in order
+        holding = [v for v in olds if _mentions(v, source)]
+        if not holding and not _mentioned_in_root(store, source):
+            raise UnknownSource(f"no document {source!r} in the knowledge base at {store.root}")
+        built: list[IndexVersion] = []
+        try:
+            for old in holding:
+                new, removed = _rebuild_without(store, old, source)
+                built.append(new)
+                summary.rebuilt[old.name] = new.name
+                summary.passages_removed += removed
+        except BaseException:
+            for new in built:
+                store.discard(new)
+            raise
+        for version in olds:
+            if version not in holding:
+                summary.rows_removed += sum(purge_source(p, source) for p in sqlite_files(version.path, recursive=True))
+        if live in summary.rebuilt:
+            store.publish(IndexVersion(store, summary.rebuilt[live]))
+        store.rename_history(summary.rebuilt)
+        for old in holding:
+            store.discard(old)
+        summary.rows_removed += sum(purge_source(p, source) for p in sqlite_files(store.root, recursive=False))
+        summary.live = store.live_name()
+    summary.seconds = time.perf_counter() - started
+    log.info("forget done versions=%d passages_removed=%d rows_removed=%d seconds=%.2f",
+             len(summary.rebuilt), summary.passages_removed, summary.rows_removed, summary.seconds)
+    return summary
+
+
+def resolve_source(store: KnowledgeStore, given: str) -> str:
+    """The indexed source meant by ``given``: itself, or the one document whose file name it ends with."""
+    known: set[str] = set()
+    for name in store.versions():
+        manifest = IndexVersion(store, name).manifest()
+        known.update(manifest.documents)
+        known.update(q.get("source", "") for q in manifest.quarantined)
+    if given in known:
+        return given
+    tail = given.replace("\\", "/").rstrip("/")
+    matches = sorted(s for s in known if s and (tail.endswith("/" + s) or s.endswith("/" + tail)))
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise UnknownSource(f"{given!r} matches several documents: {', '.join(matches)}; give the exact source")
+    return given
+
+
+def _mentions(version: IndexVersion, source: str) -> bool:
+    manifest = version.manifest()
+    if source in manifest.documents or any(q.get("source") == source for q in manifest.quarantined):
+        return True
+    try:
+        if manifest.passages and version.collection().get(where={"source": source}, limit=1, include=[])["ids"]:
+            return True
+    finally:
+        version.store.release(version)
+    return any(_file_mentions(path, source) for path in sqlite_files(version.path, recursive=True))
+
+
+def _mentioned_in_root(store: KnowledgeStore, source: str) -> bool:
+    return any(_file_mentions(path, source) for path in sqlite_files(store.root, recursive=False))
+
+
+def _file_mentions(path, source: str) -> bool:
+    return source.encode() in path.read_bytes()
+
+
+def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> tuple[IndexVersion, int]:
+    """A new, checked (unpublished) version holding ``old`` minus ``source``; returns it and the passages dropped."""
+    manifest = old.manifest()
+    passages, vectors = old.passages(with_embeddings=True) if manifest.passages else ([], [])
+    kept = [(p, v) for p, v in zip(passages, vectors) if p.source != source]
+    new = store.new_version()
+    try:
+        new.collection(create=True)
+        if kept:
+            new.add([p for p, _ in kept], [v for _, v in kept])
+        for item in old.path.iterdir():
+            if item.name in {"manifest.json", "chroma"}:
+                continue
+            copy = shutil.copytree if item.is_dir() else shutil.copy2
+            copy(item, new.path / item.name)
+        for path in sqlite_files(new.path, recursive=True):
+            purge_source(path, source)
+        manifest.version = new.name
+        manifest.documents.pop(source, None)
+        manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]
+        manifest.passages = len(kept)
+        stored = new.collection().count()
+        if stored != manifest.passages:
+            raise RuntimeError(f"forget check failed: {stored} passages stored, {manifest.passages} expected")
+        smoke_query(new, manifest)
+        manifest.save(new.manifest_path)
+        store.release(new)
+        store.release(old)
+    except BaseException:
+        store.discard(new)
+        raise
+    return new, len(passages) - len(kept)
