@@ -1,0 +1,82 @@
+"""The scheduled refresh: a cron expression in settings runs the refresh job inside `serve`.
+
+``refresh_schedule`` takes five cron fields (minute hour day month day-of-week,
+e.g. ``"30 6 * * mon-fri"``) or six with seconds first. Write days of the week
+as names: APScheduler numbers them from Monday. The job is the same
+:func:`ingest.indexer.sync` that `python bot.py refresh` and Slack's
+``/kb-refresh`` run; a run that finds another refresh in progress skips.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from config.settings import SettingsError
+from ingest.embedder import Embedder
+from ingest.indexer import SyncSummary, sync
+from ingest.store import KnowledgeStore, StoreBusy
+
+log = logging.getLogger(__name__)
+JOB_ID = "kb-refresh"
+
+
+def parse_schedule(expression: str, *, timezone: str = "Europe/London"):
+    """An APScheduler trigger for a 5- or 6-field cron expression; :class:`SettingsError` when invalid."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    fields = expression.split()
+    try:
+        if len(fields) == 5:
+            return CronTrigger.from_crontab(expression, timezone=timezone)
+        if len(fields) == 6:
+            second, minute, hour, day, month, day_of_week = fields
+            return CronTrigger(second=second, minute=minute, hour=hour, day=day, month=month,
+                               day_of_week=day_of_week, timezone=timezone)
+    except ValueError as exc:
+        raise SettingsError(f"invalid settings: refresh_schedule {expression!r}: {exc}") from None
+    raise SettingsError(f"invalid settings: refresh_schedule {expression!r} needs 5 cron fields (or 6 with seconds)")
+
+
+def refresh_job(
+    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, keep_versions: int = 2,
+    on_done: Callable[[SyncSummary], None] | None = None,
+) -> Callable[[], SyncSummary | None]:
+    """A no-argument job running one refresh; it logs ids and counts only and never raises."""
+
+    def run() -> SyncSummary | None:
+        try:
+            summary = sync(store, sources, embedder=embedder, keep_versions=keep_versions)
+        except StoreBusy:
+            log.info("scheduled refresh skipped: another refresh is running")
+            return None
+        except Exception as exc:  # noqa: BLE001 - a failed run must not stop the scheduler; next run retries
+            log.error("scheduled refresh failed error=%s", type(exc).__name__)
+            return None
+        if on_done is not None:
+            on_done(summary)
+        return summary
+
+    return run
+
+
+def start_schedule(expression: str, job: Callable[[], object], *, timezone: str = "Europe/London"):
+    """Start a background scheduler running ``job`` on ``expression``; returns it (call ``shutdown()``)."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    trigger = parse_schedule(expression, timezone=timezone)
+    scheduler = BackgroundScheduler(daemon=True, timezone=timezone)
+    # One run at a time; runs missed while one was going are merged into one.
+    scheduler.add_job(job, trigger, id=JOB_ID, max_instances=1, coalesce=True, misfire_grace_time=600)
+    scheduler.start()
+    log.info("refresh scheduled next=%s", scheduler.get_job(JOB_ID).next_run_time.isoformat())
+    return scheduler
+
+
+def start_from_settings(settings, store: KnowledgeStore, *, embedder: Embedder):
+    """What `serve` calls: the scheduled refresh of ``settings.sources``, or None when no schedule is set."""
+    if not settings.refresh_schedule:
+        return None
+    job = refresh_job(store, list(settings.sources), embedder=embedder, keep_versions=settings.versions_kept)
+    return start_schedule(settings.refresh_schedule, job)
