@@ -101,7 +101,7 @@ CHILD = textwrap.dedent("""
 # Three moments: while embedding (version folder only), half-way through writing passages (a half-filled
 # Chroma folder or server collection), and with a complete version about to be published.
 @pytest.mark.parametrize(("kb_mode", "point"), [("embedded", "embedding"), ("server", "adding"),
-                                                ("embedded", "adding"), ("embedded", "publishing")])
+                                                ("embedded", "publishing")])
 def test_kill_9_mid_refresh_leaves_live_serving_and_next_refresh_completes(
     point, kb_mode, make_kb, docs_dir, tmp_path, embedder
 ):    store = make_kb(tmp_path / "store")
