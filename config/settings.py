@@ -7,13 +7,15 @@ Nothing here runs at import time; call :func:`load_settings` in an entry point.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -36,7 +38,7 @@ class Settings(BaseSettings):
 
     # Knowledge base
     store_dir: Path = Field(PROJECT_ROOT / "store", description="Index folder (KB_STORE_DIR).")
-    sources: list[Path] = Field(
+    sources: Annotated[list[Path], NoDecode] = Field(
         default_factory=lambda: [PROJECT_ROOT / "knowledge"],
         description="Document folders the knowledge base mirrors (KB_SOURCES, comma separated).",
     )
@@ -66,9 +68,9 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(
         "https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL", "slack_api_url")
     )
-    managers: list[str] = Field(default_factory=list, description="Slack user ids allowed manager commands.")
+    managers: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Slack user ids allowed manager commands.")
     manager_usergroup: str | None = Field(None, description="Slack user group id whose members are managers.")
-    allowed_channels: list[str] = Field(default_factory=list, description="Empty: every channel the bot is in.")
+    allowed_channels: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Empty: every channel the bot is in.")
     rate_limit_per_minute: int = Field(10, ge=1)
     thread_ttl_s: int = Field(1800, ge=60, description="How long thread memory is kept, in seconds.")
 
@@ -81,6 +83,8 @@ class Settings(BaseSettings):
     @field_validator("sources", "managers", "allowed_channels", mode="before")
     @classmethod
     def _split_commas(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().startswith("["):
+            return json.loads(value)  # a JSON list from the environment
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
