@@ -11,7 +11,7 @@ export TRANSFORMERS_VERBOSITY := error
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test eval bench clean
+.PHONY: setup run test eval bench bench-refresh clean
 
 $(STAMP): requirements.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ eval: setup
 
 bench: setup
 	$(BIN)/python benchmarks/retrieval_vs_langchain.py
+
+bench-refresh: setup
+	$(BIN)/python benchmarks/refresh_throughput.py
+	$(BIN)/python benchmarks/scale_query.py
 
 clean:
 	rm -rf store .pytest_cache

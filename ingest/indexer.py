@@ -210,10 +210,14 @@ def _quarantine(summary, source, reason, old_docs, documents, keep_sources) -> N
 
 
 def _embed(embedder: Embedder, passages: list[Passage], progress: Progress | None) -> list[list[float]]:
-    vectors: list[list[float]] = []
-    for start in range(0, len(passages), EMBED_BATCH):
-        batch = passages[start : start + EMBED_BATCH]
-        vectors.extend(embedder.embed_batch([p.embedding_text() for p in batch]))
+    """Vectors for ``passages`` in their order; embedded shortest first so each batch pads little."""
+    texts = [p.embedding_text() for p in passages]
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors: list[list[float]] = [[] for _ in texts]
+    for start in range(0, len(order), EMBED_BATCH):
+        batch = order[start : start + EMBED_BATCH]
+        for index, vector in zip(batch, embedder.embed_batch([texts[i] for i in batch])):
+            vectors[index] = vector
         if progress:
             progress(min(start + EMBED_BATCH, len(passages)), len(passages))
     return vectors

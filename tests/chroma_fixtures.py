@@ -1,8 +1,7 @@
 """A real `chroma run` server for the tests that run against both store modes.
 
-Import the fixtures into a test module (``from chroma_fixtures import chroma_server, kb_mode, make_kb``):
-``kb_mode`` parametrizes a test over "embedded" and "server"; ``make_kb(root)`` builds a
-KnowledgeStore in that mode. The server is started once per session on a free
+conftest.py registers the fixtures for every test module: ``kb_mode`` parametrizes
+a test over "embedded" and "server"; ``make_kb(root)`` builds a KnowledgeStore in that mode. The server is started once per session on a free
 127.0.0.1 port with its own temporary data folder, and stopped afterwards.
 """
 

@@ -71,3 +71,7 @@ def docs_dir(tmp_path) -> Path:
 def copy_tree(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst, dirs_exist_ok=True)
     return dst
+
+
+# A real `chroma run` server (session-scoped) and the embedded/server store parametrization.
+from chroma_fixtures import chroma_server, kb_mode, make_kb  # noqa: E402,F401

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chroma_fixtures import CHROMA, chroma_server, kb_mode, make_kb, start_chroma, stop_chroma  # noqa: F401
+from chroma_fixtures import CHROMA, start_chroma, stop_chroma
 from helpers_refresh import TOPICS, stored_sources, write_corpus, write_doc
 from assistant.pipeline import Assistant
 from ingest.forget import UnknownSource, forget, resolve_source

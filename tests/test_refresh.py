@@ -9,7 +9,6 @@ import threading
 
 import pytest
 
-from chroma_fixtures import chroma_server, kb_mode, make_kb  # noqa: F401  (fixtures)
 from helpers_refresh import TOPICS, stored_sources, stored_texts, write_corpus, write_doc
 from ingest.indexer import sync
 from ingest.rollback import NothingToRollBack, rollback

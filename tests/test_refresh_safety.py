@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from chroma_fixtures import chroma_server, kb_mode, make_kb  # noqa: F401  (fixtures)
 from helpers_refresh import TOPICS, write_corpus, write_doc
 from assistant.pipeline import Assistant
 from ingest.indexer import sync

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from chroma_fixtures import chroma_server  # noqa: F401  (fixture)
 from assistant.pipeline import Assistant
 from config.settings import load_settings
 from ingest.indexer import sync
