@@ -118,3 +118,18 @@ def test_one_writer_at_a_time(make_kb, docs_dir, tmp_path, embedder):
         writer.join(60)
     assert results and results[0].added == ["supervision.md"]
     assert not sync(store, [docs_dir], embedder=embedder).changed  # the lock is free again
+
+
+def test_a_version_failing_its_checks_is_never_published(docs_dir, tmp_path, embedder, monkeypatch):
+    from ingest.store import IndexVersion, KnowledgeStore
+
+    store = KnowledgeStore(tmp_path / "store")
+    write_corpus(docs_dir, ["visits.md"])
+    before = sync(store, [docs_dir], embedder=embedder)
+    write_doc(docs_dir, "strategy.md", *TOPICS["strategy.md"])
+    original_add = IndexVersion.add
+    monkeypatch.setattr(IndexVersion, "add", lambda self, passages, vectors: original_add(self, passages[1:], vectors[1:]))
+    with pytest.raises(RuntimeError, match="index check failed"):
+        sync(store, [docs_dir], embedder=embedder)
+    assert store.live_name() == before.version and store.versions() == [before.version]
+    assert [p.name for p in store.versions_dir.iterdir()] == [before.version], "the failed build is discarded"
