@@ -103,7 +103,8 @@ CHILD = textwrap.dedent("""
                                                 ("embedded", "publishing")])
 def test_kill_9_mid_refresh_leaves_live_serving_and_next_refresh_completes(
     point, kb_mode, make_kb, docs_dir, tmp_path, embedder
-):    store = make_kb(tmp_path / "store")
+):
+    store = make_kb(tmp_path / "store")
     write_corpus(docs_dir, ["visits.md"])
     before = sync(store, [docs_dir], embedder=embedder)
     for n in range(6):
