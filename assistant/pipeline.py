@@ -65,12 +65,26 @@ class Assistant:
         self.embedder.embed_batch(["warm up"])
         _ = self.retriever
 
+    def _search(self, query: Query) -> tuple[Retriever, list[Hit]]:
+        """Search the live version; if a refresh replaced and pruned it mid-question, search the new one."""
+        seen = self.store.live_name()
+        try:
+            retriever = self.retriever
+            return retriever, retriever.search(query, k=RETRIEVE_K)
+        except Exception:
+            if self.store.live_name() == seen:
+                raise
+            log.info("index version replaced during a question; searching the new one")
+            with self._lock:
+                self._retriever = None
+            retriever = self.retriever
+            return retriever, retriever.search(query, k=RETRIEVE_K)
+
     def ask(self, question: str, *, context: str = "") -> Answer:
         """Answer one question; ``context`` is an earlier question in the same thread."""
         started = time.perf_counter()
         query = understand(question, context=context)
-        retriever = self.retriever
-        hits = retriever.search(query, k=RETRIEVE_K)
+        retriever, hits = self._search(query)
         known = set(retriever.authorities)
         if query.authorities and not known & set(query.authorities):
             names = ", ".join(query.authorities)

@@ -22,6 +22,7 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from ingest.models import Passage
 COLLECTION = "passages"
 _ADD_BATCH = 4000
 _HISTORY_KEPT = 20
+# Chroma shares one "system" per folder across a process and creates and stops them without a lock:
+# two threads opening the same folder at once can stop each other's. Every open and close goes through here.
+_CHROMA_SYSTEMS = threading.Lock()
 
 
 class StoreBusy(RuntimeError):
@@ -165,7 +169,11 @@ class KnowledgeStore:
                     host=self.chroma_host, port=self.chroma_port, settings=_chroma_settings()
                 )
             else:
-                self._clients[key] = chromadb.PersistentClient(path=str(version.path / "chroma"), settings=_chroma_settings())
+                with _CHROMA_SYSTEMS:
+                    if key not in self._clients:
+                        self._clients[key] = chromadb.PersistentClient(
+                            path=str(version.path / "chroma"), settings=_chroma_settings()
+                        )
         return self._clients[key]
 
     # -- the live pointer -------------------------------------------------
@@ -258,7 +266,8 @@ class KnowledgeStore:
             try:
                 # close() only stops Chroma's shared per-path system when no other client
                 # holds it; clear_system_cache() would cut off every reader in the process.
-                client.close()
+                with _CHROMA_SYSTEMS:
+                    client.close()
             except Exception:
                 pass
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import traceback
 import time
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def test_questions_during_refreshes_never_fail_or_come_back_empty(make_kb, docs_
                 if not answer.hits or answer.hits[0].passage.source != "visits.md":
                     empty.append(answer.hits[0].passage.source if answer.hits else "no hits")
             except Exception as exc:  # noqa: BLE001 - the test reports any failure
-                errors.append(repr(exc))
+                errors.append(traceback.format_exc()[-1500:])
 
     threads = [threading.Thread(target=ask_in_a_loop, args=(reader,)) for reader in readers]
     for thread in threads:
