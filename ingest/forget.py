@@ -16,6 +16,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 
+from ingest.hnsw_scrub import scrub_chroma_folder
 from ingest.indexer import smoke_query
 from ingest.sqlite_purge import purge_source, sqlite_files
 from ingest.store import IndexVersion, KnowledgeStore
@@ -72,6 +73,11 @@ def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
         for old in holding:
             store.discard(old)
         summary.rows_removed += sum(purge_source(p, source) for p in sqlite_files(store.root, recursive=False))
+        # Chroma rewrites HNSW files whenever a process opens a version, with stale heap bytes in the
+        # unused capacity (ingest/hnsw_scrub.py): scrub every kept version once all are closed.
+        if not store.server_mode:
+            for name in store.versions():
+                scrub_chroma_folder(store.versions_dir / name / "chroma")
         summary.live = store.live_name()
     summary.seconds = time.perf_counter() - started
     log.info("forget done versions=%d passages_removed=%d rows_removed=%d seconds=%.2f",
@@ -143,7 +149,7 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
             raise RuntimeError(f"forget check failed: {stored} passages stored, {manifest.passages} expected")
         smoke_query(new, manifest)
         manifest.save(new.manifest_path)
-        store.release(new)
+        store.seal(new)
         store.release(old)
     except BaseException:
         store.discard(new)

@@ -189,7 +189,7 @@ def _sync_locked(
         )
         _check(version, manifest, embedder)
         manifest.save(version.manifest_path)
-        store.release(version)
+        store.seal(version)
         store.publish(version)
     except BaseException:
         store.discard(version)

@@ -258,6 +258,14 @@ class KnowledgeStore:
                 pass
         shutil.rmtree(version.path, ignore_errors=True)
 
+    def seal(self, version: IndexVersion) -> None:
+        """Close a version this process has just written and scrub its HNSW files (see ingest.hnsw_scrub)."""
+        from ingest.hnsw_scrub import scrub_chroma_folder
+
+        self.release(version)
+        if not self.server_mode:
+            scrub_chroma_folder(version.path / "chroma")
+
     def release(self, version: IndexVersion) -> None:
         """Forget this process's handle on a version's Chroma folder (other holders keep theirs)."""
         version.close()
