@@ -288,6 +288,8 @@ def forget(
         still_there = []
     for path in still_there:
         err.print(f"[yellow]{path} is still in a source folder: delete it, or the next refresh adds it back[/yellow]")
+    err.print("[yellow]restart the bot if it is running: a process that answered from the old versions can write "
+              "fragments of them back into the index files (docs/refresh.md)[/yellow]")
     if kb.server_mode:
         err.print("[yellow]the Chroma server keeps deleted records in its own files until vacuumed: stop it, run "
                   "`chroma vacuum --path <its data folder> --force`, start it again (docs/refresh.md)[/yellow]")
