@@ -292,7 +292,8 @@ def forget(
               "fragments of them back into the index files (docs/refresh.md)[/yellow]")
     if kb.server_mode:
         err.print("[yellow]the Chroma server keeps deleted records in its own files until vacuumed: stop it, run "
-                  "`chroma vacuum --path <its data folder> --force`, start it again (docs/refresh.md)[/yellow]")
+                  "`chroma vacuum --path <its data folder> --force` and `python -m ingest.hnsw_scrub <its data folder>`, "
+                  "start it again (docs/refresh.md)[/yellow]")
 
 
 def main() -> None:

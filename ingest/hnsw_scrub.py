@@ -50,3 +50,20 @@ def _zero_tail(path: Path, keep: int) -> int:
             remaining -= chunk
         handle.flush()
     return size - keep
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ingest.hnsw_scrub DIR ...``: scrub Chroma folders no process has open (e.g. a stopped server's)."""
+    import sys
+
+    folders = [Path(arg) for arg in (argv if argv is not None else sys.argv[1:])]
+    if not folders:
+        print("usage: python -m ingest.hnsw_scrub CHROMA_FOLDER ...", file=sys.stderr)
+        return 2
+    for folder in folders:
+        print(f"{folder}: {scrub_chroma_folder(folder)} bytes zeroed")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from ingest.forget import UnknownSource, forget, resolve_source
 from ingest.indexer import sync
 from ingest.rollback import rollback
 
+ROOT = Path(__file__).resolve().parent.parent
 SECRET_FILE = "referral-amelia-quenby.md"
 SECRET = "Amelia Quenby attends Larkrise Primary and her allergy plan is held by the school nurse."
 
@@ -115,5 +117,8 @@ def test_server_mode_forget_then_vacuum_clears_the_server_files(docs_dir, tmp_pa
         stop_chroma(server)
     assert traces(server.path) != [], "Chroma leaves deleted records behind: the reason for the vacuum step"
     subprocess.run([str(CHROMA), "vacuum", "--path", str(server.path), "--force"], check=True,
+                   capture_output=True, timeout=120)
+    # The server's HNSW files may hold stale heap bytes too (ingest/hnsw_scrub.py): scrub them, stopped.
+    subprocess.run([sys.executable, "-m", "ingest.hnsw_scrub", str(server.path)], check=True, cwd=ROOT,
                    capture_output=True, timeout=120)
     assert traces(server.path) == []
