@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from assistant.evidence import TermWeights, coverage, has_quantity, key_terms
+from assistant.evidence import TermWeights, answers_quantity, coverage, has_quantity, key_terms
 from assistant.retriever import Hit
 from assistant.understand import Query
 from ingest.splitter import split_sentences
@@ -134,7 +134,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: f
     candidates.sort(key=lambda c: -c.score)
     if query.wants_quantity and not query.wants_inspection:
         # A question after a number or a time needs a sentence that gives one about its subject.
-        if not any(has_quantity(c.text) and coverage(terms, c.text, weights) >= QUANTITY_COVERAGE for c in candidates):
+        if not any(answers_quantity(query, c.text, terms, weights, floor=QUANTITY_COVERAGE) for c in candidates):
             return abstain(query, hits, reason="no-quantity")
 
     chosen = [candidates[0]]
