@@ -21,6 +21,7 @@ ANSWER_PASSAGES = 3  # sentences are drawn from the best few passages only
 MAX_SENTENCES = 3
 MAX_WORDS = 110
 QUANTITY_COVERAGE = 0.25
+DENSE_FLOOR = 0.32  # below this cosine, no passage is about the question, whatever words it shares
 
 
 @dataclass
@@ -115,7 +116,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: f
     if not hits:
         return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
     strength = evidence_score(query, hits, weights)
-    if strength < threshold:
+    if strength < threshold or max(h.dense for h in hits) < DENSE_FLOOR:
         return abstain(query, hits, reason="weak-evidence")
 
     terms = key_terms(query)

@@ -67,6 +67,9 @@ def test_unanswerable_questions_are_declined_with_the_documents_checked(assistan
     assert answer.abstained and answer.citations == []
     assert answer.answer.startswith("I couldn't find this in the knowledge base.")
     assert answer.checked  # the nearest documents are named
+    for off_topic in ("What is the policy on working from home?", "How do I book a meeting room?",
+                      "What are the rules on annual leave carry-over?"):
+        assert assistant.ask(off_topic).abstained, off_topic
     answer = assistant.ask("What did Ofsted say about Birmingham's front door?")
     assert answer.abstained and "Birmingham" in answer.answer
     answer = assistant.ask("What is the maximum caseload for a newly qualified social worker?")
