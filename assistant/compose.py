@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from assistant.evidence import TermWeights, answers_quantity, coverage, has_quantity, key_terms
 from assistant.retriever import Hit
@@ -69,6 +70,15 @@ class _Candidate:
     score: float
 
 
+def human_date(value: str) -> str:
+    """'2011-06-09' -> '9 June 2011'; a bare year or '' stays as it is."""
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{parsed.day} {parsed.strftime('%B')} {parsed.year}"
+
+
 def citation_for(n: int, hit: Hit) -> Citation:
     p = hit.passage
     return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text)
@@ -77,7 +87,7 @@ def citation_for(n: int, hit: Hit) -> Citation:
 def nearest_titles(hits: list[Hit], *, limit: int = 3) -> list[str]:
     titles: list[str] = []
     for hit in hits:
-        label = hit.passage.title + (f" ({hit.passage.date})" if hit.passage.date else "")
+        label = hit.passage.title + (f" ({human_date(hit.passage.date)})" if hit.passage.date else "")
         if label not in titles:
             titles.append(label)
         if len(titles) == limit:
