@@ -21,6 +21,7 @@ NOT_FOUND = "I couldn't find this in the knowledge base."
 ANSWER_PASSAGES = 3  # sentences are drawn from the best few passages only
 MAX_SENTENCES = 3
 MAX_WORDS = 110
+LONG_SENTENCE = 80
 QUANTITY_COVERAGE = 0.25
 DENSE_FLOOR = 0.32  # below this cosine, no passage is about the question, whatever words it shares
 
@@ -104,11 +105,17 @@ def abstain(query: Query, hits: list[Hit], *, reason: str, message: str = NOT_FO
 
 
 def _units(text: str) -> list[str]:
+    """Sentences and bullet items that can stand alone in an answer, paragraph numbers removed."""
     units: list[str] = []
     for line in text.split("\n"):
         line = re.sub(r"^- ", "", line.strip())
-        if line:
-            units.extend(split_sentences(line))
+        for sentence in split_sentences(line) if line else []:
+            sentence = re.sub(r"^\d+(\.\d+)*\.?\s+(?=[A-Z])", "", sentence)
+            if sentence.endswith(":"):
+                continue  # a lead-in to a list says nothing on its own
+            if not re.search(r"[.!?)\]\"'”]$", sentence) and len(sentence.split()) <= 16:
+                continue  # a heading run into the text
+            units.append(sentence)
     return units
 
 
@@ -134,9 +141,12 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: f
     candidates: list[_Candidate] = []
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
         for order, sentence in enumerate(_units(hit.passage.text)):
-            if len(sentence.split()) < 4:
+            length = len(sentence.split())
+            if length < 4:
                 continue
             score = coverage(terms, sentence, weights) + 0.35 * hit.score / top
+            if length > LONG_SENTENCE:
+                score -= 0.3  # a run-on block (a table flattened into text) reads badly as an answer
             if query.wants_quantity and has_quantity(sentence):
                 score += 0.15
             candidates.append(_Candidate(index, order, sentence, score))
