@@ -26,7 +26,7 @@ _WHERE_WORDS = (
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
-    "long quickly soon many much deadline date dates"
+    "long quickly soon many much deadline date dates day days week weeks month months hour hours year years"
 )
 _NUMBER_OR_FREQUENCY = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
@@ -72,10 +72,13 @@ def key_terms(query: Query) -> list[str]:
 
 
 _FOCUS = re.compile(
-    r"\b(?:maximum|minimum|how many|number of|how much|how often|how long|how quickly|how soon|how regularly)\s+"
-    r"(?:(?:must|should|do|does|did|is|are|was|were|will|can|the|a|an|of)\s+)*([A-Za-z][\w'-]*)",
+    r"\b(?:maximum|minimum|how many|number of|how much)\s+"
+    r"(?:(?:must|should|do|does|did|is|are|was|were|will|can|the|a|an|of)\s+)*((?:[A-Za-z][\w'-]*\s*){1,3})",
     re.I,
 )
+
+
+_PREPOSITIONS = {"for", "of", "to", "in", "on", "at", "by", "with", "before", "after", "from", "under", "within", "between"}
 
 
 def focus_term(query: Query) -> str | None:
@@ -83,14 +86,17 @@ def focus_term(query: Query) -> str | None:
     match = _FOCUS.search(query.text)
     if not match:
         return None
-    word = match.group(1)
-    if word.upper() in ABBREVIATIONS or word.upper().rstrip("S") in ABBREVIATIONS:
-        return None  # spelled out among the key terms instead
-    stems = tokens(word)
-    if not stems:
-        return None
     drop = set(tokens(_WHERE_WORDS)) | set(tokens(_ANSWER_TYPE_WORDS))
-    return None if stems[0] in drop else stems[0]
+    for word in match.group(1).split():
+        word = word.strip("'’?.,")
+        if word.lower() in _PREPOSITIONS:
+            break  # past the phrase that names what is counted
+        if word.upper() in ABBREVIATIONS or word.upper().rstrip("S") in ABBREVIATIONS:
+            return None  # spelled out among the key terms instead
+        stems = tokens(word)
+        if stems and stems[0] not in drop:
+            return stems[0]
+    return None
 
 
 def answers_quantity(query: Query, text: str, terms: list[str], weights: TermWeights, *, floor: float) -> bool:
