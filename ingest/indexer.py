@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ingest.embedder import Embedder
+from ingest.findings_store import is_current, reloader, write_version_findings
 from ingest.loaders import SUPPORTED, LoadError, load_file
 from ingest.metadata import build_document, content_hash
 from ingest.models import Passage
@@ -113,6 +114,7 @@ def _sync_locked(
 
     summary = SyncSummary(version=old.version if old else None)
     fresh: list[Passage] = []
+    fresh_docs: list = []  # (Document, passages) of documents loaded this run, for their findings
     documents: dict[str, dict] = {}
     keep_sources: list[str] = []
 
@@ -140,6 +142,7 @@ def _sync_locked(
             continue
         (summary.updated if previous else summary.added).append(item.source)
         fresh.extend(passages)
+        fresh_docs.append((document, passages))
         documents[item.source] = {
             "hash": digest,
             "title": document.title,
@@ -159,6 +162,7 @@ def _sync_locked(
         or not reuse
         or bool(summary.added or summary.updated or summary.removed)
         or summary.quarantined != old_quarantine
+        or not is_current(live.path)  # findings missing or written by older rules
     )
     if not summary.changed:
         summary.documents = len(documents)
@@ -185,6 +189,8 @@ def _sync_locked(
             quarantined=summary.quarantined,
             passages=len(all_passages),
         )
+        write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
+                               reload=reloader(sources))
         _check(version, manifest, embedder)
         manifest.save(version.manifest_path)
         store.release(version)

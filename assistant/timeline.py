@@ -1,0 +1,96 @@
+"""A theme's history across one authority's inspections: one cited line per inspection, oldest first.
+
+An inspection whose findings do not mention the theme gets a plain "not
+mentioned among its findings" line naming the document checked; silence is
+never read as the problem having been fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.actions import KIND_LABELS, THEME_AREAS, FindingRec, FindingsIndex, InspectionRec, citation
+from assistant.compose import Citation
+
+
+class Citations:
+    """Numbered citations, one per distinct passage, in order of first use."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+        self._numbers: dict[tuple[str, str], int] = {}
+
+    def cite(self, inspection: InspectionRec, *, section: str, text: str, passage_id: str) -> int:
+        key = (inspection.source, passage_id or text)
+        if key not in self._numbers:
+            self._numbers[key] = len(self.items) + 1
+            self.items.append(citation(len(self.items) + 1, inspection, section=section, text=text))
+        return self._numbers[key]
+
+
+@dataclass
+class TimelineEntry:
+    inspection: InspectionRec
+    findings: list[FindingRec] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        ins = self.inspection
+        return {
+            "document": ins.title, "source": ins.source, "date": ins.date, "label": ins.label,
+            "judgements": {j.key: j.grade for j in ins.judgements},
+            "mentioned": bool(self.findings), "findings": [f.to_json() for f in self.findings],
+        }
+
+
+def timeline(index: FindingsIndex, *, authority: str, theme: str, since: int | None = None) -> list[TimelineEntry]:
+    """Entries oldest first; ``since`` keeps the latest inspection up to that year as the baseline, and all later ones."""
+    inspections = index.of_authority(authority)
+    if since is not None:
+        before = [i for i in inspections if i.year is not None and i.year <= since]
+        start = inspections.index(before[-1]) if before else 0
+        inspections = inspections[start:]
+    entries = [TimelineEntry(i) for i in inspections]
+    for entry in entries:
+        entry.findings = [f for f in index.select(authority=authority, theme=theme)
+                          if f.inspection.source == entry.inspection.source]
+    return entries
+
+
+def judgement_text(inspection: InspectionRec, theme: str | None, cites: Citations) -> str:
+    """'overall effectiveness: good; care leavers: good [3]', or 'no graded judgement stated'."""
+    keys = ["overall effectiveness"] + list(THEME_AREAS.get(theme or "", ()))
+    parts: list[str] = []
+    cited = None
+    for key in keys:
+        judgement = inspection.judgement(key)
+        if judgement is None:
+            continue
+        parts.append(f"{key}: {judgement.grade}")
+        cited = cites.cite(inspection, section=judgement.section, text=judgement.passage_text,
+                           passage_id=judgement.passage_id) if judgement.passage_text else cited
+    if not parts:
+        return "no graded judgement stated"
+    return "; ".join(parts) + (f" [{cited}]" if cited else "")
+
+
+def finding_text(finding: FindingRec, cites: Citations) -> str:
+    n = cites.cite(finding.inspection, section=finding.section, text=finding.passage_text, passage_id=finding.passage_id)
+    label = KIND_LABELS[finding.kind]
+    if finding.previous == "repeated":
+        label += ", repeated from the previous inspection"
+    elif finding.previous == "addressed":
+        label += ", previously an area for development"
+    return f"{label}: “{finding.text}” [{n}]"
+
+
+def render_timeline(entries: list[TimelineEntry], *, authority: str, theme: str, cites: Citations) -> list[str]:
+    lines = [f"{theme.capitalize()} at {authority}, across its inspections (oldest first):"]
+    for entry in entries:
+        ins = entry.inspection
+        head = f"- {ins.label} ({ins.date}; {judgement_text(ins, theme, cites)})"
+        if entry.findings:
+            lines.append(f"{head}: " + " ".join(finding_text(f, cites) for f in entry.findings))
+        else:
+            lines.append(f"{head}: {theme} is not mentioned among the findings this {ins.label.split()[-1]} lists "
+                         f"(checked: {ins.title}). That does not show it was resolved.")
+    return lines
