@@ -34,7 +34,7 @@ _NOT_OFSTED_JUDGEMENT = re.compile(r"\b(professional|social work|practitioner|pr
 _PROGRESS = re.compile(
     r"\b(?:(?:improved|improvement|progress\w*|better|worse|declined|deteriorated|changed|addressed|resolved|fixed)"
     r"\b.{0,60}\bsince\b|since\b.{0,60}\b(?:improved|progress\w*|changed)|still an? (?:issue|problem|concern|weakness)"
-    r"|across (?:the |our |their )?inspections|over time|timeline)", re.I)
+    r"|across (?:the |our |their )?inspections|over time|timeline)\b", re.I)
 _AREAS = [
     ("help and protection", r"help and protection|child protection|need help"),
     ("children in care and care leavers", r"children in care and care leavers"),
@@ -56,7 +56,8 @@ def intent_of(query: Query) -> Intent | None:
     """What kind of findings question this is, or None for an ordinary question."""
     text = query.text
     themes = tuple(t for t in themes_of(text) if t in NAMES)[:3]
-    if _PROGRESS.search(text) and not query.wants_procedure and (themes or query.wants_inspection):
+    if _PROGRESS.search(text) and not query.wants_procedure and (themes or query.wants_inspection or
+                                                                 (query.authorities and query.years)):
         return Intent("timeline", themes=themes)
     if _PRIORITY.search(text):
         return Intent("list", kinds=("priority_action",), themes=themes)
@@ -100,6 +101,12 @@ class FindingsAnswerer:
             lines.extend(part)
         return Answer(question=query.text, abstained=False, answer="\n".join(lines), citations=cites.items, hits=hits,
                       mode="findings")
+
+
+def describe(ins: InspectionRec) -> str:
+    """'2023 report (ILACS; inspection 6 to 17 March 2023; dated 2023-05-09)'."""
+    parts = [ins.inspection_type] + ([f"inspection {ins.inspection_dates}"] if ins.inspection_dates else [])
+    return f"{ins.label} ({'; '.join(parts + [f'dated {ins.date}'])})"
 
 
 def _held(inspections: list[InspectionRec], years: list[int]) -> list[InspectionRec] | None:
@@ -150,7 +157,7 @@ def _judgement_lines(chosen: list[InspectionRec], query: Query, cites: Citations
             lines.append(f"{ins.authority}, {ins.label} ({ins.date}): no graded judgement is stated"
                          + (" for that area." if ins.judgements else " in this document."))
             continue
-        lines.append(f"{ins.authority}, {ins.label} ({ins.title}, {ins.date}):")
+        lines.append(f"{ins.authority}, {describe(ins)}:")
         for j in judgements:
             n = cites.cite(ins, section=j.section, text=j.passage_text, passage_id=j.passage_id)
             lines.append(f"- {j.area}: {j.grade} [{n}]")
@@ -166,9 +173,7 @@ def _list_lines(index: FindingsIndex, authority: str, chosen: list[InspectionRec
             rows = [f for f in rows if set(f.themes) & set(intent.themes)]
         if not rows:
             continue
-        dates = f"; inspection {ins.inspection_dates}" if ins.inspection_dates else ""
-        lines.append(f"{authority}, {ins.label} ({ins.title}, {ins.date}{dates}); judgement: "
-                     f"{judgement_text(ins, None, cites)}.")
+        lines.append(f"{authority}, {describe(ins)}; judgement: {judgement_text(ins, None, cites)}.")
         for f in rows:
             n = cites.cite(ins, section=f.section, text=f.passage_text, passage_id=f.passage_id)
             repeated = " (repeated from the previous inspection)" if f.previous == "repeated" else ""
