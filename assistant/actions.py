@@ -17,6 +17,7 @@ from ingest.findings import IMPROVEMENT_KINDS
 from ingest.findings_store import open_readonly
 from ingest.themes import theme_named
 
+UNNAMED = "council not recognised"
 KIND_LABELS = {
     "strength": "strength",
     "area_for_development": "area for development",
@@ -123,7 +124,8 @@ class FindingsIndex:
         self.inspections = list(by_source.values())
 
     def authorities(self) -> list[str]:
-        return sorted({i.authority for i in self.inspections if i.authority})
+        """Authorities with inspections; '' stands for documents whose council was not recognised."""
+        return sorted({i.authority for i in self.inspections})
 
     def of_authority(self, authority: str) -> list[InspectionRec]:
         """The authority's inspections, oldest first."""
@@ -167,7 +169,7 @@ def render_rows(rows: list[FindingRec]) -> str:
     for f in rows:
         ins = f.inspection
         flags = [KIND_LABELS[f.kind], f.theme] + (["repeated from the previous inspection"] if f.previous == "repeated" else [])
-        lines.append(f"{ins.authority} — {ins.label} ({ins.date}) — " + " — ".join(flags))
+        lines.append(f"{ins.authority or UNNAMED} — {ins.label} ({ins.date}) — " + " — ".join(flags))
         lines.append(f"  {f.text}")
         if f.judgement:
             lines.append(f"  judgement: {f.judgement}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.actions import KIND_LABELS, FindingsIndex, InspectionRec
+from assistant.actions import KIND_LABELS, UNNAMED, FindingsIndex, InspectionRec
 from assistant.compose import Answer
 from assistant.retriever import Hit
 from assistant.timeline import Citations, judgement_text, render_timeline, timeline
@@ -120,6 +120,7 @@ def _held(inspections: list[InspectionRec], years: list[int]) -> list[Inspection
 
 def _answer_for(index: FindingsIndex, authority: str, query: Query, intent: Intent, cites: Citations) -> list[str] | None:
     inspections = index.of_authority(authority)
+    name = authority or UNNAMED
     if not inspections:
         return None
     if intent.mode == "list" and intent.themes and not query.years:
@@ -130,13 +131,13 @@ def _answer_for(index: FindingsIndex, authority: str, query: Query, intent: Inte
         lines: list[str] = []
         for theme in themes:
             if theme == "overall":
-                lines.append(f"Judgements for {authority} across its inspections (oldest first):")
+                lines.append(f"Judgements for {name} across its inspections (oldest first):")
                 for ins in timeline(index, authority=authority, theme="", since=since):
                     lines.append(f"- {ins.inspection.label} ({ins.inspection.date}): "
                                  f"{judgement_text(ins.inspection, None, cites)}")
             else:
                 lines.extend(render_timeline(timeline(index, authority=authority, theme=theme, since=since),
-                                             authority=authority, theme=theme, cites=cites))
+                                             authority=name, theme=theme, cites=cites))
         return lines
     chosen = _held(inspections, query.years)
     if chosen is None:
@@ -154,10 +155,10 @@ def _judgement_lines(chosen: list[InspectionRec], query: Query, cites: Citations
     for ins in chosen:
         judgements = [j for j in ins.judgements if not wanted or j.key in wanted]
         if not judgements:
-            lines.append(f"{ins.authority}, {ins.label} ({ins.date}): no graded judgement is stated"
+            lines.append(f"{ins.authority or UNNAMED}, {ins.label} ({ins.date}): no graded judgement is stated"
                          + (" for that area." if ins.judgements else " in this document."))
             continue
-        lines.append(f"{ins.authority}, {describe(ins)}:")
+        lines.append(f"{ins.authority or UNNAMED}, {describe(ins)}:")
         for j in judgements:
             n = cites.cite(ins, section=j.section, text=j.passage_text, passage_id=j.passage_id)
             lines.append(f"- {j.area}: {j.grade} [{n}]")
@@ -173,7 +174,7 @@ def _list_lines(index: FindingsIndex, authority: str, chosen: list[InspectionRec
             rows = [f for f in rows if set(f.themes) & set(intent.themes)]
         if not rows:
             continue
-        lines.append(f"{authority}, {describe(ins)}; judgement: {judgement_text(ins, None, cites)}.")
+        lines.append(f"{authority or UNNAMED}, {describe(ins)}; judgement: {judgement_text(ins, None, cites)}.")
         for f in rows:
             n = cites.cite(ins, section=f.section, text=f.passage_text, passage_id=f.passage_id)
             repeated = " (repeated from the previous inspection)" if f.previous == "repeated" else ""
@@ -182,6 +183,6 @@ def _list_lines(index: FindingsIndex, authority: str, chosen: list[InspectionRec
         return None
     others = [i.label for i in index.of_authority(authority) if i not in chosen]
     if others:
-        lines.append(f"Other inspections held for {authority}: {', '.join(others)} (ask “has <theme> improved since "
+        lines.append(f"Other inspections held for {authority or UNNAMED}: {', '.join(others)} (ask “has <theme> improved since "
                      f"<year>?” for a timeline).")
     return lines

@@ -1,6 +1,6 @@
 """Small inspection-style documents the findings tests write to disk (invented text, real structure)."""
 
-LETTER_2010 = """Title: Unannounced inspection of contact, referral and assessment arrangements within Testshire County Council children's services (letter of 2 March 2010)
+LETTER_2010 = """Title: Unannounced inspection of contact, referral and assessment arrangements within Gateshead Council children's services (letter of 2 March 2010)
 Publisher: Ofsted
 Date: 2010-03-02
 Type: inspection-letter
@@ -8,11 +8,11 @@ Type: inspection-letter
 2 March 2010
 
 Director of Children's Services
-Testshire County Council
+Gateshead Council
 
 Dear Director
 
-Unannounced inspection of contact, referral and assessment arrangements within Testshire County Council children's services
+Unannounced inspection of contact, referral and assessment arrangements within Gateshead Council children's services
 
 This letter summarises the findings of the recent unannounced inspection which was conducted on 9 and 10 February 2010.
 
@@ -35,7 +35,7 @@ Any areas for development identified above will be specifically considered in an
 Yours sincerely
 """
 
-LETTER_2011 = """Title: Unannounced inspection of contact, referral and assessment arrangements within Testshire County Council children's services (letter of 9 June 2011)
+LETTER_2011 = """Title: Unannounced inspection of contact, referral and assessment arrangements within Gateshead Council children's services (letter of 9 June 2011)
 Publisher: Ofsted
 Date: 2011-06-09
 Type: inspection-letter
@@ -73,12 +73,12 @@ Inspectors spoke to:
 Yours sincerely
 """
 
-REPORT_2019 = """Title: Testshire: Inspection of children's social care services (ILACS), inspection dates 20 to 24 May 2019
+REPORT_2019 = """Title: Gateshead: Inspection of children's social care services (ILACS), inspection dates 20 to 24 May 2019
 Publisher: Ofsted
 Date: 2019-07-01
 Type: inspection-letter
 ---
-Testshire
+Gateshead
 Inspection of children's social care services
 Inspection dates: 20 May 2019 to 24 May 2019
 Judgement Grade The impact of leaders on social work practice with children and families Requires improvement to be good The experiences and progress of children who need help and protection Good The experiences and progress of children in care and care leavers Requires improvement to be good Overall effectiveness Requires improvement to be good
@@ -96,13 +96,13 @@ The impact of leaders on social work practice with children and families: Requir
 4. Leaders have a clear plan for improvement.
 """
 
-REPORT_2023 = """Title: Inspection of Testshire local authority children's services (ILACS), inspection dates 6 to 17 March 2023
+REPORT_2023 = """Title: Inspection of Gateshead local authority children's services (ILACS), inspection dates 6 to 17 March 2023
 Publisher: Ofsted
 Date: 2023-05-09
 Type: inspection-letter
 ---
-Inspection of Testshire local authority children's services Inspection dates: 6 to 17 March 2023 Lead inspector: A Inspector Judgement Grade The impact of leaders on social work practice with children and families Good The experiences and progress of children who need help and protection Good The experiences and progress of children in care Good The experiences and progress of care leavers Requires improvement to be good Overall effectiveness Good
-Children in Testshire receive good services. Frontline managers provide regular supervision.
+Inspection of Gateshead local authority children's services Inspection dates: 6 to 17 March 2023 Lead inspector: A Inspector Judgement Grade The impact of leaders on social work practice with children and families Good The experiences and progress of children who need help and protection Good The experiences and progress of children in care Good The experiences and progress of care leavers Requires improvement to be good Overall effectiveness Good
+Children in Gateshead receive good services. Frontline managers provide regular supervision.
 
 What needs to improve?
 
@@ -126,8 +126,8 @@ The impact of leaders on social work practice with children and families: good
 4. Leaders have improved the service.
 """
 
-PROCEDURE = """Title: Testshire supervision procedure
-Publisher: Testshire County Council
+PROCEDURE = """Title: Gateshead supervision procedure
+Publisher: Gateshead Council
 Date: 2022
 Type: procedure
 ---
@@ -141,16 +141,16 @@ Supervision must take place at least monthly.
 """
 
 # A later-style letter as text from a PDF: odd bullet glyphs, numbered recommendations after a lead-in line.
-PDF_STYLE_LETTER = """Title: Focused visit to Testshire local authority children's services
+PDF_STYLE_LETTER = """Title: Focused visit to Gateshead local authority children's services
 Publisher: Ofsted
 Date: 2021-11-30
 Type: inspection-letter
 ---
 Dear Director
 
-Focused visit to Testshire children's services
+Focused visit to Gateshead children's services
 
-This letter summarises the findings of the focused visit to Testshire children's services on 3 and 4 November 2021.
+This letter summarises the findings of the focused visit to Gateshead children's services on 3 and 4 November 2021.
 
 Areas for priority action
 \uf0a7 Management oversight of children on child protection plans so that risk is reviewed.
