@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ingest.findings import EXTRACTOR_VERSION, Inspection, extract
+from ingest.findings import Inspection, extract, extractor_version
 from ingest.models import Document, Passage
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ def is_current(version_dir: Path) -> bool:
             row = db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
     except sqlite3.Error:
         return False
-    return bool(row) and row[0] == EXTRACTOR_VERSION
+    return bool(row) and row[0] == extractor_version()
 
 
 def _open(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
@@ -119,7 +119,7 @@ def write_version_findings(
     total = copied = 0
     try:
         db.executescript(SCHEMA)
-        db.execute("INSERT INTO meta VALUES ('extractor', ?)", (EXTRACTOR_VERSION,))
+        db.execute("INSERT INTO meta VALUES ('extractor', ?)", (extractor_version(),))
         for document, passages in fresh:
             total += _insert(db, document, extract(document, passages))
         keep = sorted(set(keep))

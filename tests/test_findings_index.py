@@ -83,10 +83,16 @@ def test_refresh_copies_unchanged_extracts_changed_and_drops_removed(own_kb, doc
     assert len([r for r in index.findings if r.inspection.source == "letter-2011.txt"]) == 9
 
 
-def test_a_store_without_findings_is_backfilled_on_the_next_sync(own_kb, docs_dir, embedder):
+@pytest.mark.parametrize("damage", ["missing", "older rules"])
+def test_a_store_without_current_findings_is_backfilled_on_the_next_sync(own_kb, docs_dir, embedder, damage):
     kb = own_kb
     before = kb.live_name()
-    (kb.live().path / FILENAME).unlink()
+    if damage == "missing":
+        (kb.live().path / FILENAME).unlink()
+    else:
+        with sqlite3.connect(kb.live().path / FILENAME) as db:
+            db.execute("UPDATE meta SET value = 'older' WHERE key = 'extractor'")
+            db.execute("DELETE FROM findings")
     summary = sync(kb, [docs_dir], embedder=embedder)
     assert summary.changed and summary.embedded == 0 and kb.live_name() != before
     with sqlite3.connect(kb.live().path / FILENAME) as db:
