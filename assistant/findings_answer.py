@@ -136,9 +136,10 @@ def _answer_for(index: FindingsIndex, authority: str, query: Query, intent: Inte
                     lines.append(f"- {ins.inspection.label} ({ins.inspection.date}): "
                                  f"{judgement_text(ins.inspection, None, cites)}")
             else:
-                lines.extend(render_timeline(timeline(index, authority=authority, theme=theme, since=since),
-                                             authority=name, theme=theme, cites=cites))
-        return lines
+                entries = timeline(index, authority=authority, theme=theme, since=since)
+                if any(entry.findings for entry in entries):  # no finding at all: the passages may say more
+                    lines.extend(render_timeline(entries, authority=name, theme=theme, cites=cites))
+        return lines or None
     chosen = _held(inspections, query.years)
     if chosen is None:
         return None

@@ -155,9 +155,12 @@ def reloader(sources: Iterable[Path]) -> Callable[[str], tuple[Document, list[Pa
     from ingest.metadata import build_document
     from ingest.splitter import split_document
 
-    paths = {item.source: item.path for item in scan(list(sources))}
+    sources = list(sources)
+    paths: dict[str, Path] = {}
 
     def reload(source: str) -> tuple[Document, list[Passage]] | None:
+        if not paths:  # scanned only when a document actually has to be read again
+            paths.update({item.source: item.path for item in scan(sources)})
         path = paths.get(source)
         if path is None:
             return None

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import bot
 import ingest.findings_store as findings_store
-from assistant.actions import FindingsIndex, actions_report
+from assistant.actions import FindingsIndex, actions_report, parse_actions_args
 from assistant.findings_answer import FindingsAnswerer
 from assistant.pipeline import Assistant
 from ingest.findings_store import FILENAME
@@ -162,6 +162,22 @@ def test_timeline_answer_every_line_cited_and_silence_stated(assistant):
     _check_citations(answer)
 
 
+def test_the_only_authority_held_is_the_one_meant(assistant):
+    answer = assistant.ask("What needs to improve?")
+    assert answer.mode == "findings"
+    assert answer.answer.startswith("Gateshead, 2023 report")
+    assert "The quality of pathway plans for care leavers." in answer.answer
+    assert "Other inspections held for Gateshead: 2010 letter, 2011 letter, 2019 report" in answer.answer
+    _check_citations(answer)
+
+
+def test_slack_arguments(kb):
+    index = _index(kb)
+    assert parse_actions_args("gateshead supervision", index) == ("Gateshead", "supervision")
+    assert parse_actions_args("care leavers", index) == (None, "care leavers")
+    assert parse_actions_args("", index) == (None, None)
+
+
 def test_list_and_judgement_answers(assistant):
     answer = assistant.ask("What did Ofsted tell Gateshead to improve in 2011?")
     assert answer.mode == "findings"
@@ -180,6 +196,7 @@ def test_list_and_judgement_answers(assistant):
     "How often must supervision take place in Gateshead?",
     "Which areas for development from the 2008 inspection had Gateshead not addressed?",  # no 2008 inspection held
     "What are the priority actions for Gateshead in 2019?",  # the 2019 report lists none
+    "Has private fostering improved in Gateshead since 2010?",  # no finding on it in any inspection
 ])
 def test_other_questions_go_to_the_passage_pipeline(assistant, question):
     assert assistant.ask(question).mode != "findings"
