@@ -187,6 +187,48 @@ def status(
         console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False)
 
 
+@app.command()
+def actions(
+    authority: Annotated[Optional[str], typer.Option("--authority", help="Only this council (e.g. 'Stockton').")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", help="Only this theme (e.g. 'supervision').")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as a JSON list.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Inspection findings (strengths, areas for development, what needs to improve...), newest first, cited."""
+    from assistant.actions import FindingsIndex, actions_report
+    from assistant.timeline import Citations, render_timeline, timeline
+    from ingest.authorities import find_authorities
+    from ingest.store import StoreEmpty
+    from ingest.themes import NAMES, theme_named
+
+    settings = settings_or_exit(store)
+    try:
+        index = FindingsIndex(make_store(settings).live().path)
+    except StoreEmpty as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    wanted_theme = theme_named(theme) if theme else None
+    if theme and wanted_theme is None:
+        err.print(f"[red]unknown theme '{theme}'; themes: {', '.join(NAMES)}[/red]")
+        raise typer.Exit(2)
+    wanted_authority = None
+    if authority:
+        named = find_authorities(authority) or [authority]
+        wanted_authority = next((a for a in named if a in index.authorities()), named[0])
+    report = actions_report(index, authority=wanted_authority, theme=wanted_theme)
+    if as_json:
+        print(json.dumps(report["findings"], ensure_ascii=False, indent=1))
+        return
+    print(report["text"])
+    if wanted_authority in index.authorities() and wanted_theme:
+        cites = Citations()
+        lines = render_timeline(timeline(index, authority=wanted_authority, theme=wanted_theme),
+                                authority=wanted_authority, theme=wanted_theme, cites=cites)
+        print("\n" + "\n".join(lines))
+        for c in cites.items:
+            print(f"[{c.n}] {c.source} — {c.section or '(no section)'}")
+
+
 @app.command("eval")
 def evaluate(
     questions: Path,
@@ -230,48 +272,6 @@ def evaluate(
     for name, value in metrics.rows():
         table.add_row(name, value)
     console.print(table)
-
-
-@app.command()
-def actions(
-    authority: Annotated[Optional[str], typer.Option("--authority", help="Only this council (e.g. 'Stockton').")] = None,
-    theme: Annotated[Optional[str], typer.Option("--theme", help="Only this theme (e.g. 'supervision').")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as a JSON list.")] = False,
-    store: StoreOption = None,
-) -> None:
-    """Inspection findings (strengths, areas for development, what needs to improve...), newest first, cited."""
-    from assistant.actions import FindingsIndex, actions_report
-    from assistant.timeline import Citations, render_timeline, timeline
-    from ingest.authorities import find_authorities
-    from ingest.store import StoreEmpty
-    from ingest.themes import NAMES, theme_named
-
-    settings = settings_or_exit(store)
-    try:
-        index = FindingsIndex(make_store(settings).live().path)
-    except StoreEmpty as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from None
-    wanted_theme = theme_named(theme) if theme else None
-    if theme and wanted_theme is None:
-        err.print(f"[red]unknown theme '{theme}'; themes: {', '.join(NAMES)}[/red]")
-        raise typer.Exit(2)
-    wanted_authority = None
-    if authority:
-        named = find_authorities(authority) or [authority]
-        wanted_authority = next((a for a in named if a in index.authorities()), named[0])
-    report = actions_report(index, authority=wanted_authority, theme=wanted_theme)
-    if as_json:
-        print(json.dumps(report["findings"], ensure_ascii=False, indent=1))
-        return
-    print(report["text"])
-    if wanted_authority in index.authorities() and wanted_theme:
-        cites = Citations()
-        lines = render_timeline(timeline(index, authority=wanted_authority, theme=wanted_theme),
-                                authority=wanted_authority, theme=wanted_theme, cites=cites)
-        print("\n" + "\n".join(lines))
-        for c in cites.items:
-            print(f"[{c.n}] {c.source} — {c.section or '(no section)'}")
 
 
 def main() -> None:
