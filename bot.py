@@ -68,6 +68,7 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
     """Index ``sources`` into ``store`` with a progress bar; print the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+    from ingest.findings_model import findings_model_from_settings
     from ingest.indexer import sync
     from ingest.store import StoreBusy
 
@@ -79,7 +80,8 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
             progress.update(task, completed=done, total=total)
 
         try:
-            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept)
+            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept,
+                           findings_model=findings_model_from_settings(settings))
         except StoreBusy as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(3) from None

@@ -18,6 +18,7 @@ from ingest.findings_store import open_readonly
 from ingest.themes import theme_named
 
 UNNAMED = "council not recognised"
+MODEL_NOTE = "found by the language model, quoted from the cited passage"
 KIND_LABELS = {
     "strength": "strength",
     "area_for_development": "area for development",
@@ -82,6 +83,7 @@ class FindingRec:
     section: str
     passage_text: str
     passage_id: str
+    origin: str = "rules"  # "model": added by the language model, verified against its passage
 
     def to_json(self) -> dict:
         """The `actions --json` contract."""
@@ -119,7 +121,7 @@ class FindingsIndex:
                     self.findings.append(FindingRec(
                         by_source[row["source"]], row["position"], row["kind"], row["theme"],
                         [t for t in row["themes"].split("|") if t], row["text"], row["previous"], row["judgement"],
-                        row["section"] or "", row["passage_text"] or "", row["passage_id"] or ""))
+                        row["section"] or "", row["passage_text"] or "", row["passage_id"] or "", row["origin"]))
         db.close()
         self.inspections = list(by_source.values())
 
@@ -169,6 +171,7 @@ def render_rows(rows: list[FindingRec]) -> str:
     for f in rows:
         ins = f.inspection
         flags = [KIND_LABELS[f.kind], f.theme] + (["repeated from the previous inspection"] if f.previous == "repeated" else [])
+        flags += [MODEL_NOTE] if f.origin == "model" else []
         lines.append(f"{ins.authority or UNNAMED} — {ins.label} ({ins.date}) — " + " — ".join(flags))
         lines.append(f"  {f.text}")
         if f.judgement:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.actions import KIND_LABELS, UNNAMED, FindingsIndex, InspectionRec
+from assistant.actions import KIND_LABELS, MODEL_NOTE, UNNAMED, FindingsIndex, InspectionRec
 from assistant.compose import Answer
 from assistant.retriever import Hit
 from assistant.timeline import Citations, judgement_text, render_timeline, timeline
@@ -179,6 +179,7 @@ def _list_lines(index: FindingsIndex, authority: str, chosen: list[InspectionRec
         for f in rows:
             n = cites.cite(ins, section=f.section, text=f.passage_text, passage_id=f.passage_id)
             repeated = " (repeated from the previous inspection)" if f.previous == "repeated" else ""
+            repeated += f" ({MODEL_NOTE})" if f.origin == "model" else ""
             lines.append(f"- {KIND_LABELS[f.kind]}{repeated}: {f.text} [{n}]")
     if not lines:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.actions import KIND_LABELS, THEME_AREAS, FindingRec, FindingsIndex, InspectionRec, citation
+from assistant.actions import KIND_LABELS, MODEL_NOTE, THEME_AREAS, FindingRec, FindingsIndex, InspectionRec, citation
 from assistant.compose import Citation
 
 
@@ -80,6 +80,8 @@ def finding_text(finding: FindingRec, cites: Citations) -> str:
         label += ", repeated from the previous inspection"
     elif finding.previous == "addressed":
         label += ", previously an area for development"
+    if finding.origin == "model":
+        label += f" ({MODEL_NOTE})"
     return f"{label}: “{finding.text}” [{n}]"
 
 

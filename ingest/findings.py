@@ -39,7 +39,7 @@ _ODD_BULLET = re.compile(r"^[^\w\s\"'“‘(\[#£$%&]\s+")
 _SWALLOWED = re.compile(r"\s((?:The (?:impact|experiences)|Overall effectiveness)[^:]{0,120}[:\-–—]\s*\w[\w ]{0,40}\.?)$")
 MAX_ITEM_WORDS = 120
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]\))\s+")
-_PREVIOUS = re.compile(
+PREVIOUS = re.compile(
     r"\b(?:was|were|is|remains?|continues? to be) (?:also |still )?an? areas? (?:of|for) (?:development|improvement|"
     r"priority action)\w* (?:identified )?(?:at|in|during|from) the (?:previous|last|prior) inspection"
     r"|\b(?:was|were|had been) (?:also )?(?:identified|found|raised|highlighted|reported) (?:as an? \w+(?: \w+)? )?"
@@ -60,6 +60,7 @@ class Finding:
     judgement: str  # "area: grade" that applies to the finding, or ""
     passage: Passage | None
     position: int
+    origin: str = "rules"  # "rules", or "model" for a verified language-model addition
 
     @property
     def repeated(self) -> bool:
@@ -193,7 +194,7 @@ def extract(document: Document, passages: list[Passage]) -> Inspection | None:
     )
     for position, (item_kind, text, item_area) in enumerate(items):
         applies = judgements.get(item_area.key) if item_area else overall
-        marked = bool(_PREVIOUS.search(text))
+        marked = bool(PREVIOUS.search(text))
         inspection.findings.append(Finding(
             kind=item_kind,
             theme=main_theme(text),

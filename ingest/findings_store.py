@@ -13,10 +13,13 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ingest.findings import Inspection, extract, extractor_version
 from ingest.models import Document, Passage
+
+if TYPE_CHECKING:
+    from ingest.findings_model import ModelFindings
 
 log = logging.getLogger(__name__)
 FILENAME = "findings.sqlite"
@@ -35,7 +38,7 @@ CREATE TABLE judgements (
 CREATE TABLE findings (
     source TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, theme TEXT NOT NULL, themes TEXT NOT NULL,
     text TEXT NOT NULL, previous TEXT NOT NULL, judgement TEXT NOT NULL,
-    passage_id TEXT, section TEXT, passage_text TEXT
+    passage_id TEXT, section TEXT, passage_text TEXT, origin TEXT NOT NULL DEFAULT 'rules'
 );
 CREATE INDEX findings_source ON findings (source);
 """
@@ -89,9 +92,9 @@ def _insert(db: sqlite3.Connection, document: Document, inspection: Inspection |
                    (document.source, judgement.area, judgement.key, judgement.grade, *_cite(passage, judgement.line)))
     for f in inspection.findings:
         db.execute(
-            "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (document.source, f.position, f.kind, f.theme, "|".join(f.themes), f.text, f.previous, f.judgement,
-             *_cite(f.passage, f.text)),
+             *_cite(f.passage, f.text), f.origin),
         )
     return len(inspection.findings)
 
@@ -108,6 +111,7 @@ def write_version_findings(
     keep: Iterable[str],
     previous_dir: Path | None,
     reload: Callable[[str], tuple[Document, list[Passage]] | None] | None = None,
+    model: "ModelFindings | None" = None,
 ) -> int:
     """Write ``version_dir/findings.sqlite``: extract ``fresh`` documents, copy ``keep`` ones from the
     previous version (re-extracting through ``reload`` when it has none for them, or older rules). Returns findings."""
@@ -120,8 +124,14 @@ def write_version_findings(
     try:
         db.executescript(SCHEMA)
         db.execute("INSERT INTO meta VALUES ('extractor', ?)", (extractor_version(),))
+        def read(document: Document, passages: list[Passage]) -> Inspection | None:
+            inspection = extract(document, passages)
+            if inspection is not None and model is not None:
+                model.add_to(inspection, passages)  # it may only add verified, passage-backed findings
+            return inspection
+
         for document, passages in fresh:
-            total += _insert(db, document, extract(document, passages))
+            total += _insert(db, document, read(document, passages))
         keep = sorted(set(keep))
         have: set[str] = set()
         if keep and previous_dir is not None and is_current(previous_dir):
@@ -138,7 +148,7 @@ def write_version_findings(
                 continue
             loaded = reload(source)  # no findings for it yet (older store or older rules): read it again
             if loaded is not None:
-                total += _insert(db, loaded[0], extract(*loaded))
+                total += _insert(db, loaded[0], read(*loaded))
         db.commit()
     finally:
         db.close()

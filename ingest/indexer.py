@@ -85,11 +85,13 @@ def sync(
     progress: Progress | None = None,
     keep_versions: int = 2,
     force: bool = False,
+    findings_model=None,
 ) -> SyncSummary:
     """Make the live index mirror ``sources``; returns what changed. Holds the store's write lock."""
     started = time.perf_counter()
     with store.write_lock():
-        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force)
+        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force,
+                               findings_model=findings_model)
         if summary.changed:
             store.prune(keep=keep_versions)
     summary.seconds = time.perf_counter() - started
@@ -102,7 +104,8 @@ def sync(
 
 
 def _sync_locked(
-    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool
+    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool,
+    findings_model=None,
 ) -> SyncSummary:
     try:
         live: IndexVersion | None = store.live()
@@ -190,7 +193,7 @@ def _sync_locked(
             passages=len(all_passages),
         )
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
-                               reload=reloader(sources))
+                               reload=reloader(sources), model=findings_model)
         _check(version, manifest, embedder)
         manifest.save(version.manifest_path)
         store.release(version)
