@@ -58,6 +58,8 @@ class Retriever:
         years = {p.source: int(p.date[:4]) for p in self.passages if p.date[:4].isdigit()}
         self.newest_year = max(years.values()) if years else None
         self.authorities = sorted({a for p in self.passages for a in p.authorities})
+        # One row per document: what the abstention rules need to know without searching.
+        self.documents = {p.source: (p.title, p.date, p.doc_type, tuple(p.authorities)) for p in self.passages}
         self.weights = TermWeights(self.passages)
 
     def __len__(self) -> int:

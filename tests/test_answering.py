@@ -72,6 +72,10 @@ def test_unanswerable_questions_are_declined_with_the_documents_checked(assistan
         assert assistant.ask(off_topic).abstained, off_topic
     answer = assistant.ask("What did Ofsted say about Birmingham's front door?")
     assert answer.abstained and "Birmingham" in answer.answer
+    answer = assistant.ask("What did Ofsted find about supervision in Stockton in 2016?")
+    assert answer.abstained and "no 2016 inspection of Stockton-on-Tees" in answer.answer and "2011" in answer.answer
+    answer = assistant.ask("What did the Care Inspectorate say about Glasgow's child protection work?")
+    assert answer.abstained and "Glasgow" in answer.answer
     answer = assistant.ask("What is the maximum caseload for a newly qualified social worker?")
     assert answer.abstained  # nothing in the sample documents gives a number for caseloads
 

@@ -126,3 +126,21 @@ def test_passages_keep_bullets_and_sentences_whole_and_sized(tmp_path):
     assert len({p.id for p in passages}) == len(passages)
     again = split_document(load(path))
     assert [p.id for p in again] == [p.id for p in passages]  # stable ids
+
+
+def test_pdf_running_headers_and_page_numbers_are_removed(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    topics = ["supervision", "case recording", "strategy meetings", "assessments"]
+    for number, topic in enumerate(topics, start=1):
+        page_file = write_pdf(tmp_path / f"p{number}.pdf", [
+            "Inspection of Exampletown children's services", f"Inspectors found that {topic} is",
+            f"not good enough in the {topic} teams.", f"Page {number} of 4"])
+        writer.add_page(PdfReader(str(page_file)).pages[0])
+    with open(tmp_path / "report.pdf", "wb") as handle:
+        writer.write(handle)
+    text, _ = load_file(tmp_path / "report.pdf")
+    assert "Page 2 of 4" not in text
+    assert text.count("Inspection of Exampletown") == 0
+    assert "Inspectors found that strategy meetings is not good enough in the strategy meetings teams." in text
