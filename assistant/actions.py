@@ -54,7 +54,14 @@ class InspectionRec:
     authority: str
     inspection_type: str
     inspection_dates: str
+    previous_inspection: str = ""
     judgements: list[JudgementRec] = field(default_factory=list)
+
+    @property
+    def repeated_note(self) -> str:
+        """'repeated from the previous inspection (5 and 6 January 2010)'."""
+        when = f" ({self.previous_inspection})" if self.previous_inspection else ""
+        return f"repeated from the previous inspection{when}"
 
     @property
     def year(self) -> int | None:
@@ -110,7 +117,7 @@ class FindingsIndex:
             for row in db.execute("SELECT * FROM documents WHERE inspection = 1 ORDER BY date, source"):
                 by_source[row["source"]] = InspectionRec(
                     row["source"], row["title"], row["date"], row["url"], row["authority"],
-                    row["inspection_type"], row["inspection_dates"])
+                    row["inspection_type"], row["inspection_dates"], row["previous_inspection"] or "")
             for row in db.execute("SELECT * FROM judgements ORDER BY rowid"):
                 if row["source"] in by_source:
                     by_source[row["source"]].judgements.append(JudgementRec(
@@ -170,7 +177,7 @@ def render_rows(rows: list[FindingRec]) -> str:
     lines: list[str] = []
     for f in rows:
         ins = f.inspection
-        flags = [KIND_LABELS[f.kind], f.theme] + (["repeated from the previous inspection"] if f.previous == "repeated" else [])
+        flags = [KIND_LABELS[f.kind], f.theme] + ([ins.repeated_note] if f.previous == "repeated" else [])
         flags += [MODEL_NOTE] if f.origin == "model" else []
         lines.append(f"{ins.authority or UNNAMED} — {ins.label} ({ins.date}) — " + " — ".join(flags))
         lines.append(f"  {f.text}")

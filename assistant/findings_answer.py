@@ -178,7 +178,7 @@ def _list_lines(index: FindingsIndex, authority: str, chosen: list[InspectionRec
         lines.append(f"{authority or UNNAMED}, {describe(ins)}; judgement: {judgement_text(ins, None, cites)}.")
         for f in rows:
             n = cites.cite(ins, section=f.section, text=f.passage_text, passage_id=f.passage_id)
-            repeated = " (repeated from the previous inspection)" if f.previous == "repeated" else ""
+            repeated = f" ({ins.repeated_note})" if f.previous == "repeated" else ""
             repeated += f" ({MODEL_NOTE})" if f.origin == "model" else ""
             lines.append(f"- {KIND_LABELS[f.kind]}{repeated}: {f.text} [{n}]")
     if not lines:

@@ -77,7 +77,7 @@ def finding_text(finding: FindingRec, cites: Citations) -> str:
     n = cites.cite(finding.inspection, section=finding.section, text=finding.passage_text, passage_id=finding.passage_id)
     label = KIND_LABELS[finding.kind]
     if finding.previous == "repeated":
-        label += ", repeated from the previous inspection"
+        label += ", " + finding.inspection.repeated_note
     elif finding.previous == "addressed":
         label += ", previously an area for development"
     if finding.origin == "model":

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.judgements import Judgement, heading_judgement, inspection_dates, inspection_type, table_judgements
+from ingest.judgements import (
+    Judgement, heading_judgement, inspection_dates, inspection_type, previous_inspection, table_judgements,
+)
 from ingest.models import Document, Passage
 from ingest.splitter import Block, to_blocks
 from ingest.themes import main_theme, themes_of
@@ -75,6 +77,7 @@ class Inspection:
     authorities: list[str]
     inspection_type: str
     inspection_dates: str
+    previous: str  # when the document says the previous inspection was, or ''
     judgements: list[tuple[Judgement, Passage | None]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -83,7 +86,7 @@ class Inspection:
 def extractor_version() -> str:
     """Changes whenever the extraction rules do, so stored findings from older rules get re-extracted."""
     digest = hashlib.sha1(RULES_REVISION.encode())
-    for name in ("findings.py", "judgements.py", "themes.py"):
+    for name in ("findings.py", "judgements.py", "themes.py", "findings_store.py"):
         digest.update((Path(__file__).with_name(name)).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -190,6 +193,7 @@ def extract(document: Document, passages: list[Passage]) -> Inspection | None:
         authorities=list(document.authorities),
         inspection_type=inspection_type(document.title, document.text),
         inspection_dates=inspection_dates(document.title, document.text),
+        previous=previous_inspection(document.text),
         judgements=[(j, _judgement_passage(j, passages)) for j in judgements.values()],
     )
     for position, (item_kind, text, item_area) in enumerate(items):

@@ -29,7 +29,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     source TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, date TEXT, url TEXT,
     authority TEXT, authorities TEXT, inspection INTEGER NOT NULL,
-    inspection_type TEXT, inspection_dates TEXT
+    inspection_type TEXT, inspection_dates TEXT, previous_inspection TEXT
 );
 CREATE TABLE judgements (
     source TEXT NOT NULL, area TEXT NOT NULL, area_key TEXT NOT NULL, grade TEXT NOT NULL,
@@ -80,10 +80,11 @@ def open_readonly(version_dir: Path) -> sqlite3.Connection | None:
 def _insert(db: sqlite3.Connection, document: Document, inspection: Inspection | None) -> int:
     authority = document.authorities[0] if document.authorities else ""
     db.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (document.source, document.content_hash, document.title, document.date, document.url, authority,
          "|".join(document.authorities), int(inspection is not None),
-         inspection.inspection_type if inspection else "", inspection.inspection_dates if inspection else ""),
+         inspection.inspection_type if inspection else "", inspection.inspection_dates if inspection else "",
+         inspection.previous if inspection else ""),
     )
     if inspection is None:
         return 0

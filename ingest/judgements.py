@@ -109,3 +109,19 @@ def inspection_dates(title: str, text: str) -> str:
             if match := pattern.search(where):
                 return re.sub(r"\s+", " ", match.group(1)).strip(" .,")
     return ""
+
+
+_PREVIOUS_INSPECTION = [
+    re.compile(r"\b(?:previous|last) inspection\b[^.]{0,160}?\bon (\d{1,2}(?:st|nd|rd|th)?(?: and \d{1,2}(?:st|nd|rd|th)?)? "
+               r"[A-Z][a-z]+ \d{4})"),
+    re.compile(r"\b(?i:since|at) the (?:last|previous) (?:[A-Z]+ )?(?:judgement |full )?inspection"
+               r"(?: of [A-Z][\w ]{0,40}?)?,? in ((?:[A-Z][a-z]+ )?\d{4})"),
+]
+
+
+def previous_inspection(text: str) -> str:
+    """When the document says the previous inspection was ('5 and 6 January 2010', '2016'), or ''."""
+    for pattern in _PREVIOUS_INSPECTION:
+        if match := pattern.search(text[:8000]):
+            return match.group(1)
+    return ""

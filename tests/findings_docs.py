@@ -48,6 +48,8 @@ This letter summarises the findings of the recent unannounced inspection which w
 
 The inspection identified areas of practice that met requirements, with some areas for development.
 
+All but two areas of development identified at the previous inspection on 9 and 10 February 2010 have been addressed.
+
 The service meets the requirements of statutory guidance in the following areas
 
 - Decision making regarding children at risk of significant harm is effective.

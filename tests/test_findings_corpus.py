@@ -60,6 +60,7 @@ def test_stockton_2011_letter(shared_dir):
     supervision = next(f for f in areas if f.theme == "supervision")
     assert supervision.passage.section == "Areas for development"
     assert inspection.inspection_dates == "10 and 11 May 2011"
+    assert inspection.previous == "5 and 6 January 2010"
 
 
 REPORTS = {
@@ -100,6 +101,7 @@ def test_hartlepool_short_inspection_has_separate_care_leavers_judgement(shared_
     inspection, _ = _inspection(shared_dir / "corpus", "ofsted-2024-hartlepool-ilacs-report.txt")
     grades = {j.key: j.grade for j, _ in inspection.judgements}
     assert grades["care leavers"] == "good" and grades["children in care"] == "outstanding"
+    assert inspection.previous == "2018"  # "Since the last ILACS judgement inspection in 2018"
     assert inspection.inspection_type == "ILACS short inspection"
 
 

@@ -41,6 +41,7 @@ def test_letter_areas_for_development_strengths_and_repeats(tmp_path):
     assert wrapped.text.endswith("This was an area of development at the previous inspection.")
     assert "recorded clearly" in wrapped.text
     assert inspection.inspection_dates == "10 and 11 May 2011"
+    assert inspection.previous == "9 and 10 February 2010"
     assert inspection.judgements == []
     assert [f.theme for f in areas][:4] == ["case recording", "supervision", "assessment timeliness", "management oversight"]
 

@@ -155,7 +155,7 @@ def test_timeline_answer_every_line_cited_and_silence_stated(assistant):
     assert len(answer.hits) == min(10, len(assistant.retriever.passages))  # retrieval hits travel with it
     lines = answer.answer.split("\n")
     assert [line[:12] for line in lines[1:]] == ["- 2010 lette", "- 2011 lette", "- 2019 repor", "- 2023 repor"]
-    assert "repeated from the previous inspection" in lines[2]
+    assert "repeated from the previous inspection (9 and 10 February 2010)" in lines[2]
     assert "not mentioned" in lines[4] and "does not show it was resolved" in lines[4]
     assert "overall effectiveness: good" in lines[4]
     assert all(re.search(r"\[\d+\]", line) for line in lines[1:4])
