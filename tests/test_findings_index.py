@@ -181,7 +181,7 @@ def test_slack_arguments(kb):
 def test_list_and_judgement_answers(assistant):
     answer = assistant.ask("What did Ofsted tell Gateshead to improve in 2011?")
     assert answer.mode == "findings"
-    assert "area for development (repeated from the previous inspection)" in answer.answer
+    assert "area for development (repeated from the previous inspection (9 and 10 February 2010))" in answer.answer
     assert "Staff report good access to training" not in answer.answer  # strengths are not improvement areas
     _check_citations(answer)
     judged = assistant.ask("What judgement did Ofsted give Gateshead in 2023 for care leavers?")
