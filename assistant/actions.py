@@ -59,8 +59,8 @@ class InspectionRec:
 
     @property
     def repeated_note(self) -> str:
-        """'repeated from the previous inspection (5 and 6 January 2010)'."""
-        when = f" ({self.previous_inspection})" if self.previous_inspection else ""
+        """'repeated from the previous inspection, 5 and 6 January 2010'."""
+        when = f", {self.previous_inspection}" if self.previous_inspection else ""
         return f"repeated from the previous inspection{when}"
 
     @property

@@ -155,7 +155,7 @@ def test_timeline_answer_every_line_cited_and_silence_stated(assistant):
     assert len(answer.hits) == min(10, len(assistant.retriever.passages))  # retrieval hits travel with it
     lines = answer.answer.split("\n")
     assert [line[:12] for line in lines[1:]] == ["- 2010 lette", "- 2011 lette", "- 2019 repor", "- 2023 repor"]
-    assert "repeated from the previous inspection (9 and 10 February 2010)" in lines[2]
+    assert "repeated from the previous inspection, 9 and 10 February 2010" in lines[2]
     assert "not mentioned" in lines[4] and "does not show it was resolved" in lines[4]
     assert "overall effectiveness: good" in lines[4]
     assert all(re.search(r"\[\d+\]", line) for line in lines[1:4])
@@ -181,7 +181,7 @@ def test_slack_arguments(kb):
 def test_list_and_judgement_answers(assistant):
     answer = assistant.ask("What did Ofsted tell Gateshead to improve in 2011?")
     assert answer.mode == "findings"
-    assert "area for development (repeated from the previous inspection (9 and 10 February 2010))" in answer.answer
+    assert "area for development (repeated from the previous inspection, 9 and 10 February 2010)" in answer.answer
     assert "Staff report good access to training" not in answer.answer  # strengths are not improvement areas
     _check_citations(answer)
     judged = assistant.ask("What judgement did Ofsted give Gateshead in 2023 for care leavers?")
