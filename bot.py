@@ -197,8 +197,8 @@ def actions(
     store: StoreOption = None,
 ) -> None:
     """Inspection findings (strengths, areas for development, what needs to improve...), newest first, cited."""
-    from assistant.actions import FindingsIndex, actions_report
-    from assistant.timeline import Citations, render_timeline, timeline
+    from assistant.actions import FindingsIndex
+    from assistant.timeline import kb_actions
     from ingest.authorities import find_authorities
     from ingest.store import StoreEmpty
     from ingest.themes import NAMES, theme_named
@@ -217,18 +217,11 @@ def actions(
     if authority:
         named = find_authorities(authority) or [authority]
         wanted_authority = next((a for a in named if a in index.authorities()), named[0])
-    report = actions_report(index, authority=wanted_authority, theme=wanted_theme)
+    report = kb_actions(index, authority=wanted_authority, theme=wanted_theme)
     if as_json:
         print(json.dumps(report["findings"], ensure_ascii=False, indent=1))
         return
     print(report["text"])
-    if wanted_authority in index.authorities() and wanted_theme:
-        cites = Citations()
-        lines = render_timeline(timeline(index, authority=wanted_authority, theme=wanted_theme),
-                                authority=wanted_authority, theme=wanted_theme, cites=cites)
-        print("\n" + "\n".join(lines))
-        for c in cites.items:
-            print(f"[{c.n}] {c.source} — {c.section or '(no section)'}")
 
 
 @app.command("eval")

@@ -96,3 +96,21 @@ def render_timeline(entries: list[TimelineEntry], *, authority: str, theme: str,
             lines.append(f"{head}: {theme} is not mentioned among the findings this {ins.label.split()[-1]} lists "
                          f"(checked: {ins.title}). That does not show it was resolved.")
     return lines
+
+
+def kb_actions(index: FindingsIndex, *, authority: str | None, theme: str | None) -> dict:
+    """What `/kb-actions [authority] [theme]` shows: the findings (JSON rows), and with both an authority and a
+    theme the timeline too (entries, lines and numbered citations); ``text`` renders it all."""
+    from assistant.actions import actions_report
+
+    report = actions_report(index, authority=authority, theme=theme)
+    report["timeline"] = None
+    if authority is not None and theme and authority in index.authorities():
+        cites = Citations()
+        entries = timeline(index, authority=authority, theme=theme)
+        lines = render_timeline(entries, authority=authority, theme=theme, cites=cites)
+        sources = [f"[{c.n}] {c.source} — {c.section or '(no section)'}" for c in cites.items]
+        report["timeline"] = {"entries": [e.to_json() for e in entries], "lines": lines,
+                              "citations": [c.to_json() for c in cites.items]}
+        report["text"] += "\n\n" + "\n".join(lines + sources)
+    return report

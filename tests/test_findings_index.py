@@ -14,6 +14,7 @@ import bot
 import ingest.findings_store as findings_store
 from assistant.actions import FindingsIndex, actions_report, parse_actions_args
 from assistant.findings_answer import FindingsAnswerer
+from assistant.timeline import kb_actions
 from assistant.pipeline import Assistant
 from ingest.findings_store import FILENAME
 from ingest.indexer import sync
@@ -134,6 +135,12 @@ def test_actions_report_for_slack(kb):
     report = actions_report(_index(kb), authority="Gateshead", theme="care leavers")
     assert report["findings"] and all(r["authority"] == "Gateshead" for r in report["findings"])
     assert "pathway plans" in report["text"]
+    both = kb_actions(_index(kb), authority="Gateshead", theme="supervision")
+    entries = both["timeline"]["entries"]
+    assert [e["label"] for e in entries] == ["2010 letter", "2011 letter", "2019 report", "2023 report"]
+    assert [e["mentioned"] for e in entries] == [True, True, True, False]
+    assert "not mentioned among the findings" in both["text"] and "[1] letter-2010.txt" in both["text"]
+    assert kb_actions(_index(kb), authority=None, theme="supervision")["timeline"] is None
 
 
 @pytest.fixture(scope="module")
