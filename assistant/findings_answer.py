@@ -34,7 +34,9 @@ _NOT_OFSTED_JUDGEMENT = re.compile(r"\b(professional|social work|practitioner|pr
 _PROGRESS = re.compile(
     r"\b(?:(?:improved|improvement|progress\w*|better|worse|declined|deteriorated|changed|addressed|resolved|fixed)"
     r"\b.{0,60}\bsince\b|since\b.{0,60}\b(?:improved|progress\w*|changed)|still an? (?:issue|problem|concern|weakness)"
-    r"|across (?:the |our |their )?inspections|over time|timeline)\b", re.I)
+    r"|across (?:the |our |their )?inspections|over time|timeline"
+    r"|\b(?:has|have|did|is|are)\b.{0,60}\b(?:improved|got (?:any )?(?:better|worse)|progressed|been (?:addressed|resolved|fixed)))\b",
+    re.I)
 _AREAS = [
     ("help and protection", r"help and protection|child protection|need help"),
     ("children in care and care leavers", r"children in care and care leavers"),
@@ -109,6 +111,20 @@ def describe(ins: InspectionRec) -> str:
     return f"{ins.label} ({'; '.join(parts + [f'dated {ins.date}'])})"
 
 
+def _followed_up(index: FindingsIndex, inspections: list[InspectionRec], since: int | None) -> tuple[str, ...]:
+    """The main themes of the improvement findings of the baseline inspection (the latest up to ``since``, or
+    the one before the latest), so "have they been addressed?" gets one timeline per theme."""
+    before = [i for i in inspections if since is None or (i.year is not None and i.year <= since)]
+    if since is None:
+        before = inspections[:-1] or inspections
+    if not before:
+        return ()
+    baseline = before[-1]
+    rows = [f for f in index.select(authority=baseline.authority, kinds=IMPROVEMENT_KINDS)
+            if f.inspection.source == baseline.source]
+    return tuple(dict.fromkeys(f.theme for f in rows))
+
+
 def _held(inspections: list[InspectionRec], years: list[int]) -> list[InspectionRec] | None:
     """The inspections of the years named (None when a named year has none); all when no year is named."""
     if not years:
@@ -126,8 +142,11 @@ def _answer_for(index: FindingsIndex, authority: str, query: Query, intent: Inte
     if intent.mode == "list" and intent.themes and not query.years:
         intent = Intent("timeline", themes=intent.themes)  # one theme's findings: its history reads best
     if intent.mode == "timeline":
-        themes = intent.themes or ("overall",)
         since = min(query.years) if query.years else None
+        themes = intent.themes or _followed_up(index, inspections, since) if _IMPROVE.search(query.text) else intent.themes
+        themes = themes or ("overall",)
+        if since is None and not intent.themes and len(inspections) > 1 and themes != ("overall",):
+            since = inspections[-2].year  # "have the areas for development been addressed?": since the one before last
         lines: list[str] = []
         for theme in themes:
             if theme == "overall":

@@ -185,6 +185,19 @@ def test_slack_arguments(kb):
     assert parse_actions_args("", index) == (None, None)
 
 
+def test_have_the_areas_for_development_been_addressed(assistant):
+    answer = assistant.ask("Have the areas for development from 2011 been addressed in Gateshead?")
+    assert answer.mode == "findings"
+    headers = [line for line in answer.answer.split("\n") if not line.startswith("- ")]
+    # One timeline per theme of the 2011 letter's areas for development, from 2011 on.
+    assert headers[:4] == [f"{t} at Gateshead, across its inspections (oldest first):" for t in
+                           ("Case recording", "Supervision", "Assessment timeliness", "Management oversight")]
+    assert "2010 letter" not in answer.answer
+    assert answer.answer.count("- 2023 report") == len(headers)
+    _check_citations(answer)
+    assert assistant.ask("Has supervision improved in Gateshead?").answer.startswith("Supervision at Gateshead")
+
+
 def test_list_and_judgement_answers(assistant):
     answer = assistant.ask("What did Ofsted tell Gateshead to improve in 2011?")
     assert answer.mode == "findings"
