@@ -143,7 +143,9 @@ def _answer_for(index: FindingsIndex, authority: str, query: Query, intent: Inte
         intent = Intent("timeline", themes=intent.themes)  # one theme's findings: its history reads best
     if intent.mode == "timeline":
         since = min(query.years) if query.years else None
-        themes = intent.themes or _followed_up(index, inspections, since) if _IMPROVE.search(query.text) else intent.themes
+        themes = intent.themes
+        if not themes and _IMPROVE.search(query.text):  # "have the areas for development been addressed?"
+            themes = _followed_up(index, inspections, since)
         themes = themes or ("overall",)
         if since is None and not intent.themes and len(inspections) > 1 and themes != ("overall",):
             since = inspections[-2].year  # "have the areas for development been addressed?": since the one before last
