@@ -51,6 +51,7 @@ def make_embedder(settings: Settings):
 
 
 def make_assistant(settings: Settings, *, store=None, embedder=None):
+    from assistant.findings_answer import FindingsAnswerer
     from assistant.llm import answerer_from_settings
     from assistant.pipeline import Assistant
 
@@ -59,6 +60,7 @@ def make_assistant(settings: Settings, *, store=None, embedder=None):
         embedder=embedder or make_embedder(settings),
         threshold=settings.abstain_threshold,
         answerer=answerer_from_settings(settings),
+        findings=FindingsAnswerer(),
     )
 
 
@@ -66,6 +68,7 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
     """Index ``sources`` into ``store`` with a progress bar; print the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+    from ingest.findings_model import findings_model_from_settings
     from ingest.indexer import sync
     from ingest.store import StoreBusy
 
@@ -77,7 +80,8 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
             progress.update(task, completed=done, total=total)
 
         try:
-            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept)
+            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept,
+                           findings_model=findings_model_from_settings(settings))
         except StoreBusy as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(3) from None
@@ -183,6 +187,41 @@ def status(
         console.print(f"{key.replace('_', ' ')}: {info.get(key)}", highlight=False)
     for item in info.get("quarantined", []):
         console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False)
+
+
+@app.command()
+def actions(
+    authority: Annotated[Optional[str], typer.Option("--authority", help="Only this council (e.g. 'Stockton').")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", help="Only this theme (e.g. 'supervision').")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as a JSON list.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Inspection findings (strengths, areas for development, what needs to improve...), newest first, cited."""
+    from assistant.actions import FindingsIndex
+    from assistant.timeline import kb_actions
+    from ingest.authorities import find_authorities
+    from ingest.store import StoreEmpty
+    from ingest.themes import NAMES, theme_named
+
+    settings = settings_or_exit(store)
+    try:
+        index = FindingsIndex(make_store(settings).live().path)
+    except StoreEmpty as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    wanted_theme = theme_named(theme) if theme else None
+    if theme and wanted_theme is None:
+        err.print(f"[red]unknown theme '{theme}'; themes: {', '.join(NAMES)}[/red]")
+        raise typer.Exit(2)
+    wanted_authority = None
+    if authority:
+        named = find_authorities(authority) or [authority]
+        wanted_authority = next((a for a in named if a in index.authorities()), named[0])
+    report = kb_actions(index, authority=wanted_authority, theme=wanted_theme)
+    if as_json:
+        print(json.dumps(report["findings"], ensure_ascii=False, indent=1))
+        return
+    print(report["text"])
 
 
 @app.command("eval")

@@ -17,7 +17,7 @@ from assistant.compose import NOT_FOUND, Answer, abstain, compose
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand
 from ingest.embedder import Embedder
-from ingest.store import KnowledgeStore
+from ingest.store import IndexVersion, KnowledgeStore
 
 log = logging.getLogger(__name__)
 RETRIEVE_K = 10
@@ -29,6 +29,12 @@ class Answerer(Protocol):
     def answer(self, query: Query, hits: list[Hit], *, fallback: Answer) -> Answer | None: ...
 
 
+class FindingsSource(Protocol):
+    """Answers inspection-findings questions from structured records; None hands the question back."""
+
+    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion) -> Answer | None: ...
+
+
 class Assistant:
     def __init__(
         self,
@@ -37,11 +43,13 @@ class Assistant:
         embedder: Embedder,
         threshold: float,
         answerer: Answerer | None = None,
+        findings: FindingsSource | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.threshold = threshold
         self.answerer = answerer
+        self.findings = findings
         self._retriever: Retriever | None = None
         self._lock = threading.Lock()
 
@@ -77,6 +85,8 @@ class Assistant:
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
                              message=f"{NOT_FOUND} It holds no documents about {names}.")
+        elif self.findings is not None and (found := self.findings.answer(query, hits, version=retriever.version)):
+            answer = found  # carries the retrieval hits too
         elif missing_inspection:
             answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
