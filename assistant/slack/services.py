@@ -1,0 +1,60 @@
+"""What every Slack surface shares: settings, the assistant, memories, guards and the SQLite records."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.slack.feedback import SlackRecords
+from assistant.slack.guards import RateLimiter
+from assistant.slack.memory import ThreadMemory, TTLCache
+
+if TYPE_CHECKING:
+    from assistant.compose import Answer
+    from assistant.pipeline import Assistant
+    from config.settings import Settings
+
+EVENT_TTL_S = 3600  # Slack retries within minutes; an hour of event ids is plenty
+ANSWERING_AT_ONCE = 2  # the machine's cores: more parallel answers only queue inside torch
+
+
+@dataclass
+class Kept:
+    """An answer kept briefly for its buttons ("Show passages", "Share in channel")."""
+
+    question: str
+    answer: "Answer"
+    user: str
+
+
+@dataclass
+class Services:
+    settings: "Settings"
+    assistant: "Assistant"
+    records: SlackRecords
+    threads: ThreadMemory
+    answers: TTLCache[Kept]
+    seen: TTLCache[bool]
+    rate: RateLimiter
+    answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
+    refreshing: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def create(cls, settings: "Settings", assistant: "Assistant", *, records: SlackRecords | None = None) -> "Services":
+        ttl = settings.thread_ttl_s
+        return cls(
+            settings=settings,
+            assistant=assistant,
+            records=records or SlackRecords(settings.store_dir / "slack.sqlite"),
+            threads=ThreadMemory(ttl),
+            answers=TTLCache(ttl, max_items=2000),
+            seen=TTLCache(EVENT_TTL_S, max_items=50_000),
+            rate=RateLimiter(settings.rate_limit_per_minute),
+        )
+
+
+def new_id() -> str:
+    """A short random id for a question (also the reference quoted in an apology)."""
+    return uuid.uuid4().hex[:12]
