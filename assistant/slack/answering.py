@@ -30,7 +30,7 @@ APOLOGY = ("Sorry, something went wrong while I was answering, so I have no answ
 EMPTY_KB = ("The knowledge base has no documents loaded yet, so I can't answer. "
             "A manager can load them with `/kb-refresh`.")
 HOW_TO = ("Ask me a question about your procedures or inspection findings, e.g. "
-          "_How often should supervision take place?_ I answer from the council's documents and cite each source.")
+          "_How often do social workers get supervision?_ I answer from the council's documents and cite each source.")
 NOT_HERE = ("I'm not switched on for this channel. You can ask me in a direct message, "
             "or privately here with `/ask your question`.")
 

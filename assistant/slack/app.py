@@ -84,14 +84,32 @@ def health(assistant: "Assistant") -> tuple[int, dict[str, Any]]:
     return (200 if live else 503), body
 
 
+class _Sink:
+    """wsgiref prints application tracebacks (which may quote a payload) to stderr: swallow them."""
+
+    def write(self, text: str) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # paths and statuses only, at DEBUG
-        log.debug("http %s", getattr(self, "requestline", "").split(" ")[0])
+    def log_message(self, format: str, *args: Any) -> None:  # no request lines, which carry query strings
+        pass
+
+    def get_stderr(self) -> _Sink:
+        return _Sink()
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        log.warning("http request failed error=%s", type(sys.exc_info()[1]).__name__)
 
 
 def wsgi_app(app: App, assistant: "Assistant") -> Callable[..., Iterable[bytes]]:

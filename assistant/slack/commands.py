@@ -13,7 +13,7 @@ from assistant.slack.memory import TTLCache
 from assistant.slack.services import Services
 
 log = logging.getLogger(__name__)
-USAGE = "Type your question after the command, e.g. `/ask how often should supervision take place?`"
+USAGE = "Type your question after the command, e.g. `/ask how often do social workers get supervision?`"
 WORKING = "Looking that up… (only you can see this)"
 
 

@@ -15,10 +15,10 @@ from assistant.slack.webapi import call
 log = logging.getLogger(__name__)
 
 EXAMPLES = (
-    "How often should supervision take place?",
-    "What are the timescales for a child and family assessment?",
+    "How often do social workers get supervision?",
+    "How often are newly qualified social workers supervised?",
     "What should a management oversight record include?",
-    "What did Ofsted say about Stockton's contact and referral service?",
+    "What did Ofsted say about strategy discussions in Stockton?",
 )
 
 
@@ -35,7 +35,7 @@ def home_view(info: dict[str, Any]) -> dict[str, Any]:
         bk.section("Every answer quotes the council's documents and numbers its sources. When the documents don't "
                    "answer a question I say so, and show the nearest documents I checked."),
         {"type": "divider"},
-        bk.section("*How to ask*\n• Mention me in a channel: `@Practice assistant how often is supervision?`\n"
+        bk.section("*How to ask*\n• Mention me in a channel: `@Practice assistant how often do social workers get supervision?`\n"
                    "• Send me a direct message.\n• Use `/ask your question` for a private answer you can share.\n"
                    "• Reply in my thread to ask a follow-up; I remember the thread's questions for a short while."),
         bk.section("*Examples*\n" + "\n".join(f"• _{bk.escape(q)}_" for q in EXAMPLES)),

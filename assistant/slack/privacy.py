@@ -49,7 +49,8 @@ def vendor_logger() -> logging.Logger:
 
 def protect_vendor_loggers() -> None:
     """Hold slack_bolt / slack_sdk module loggers at WARNING and redact whatever they still emit."""
-    for name in _MODULE_LOGGERS:
+    existing = [name for name in logging.root.manager.loggerDict if name.startswith(("slack_bolt", "slack_sdk"))]
+    for name in (*_MODULE_LOGGERS, *existing):
         logger = logging.getLogger(name)
         logger.setLevel(logging.WARNING)
         if _REDACT not in logger.filters:
