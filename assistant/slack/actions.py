@@ -8,7 +8,7 @@ import logging
 from slack_bolt import Ack, App, Respond
 
 from assistant.slack import blocks as bk
-from assistant.slack.services import Services
+from assistant.slack.services import Services, safe_id
 from assistant.slack.webapi import call
 
 log = logging.getLogger(__name__)
@@ -27,8 +27,16 @@ def register(app: App, services: Services) -> None:
     def acknowledge(ack: Ack) -> None:
         ack()
 
+    def documents() -> set[str]:
+        from ingest.store import StoreEmpty
+
+        try:
+            return set(services.assistant.store.live().manifest().documents)
+        except StoreEmpty:
+            return set()
+
     def show_passages(body: dict, action: dict, respond: Respond) -> None:
-        qid = action.get("value", "")
+        qid = safe_id(action.get("value", ""))
         kept = services.answers.get(qid)
         user = body.get("user", {}).get("id", "")
         log.info("passages shown qid=%s user=%s found=%s", qid, user, kept is not None)
@@ -43,8 +51,12 @@ def register(app: App, services: Services) -> None:
         user = body.get("user", {}).get("id", "")
         try:
             value = json.loads(action.get("value", "{}"))
-            qid, cited = str(value["q"])[:64], [str(d)[:300] for d in value.get("d", [])][:20]
-        except (ValueError, KeyError, TypeError):
+            qid, cited = safe_id(value["q"]), [str(d) for d in value.get("d", [])][:20]
+            if qid == "invalid":
+                raise ValueError("not one of our question ids")
+            known = documents()
+            cited = [d for d in cited if d in known]  # document ids only, never free text
+        except (ValueError, KeyError, TypeError, AttributeError):
             log.warning("feedback ignored user=%s reason=bad-value", user)
             private(respond, "Sorry, I couldn't record that feedback.")
             return
@@ -61,7 +73,7 @@ def register(app: App, services: Services) -> None:
         private(respond, thanks, ref=qid)
 
     def share(body: dict, action: dict, respond: Respond) -> None:
-        qid = action.get("value", "")
+        qid = safe_id(action.get("value", ""))
         user = body.get("user", {}).get("id", "")
         kept = services.answers.get(qid)
         if kept is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -53,6 +54,13 @@ class Services:
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
             rate=RateLimiter(settings.rate_limit_per_minute),
         )
+
+
+def safe_id(value: object) -> str:
+    """``value`` when it has the shape of our question ids, else "invalid": button values come back from
+    clients and must not carry text into logs or the database."""
+    text = str(value)
+    return text if re.fullmatch(r"[0-9a-f]{12}", text) else "invalid"
 
 
 def new_id() -> str:
