@@ -290,3 +290,140 @@ def wait_until(predicate: Callable[[], bool], *, timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.02)
     return predicate()
+
+
+class SocketModeDouble:
+    """A minimal WebSocket server playing Slack's Socket Mode endpoint: says hello, pushes envelopes,
+    answers pings, and records the acknowledgements the app sends back."""
+
+    GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+    def __init__(self) -> None:
+        import socket
+
+        self.acks: list[dict] = []
+        self.connections: list[Any] = []
+        self._cond = threading.Condition()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"ws://127.0.0.1:{self._listener.getsockname()[1]}/link/?ticket=test"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn) -> None:
+        import base64
+
+        request = b""
+        while b"\r\n\r\n" not in request:
+            chunk = conn.recv(4096)
+            if not chunk:
+                return
+            request += chunk
+        key = next(line.split(":", 1)[1].strip() for line in request.decode().split("\r\n")
+                   if line.lower().startswith("sec-websocket-key:"))
+        accept = base64.b64encode(hashlib.sha1((key + self.GUID).encode()).digest()).decode()
+        conn.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      f"Sec-WebSocket-Accept: {accept}\r\n\r\n").encode())
+        with self._cond:
+            self.connections.append(conn)
+            self._cond.notify_all()
+        self.send(conn, {"type": "hello", "num_connections": 1, "connection_info": {"app_id": APP_ID},
+                         "debug_info": {"host": "double", "approximate_connection_time": 3600}})
+        buffer = b""
+        try:
+            while True:
+                frame, buffer = self._read_frame(conn, buffer)
+                if frame is None:
+                    return
+                opcode, payload = frame
+                if opcode == 0x9:  # ping -> pong
+                    self._send_frame(conn, 0xA, payload)
+                elif opcode == 0x1:
+                    with self._cond:
+                        self.acks.append(json.loads(payload.decode()))
+                        self._cond.notify_all()
+                elif opcode == 0x8:
+                    return
+        except OSError:
+            return
+
+    @staticmethod
+    def _read_frame(conn, buffer: bytes):
+        def need(n: int, buf: bytes) -> bytes:
+            while len(buf) < n:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    raise OSError("closed")
+                buf += chunk
+            return buf
+
+        try:
+            buffer = need(2, buffer)
+        except OSError:
+            return None, b""
+        opcode, length, offset = buffer[0] & 0x0F, buffer[1] & 0x7F, 2
+        masked = buffer[1] & 0x80
+        if length == 126:
+            buffer = need(4, buffer)
+            length, offset = int.from_bytes(buffer[2:4], "big"), 4
+        elif length == 127:
+            buffer = need(10, buffer)
+            length, offset = int.from_bytes(buffer[2:10], "big"), 10
+        mask = b""
+        if masked:
+            buffer = need(offset + 4, buffer)
+            mask, offset = buffer[offset:offset + 4], offset + 4
+        buffer = need(offset + length, buffer)
+        payload = buffer[offset:offset + length]
+        if masked:
+            payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        return (opcode, payload), buffer[offset + length:]
+
+    @staticmethod
+    def _send_frame(conn, opcode: int, payload: bytes) -> None:
+        head = bytes([0x80 | opcode])
+        if len(payload) < 126:
+            head += bytes([len(payload)])
+        elif len(payload) < 65536:
+            head += bytes([126]) + len(payload).to_bytes(2, "big")
+        else:
+            head += bytes([127]) + len(payload).to_bytes(8, "big")
+        conn.sendall(head + payload)
+
+    def send(self, conn, message: dict) -> None:
+        self._send_frame(conn, 0x1, json.dumps(message).encode())
+
+    def push_event(self, event: dict, *, event_id: str, envelope_id: str, retry_attempt: int = 0) -> None:
+        """Deliver an Events API envelope on the newest connection."""
+        conn = self.wait_connected()
+        self.send(conn, {"envelope_id": envelope_id, "type": "events_api", "accepts_response_payload": False,
+                         "retry_attempt": retry_attempt, "retry_reason": "timeout" if retry_attempt else "",
+                         "payload": event_envelope(event, event_id=event_id)})
+
+    def wait_connected(self, timeout: float = 10.0):
+        with self._cond:
+            if not self._cond.wait_for(lambda: self.connections, timeout):
+                raise AssertionError("the app never opened a Socket Mode connection")
+            return self.connections[-1]
+
+    def wait_ack(self, envelope_id: str, timeout: float = 10.0) -> dict:
+        with self._cond:
+            found = self._cond.wait_for(
+                lambda: [a for a in self.acks if a.get("envelope_id") == envelope_id], timeout)
+            if not found:
+                raise AssertionError(f"no ack for envelope {envelope_id}")
+            return found[0]
+
+    def close(self) -> None:
+        self._listener.close()
+        for conn in self.connections:
+            try:
+                conn.close()
+            except OSError:
+                pass
