@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
+ROOT_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent
 BOT_USER = "UBOT0001"
 BOT_ID = "BBOT0001"
 TEAM = "T0COUNCIL"

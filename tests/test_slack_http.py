@@ -419,3 +419,26 @@ def test_healthz_says_the_knowledge_base_is_loaded(running):
     with urllib.request.urlopen(running.bot.url + "/healthz", timeout=5) as response:
         body = json.loads(response.read())
     assert response.status == 200 and body["ok"] is True and body["knowledge_base"] == "loaded"
+
+
+def test_every_command_and_event_in_the_manifests_is_handled(running, double):
+    import yaml
+
+    from slack_double import ROOT_DIR
+
+    for name in ("manifest.yaml", "manifest-http.yaml"):
+        manifest = yaml.safe_load((ROOT_DIR / "slack" / name).read_text())
+        commands = [c["command"] for c in manifest["features"]["slash_commands"]]
+        assert commands == ["/ask", "/kb-status", "/kb-sources", "/kb-refresh"]
+        assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+        assert manifest["settings"]["interactivity"]["is_enabled"] is True
+        events = manifest["settings"]["event_subscriptions"]["bot_events"]
+        assert set(events) == {"app_mention", "app_home_opened", "message.channels", "message.groups", "message.im"}
+        assert "users:read" not in manifest["oauth_config"]["scopes"]["bot"]  # minimal: nothing we do not use
+    for command in commands:
+        status, _, _, _ = running.bot.command(command, "supervision", user="U0MANIFEST")
+        assert status == 200, command
+    for event in (mention("hello", channel="C0MANIFST"), message("hello", channel="D0MANIFST"),
+                  message("hello", channel="G0MANIFST", channel_type="group"),
+                  {"type": "app_home_opened", "user": "U0MANIFEST", "tab": "home", "event_ts": new_ts()}):
+        assert running.bot.send_event(event)[0] == 200, event["type"]
