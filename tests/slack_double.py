@@ -87,6 +87,9 @@ class SlackDouble:
                     self.end_headers()
                     return
                 status, body, headers = double._respond(method, args, dict(self.headers))
+                if status == 0:  # scripted: drop the connection without a response
+                    self.close_connection = True
+                    return
                 payload = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -108,7 +111,8 @@ class SlackDouble:
     # -- scripting ---------------------------------------------------------
     def fail_next(self, method: str, *, status: int = 429, retry_after: int | None = 1, error: str = "ratelimited",
                   times: int = 1) -> None:
-        """The next ``times`` calls of ``method`` fail (429 with Retry-After, or ``{"ok": false}`` with 200)."""
+        """The next ``times`` calls of ``method`` fail: 429 with Retry-After, ``{"ok": false}`` with 200, or
+        (status 0) the connection is dropped without a response."""
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         with self._lock:
             self._script.setdefault(method, []).extend(

@@ -84,7 +84,7 @@ def test_mention_is_answered_in_its_thread_with_the_pipelines_citations(running,
     args = post_call.args
     valid_blocks(args["blocks"])
     assert args["unfurl_links"] is False and args["unfurl_media"] is False
-    assert args["text"].startswith(expected.answer[:60])
+    assert args["text"].startswith(bk.escape(expected.answer)[:60])
     shown = section_text(args["blocks"])
     assert bk.escape(expected.answer) in shown
     assert "*Sources*" in shown
@@ -392,6 +392,15 @@ def test_web_api_429_is_retried_after_retry_after(running, double):
     attempts = [c for c in double.attempts if c.method == "chat.postMessage" and c.args.get("channel") == "C0RETRY01"]
     assert [c.status for c in attempts] == [429, 200]
     assert done.at - attempts[0].at >= 0.9  # honoured Retry-After: 1
+
+
+def test_web_api_dropped_connection_is_retried(running, double):
+    double.fail_next("reactions.add", status=0, retry_after=None)
+    event = mention(QUESTION, channel="C0DROPPED")
+    running.bot.send_event(event)
+    double.wait_for("chat.postMessage", channel="C0DROPPED")
+    attempts = [c.status for c in double.attempts if c.method == "reactions.add" and c.args.get("channel") == "C0DROPPED"]
+    assert attempts == [0, 200]
 
 
 def test_a_failed_post_is_logged_by_id_and_the_app_carries_on(running, double, caplog):

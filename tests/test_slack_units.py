@@ -64,6 +64,8 @@ def test_text_is_escaped_and_links_are_safe():
     assert "<!channel>" not in dumped and "<!here>" not in dumped and "<http://evil" not in dumped
     assert "&lt;!here&gt; &amp; be" in dumped
     assert "javascript:" not in dumped  # not a link
+    fallback = bk.answer_text(answer, asked="<!channel> please")
+    assert "<!" not in fallback and "&lt;!here&gt;" in fallback
     good = citation(2)
     assert bk.link(good.url, "T|x>") == "<https://example.org/doc2|T¦x&gt;>"
 
@@ -84,7 +86,7 @@ def test_feedback_value_holds_ids_only_and_fits_a_button():
 
 
 def test_checked_rejects_invalid_blocks():
-    assert bk.checked([{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}]) == []
+    assert bk.checked([{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}]) is None
     ok = bk.note_blocks("hello")
     assert bk.checked(ok) == ok
 

@@ -20,9 +20,10 @@ EXPIRED = ("That answer is no longer in my short-term memory (answers are kept f
 def register(app: App, services: Services) -> None:
     minutes = max(1, services.settings.thread_ttl_s // 60)
 
-    def private(respond: Respond, text: str, blocks: list | None = None, *, ref: str = "-") -> None:
+    def private(respond: Respond, text: str, *, ref: str = "-") -> None:
+        """A short note of ours (mrkdwn), to the clicker only."""
         call(respond, what="respond", ref=ref, response_type="ephemeral", replace_original=False, text=text[:3000],
-             blocks=blocks or bk.note_blocks(text))
+             blocks=bk.note_blocks(text))
 
     def acknowledge(ack: Ack) -> None:
         ack()
@@ -44,8 +45,8 @@ def register(app: App, services: Services) -> None:
             private(respond, EXPIRED.format(minutes=minutes), ref=qid)
             return
         citations = kept.answer.citations
-        text = "\n\n".join(f"[{c.n}] {c.title}: {c.text}" for c in citations)
-        private(respond, text, bk.checked(bk.passages_blocks(citations)), ref=qid)
+        call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
+             text=bk.passages_text(citations), blocks=bk.checked(bk.passages_blocks(citations)))
 
     def vote(body: dict, action: dict, respond: Respond) -> None:
         user = body.get("user", {}).get("id", "")

@@ -131,14 +131,20 @@ def answer_blocks(answer: Answer, *, qid: str, asked: str | None = None, shared_
 
 
 def answer_text(answer: Answer, *, asked: str | None = None) -> str:
-    """The plain-text fallback (notifications, screen readers): the answer and its sources."""
+    """The text fallback (notifications, screen readers): the answer and its sources, escaped."""
     parts = []
     if asked is not None:
         parts.append(f"You asked: {asked}")
     parts.append(answer.answer)
     if answer.citations:
         parts.append("Sources: " + "; ".join(f"[{c.n}] {citation_line(c) or c.source}" for c in answer.citations))
-    text = "\n".join(parts)
+    text = escape("\n".join(parts))  # Slack parses mrkdwn in the fallback too (notifications)
+    return text if len(text) <= FALLBACK_CHARS else text[: FALLBACK_CHARS - 1] + "…"
+
+
+def passages_text(citations: list[Citation]) -> str:
+    """The text fallback for :func:`passages_blocks`."""
+    text = escape("\n\n".join(f"[{c.n}] {citation_line(c) or c.source}: {c.text}" for c in citations))
     return text if len(text) <= FALLBACK_CHARS else text[: FALLBACK_CHARS - 1] + "…"
 
 
@@ -157,8 +163,8 @@ def note_blocks(text: str) -> list[dict[str, Any]]:
     return sections(text)[:MAX_BLOCKS]
 
 
-def checked(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``blocks`` when slack_sdk's block models accept them; otherwise [] (the text fallback is sent) and a log line."""
+def checked(blocks: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """``blocks`` when slack_sdk's block models accept them; otherwise None (only the text fallback is sent)."""
     try:
         if len(blocks) > MAX_BLOCKS:
             raise ValueError("too many blocks")
@@ -167,4 +173,4 @@ def checked(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return blocks
     except Exception as exc:
         log.warning("blocks rejected error=%s count=%d", type(exc).__name__, len(blocks))
-        return []
+        return None
