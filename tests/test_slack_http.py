@@ -142,11 +142,14 @@ def test_the_message_copy_of_a_mention_is_dropped(running, double):
 
 def test_bot_messages_edits_and_joins_are_ignored(running, double):
     channel = "D0IGNORED1"
-    running.bot.send_event(message(QUESTION, channel=channel, bot_id="B0OTHER", subtype="bot_message"))
-    running.bot.send_event(message(QUESTION, channel=channel, subtype="message_changed"))
-    running.bot.send_event(message("<@U0NEW> has joined the channel", channel="C0JOINS01", channel_type="channel",
-                                   subtype="channel_join"))
-    running.bot.send_event(message(QUESTION, channel=channel, user=BOT_USER, bot_id="BBOT0001"))
+    statuses = [
+        running.bot.send_event(message(QUESTION, channel=channel, bot_id="B0OTHER", subtype="bot_message"))[0],
+        running.bot.send_event(message(QUESTION, channel=channel, subtype="message_changed"))[0],
+        running.bot.send_event(message("<@U0NEW> has joined the channel", channel="C0JOINS01",
+                                       channel_type="channel", subtype="channel_join"))[0],
+        running.bot.send_event(message(QUESTION, channel=channel, user=BOT_USER, bot_id="BBOT0001"))[0],
+    ]
+    assert statuses == [200] * 4  # acknowledged (so Slack does not retry), then ignored
     time.sleep(1.0)
     assert not double.of("chat.postMessage", channel=channel)
     assert not double.of("chat.postMessage", channel="C0JOINS01")
@@ -409,6 +412,8 @@ def test_a_failed_post_is_logged_by_id_and_the_app_carries_on(running, double, c
     running.bot.send_event(mention(QUESTION, channel="C0FAILPST"))
     assert wait_until(lambda: "error=channel_not_found" in caplog.text)
     assert "what=chat.postMessage ref=" in caplog.text
+    apology = double.wait_for("chat.postMessage", channel="C0FAILPST")[0].args  # then says so, not silent
+    assert "Sorry" in apology["text"]
     event = mention(QUESTION, channel="C0FAILPS2")
     running.bot.send_event(event)
     double.wait_for("chat.postMessage", channel="C0FAILPS2")

@@ -120,6 +120,11 @@ def answer_in_thread(
         posted = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, thread_ts=root,
                       text=bk.answer_text(result), blocks=bk.checked(bk.answer_blocks(result, qid=qid)),
                       unfurl_links=False, unfurl_media=False)
+        if posted is None:  # e.g. Slack rejected the message: say so rather than stay silent
+            note = APOLOGY.format(ref=qid)
+            posted = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel,
+                          thread_ts=root, text=note, blocks=bk.note_blocks(note), unfurl_links=False,
+                          unfurl_media=False)
     except Exception as exc:
         note = failure_text(exc, ref=qid, surface=surface)
         posted = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, thread_ts=root,
