@@ -9,7 +9,7 @@ import time
 import urllib.request
 
 import pytest
-from slack_double import BOT_USER, SECRET, SlackDouble, mention, message, new_ts, post, sign, wait_until
+from slack_double import BOT_USER, SlackDouble, mention, message, new_ts, post, sign, wait_until
 from slack_harness import start_bot
 from slack_sdk.models.blocks import Block
 
@@ -250,7 +250,8 @@ def test_feedback_click_is_acknowledged_and_stored_as_ids_only(running, double):
     row = rows[0]
     qid = json.loads(value)["q"]
     assert row["question_id"] == qid and row["vote"] == "down"
-    assert json.loads(row["cited"]) and all(d.endswith((".md", ".docx", ".html", ".txt")) for d in json.loads(row["cited"]))
+    cited = json.loads(row["cited"])
+    assert cited and all(d.endswith((".md", ".docx", ".html", ".txt")) for d in cited)
     with sqlite3.connect(running.services.records.path) as db:
         dump = "\n".join(db.iterdump())
     assert QUESTION.lower() not in dump.lower() and "four weeks" not in dump  # neither question nor answer
@@ -402,7 +403,8 @@ def test_web_api_dropped_connection_is_retried(running, double):
     event = mention(QUESTION, channel="C0DROPPED")
     running.bot.send_event(event)
     double.wait_for("chat.postMessage", channel="C0DROPPED")
-    attempts = [c.status for c in double.attempts if c.method == "reactions.add" and c.args.get("channel") == "C0DROPPED"]
+    attempts = [c.status for c in double.attempts
+                if c.method == "reactions.add" and c.args.get("channel") == "C0DROPPED"]
     assert attempts == [0, 200]
 
 

@@ -106,7 +106,7 @@ def test_thread_memory_keeps_recent_questions_for_a_short_time():
     memory = ThreadMemory(600, clock=clock)
     assert memory.context("C1", "1.1") == "" and not memory.knows("C1", "1.1")
     for q in ("first?", "second?", "third?"):
-        memory.remember("C1", "1.1", q)
+        memory.remember("C1", "1.1", question=q)
     assert memory.context("C1", "1.1") == "second? third?"
     assert memory.knows("C1", "1.1") and not memory.knows("C1", "2.2")
     clock.now += 601
@@ -141,7 +141,8 @@ def test_which_message_events_are_questions():
     knows = lambda channel, ts: ts == "1.0"  # noqa: E731
     base = {"type": "message", "user": "U1", "text": "hi", "ts": "2.0", "channel": "C1"}
     assert wanted({**base, "channel_type": "im"}, bot_user_id="UB", knows_thread=knows)
-    assert not wanted({**base, "channel_type": "im", "subtype": "message_changed"}, bot_user_id="UB", knows_thread=knows)
+    edit = {**base, "channel_type": "im", "subtype": "message_changed"}
+    assert not wanted(edit, bot_user_id="UB", knows_thread=knows)
     assert not wanted({**base, "channel_type": "im", "bot_id": "B1"}, bot_user_id="UB", knows_thread=knows)
     assert not wanted({**base, "channel_type": "channel"}, bot_user_id="UB", knows_thread=knows)
     assert wanted({**base, "channel_type": "channel", "thread_ts": "1.0"}, bot_user_id="UB", knows_thread=knows)

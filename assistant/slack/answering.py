@@ -115,7 +115,7 @@ def answer_in_thread(
     try:
         context = services.threads.context(channel, root) if thread_ts else ""
         result = answer(services, question, context=context, qid=qid, surface=surface)
-        services.threads.remember(channel, root, question)
+        services.threads.remember(channel, root, question=question)
         services.answers.put(qid, Kept(question=question, answer=result, user=user))
         posted = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, thread_ts=root,
                       text=bk.answer_text(result), blocks=bk.checked(bk.answer_blocks(result, qid=qid)),

@@ -70,7 +70,7 @@ def context(text: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:SECTION_CHARS]}]}
 
 
-def button(text: str, action_id: str, value: str, *, style: str | None = None) -> dict[str, Any]:
+def button(text: str, action_id: str, *, value: str, style: str | None = None) -> dict[str, Any]:
     element = {"type": "button", "text": {"type": "plain_text", "text": text, "emoji": True},
                "action_id": action_id, "value": value[:BUTTON_VALUE_CHARS]}
     if style:
@@ -111,11 +111,12 @@ def answer_blocks(answer: Answer, *, qid: str, asked: str | None = None, shared_
     tail: list[dict[str, Any]] = []
     buttons: list[dict[str, Any]] = []
     if answer.citations:
-        buttons.append(button("Show passages", SHOW_PASSAGES, qid))
+        buttons.append(button("Show passages", SHOW_PASSAGES, value=qid))
     if share:
-        buttons.append(button("Share in channel", SHARE, qid, style="primary"))
+        buttons.append(button("Share in channel", SHARE, value=qid, style="primary"))
     value = feedback_value(qid, answer.citations)
-    buttons += [button("👍 Helpful", FEEDBACK_UP, value), button("👎 Not helpful", FEEDBACK_DOWN, value)]
+    buttons += [button("👍 Helpful", FEEDBACK_UP, value=value),
+                button("👎 Not helpful", FEEDBACK_DOWN, value=value)]
     tail.append({"type": "actions", "block_id": f"answer:{qid}"[:255], "elements": buttons})
 
     sources: list[dict[str, Any]] = []

@@ -35,7 +35,8 @@ def home_view(info: dict[str, Any]) -> dict[str, Any]:
         bk.section("Every answer quotes the council's documents and numbers its sources. When the documents don't "
                    "answer a question I say so, and show the nearest documents I checked."),
         {"type": "divider"},
-        bk.section("*How to ask*\n• Mention me in a channel: `@Practice assistant how often do social workers get supervision?`\n"
+        bk.section("*How to ask*\n"
+                   "• Mention me in a channel: `@Practice assistant how often do social workers get supervision?`\n"
                    "• Send me a direct message.\n• Use `/ask your question` for a private answer you can share.\n"
                    "• Reply in my thread to ask a follow-up; I remember the thread's questions for a short while."),
         bk.section("*Examples*\n" + "\n".join(f"• _{bk.escape(q)}_" for q in EXAMPLES)),

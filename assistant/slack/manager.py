@@ -96,7 +96,8 @@ def sources_text(rows: list[dict[str, Any]], *, filter_text: str) -> str:
     for row in rows[:SOURCES_SHOWN]:
         label = bk.link(row.get("url", ""), row.get("title") or row["source"])
         details = " — ".join(part for part in (row.get("type"), row.get("date")) if part)
-        lines.append(f"• {label}" + (f" — {bk.escape(details)}" if details else "") + f" (`{bk.escape(row['source'])}`)")
+        suffix = (f" — {bk.escape(details)}" if details else "") + f" (`{bk.escape(row['source'])}`)"
+        lines.append(f"• {label}{suffix}")
     if len(rows) > SOURCES_SHOWN:
         lines.append(f"…and {len(rows) - SOURCES_SHOWN} more; add a filter, e.g. `/kb-sources ofsted`.")
     return "\n".join(lines)
@@ -126,7 +127,7 @@ def register(app: App, services: Services) -> None:
     managers = Managers(services.settings.managers, services.settings.manager_usergroup)
     records = services.records
 
-    def allowed(command: str, user: str, client: WebClient, respond: Respond) -> bool:
+    def allowed(command: str, *, user: str, client: WebClient, respond: Respond) -> bool:
         if not managers.configured:
             records.audit(user_id=user, command=command, allowed=False, outcome="not-configured")
             log.info("manager command refused command=%s user=%s reason=not-configured", command, user)
@@ -146,7 +147,7 @@ def register(app: App, services: Services) -> None:
         from assistant.status import knowledge_status
 
         user = command.get("user_id", "")
-        if not allowed("/kb-status", user, client, respond):
+        if not allowed("/kb-status", user=user, client=client, respond=respond):
             return
         try:
             text = status_text(knowledge_status(services.assistant.store))
@@ -160,7 +161,7 @@ def register(app: App, services: Services) -> None:
         from assistant.status import list_sources
 
         user = command.get("user_id", "")
-        if not allowed("/kb-sources", user, client, respond):
+        if not allowed("/kb-sources", user=user, client=client, respond=respond):
             return
         filter_text = command.get("text", "").strip()
         try:
@@ -174,7 +175,7 @@ def register(app: App, services: Services) -> None:
 
     def kb_refresh(command: dict, client: WebClient, respond: Respond) -> None:
         user = command.get("user_id", "")
-        if not allowed("/kb-refresh", user, client, respond):
+        if not allowed("/kb-refresh", user=user, client=client, respond=respond):
             return
         if not services.refreshing.acquire(blocking=False):
             records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome="busy")

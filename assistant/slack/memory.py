@@ -78,7 +78,7 @@ class ThreadMemory:
         """True while the bot has answered in this thread within the time-to-live."""
         return self._cache.get(self._key(channel, thread_ts)) is not None
 
-    def remember(self, channel: str, thread_ts: str, question: str) -> None:
+    def remember(self, channel: str, thread_ts: str, *, question: str) -> None:
         key = self._key(channel, thread_ts)
         questions = list(self._cache.get(key) or [])
         questions.append(question)
