@@ -49,7 +49,7 @@ class Running:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
-        self.services.records.close()
+        self.services.close()
 
 
 def settings_for(double: SlackDouble, state_dir: Path, **overrides: Any) -> Settings:

@@ -202,6 +202,17 @@ def test_ask_is_acknowledged_in_under_3_seconds_even_when_answering_is_slow(runn
     assert "share_answer" in buttons(args["blocks"])
 
 
+def test_slash_command_acks_stay_fast_while_many_answers_are_in_flight(running, double):
+    running.seam.delay_s = 0.5  # 12 questions, two at a time: 3 s of queued answering
+    for i in range(12):
+        running.bot.send_event(message(QUESTION, channel=f"D0BUSY{i:04d}", user=f"U0BUSY{i:04d}"))
+    time.sleep(0.3)
+    acks = [running.bot.command("/ask", QUESTION, user=f"U0BUSYASK{i}")[2] for i in range(3)]
+    assert max(acks) < 1.0, acks
+    for i in range(12):
+        double.wait_for("chat.postMessage", channel=f"D0BUSY{i:04d}", timeout=30)
+
+
 def _hook_calls(double: SlackDouble, hook: str, *, count: int = 1, timeout: float = 20.0):
     hook_id = hook.rsplit("/", 1)[1]
     assert wait_until(lambda: len(double.of_unlocked(f"hook:{hook_id}")) >= count, timeout=timeout)

@@ -49,4 +49,4 @@ def test_socket_mode_starts_acks_and_answers_once(doubles, knowledge_store, embe
         assert len(web.of("chat.postMessage", channel="C0SOCKET1")) == 1
     finally:
         handler.close()
-        app.services.records.close()
+        app.services.close()

@@ -87,7 +87,7 @@ def register(app: App, services: Services) -> None:
             call(respond, what="respond", ref=qid, delete_original=True)
         log.info("shared qid=%s user=%s posted=%s", qid, user, posted is not None)
 
-    app.action(bk.SHOW_PASSAGES)(ack=acknowledge, lazy=[show_passages])
-    app.action(bk.FEEDBACK_UP)(ack=acknowledge, lazy=[vote])
-    app.action(bk.FEEDBACK_DOWN)(ack=acknowledge, lazy=[vote])
-    app.action(bk.SHARE)(ack=acknowledge, lazy=[share])
+    app.action(bk.SHOW_PASSAGES)(ack=acknowledge, lazy=[services.offload(show_passages)])
+    app.action(bk.FEEDBACK_UP)(ack=acknowledge, lazy=[services.offload(vote)])
+    app.action(bk.FEEDBACK_DOWN)(ack=acknowledge, lazy=[services.offload(vote)])
+    app.action(bk.SHARE)(ack=acknowledge, lazy=[services.offload(share)])

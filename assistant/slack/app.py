@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from socketserver import ThreadingMixIn
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -54,6 +55,7 @@ def build_app(
         signing_secret=settings.slack_signing_secret or "",
         logger=vendor_logger(),
         process_before_response=False,
+        listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="bolt"),
         request_verification_enabled=not socket_mode,
         ignoring_self_events_enabled=True,
         url_verification_enabled=True,

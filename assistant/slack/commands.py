@@ -48,4 +48,4 @@ def register(app: App, services: Services) -> None:
         answer_privately(services, respond, user=command.get("user_id", ""), channel=command.get("channel_id", ""),
                          text=command.get("text", ""))
 
-    app.command("/ask")(ack=acknowledge, lazy=[run])
+    app.command("/ask")(ack=acknowledge, lazy=[services.offload(run)])

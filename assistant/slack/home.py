@@ -63,4 +63,4 @@ def register(app: App, services: Services) -> None:
             info = {"version": None}
         call(client.views_publish, what="views.publish", user_id=user, view=home_view(info))
 
-    app.event("app_home_opened")(ack=acknowledge, lazy=[publish])
+    app.event("app_home_opened")(ack=acknowledge, lazy=[services.offload(publish)])

@@ -187,9 +187,9 @@ def register(app: App, services: Services) -> None:
             services.refreshing.release()
         records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome=outcome)
 
-    app.command("/kb-status")(ack=acknowledge, lazy=[kb_status])
-    app.command("/kb-sources")(ack=acknowledge, lazy=[kb_sources])
-    app.command("/kb-refresh")(ack=acknowledge, lazy=[kb_refresh])
+    app.command("/kb-status")(ack=acknowledge, lazy=[services.offload(kb_status)])
+    app.command("/kb-sources")(ack=acknowledge, lazy=[services.offload(kb_sources)])
+    app.command("/kb-refresh")(ack=acknowledge, lazy=[services.offload(kb_refresh)])
 
 
 def run_refresh(services: Services, respond: Respond, *, user: str) -> str:

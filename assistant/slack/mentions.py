@@ -26,4 +26,4 @@ def register(app: App, services: Services) -> None:
             bot_user_id=context.bot_user_id,
         )
 
-    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
+    app.event("app_mention")(ack=acknowledge, lazy=[services.offload(on_mention)])

@@ -43,4 +43,4 @@ def register(app: App, services: Services) -> None:
             thread_ts=event.get("thread_ts"), text=event.get("text", ""), bot_user_id=context.bot_user_id,
         )
 
-    app.event("message")(ack=acknowledge, lazy=[on_message])
+    app.event("message")(ack=acknowledge, lazy=[services.offload(on_message)])
