@@ -471,3 +471,21 @@ def test_every_command_and_event_in_the_manifests_is_handled(running, double):
                   message("hello", channel="G0MANIFST", channel_type="group"),
                   {"type": "app_home_opened", "user": "U0MANIFEST", "tab": "home", "event_ts": new_ts()}):
         assert running.bot.send_event(event)[0] == 200, event["type"]
+
+
+def test_a_response_url_429_is_retried(running, double):
+    hook = double.hook_url()
+    double.fail_next("hook:" + hook.rsplit("/", 1)[1], status=429, retry_after=1)
+    running.bot.command("/ask", QUESTION, user="U0HOOK429", response_url=hook)
+    calls = _hook_calls(double, hook, timeout=20)
+    assert calls[0].args["response_type"] == "ephemeral"
+    attempts = [c.status for c in double.attempts if c.method == "hook:" + hook.rsplit("/", 1)[1]]
+    assert attempts == [429, 200]
+
+
+def test_only_the_asker_can_share_a_private_answer(running, double):
+    _, _, _, hook = running.bot.command("/ask", QUESTION, user="U0ASKER01")
+    share = buttons(_hook_calls(double, hook)[0].args["blocks"])["share_answer"]
+    _, _, _, other = running.bot.click("share_answer", share["value"], user="U0SOMEONE")
+    reply = _hook_calls(double, other)[0].args
+    assert reply["response_type"] == "ephemeral" and "Only the person who asked" in reply["text"]

@@ -144,12 +144,16 @@ def answer_privately(services: Services, respond: Callable[..., Any], *, user: s
     try:
         result = answer(services, question, context="", qid=qid, surface="ask")
         services.answers.put(qid, Kept(question=question, answer=result, user=user))
-        posted = call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
+        posted = call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
                       text=bk.answer_text(result, asked=question),
                       blocks=bk.checked(bk.answer_blocks(result, qid=qid, asked=question, share=True)))
+        if posted is None:  # the answer was refused: say so rather than stay silent
+            note = APOLOGY.format(ref=qid)
+            posted = call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
+                          text=note, blocks=bk.note_blocks(note))
     except Exception as exc:
         note = failure_text(exc, ref=qid, surface="ask")
-        posted = call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
+        posted = call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
                       text=note, blocks=bk.note_blocks(note))
     log.info("replied surface=ask qid=%s channel=%s user=%s posted=%s total_ms=%.0f", qid, channel, user,
              posted is not None, (time.perf_counter() - started) * 1000)

@@ -103,7 +103,8 @@ def answer_blocks(answer: Answer, *, qid: str, asked: str | None = None, shared_
     if shared_by:
         head.append(context(f"<@{shared_by}> shared an answer"))
     if asked is not None:
-        head.append(section(f"*You asked:*\n>{escape(asked).replace(chr(10), chr(10) + '>')}"[:SECTION_CHARS]))
+        label = "Question" if shared_by else "You asked"
+        head.append(section(f"*{label}:*\n>{escape(asked).replace(chr(10), chr(10) + '>')}"[:SECTION_CHARS]))
     body = sections(escape(answer.answer))
     if answer.abstained:
         body.append(context("Nothing in the knowledge base answered this, so I have not guessed. "
@@ -135,7 +136,7 @@ def answer_text(answer: Answer, *, asked: str | None = None) -> str:
     """The text fallback (notifications, screen readers): the answer and its sources, escaped."""
     parts = []
     if asked is not None:
-        parts.append(f"You asked: {asked}")
+        parts.append(f"Question: {asked}")
     parts.append(answer.answer)
     if answer.citations:
         parts.append("Sources: " + "; ".join(f"[{c.n}] {citation_line(c) or c.source}" for c in answer.citations))

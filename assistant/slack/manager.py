@@ -241,5 +241,5 @@ def failed(exc: Exception, command: str) -> str:
 
 def say(respond: Respond, text: str) -> None:
     """An ephemeral reply through the command's response_url."""
-    call(respond, what="respond", response_type="ephemeral", replace_original=False, text=text[:3000],
+    call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False, text=text[:3000],
          blocks=bk.note_blocks(text))
