@@ -455,15 +455,18 @@ def test_every_command_and_event_in_the_manifests_is_handled(running, double):
 
     from slack_double import ROOT_DIR
 
+    seen = []
     for name in ("manifest.yaml", "manifest-http.yaml"):
         manifest = yaml.safe_load((ROOT_DIR / "slack" / name).read_text())
         commands = [c["command"] for c in manifest["features"]["slash_commands"]]
-        assert commands == ["/ask", "/kb-status", "/kb-sources", "/kb-refresh"]
+        seen.append(commands)
+        assert {"/ask", "/kb-status", "/kb-sources", "/kb-refresh"} <= set(commands)
         assert manifest["features"]["app_home"]["home_tab_enabled"] is True
         assert manifest["settings"]["interactivity"]["is_enabled"] is True
         events = manifest["settings"]["event_subscriptions"]["bot_events"]
         assert set(events) == {"app_mention", "app_home_opened", "message.channels", "message.groups", "message.im"}
         assert "users:read" not in manifest["oauth_config"]["scopes"]["bot"]  # minimal: nothing we do not use
+    assert seen[0] == seen[1]  # both manifests offer the same commands
     for command in commands:
         status, _, _, _ = running.bot.command(command, "supervision", user="U0MANIFEST")
         assert status == 200, command
