@@ -71,6 +71,36 @@ def key_terms(query: Query) -> list[str]:
     return seen
 
 
+_FOCUS = re.compile(
+    r"\b(?:maximum|minimum|how many|number of|how much|how often|how long|how quickly|how soon|how regularly)\s+"
+    r"(?:(?:must|should|do|does|did|is|are|was|were|will|can|the|a|an|of)\s+)*([A-Za-z][\w'-]*)",
+    re.I,
+)
+
+
+def focus_term(query: Query) -> str | None:
+    """What a quantity question counts or times ("maximum *caseload*"), if it says so directly."""
+    match = _FOCUS.search(query.text)
+    if not match:
+        return None
+    word = match.group(1)
+    if word.upper() in ABBREVIATIONS or word.upper().rstrip("S") in ABBREVIATIONS:
+        return None  # spelled out among the key terms instead
+    stems = tokens(word)
+    if not stems:
+        return None
+    drop = set(tokens(_WHERE_WORDS)) | set(tokens(_ANSWER_TYPE_WORDS))
+    return None if stems[0] in drop else stems[0]
+
+
+def answers_quantity(query: Query, text: str, terms: list[str], weights: TermWeights, *, floor: float) -> bool:
+    """Does ``text`` give a number or time about what the question asks of (its focus and key terms)?"""
+    if not has_quantity(text) or coverage(terms, text, weights) < floor:
+        return False
+    focus = focus_term(query)
+    return focus is None or focus in set(tokens(text))
+
+
 def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
     """Share of the key terms' weight that ``text`` contains (0..1)."""
     if not terms:

@@ -72,10 +72,13 @@ class Assistant:
         retriever = self.retriever
         hits = retriever.search(query, k=RETRIEVE_K)
         known = set(retriever.authorities)
+        missing_inspection = _missing_inspection(query, retriever)
         if query.authorities and not known & set(query.authorities):
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
                              message=f"{NOT_FOUND} It holds no documents about {names}.")
+        elif missing_inspection:
+            answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
             answer = compose(query, hits, weights=retriever.weights, threshold=self.threshold)
             if self.answerer is not None and not answer.abstained:
@@ -87,3 +90,21 @@ class Assistant:
             ",".join(c.source for c in answer.citations) or "-", answer.latency_ms,
         )
         return answer
+
+
+def _missing_inspection(query: Query, retriever: Retriever) -> str | None:
+    """When an inspection question names councils and years that no inspection document matches, say what there is."""
+    if not (query.wants_inspection and query.authorities and query.years):
+        return None
+    held: dict[str, list[str]] = {}
+    for title, date, doc_type, authorities in retriever.documents.values():
+        if not doc_type.startswith("inspection") or not date[:4].isdigit():
+            continue
+        for authority in set(authorities) & set(query.authorities):
+            held.setdefault(authority, []).append(date[:4])
+            if any(abs(int(date[:4]) - year) <= 1 for year in query.years):
+                return None
+    years = ", ".join(str(y) for y in query.years)
+    names = " or ".join(query.authorities)
+    listing = "; ".join(f"{a}: {', '.join(sorted(set(ys)))}" for a, ys in sorted(held.items()))
+    return f"It holds no {years} inspection of {names}" + (f" (inspections held — {listing})." if listing else ".")

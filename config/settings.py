@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings.exceptions import SettingsError as PydanticSettingsError
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -36,7 +38,7 @@ class Settings(BaseSettings):
 
     # Knowledge base
     store_dir: Path = Field(PROJECT_ROOT / "store", description="Index folder (KB_STORE_DIR).")
-    sources: list[Path] = Field(
+    sources: Annotated[list[Path], NoDecode] = Field(
         default_factory=lambda: [PROJECT_ROOT / "knowledge"],
         description="Document folders the knowledge base mirrors (KB_SOURCES, comma separated).",
     )
@@ -66,9 +68,9 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(
         "https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL", "slack_api_url")
     )
-    managers: list[str] = Field(default_factory=list, description="Slack user ids allowed manager commands.")
+    managers: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Slack user ids allowed manager commands.")
     manager_usergroup: str | None = Field(None, description="Slack user group id whose members are managers.")
-    allowed_channels: list[str] = Field(default_factory=list, description="Empty: every channel the bot is in.")
+    allowed_channels: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Empty: every channel the bot is in.")
     rate_limit_per_minute: int = Field(10, ge=1)
     thread_ttl_s: int = Field(1800, ge=60, description="How long thread memory is kept, in seconds.")
 
@@ -115,6 +117,8 @@ def load_settings(**overrides: Any) -> Settings:
     clean = {key: value for key, value in overrides.items() if value is not None}
     try:
         settings = Settings(**clean)
+    except PydanticSettingsError as exc:
+        raise SettingsError(f"invalid settings: {exc}") from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
