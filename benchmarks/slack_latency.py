@@ -22,7 +22,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT))
 
 QUESTIONS = [
     "How often do social workers get supervision?",
@@ -47,8 +47,8 @@ def main() -> None:
     parser.add_argument("--burst", action="store_true", help="send every event before waiting for answers")
     args = parser.parse_args()
 
-    from slack_double import SlackDouble, mention
-    from slack_harness import start_bot
+    from tests.slack_double import SlackDouble, mention
+    from tests.slack_harness import start_bot
 
     from assistant.pipeline import Assistant
     from ingest.embedder import MiniLMEmbedder

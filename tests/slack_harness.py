@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slack_double import SECRET, Bot, SlackDouble
+from tests.slack_double import SECRET, Bot, SlackDouble
 
 from assistant.slack.app import build_app, make_http_server, serve_http_in_thread
 from config.settings import Settings, load_settings

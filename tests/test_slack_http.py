@@ -9,8 +9,8 @@ import time
 import urllib.request
 
 import pytest
-from slack_double import BOT_USER, SlackDouble, mention, message, new_ts, post, sign, wait_until
-from slack_harness import start_bot
+from tests.slack_double import BOT_USER, SlackDouble, mention, message, new_ts, post, sign, wait_until
+from tests.slack_harness import start_bot
 from slack_sdk.models.blocks import Block
 
 from assistant.pipeline import Assistant
@@ -453,7 +453,7 @@ def test_healthz_says_the_knowledge_base_is_loaded(running):
 def test_every_command_and_event_in_the_manifests_is_handled(running, double):
     import yaml
 
-    from slack_double import ROOT_DIR
+    from tests.slack_double import ROOT_DIR
 
     seen = []
     for name in ("manifest.yaml", "manifest-http.yaml"):

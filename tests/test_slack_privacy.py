@@ -8,8 +8,8 @@ import logging
 import urllib.parse
 
 import pytest
-from slack_double import SlackDouble, mention, message, post, sign
-from slack_harness import start_bot
+from tests.slack_double import SlackDouble, mention, message, post, sign
+from tests.slack_harness import start_bot
 
 from assistant.pipeline import Assistant
 

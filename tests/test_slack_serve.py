@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from slack_double import SECRET, Bot, SlackDouble, mention, wait_until
+from tests.slack_double import SECRET, Bot, SlackDouble, mention, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTINEL = "SENTINEL-CHILD-NAME-7f3a"

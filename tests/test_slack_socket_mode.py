@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from slack_double import SlackDouble, SocketModeDouble, mention
+from tests.slack_double import SlackDouble, SocketModeDouble, mention
 
 from assistant.pipeline import Assistant
 from assistant.slack.app import build_app, socket_mode_handler

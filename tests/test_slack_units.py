@@ -73,7 +73,7 @@ def test_text_is_escaped_and_links_are_safe():
 def test_sources_are_numbered_and_linked_with_title_section_date():
     answer = Answer(question="q", abstained=False, answer="A. [1] B. [2]", citations=[citation(1), citation(2)])
     text = "\n".join(b["text"]["text"] for b in bk.answer_blocks(answer, qid="0123456789ab") if b["type"] == "section")
-    assert "[1] <https://example.org/doc1|Policy 1 — Frequency — 2025-04-01>" in text
+    assert "[1] <https://example.org/doc1|Policy 1 — Frequency — 1 April 2025>" in text
     assert "[2] <https://example.org/doc2|" in text
 
 
