@@ -173,3 +173,18 @@ def test_managers_from_ids_and_a_cached_user_group():
 def test_safe_id():
     assert safe_id("0123456789ab") == "0123456789ab"
     assert safe_id("Jane Doe") == "invalid" and safe_id(None) == "invalid"
+
+
+def test_feedback_keeps_one_vote_per_person_and_answer(tmp_path):
+    from assistant.slack.feedback import SlackRecords
+
+    records = SlackRecords(tmp_path / "slack.sqlite")
+    records.vote(user_id="U1", question_id="0123456789ab", vote="up", cited=["a.md", "a.md", "b.md"])
+    records.vote(user_id="U1", question_id="0123456789ab", vote="down", cited=["a.md"])
+    records.vote(user_id="U2", question_id="0123456789ab", vote="up", cited=[])
+    rows = records.rows("feedback")
+    assert [(r["user_id"], r["vote"], json.loads(r["cited"])) for r in rows] == [
+        ("U1", "down", ["a.md"]), ("U2", "up", [])]
+    records.audit(user_id="U1", command="/kb-refresh", allowed=False, outcome="refused")
+    assert records.rows("audit")[0]["command"] == "/kb-refresh"
+    records.close()

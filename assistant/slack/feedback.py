@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS feedback (
     vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
     cited TEXT NOT NULL            -- JSON list of cited document ids (file names)
 );
+CREATE UNIQUE INDEX IF NOT EXISTS feedback_one_vote ON feedback (user_id, question_id);
 CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -45,8 +46,10 @@ class SlackRecords:
 
     def vote(self, *, user_id: str, question_id: str, vote: str, cited: list[str]) -> None:
         with self._lock:
-            self._db.execute(
-                "INSERT INTO feedback (at, user_id, question_id, vote, cited) VALUES (?, ?, ?, ?, ?)",
+            self._db.execute(  # one vote per person and answer: a second click changes it
+                "INSERT INTO feedback (at, user_id, question_id, vote, cited) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (user_id, question_id) DO UPDATE SET at = excluded.at, vote = excluded.vote, "
+                "cited = excluded.cited",
                 (_now(), user_id, question_id, vote, json.dumps(sorted(set(cited)))),
             )
 
