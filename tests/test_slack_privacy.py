@@ -103,3 +103,7 @@ def test_a_sentinel_question_appears_in_no_log(double, knowledge_store, embedder
     assert SENTINEL not in logs
     assert SENTINEL not in out and SENTINEL not in err
     assert "social worker visit" not in logs  # nor any other part of the question
+    for path in tmp_path.rglob("*"):  # nor on disk: slack.sqlite and its journal hold ids only
+        if path.is_file():
+            assert SENTINEL.encode() not in path.read_bytes(), path.name
+    assert any(p.name.startswith("slack.sqlite") for p in tmp_path.iterdir())
