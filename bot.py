@@ -234,13 +234,15 @@ def evaluate(
 def serve(
     http: Annotated[bool, typer.Option("--http", help="Serve the Events API over HTTP instead of Socket Mode.")] = False,
     port: Annotated[int, typer.Option("--port", help="HTTP port (with --http).")] = 3000,
-    host: Annotated[str, typer.Option("--host", help="HTTP address to listen on (with --http).")] = "0.0.0.0",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (--http, --health-port).")] = "0.0.0.0",
+    health_port: Annotated[Optional[int], typer.Option(
+        "--health-port", help="Socket Mode: also serve /healthz on this port.")] = None,
     store: StoreOption = None,
 ) -> None:
     """Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, or --http (/slack/events and /healthz)."""
     from slack_bolt.error import BoltError
 
-    from assistant.slack.app import build_app, make_http_server, socket_mode_handler
+    from assistant.slack.app import build_app, make_http_server, serve_http_in_thread, socket_mode_handler
     from ingest.store import StoreEmpty
 
     settings = settings_or_exit(store)
@@ -272,6 +274,10 @@ def serve(
         finally:
             server.server_close()
     else:
+        if health_port is not None:
+            health = make_http_server(None, assistant, host=host, port=health_port)
+            serve_http_in_thread(health)
+            err.print(f"health: http://{host}:{health.server_port}/healthz")
         err.print("connecting to Slack in Socket Mode; Ctrl-C stops")
         socket_mode_handler(bolt, settings.slack_app_token).start()
 

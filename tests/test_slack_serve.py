@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tests.slack_double import SECRET, Bot, SlackDouble, mention, wait_until
+from tests.slack_double import SECRET, Bot, SlackDouble, SocketModeDouble, mention, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTINEL = "SENTINEL-CHILD-NAME-7f3a"
@@ -76,3 +76,30 @@ def test_serve_http_answers_a_signed_mention(double, knowledge_store):
     output = "".join(lines)
     assert "replied surface=mention" in output  # the process logged at DEBUG...
     assert SENTINEL not in output  # ...but never the question
+
+
+def test_serve_socket_mode_connects_answers_and_reports_health(double, knowledge_store):
+    ws = SocketModeDouble()
+    double.ws_url = ws.url
+    env = bot_env(SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-test", SLACK_API_URL=double.api_url,
+                  KB_STORE_DIR=str(knowledge_store.root))
+    proc = subprocess.Popen([sys.executable, "bot.py", "serve", "--host", "127.0.0.1", "--health-port", "0"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    try:
+        assert wait_until(lambda: "health: http" in "".join(lines), timeout=120), "".join(lines)[-2000:]
+        base = re.search(r"health: (http://127\.0\.0\.1:\d+)/healthz", "".join(lines)).group(1)
+        with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
+            assert json.loads(response.read())["knowledge_base"] == "loaded"
+        ws.wait_connected(timeout=30)
+        event = mention("How often do social workers get supervision?", channel="C0SOCKCLI")
+        ws.push_event(event, event_id="EvSOCKCLI1", envelope_id="env-cli-1")
+        ws.wait_ack("env-cli-1")
+        posted = double.wait_for("chat.postMessage", channel="C0SOCKCLI", thread_ts=event["ts"], timeout=30)
+        assert "[1]" in posted[0].args["text"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        ws.close()

@@ -3,13 +3,15 @@ delivers an event (twice, as Slack's retry would) which the bot acknowledges and
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 
 import pytest
-from tests.slack_double import SlackDouble, SocketModeDouble, mention
+from tests.slack_double import SlackDouble, SocketModeDouble, mention, post
 
 from assistant.pipeline import Assistant
-from assistant.slack.app import build_app, socket_mode_handler
+from assistant.slack.app import build_app, make_http_server, serve_http_in_thread, socket_mode_handler
 from config.settings import load_settings
 
 
@@ -47,6 +49,15 @@ def test_socket_mode_starts_acks_and_answers_once(doubles, knowledge_store, embe
         assert "[1]" in posted.args["text"]
         time.sleep(0.8)
         assert len(web.of("chat.postMessage", channel="C0SOCKET1")) == 1
+
+        health = make_http_server(None, assistant, host="127.0.0.1", port=0)  # `serve --health-port`
+        serve_http_in_thread(health)
+        base = f"http://127.0.0.1:{health.server_port}"
+        with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
+            assert json.loads(response.read())["ok"] is True
+        assert post(base + "/slack/events", "{}", content_type="application/json")[0] == 404
+        health.shutdown()
+        health.server_close()
     finally:
         handler.close()
         app.services.close()

@@ -114,11 +114,11 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
         log.warning("http request failed error=%s", type(sys.exc_info()[1]).__name__)
 
 
-def wsgi_app(app: App, assistant: "Assistant") -> Callable[..., Iterable[bytes]]:
-    """WSGI: Bolt at /slack/events, health at /healthz, 404 elsewhere."""
+def wsgi_app(app: App | None, assistant: "Assistant") -> Callable[..., Iterable[bytes]]:
+    """WSGI: Bolt at /slack/events (when ``app`` is given), health at /healthz, 404 elsewhere."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    bolt = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
 
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
@@ -127,13 +127,20 @@ def wsgi_app(app: App, assistant: "Assistant") -> Callable[..., Iterable[bytes]]
             start_response(f"{status} {'OK' if status == 200 else 'Service Unavailable'}",
                            [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
             return [payload]
+        if bolt is None:
+            start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "9")])
+            return [b"Not Found"]
         return bolt(environ, start_response)
 
     return application
 
 
-def make_http_server(app: App, assistant: "Assistant", *, host: str = "0.0.0.0", port: int = 3000) -> WSGIServer:
-    """A threaded HTTP server (not yet serving); ``port=0`` picks a free port (see ``server.server_port``)."""
+def make_http_server(app: App | None, assistant: "Assistant", *, host: str = "0.0.0.0",
+                     port: int = 3000) -> WSGIServer:
+    """A threaded HTTP server (not yet serving); ``port=0`` picks a free port (see ``server.server_port``).
+
+    With ``app=None`` it serves /healthz only (Socket Mode's health endpoint for a container platform).
+    """
     return make_server(host, port, wsgi_app(app, assistant), server_class=_ThreadingServer, handler_class=_Quiet)
 
 
