@@ -179,6 +179,8 @@ def test_channel_thread_follow_up_needs_no_mention_only_in_the_bots_threads(runn
     running.bot.send_event(message("what about students?", channel="C0THREAD1", channel_type="channel",
                                    thread_ts=event["ts"]))
     double.wait_for("chat.postMessage", channel="C0THREAD1", thread_ts=event["ts"], count=2)
+    running.bot.send_event(message("thanks, that's what I needed", channel="C0THREAD1", channel_type="channel",
+                                   thread_ts=event["ts"]))  # a colleague's comment, not a question
     other = new_ts()
     running.bot.send_event(message("what about students?", channel="C0THREAD1", channel_type="channel",
                                    thread_ts=other))

@@ -145,7 +145,11 @@ def test_which_message_events_are_questions():
     assert not wanted(edit, bot_user_id="UB", knows_thread=knows)
     assert not wanted({**base, "channel_type": "im", "bot_id": "B1"}, bot_user_id="UB", knows_thread=knows)
     assert not wanted({**base, "channel_type": "channel"}, bot_user_id="UB", knows_thread=knows)
-    assert wanted({**base, "channel_type": "channel", "thread_ts": "1.0"}, bot_user_id="UB", knows_thread=knows)
+    assert not wanted({**base, "channel_type": "channel", "thread_ts": "1.0"}, bot_user_id="UB", knows_thread=knows)
+    follow_up = {**base, "channel_type": "channel", "thread_ts": "1.0", "text": "what about students"}
+    assert wanted(follow_up, bot_user_id="UB", knows_thread=knows)
+    assert wanted({**follow_up, "text": "and for ASYE?"}, bot_user_id="UB", knows_thread=knows)
+    assert not wanted({**follow_up, "text": "thanks, that's great"}, bot_user_id="UB", knows_thread=knows)
     assert not wanted({**base, "channel_type": "channel", "thread_ts": "1.5"}, bot_user_id="UB", knows_thread=knows)
     assert not wanted({**base, "channel_type": "channel", "thread_ts": "1.0", "text": "<@UB> hi"},
                       bot_user_id="UB", knows_thread=knows)

@@ -1,10 +1,13 @@
-"""Direct messages (every message) and follow-ups in threads the bot is answering in (no mention needed).
+"""Direct messages (every message) and follow-ups in threads the bot is answering in (no mention needed,
+but the reply must look like a question, so colleagues' "thanks!" in the thread is left alone).
 
 Bot messages, edits, deletions, joins and other subtypes are ignored; a channel
 message that mentions the bot is left to its ``app_mention`` twin.
 """
 
 from __future__ import annotations
+
+import re
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
@@ -13,6 +16,17 @@ from assistant.slack.answering import answer_in_thread
 from assistant.slack.services import Services
 
 ANSWERED_SUBTYPES = {None, "thread_broadcast"}
+QUESTION_WORDS = {
+    "what", "whats", "what's", "how", "when", "where", "who", "whom", "whose", "why", "which", "is", "are", "was",
+    "were", "do", "does", "did", "can", "could", "should", "shall", "must", "may", "will", "would", "has", "have",
+    "and", "but", "also", "so", "within", "by", "if", "any", "tell", "explain", "show", "list", "give",
+}
+
+
+def looks_like_question(text: str) -> bool:
+    """A thread reply meant for the bot rather than a colleague ("thanks!", "ok, will do")."""
+    words = re.findall(r"[a-z']+", text.lower())
+    return "?" in text or (bool(words) and words[0] in QUESTION_WORDS and len(words) >= 3)
 
 
 def wanted(event: dict, *, bot_user_id: str | None, knows_thread) -> bool:
@@ -24,7 +38,8 @@ def wanted(event: dict, *, bot_user_id: str | None, knows_thread) -> bool:
     if bot_user_id and f"<@{bot_user_id}" in event.get("text", ""):
         return False  # the app_mention event answers it
     thread_ts = event.get("thread_ts")
-    return bool(thread_ts) and thread_ts != event.get("ts") and knows_thread(event["channel"], thread_ts)
+    return (bool(thread_ts) and thread_ts != event.get("ts") and knows_thread(event["channel"], thread_ts)
+            and looks_like_question(event.get("text", "")))
 
 
 def register(app: App, services: Services) -> None:
