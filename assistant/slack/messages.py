@@ -19,7 +19,7 @@ ANSWERED_SUBTYPES = {None, "thread_broadcast"}
 QUESTION_WORDS = {
     "what", "whats", "what's", "how", "when", "where", "who", "whom", "whose", "why", "which", "is", "are", "was",
     "were", "do", "does", "did", "can", "could", "should", "shall", "must", "may", "will", "would", "has", "have",
-    "and", "but", "also", "so", "within", "by", "if", "any", "tell", "explain", "show", "list", "give",
+    "and", "also", "within", "if", "any", "tell", "explain", "show", "list", "give",
 }
 
 
