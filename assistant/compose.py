@@ -69,6 +69,7 @@ class _Candidate:
     order: int
     text: str
     score: float
+    context: str = ""
 
 
 def human_date(value: str) -> str:
@@ -144,18 +145,20 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: f
             length = len(sentence.split())
             if length < 4:
                 continue
-            score = coverage(terms, sentence, weights) + 0.35 * hit.score / top
+            # The section heading scopes its sentences ("Child and family assessments" -> "within 45 days").
+            score = coverage(terms, f"{hit.passage.section} {sentence}", weights) + 0.35 * hit.score / top
             if length > LONG_SENTENCE:
                 score -= 0.3  # a run-on block (a table flattened into text) reads badly as an answer
             if query.wants_quantity and has_quantity(sentence):
                 score += 0.15
-            candidates.append(_Candidate(index, order, sentence, score))
+            candidates.append(_Candidate(index, order, sentence, score, hit.passage.section))
     if not candidates:
         return abstain(query, hits, reason="weak-evidence")
     candidates.sort(key=lambda c: -c.score)
     if query.wants_quantity and not query.wants_inspection:
         # A question after a number or a time needs a sentence that gives one about its subject.
-        if not any(answers_quantity(query, c.text, terms, weights, floor=QUANTITY_COVERAGE) for c in candidates):
+        if not any(answers_quantity(query, c.text, terms, weights, floor=QUANTITY_COVERAGE, context=c.context)
+                   for c in candidates):
             return abstain(query, hits, reason="no-quantity")
 
     chosen = [candidates[0]]

@@ -21,7 +21,9 @@ _WHERE_WORDS = (
     "ofsted inspection inspections inspected inspector inspectors inspect letter report reports procedure procedures "
     "policy policies guidance guide council councils authority authorities local children services service social care "
     "find found say says said describe described identify identified according under what which how when who why "
-    "happen happens apply applies set sets did does do give given year years"
+    "happen happens apply applies set sets did does do give given year years "
+    # filler verbs: "take place", "get", "receive" carry no subject of their own
+    "take takes place get gets got receive receives received carry carried out make made"
 )
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
@@ -99,12 +101,18 @@ def focus_term(query: Query) -> str | None:
     return None
 
 
-def answers_quantity(query: Query, text: str, terms: list[str], weights: TermWeights, *, floor: float) -> bool:
-    """Does ``text`` give a number or time about what the question asks of (its focus and key terms)?"""
-    if not has_quantity(text) or coverage(terms, text, weights) < floor:
+def answers_quantity(
+    query: Query, text: str, terms: list[str], weights: TermWeights, *, floor: float, context: str = ""
+) -> bool:
+    """Does ``text`` give a number or time about what the question asks of (its focus and key terms)?
+
+    ``context`` is the heading the sentence sits under: it says what the sentence is about.
+    """
+    scoped = f"{context} {text}"
+    if not has_quantity(text) or coverage(terms, scoped, weights) < floor:
         return False
     focus = focus_term(query)
-    return focus is None or focus in set(tokens(text))
+    return focus is None or focus in set(tokens(scoped))
 
 
 def coverage(terms: list[str], text: str, weights: TermWeights) -> float:

@@ -95,7 +95,8 @@ class Retriever:
             hit.coverage = coverage(terms, hit.passage.text, self.weights)
             hit.score += COVERAGE_WEIGHT * hit.coverage * self._steer(query, hit.passage)
             if query.wants_quantity and not query.wants_inspection and any(
-                answers_quantity(query, s, terms, self.weights, floor=0.25) for s in split_sentences(hit.passage.text)
+                answers_quantity(query, s, terms, self.weights, floor=0.25, context=hit.passage.section)
+                for s in split_sentences(hit.passage.text)
             ):
                 hit.score += QUANTITY_BONUS  # it states a number or time about the question's subject
         head.sort(key=lambda h: (-h.score, h.passage.source, h.passage.position))

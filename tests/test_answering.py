@@ -113,3 +113,13 @@ def test_status_reports_the_live_version(knowledge_store):
     data = json.loads(result.stdout)
     assert data["documents"] == 4 and data["passages"] > 10
     assert data["model"].startswith("all-MiniLM-L6-v2") and data["last_ingest"]
+
+
+def test_section_headings_scope_their_sentences(assistant):
+    # "Child and family assessments" is the heading; the sentences under it never repeat those words.
+    answer = assistant.ask("What are the timescales for a child and family assessment?")
+    assert not answer.abstained and "45 working days" in answer.answer
+    assert answer.citations[0].source == "example-assessment-timescales.docx"
+    # Filler verbs ("take place") are not what the question is about.
+    answer = assistant.ask("How often should supervision take place?")
+    assert not answer.abstained and "every four weeks" in answer.answer
