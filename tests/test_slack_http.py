@@ -462,7 +462,7 @@ def test_every_command_and_event_in_the_manifests_is_handled(running, double):
         manifest = yaml.safe_load((ROOT_DIR / "slack" / name).read_text())
         commands = [c["command"] for c in manifest["features"]["slash_commands"]]
         seen.append(commands)
-        assert {"/ask", "/kb-status", "/kb-sources", "/kb-refresh"} <= set(commands)
+        assert {"/ask", "/kb-status", "/kb-sources", "/kb-refresh", "/kb-actions"} <= set(commands)
         assert manifest["features"]["app_home"]["home_tab_enabled"] is True
         assert manifest["settings"]["interactivity"]["is_enabled"] is True
         events = manifest["settings"]["event_subscriptions"]["bot_events"]
@@ -494,3 +494,17 @@ def test_only_the_asker_can_share_a_private_answer(running, double):
     _, _, _, other = running.bot.click("share_answer", share["value"], user="U0SOMEONE")
     reply = _hook_calls(double, other)[0].args
     assert reply["response_type"] == "ephemeral" and "Only the person who asked" in reply["text"]
+
+
+def test_kb_actions_lists_cited_findings_for_managers_only(running, double):
+    _, _, _, hook = running.bot.command("/kb-actions", "stockton supervision", user="U0MANAGER")
+    reply = _hook_calls(double, hook)[0].args
+    valid_blocks(reply["blocks"])
+    text = reply["text"]
+    assert "*Inspection findings* — Stockton-on-Tees — supervision" in text
+    assert "area for development" in text and "stockton-2011-ucra-letter.txt" in text
+    assert "Supervision at Stockton-on-Tees" in text  # the timeline, with both a council and a theme
+    _, _, _, hook = running.bot.command("/kb-actions", "", user="U0NOTMGR2")
+    assert "only for team managers" in _hook_calls(double, hook)[0].args["text"]
+    assert ("/kb-actions", 1, "ok") in {
+        (r["command"], r["allowed"], r["outcome"]) for r in running.services.records.rows("audit")}

@@ -1,4 +1,6 @@
-"""Manager commands: /kb-status, /kb-sources [filter], /kb-refresh. Every attempt goes in the audit log.
+"""Manager commands: /kb-status, /kb-sources [filter], /kb-refresh, /kb-actions [authority] [theme].
+
+Every attempt goes in the audit log.
 
 Managers are the user ids in ``settings.managers`` and the members of
 ``settings.manager_usergroup`` (looked up with usergroups.users.list, cached a
@@ -27,6 +29,7 @@ PROGRESS_EVERY_S = 20.0
 PROGRESS_POSTS = 2  # a response_url takes five messages: start, two progress notes, summary
 LIST_LINES = 20
 SOURCES_SHOWN = 150
+ACTIONS_CHARS = 12000
 
 NOT_CONFIGURED = ("Manager commands are switched off because no managers are configured. An administrator can set "
                   "`KB_MANAGERS` (Slack user ids, comma separated) or `KB_MANAGER_USERGROUP` (a user group id) "
@@ -187,7 +190,20 @@ def register(app: App, services: Services) -> None:
             services.refreshing.release()
         records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome=outcome)
 
+    def kb_actions(command: dict, client: WebClient, respond: Respond) -> None:
+        user = command.get("user_id", "")
+        if not allowed("/kb-actions", user=user, client=client, respond=respond):
+            return
+        try:
+            text = actions_text(services, command.get("text", ""))
+            outcome = "ok"
+        except Exception as exc:
+            text, outcome = failed(exc, "/kb-actions"), "failed"
+        records.audit(user_id=user, command="/kb-actions", allowed=True, outcome=outcome)
+        say(respond, text, limit=ACTIONS_CHARS)
+
     app.command("/kb-status")(ack=acknowledge, lazy=[services.offload(kb_status)])
+    app.command("/kb-actions")(ack=acknowledge, lazy=[services.offload(kb_actions)])
     app.command("/kb-sources")(ack=acknowledge, lazy=[services.offload(kb_sources)])
     app.command("/kb-refresh")(ack=acknowledge, lazy=[services.offload(kb_refresh)])
 
@@ -233,13 +249,33 @@ def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
     return "ok"
 
 
+def actions_text(services: Services, text: str) -> str:
+    """Findings for `/kb-actions [authority] [theme]`, newest first, each cited; a timeline with both named."""
+    from assistant.actions import FindingsIndex, parse_actions_args
+    from assistant.timeline import kb_actions
+
+    index = FindingsIndex(services.assistant.store.live().path)
+    if not index.inspections:
+        return "No inspection findings are held yet: add Ofsted letters or reports to the documents folder."
+    authority, theme = parse_actions_args(text, index)
+    report = kb_actions(index, authority=authority, theme=theme)
+    held = ", ".join(a for a in index.authorities() if a)
+    head = "*Inspection findings*" + "".join(f" — {bk.escape(x)}" for x in (authority, theme) if x)
+    example = held.split(",")[0]
+    hint = "" if authority or not held else (
+        f"\n_Councils held: {bk.escape(held)}. Try `/kb-actions {bk.escape(example)} supervision`._")
+    return f"{head}{hint}\n{bk.escape(report['text'])}"
+
+
 def failed(exc: Exception, command: str) -> str:
     ref = new_id()
     log.error("manager command failed command=%s ref=%s error=%s", command, ref, where(exc))
     return f"Sorry, that didn't work. Reference: `{ref}`."
 
 
-def say(respond: Respond, text: str) -> None:
-    """An ephemeral reply through the command's response_url."""
+def say(respond: Respond, text: str, *, limit: int = 3000) -> None:
+    """An ephemeral reply through the command's response_url (long text split over several blocks)."""
+    if len(text) > limit:
+        text = text[: limit - 60].rsplit("\n", 1)[0] + "\n…(more: narrow it with a council and a theme)"
     call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False, text=text[:3000],
          blocks=bk.note_blocks(text))
