@@ -51,6 +51,7 @@ def make_embedder(settings: Settings):
 
 
 def make_assistant(settings: Settings, *, store=None, embedder=None):
+    from assistant.findings_answer import FindingsAnswerer
     from assistant.llm import answerer_from_settings
     from assistant.pipeline import Assistant
 
@@ -59,6 +60,7 @@ def make_assistant(settings: Settings, *, store=None, embedder=None):
         embedder=embedder or make_embedder(settings),
         threshold=settings.abstain_threshold,
         answerer=answerer_from_settings(settings),
+        findings=FindingsAnswerer(),
     )
 
 
@@ -66,6 +68,7 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
     """Index ``sources`` into ``store`` with a progress bar; print the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+    from ingest.findings_model import findings_model_from_settings
     from ingest.indexer import sync
     from ingest.store import StoreBusy
 
@@ -77,7 +80,8 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
             progress.update(task, completed=done, total=total)
 
         try:
-            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept)
+            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept,
+                           findings_model=findings_model_from_settings(settings))
         except StoreBusy as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(3) from None
@@ -183,6 +187,41 @@ def status(
         console.print(f"{key.replace('_', ' ')}: {info.get(key)}", highlight=False)
     for item in info.get("quarantined", []):
         console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False)
+
+
+@app.command()
+def actions(
+    authority: Annotated[Optional[str], typer.Option("--authority", help="Only this council (e.g. 'Stockton').")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", help="Only this theme (e.g. 'supervision').")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as a JSON list.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Inspection findings (strengths, areas for development, what needs to improve...), newest first, cited."""
+    from assistant.actions import FindingsIndex
+    from assistant.timeline import kb_actions
+    from ingest.authorities import find_authorities
+    from ingest.store import StoreEmpty
+    from ingest.themes import NAMES, theme_named
+
+    settings = settings_or_exit(store)
+    try:
+        index = FindingsIndex(make_store(settings).live().path)
+    except StoreEmpty as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    wanted_theme = theme_named(theme) if theme else None
+    if theme and wanted_theme is None:
+        err.print(f"[red]unknown theme '{theme}'; themes: {', '.join(NAMES)}[/red]")
+        raise typer.Exit(2)
+    wanted_authority = None
+    if authority:
+        named = find_authorities(authority) or [authority]
+        wanted_authority = next((a for a in named if a in index.authorities()), named[0])
+    report = kb_actions(index, authority=wanted_authority, theme=wanted_theme)
+    if as_json:
+        print(json.dumps(report["findings"], ensure_ascii=False, indent=1))
+        return
+    print(report["text"])
 
 
 @app.command("eval")
@@ -294,6 +333,67 @@ def forget(
         err.print("[yellow]the Chroma server keeps deleted records in its own files until vacuumed: stop it, run "
                   "`chroma vacuum --path <its data folder> --force` and `python -m ingest.hnsw_scrub <its data folder>`, "
                   "start it again (docs/refresh.md)[/yellow]")
+
+
+@app.command()
+def serve(
+    http: Annotated[bool, typer.Option("--http", help="Serve the Events API over HTTP instead of Socket Mode.")] = False,
+    port: Annotated[int, typer.Option("--port", help="HTTP port (with --http).")] = 3000,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (--http, --health-port).")] = "0.0.0.0",
+    health_port: Annotated[Optional[int], typer.Option(
+        "--health-port", help="Socket Mode: also serve /healthz on this port.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, or --http (/slack/events and /healthz)."""
+    from slack_bolt.error import BoltError
+
+    from assistant.slack.app import build_app, make_http_server, serve_http_in_thread, socket_mode_handler
+    from ingest.store import StoreEmpty
+
+    settings = settings_or_exit(store)
+    missing = [name for name, value in (("SLACK_BOT_TOKEN", settings.slack_bot_token),
+                                        ("SLACK_SIGNING_SECRET" if http else "SLACK_APP_TOKEN",
+                                         settings.slack_signing_secret if http else settings.slack_app_token))
+               if not value]
+    if missing:
+        hint = "" if http else " (or run with --http and SLACK_SIGNING_SECRET for the Events API over HTTP)"
+        err.print(f"[red]set {' and '.join(missing)} in the environment{hint}; see docs/slack.md[/red]")
+        raise typer.Exit(2)
+    assistant = make_assistant(settings)
+    try:
+        assistant.warm()  # the model is loaded once, before the first question
+    except StoreEmpty:
+        err.print("[yellow]the knowledge base is empty: the bot will say so until a manager runs /kb-refresh "
+                  "(or you run `python bot.py ingest`)[/yellow]")
+    try:
+        bolt = build_app(settings, assistant, socket_mode=not http)
+    except BoltError:
+        err.print(f"[red]Slack refused the bot token (auth.test failed at {settings.slack_api_url})[/red]")
+        raise typer.Exit(2) from None
+    from ingest.schedule import start_from_settings
+
+    try:
+        scheduler = start_from_settings(settings, assistant.store, embedder=assistant.embedder)
+    except SettingsError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    if scheduler is not None:
+        err.print(f"scheduled refresh: {settings.refresh_schedule} (Europe/London)", highlight=False)
+    if http:
+        server = make_http_server(bolt, assistant, host=host, port=port)
+        err.print(f"serving the Events API on http://{host}:{server.server_port}/slack/events "
+                  f"(health: /healthz); Ctrl-C stops")
+        try:
+            server.serve_forever()
+        finally:
+            server.server_close()
+    else:
+        if health_port is not None:
+            health = make_http_server(None, assistant, host=host, port=health_port)
+            serve_http_in_thread(health)
+            err.print(f"health: http://{host}:{health.server_port}/healthz")
+        err.print("connecting to Slack in Socket Mode; Ctrl-C stops")
+        socket_mode_handler(bolt, settings.slack_app_token).start()
 
 
 def main() -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
-from assistant.evidence import TermWeights, coverage, has_quantity, key_terms
+from assistant.evidence import TermWeights, answers_quantity, coverage, has_quantity, key_terms
 from assistant.retriever import Hit
 from assistant.understand import Query
 from ingest.splitter import split_sentences
@@ -20,7 +21,9 @@ NOT_FOUND = "I couldn't find this in the knowledge base."
 ANSWER_PASSAGES = 3  # sentences are drawn from the best few passages only
 MAX_SENTENCES = 3
 MAX_WORDS = 110
+LONG_SENTENCE = 80
 QUANTITY_COVERAGE = 0.25
+DENSE_FLOOR = 0.32  # below this cosine, no passage is about the question, whatever words it shares
 
 
 @dataclass
@@ -66,6 +69,16 @@ class _Candidate:
     order: int
     text: str
     score: float
+    context: str = ""
+
+
+def human_date(value: str) -> str:
+    """'2011-06-09' -> '9 June 2011'; a bare year or '' stays as it is."""
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{parsed.day} {parsed.strftime('%B')} {parsed.year}"
 
 
 def citation_for(n: int, hit: Hit) -> Citation:
@@ -76,7 +89,7 @@ def citation_for(n: int, hit: Hit) -> Citation:
 def nearest_titles(hits: list[Hit], *, limit: int = 3) -> list[str]:
     titles: list[str] = []
     for hit in hits:
-        label = hit.passage.title + (f" ({hit.passage.date})" if hit.passage.date else "")
+        label = hit.passage.title + (f" ({human_date(hit.passage.date)})" if hit.passage.date else "")
         if label not in titles:
             titles.append(label)
         if len(titles) == limit:
@@ -93,11 +106,17 @@ def abstain(query: Query, hits: list[Hit], *, reason: str, message: str = NOT_FO
 
 
 def _units(text: str) -> list[str]:
+    """Sentences and bullet items that can stand alone in an answer, paragraph numbers removed."""
     units: list[str] = []
     for line in text.split("\n"):
         line = re.sub(r"^- ", "", line.strip())
-        if line:
-            units.extend(split_sentences(line))
+        for sentence in split_sentences(line) if line else []:
+            sentence = re.sub(r"^\d+(\.\d+)*\.?\s+(?=[A-Z])", "", sentence)
+            if sentence.endswith(":"):
+                continue  # a lead-in to a list says nothing on its own
+            if not re.search(r"[.!?)\]\"'”]$", sentence) and len(sentence.split()) <= 16:
+                continue  # a heading run into the text
+            units.append(sentence)
     return units
 
 
@@ -115,7 +134,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: f
     if not hits:
         return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
     strength = evidence_score(query, hits, weights)
-    if strength < threshold:
+    if strength < threshold or max(h.dense for h in hits) < DENSE_FLOOR:
         return abstain(query, hits, reason="weak-evidence")
 
     terms = key_terms(query)
@@ -123,18 +142,23 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: f
     candidates: list[_Candidate] = []
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
         for order, sentence in enumerate(_units(hit.passage.text)):
-            if len(sentence.split()) < 4:
+            length = len(sentence.split())
+            if length < 4:
                 continue
-            score = coverage(terms, sentence, weights) + 0.35 * hit.score / top
+            # The section heading scopes its sentences ("Child and family assessments" -> "within 45 days").
+            score = coverage(terms, f"{hit.passage.section} {sentence}", weights) + 0.35 * hit.score / top
+            if length > LONG_SENTENCE:
+                score -= 0.3  # a run-on block (a table flattened into text) reads badly as an answer
             if query.wants_quantity and has_quantity(sentence):
                 score += 0.15
-            candidates.append(_Candidate(index, order, sentence, score))
+            candidates.append(_Candidate(index, order, sentence, score, hit.passage.section))
     if not candidates:
         return abstain(query, hits, reason="weak-evidence")
     candidates.sort(key=lambda c: -c.score)
     if query.wants_quantity and not query.wants_inspection:
         # A question after a number or a time needs a sentence that gives one about its subject.
-        if not any(has_quantity(c.text) and coverage(terms, c.text, weights) >= QUANTITY_COVERAGE for c in candidates):
+        if not any(answers_quantity(query, c.text, terms, weights, floor=QUANTITY_COVERAGE, context=c.context)
+                   for c in candidates):
             return abstain(query, hits, reason="no-quantity")
 
     chosen = [candidates[0]]

@@ -21,12 +21,14 @@ _WHERE_WORDS = (
     "ofsted inspection inspections inspected inspector inspectors inspect letter report reports procedure procedures "
     "policy policies guidance guide council councils authority authorities local children services service social care "
     "find found say says said describe described identify identified according under what which how when who why "
-    "happen happens apply applies set sets did does do give given year years"
+    "happen happens apply applies set sets did does do give given year years "
+    # filler verbs: "take place", "get", "receive" carry no subject of their own
+    "take takes place get gets got receive receives received carry carried out make made"
 )
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
-    "long quickly soon many much deadline date dates"
+    "long quickly soon many much deadline date dates day days week weeks month months hour hours year years"
 )
 _NUMBER_OR_FREQUENCY = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
@@ -69,6 +71,48 @@ def key_terms(query: Query) -> list[str]:
         if term not in drop and term not in seen:
             seen.append(term)
     return seen
+
+
+_FOCUS = re.compile(
+    r"\b(?:maximum|minimum|how many|number of|how much)\s+"
+    r"(?:(?:must|should|do|does|did|is|are|was|were|will|can|the|a|an|of)\s+)*((?:[A-Za-z][\w'-]*\s*){1,3})",
+    re.I,
+)
+
+
+_PREPOSITIONS = {"for", "of", "to", "in", "on", "at", "by", "with", "before", "after", "from", "under", "within", "between"}
+
+
+def focus_term(query: Query) -> str | None:
+    """What a quantity question counts or times ("maximum *caseload*"), if it says so directly."""
+    match = _FOCUS.search(query.text)
+    if not match:
+        return None
+    drop = set(tokens(_WHERE_WORDS)) | set(tokens(_ANSWER_TYPE_WORDS))
+    for word in match.group(1).split():
+        word = word.strip("'’?.,")
+        if word.lower() in _PREPOSITIONS:
+            break  # past the phrase that names what is counted
+        if word.upper() in ABBREVIATIONS or word.upper().rstrip("S") in ABBREVIATIONS:
+            return None  # spelled out among the key terms instead
+        stems = tokens(word)
+        if stems and stems[0] not in drop:
+            return stems[0]
+    return None
+
+
+def answers_quantity(
+    query: Query, text: str, terms: list[str], weights: TermWeights, *, floor: float, context: str = ""
+) -> bool:
+    """Does ``text`` give a number or time about what the question asks of (its focus and key terms)?
+
+    ``context`` is the heading the sentence sits under: it says what the sentence is about.
+    """
+    scoped = f"{context} {text}"
+    if not has_quantity(text) or coverage(terms, scoped, weights) < floor:
+        return False
+    focus = focus_term(query)
+    return focus is None or focus in set(tokens(scoped))
 
 
 def coverage(terms: list[str], text: str, weights: TermWeights) -> float:

@@ -17,7 +17,7 @@ from assistant.compose import NOT_FOUND, Answer, abstain, compose
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand
 from ingest.embedder import Embedder
-from ingest.store import KnowledgeStore
+from ingest.store import IndexVersion, KnowledgeStore
 
 log = logging.getLogger(__name__)
 RETRIEVE_K = 10
@@ -29,6 +29,12 @@ class Answerer(Protocol):
     def answer(self, query: Query, hits: list[Hit], *, fallback: Answer) -> Answer | None: ...
 
 
+class FindingsSource(Protocol):
+    """Answers inspection-findings questions from structured records; None hands the question back."""
+
+    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion) -> Answer | None: ...
+
+
 class Assistant:
     def __init__(
         self,
@@ -37,11 +43,13 @@ class Assistant:
         embedder: Embedder,
         threshold: float,
         answerer: Answerer | None = None,
+        findings: FindingsSource | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.threshold = threshold
         self.answerer = answerer
+        self.findings = findings
         self._retriever: Retriever | None = None
         self._lock = threading.Lock()
 
@@ -86,10 +94,15 @@ class Assistant:
         query = understand(question, context=context)
         retriever, hits = self._search(query)
         known = set(retriever.authorities)
+        missing_inspection = _missing_inspection(query, retriever)
         if query.authorities and not known & set(query.authorities):
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
                              message=f"{NOT_FOUND} It holds no documents about {names}.")
+        elif self.findings is not None and (found := self.findings.answer(query, hits, version=retriever.version)):
+            answer = found  # carries the retrieval hits too
+        elif missing_inspection:
+            answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
             answer = compose(query, hits, weights=retriever.weights, threshold=self.threshold)
             if self.answerer is not None and not answer.abstained:
@@ -101,3 +114,21 @@ class Assistant:
             ",".join(c.source for c in answer.citations) or "-", answer.latency_ms,
         )
         return answer
+
+
+def _missing_inspection(query: Query, retriever: Retriever) -> str | None:
+    """When an inspection question names councils and years that no inspection document matches, say what there is."""
+    if not (query.wants_inspection and query.authorities and query.years):
+        return None
+    held: dict[str, list[str]] = {}
+    for title, date, doc_type, authorities in retriever.documents.values():
+        if not doc_type.startswith("inspection") or not date[:4].isdigit():
+            continue
+        for authority in set(authorities) & set(query.authorities):
+            held.setdefault(authority, []).append(date[:4])
+            if any(abs(int(date[:4]) - year) <= 1 for year in query.years):
+                return None
+    years = ", ".join(str(y) for y in query.years)
+    names = " or ".join(query.authorities)
+    listing = "; ".join(f"{a}: {', '.join(sorted(set(ys)))}" for a, ys in sorted(held.items()))
+    return f"It holds no {years} inspection of {names}" + (f" (inspections held — {listing})." if listing else ".")

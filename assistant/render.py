@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.compose import Answer, Citation
+from assistant.compose import Answer, Citation, human_date
 
 QUOTE_CHARS = 400
 
 
 def citation_line(citation: Citation) -> str:
-    """'Title — Section — date', the label a citation carries everywhere."""
-    parts = [citation.title, citation.section, citation.date]
+    """'Title — Section — 9 June 2011', the label a citation carries everywhere."""
+    parts = [citation.title, citation.section, human_date(citation.date)]
     return " — ".join(part for part in parts if part)
 
 

@@ -14,17 +14,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.evidence import TermWeights, coverage, key_terms
+from assistant.evidence import TermWeights, answers_quantity, coverage, key_terms
 from assistant.text import tokens
 from assistant.understand import Query
 from ingest.embedder import Embedder
 from ingest.models import Passage
+from ingest.splitter import split_sentences
 from ingest.store import IndexVersion
 
 DENSE_WEIGHT = 0.6
 CANDIDATES = 40
 RERANK_DEPTH = 20
 COVERAGE_WEIGHT = 0.3
+QUANTITY_BONUS = 0.1
 
 
 @dataclass
@@ -56,6 +58,8 @@ class Retriever:
         years = {p.source: int(p.date[:4]) for p in self.passages if p.date[:4].isdigit()}
         self.newest_year = max(years.values()) if years else None
         self.authorities = sorted({a for p in self.passages for a in p.authorities})
+        # One row per document: what the abstention rules need to know without searching.
+        self.documents = {p.source: (p.title, p.date, p.doc_type, tuple(p.authorities)) for p in self.passages}
         self.weights = TermWeights(self.passages)
 
     def __len__(self) -> int:
@@ -90,6 +94,11 @@ class Retriever:
         for hit in head:
             hit.coverage = coverage(terms, hit.passage.text, self.weights)
             hit.score += COVERAGE_WEIGHT * hit.coverage * self._steer(query, hit.passage)
+            if query.wants_quantity and not query.wants_inspection and any(
+                answers_quantity(query, s, terms, self.weights, floor=0.25, context=hit.passage.section)
+                for s in split_sentences(hit.passage.text)
+            ):
+                hit.score += QUANTITY_BONUS  # it states a number or time about the question's subject
         head.sort(key=lambda h: (-h.score, h.passage.source, h.passage.position))
         return (head + hits[RERANK_DEPTH:])[:k]
 

@@ -23,9 +23,16 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+# Phrases whose words mean something else apart ("looked after" is not "looked").
+_PHRASES = [(re.compile(r"\blooked[\s-]+after\b"), "lookedafter")]
+
+
 def normalise(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    return re.sub(r"'s\b", "", text.lower())
+    text = re.sub(r"'s\b", "", text.lower())
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def tokens(text: str) -> list[str]:

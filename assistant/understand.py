@@ -10,7 +10,9 @@ from ingest.authorities import find_authorities, mentions
 
 _RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
 _INSPECTION = re.compile(r"\b(ofsted|inspect\w*|judge?ments?|inspectors?)\b", re.I)
-_PROCEDURE = re.compile(r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should)\b", re.I)
+_PROCEDURE = re.compile(
+    r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should|requirements?|required|standards?)\b", re.I
+)
 # Questions that ask for an amount of time, a number or a frequency.
 _QUANTITY = re.compile(
     r"\b(how (often|many|long|much|quickly|soon|frequent\w*)|within (what|how)|what (timescale|time ?frame|frequency|deadline)"

@@ -35,12 +35,11 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.retriever import CANDIDATES, Retriever  # noqa: E402
 from assistant.understand import understand  # noqa: E402
-from chroma_fixtures import start_chroma, stop_chroma  # noqa: E402
+from tests.chroma_fixtures import start_chroma, stop_chroma  # noqa: E402
 from ingest.models import Passage  # noqa: E402
 from ingest.store import KnowledgeStore, Manifest  # noqa: E402
 

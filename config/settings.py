@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings.exceptions import SettingsError as PydanticSettingsError
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -119,6 +120,8 @@ def load_settings(**overrides: Any) -> Settings:
     clean = {key: value for key, value in overrides.items() if value is not None}
     try:
         settings = Settings(**clean)
+    except PydanticSettingsError as exc:
+        raise SettingsError(f"invalid settings: {exc}") from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()

@@ -161,6 +161,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Waltham Forest": (),
     "Wandsworth": (),
     "Westminster": (),
+    # Beyond England: named so that a question about them is not answered from an English council's documents.
+    "Glasgow": (),
+    "Edinburgh": (),
+    "Aberdeen": (),
+    "Dundee": (),
+    "Cardiff": (),
+    "Swansea": (),
+    "Newport": (),
+    "Wrexham": (),
+    "Belfast": (),
 }
 
 # Names inside other names must not match on their own ("Tees" in

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ingest.embedder import Embedder
+from ingest.findings_store import is_current, reloader, write_version_findings
 from ingest.loaders import SUPPORTED, LoadError, load_file
 from ingest.metadata import build_document, content_hash
 from ingest.models import Passage
@@ -86,11 +87,13 @@ def sync(
     progress: Progress | None = None,
     keep_versions: int = 2,
     force: bool = False,
+    findings_model=None,
 ) -> SyncSummary:
     """Make the live index mirror ``sources``; returns what changed. Holds the store's write lock."""
     started = time.perf_counter()
     with store.write_lock():
-        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force)
+        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force,
+                               findings_model=findings_model)
         if summary.changed:
             store.prune(keep=keep_versions)
     summary.seconds = time.perf_counter() - started
@@ -103,7 +106,8 @@ def sync(
 
 
 def _sync_locked(
-    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool
+    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool,
+    findings_model=None,
 ) -> SyncSummary:
     try:
         live: IndexVersion | None = store.live()
@@ -115,6 +119,7 @@ def _sync_locked(
 
     summary = SyncSummary(version=old.version if old else None)
     fresh: list[Passage] = []
+    fresh_docs: list = []  # (Document, passages) of documents loaded this run, for their findings
     documents: dict[str, dict] = {}
     keep_sources: list[str] = []
 
@@ -142,6 +147,7 @@ def _sync_locked(
             continue
         (summary.updated if previous else summary.added).append(item.source)
         fresh.extend(passages)
+        fresh_docs.append((document, passages))
         documents[item.source] = {
             "hash": digest,
             "title": document.title,
@@ -161,6 +167,7 @@ def _sync_locked(
         or not reuse
         or bool(summary.added or summary.updated or summary.removed)
         or summary.quarantined != old_quarantine
+        or not is_current(live.path)  # findings missing or written by older rules
     )
     if not summary.changed:
         summary.documents = len(documents)
@@ -187,6 +194,8 @@ def _sync_locked(
             quarantined=summary.quarantined,
             passages=len(all_passages),
         )
+        write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
+                               reload=reloader(sources), model=findings_model)
         _check(version, manifest, embedder)
         manifest.save(version.manifest_path)
         store.seal(version)

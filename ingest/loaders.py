@@ -73,13 +73,35 @@ def _load_pdf(path: Path) -> tuple[str, Hints]:
         if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
             raise LoadError("encrypted PDF (password protected)") from None
         raise LoadError(f"unreadable PDF ({type(exc).__name__})") from None
-    text = "\n\n".join(_unwrap_pdf_page(page) for page in pages)
+    text = "\n\n".join(_unwrap_pdf_page(page) for page in _strip_running_lines(pages))
     if not text.strip():
         raise LoadError("PDF has no extractable text (scanned image?)")
     hints: Hints = {}
     if meta is not None and meta.title:
         hints["title"] = str(meta.title)
     return text, hints
+
+
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
+
+
+def _strip_running_lines(pages: list[str]) -> list[str]:
+    """Drop page numbers and the headers/footers repeated on most pages (they would split sentences)."""
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip().lower())
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip()]
+        for line in {key(x) for x in lines[:3] + lines[-3:]}:
+            counts[line] = counts.get(line, 0) + 1
+    repeated = {line for line, n in counts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
+    cleaned = []
+    for page in pages:
+        kept = [line for line in page.splitlines()
+                if not _PAGE_NUMBER.match(line.strip()) and key(line) not in repeated]
+        cleaned.append("\n".join(kept))
+    return cleaned
 
 
 def _unwrap_pdf_page(page: str) -> str:

@@ -111,6 +111,10 @@ def infer_title(body: str, hints: dict[str, str], path: Path) -> str:
         line = line.strip()
         if match := re.match(r"#{1,3}\s+(.+)", line):
             return match.group(1).strip()
+    lines = [line.strip() for line in body.split("\n")[:60] if line.strip()]
+    for index, line in enumerate(lines[:-1]):
+        if re.match(r"(?i)dear\b", line) and len(lines[index + 1].split()) <= 30:
+            return lines[index + 1].rstrip(".")  # a letter's subject line
     for line in body.split("\n")[:40]:
         line = line.strip()
         if 3 <= len(line.split()) <= 25 and not parse_date(line) and not re.search(r"[@]|^dear\b", line, re.I):
@@ -129,6 +133,18 @@ def infer_type(title: str, body: str, publisher: str) -> str:
     return "document"
 
 
+def _addressee(body: str) -> list[str]:
+    """The council a letter is addressed to: named on an address line such as 'X Borough Council'."""
+    head = body.split("\n")[:40]
+    for line in head:
+        if re.match(r"(?i)dear\b", line.strip()):
+            break
+        if re.search(r"(?i)\b(council|borough|county|city of|metropolitan|local authority)\b", line):
+            if found := find_authorities(line):
+                return found[:1]
+    return []
+
+
 def build_document(*, source: str, path: Path, raw: str, hints: dict[str, str], data: bytes) -> Document:
     """A :class:`Document` from loaded text, reading a header or inferring metadata."""
     header, body = split_header(raw)
@@ -145,7 +161,7 @@ def build_document(*, source: str, path: Path, raw: str, hints: dict[str, str], 
     named_in = " ".join([header.get("authority", ""), title, publisher])
     authorities = find_authorities(named_in)
     if not authorities and doc_type == "inspection-letter":
-        authorities = find_authorities("\n".join(body.split("\n")[:40]))[:1]
+        authorities = _addressee(body)
     return Document(
         source=source,
         text=body.strip("\n"),

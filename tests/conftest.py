@@ -74,4 +74,4 @@ def copy_tree(src: Path, dst: Path) -> Path:
 
 
 # A real `chroma run` server (session-scoped) and the embedded/server store parametrization.
-from chroma_fixtures import chroma_server, kb_mode, make_kb  # noqa: E402,F401
+from tests.chroma_fixtures import chroma_server, kb_mode, make_kb  # noqa: E402,F401

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from chroma_fixtures import CHROMA, start_chroma, stop_chroma
-from helpers_refresh import TOPICS, stored_sources, write_corpus, write_doc
+from tests.chroma_fixtures import CHROMA, start_chroma, stop_chroma
+from tests.helpers_refresh import TOPICS, stored_sources, write_corpus, write_doc
 from assistant.pipeline import Assistant
 from ingest.forget import UnknownSource, forget, resolve_source
 from ingest.indexer import sync

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from helpers_refresh import TOPICS, stored_sources, stored_texts, write_corpus, write_doc
+from tests.helpers_refresh import TOPICS, stored_sources, stored_texts, write_corpus, write_doc
 from ingest.indexer import sync
 from ingest.rollback import NothingToRollBack, rollback
 from ingest.store import StoreBusy

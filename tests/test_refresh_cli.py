@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from helpers_refresh import TOPICS, write_corpus, write_doc
+from tests.helpers_refresh import TOPICS, write_corpus, write_doc
 from ingest.indexer import sync
 from ingest.store import KnowledgeStore
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers_refresh import TOPICS, write_corpus, write_doc
+from tests.helpers_refresh import TOPICS, write_corpus, write_doc
 from assistant.pipeline import Assistant
 from ingest.indexer import sync
 from ingest.store import IndexVersion

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from config.settings import SettingsError, load_settings
-from helpers_refresh import write_corpus
+from tests.helpers_refresh import write_corpus
 from ingest.schedule import parse_schedule, refresh_job, start_from_settings, start_schedule
 from ingest.store import KnowledgeStore
 

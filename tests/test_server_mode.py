@@ -18,7 +18,7 @@ KNOWLEDGE_QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def server_store(tmp_path_factory, chroma_server, embedder) -> KnowledgeStore:
-    from conftest import KNOWLEDGE
+    from tests.conftest import KNOWLEDGE
 
     store = KnowledgeStore(tmp_path_factory.mktemp("server-store"), chroma_host=chroma_server.host,
                            chroma_port=chroma_server.port)

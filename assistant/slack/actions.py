@@ -1,0 +1,96 @@
+"""Buttons on answers: "Show passages" (ephemeral), 👍 / 👎 (stored as ids), "Share in channel" (from /ask)."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from slack_bolt import Ack, App, Respond
+
+from assistant.slack import blocks as bk
+from assistant.slack.services import Services, safe_id
+from assistant.slack.webapi import call
+
+log = logging.getLogger(__name__)
+
+EXPIRED = ("That answer is no longer in my short-term memory (answers are kept for {minutes} minutes and never "
+           "stored). Please ask again.")
+
+
+def register(app: App, services: Services) -> None:
+    minutes = max(1, services.settings.thread_ttl_s // 60)
+
+    def private(respond: Respond, text: str, *, ref: str = "-") -> None:
+        """A short note of ours (mrkdwn), to the clicker only."""
+        call(respond, what="respond", retries=2, ref=ref, response_type="ephemeral", replace_original=False,
+             text=text[:3000], blocks=bk.note_blocks(text))
+
+    def acknowledge(ack: Ack) -> None:
+        ack()
+
+    def documents() -> set[str]:
+        from ingest.store import StoreEmpty
+
+        try:
+            return set(services.assistant.store.live().manifest().documents)
+        except StoreEmpty:
+            return set()
+
+    def show_passages(body: dict, action: dict, respond: Respond) -> None:
+        qid = safe_id(action.get("value", ""))
+        kept = services.answers.get(qid)
+        user = body.get("user", {}).get("id", "")
+        log.info("passages shown qid=%s user=%s found=%s", qid, user, kept is not None)
+        if kept is None:
+            private(respond, EXPIRED.format(minutes=minutes), ref=qid)
+            return
+        citations = kept.answer.citations
+        call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
+             text=bk.passages_text(citations), blocks=bk.checked(bk.passages_blocks(citations)))
+
+    def vote(body: dict, action: dict, respond: Respond) -> None:
+        user = body.get("user", {}).get("id", "")
+        try:
+            value = json.loads(action.get("value", "{}"))
+            qid, cited = safe_id(value["q"]), [str(d) for d in value.get("d", [])][:20]
+            if qid == "invalid":
+                raise ValueError("not one of our question ids")
+            known = documents()
+            cited = [d for d in cited if d in known]  # document ids only, never free text
+        except (ValueError, KeyError, TypeError, AttributeError):
+            log.warning("feedback ignored user=%s reason=bad-value", user)
+            private(respond, "Sorry, I couldn't record that feedback.")
+            return
+        choice = "up" if action.get("action_id") == bk.FEEDBACK_UP else "down"
+        try:
+            services.records.vote(user_id=user, question_id=qid, vote=choice, cited=cited)
+        except Exception as exc:
+            log.error("feedback not stored qid=%s user=%s error=%s", qid, user, type(exc).__name__)
+            private(respond, f"Sorry, I couldn't record that feedback. Reference: `{qid}`.", ref=qid)
+            return
+        log.info("feedback qid=%s user=%s vote=%s cited=%s", qid, user, choice, ",".join(cited) or "-")
+        thanks = "Thanks, noted as helpful." if choice == "up" else (
+            "Thanks for telling me. Your vote is recorded (ids only) so the knowledge base can be improved.")
+        private(respond, thanks, ref=qid)
+
+    def share(body: dict, action: dict, respond: Respond) -> None:
+        qid = safe_id(action.get("value", ""))
+        user = body.get("user", {}).get("id", "")
+        kept = services.answers.get(qid)
+        if kept is None:
+            private(respond, EXPIRED.format(minutes=minutes), ref=qid)
+            return
+        if kept.user != user:
+            private(respond, "Only the person who asked can share this answer.", ref=qid)
+            return
+        posted = call(respond, what="respond", retries=2, ref=qid, response_type="in_channel", replace_original=False,
+                      text=bk.answer_text(kept.answer, asked=kept.question),
+                      blocks=bk.checked(bk.answer_blocks(kept.answer, qid=qid, asked=kept.question, shared_by=user)))
+        if posted is not None:
+            call(respond, what="respond", retries=2, ref=qid, delete_original=True)
+        log.info("shared qid=%s user=%s posted=%s", qid, user, posted is not None)
+
+    app.action(bk.SHOW_PASSAGES)(ack=acknowledge, lazy=[services.offload(show_passages)])
+    app.action(bk.FEEDBACK_UP)(ack=acknowledge, lazy=[services.offload(vote)])
+    app.action(bk.FEEDBACK_DOWN)(ack=acknowledge, lazy=[services.offload(vote)])
+    app.action(bk.SHARE)(ack=acknowledge, lazy=[services.offload(share)])

@@ -1,0 +1,281 @@
+"""Manager commands: /kb-status, /kb-sources [filter], /kb-refresh, /kb-actions [authority] [theme].
+
+Every attempt goes in the audit log.
+
+Managers are the user ids in ``settings.managers`` and the members of
+``settings.manager_usergroup`` (looked up with usergroups.users.list, cached a
+minute). With neither configured the commands are refused with a hint.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from assistant.slack import blocks as bk
+from assistant.slack.privacy import where
+from assistant.slack.services import Services, new_id
+from assistant.slack.webapi import call
+
+log = logging.getLogger(__name__)
+
+GROUP_CACHE_S = 60.0
+PROGRESS_EVERY_S = 20.0
+PROGRESS_POSTS = 2  # a response_url takes five messages: start, two progress notes, summary
+LIST_LINES = 20
+SOURCES_SHOWN = 150
+ACTIONS_CHARS = 12000
+
+NOT_CONFIGURED = ("Manager commands are switched off because no managers are configured. An administrator can set "
+                  "`KB_MANAGERS` (Slack user ids, comma separated) or `KB_MANAGER_USERGROUP` (a user group id) "
+                  "and restart the bot.")
+REFUSED = ("Sorry, `{command}` is only for team managers. If you need it, ask whoever looks after this bot "
+           "to add you to the managers.")
+
+
+class Managers:
+    """Decides who is a manager: configured user ids, then the configured user group's members."""
+
+    def __init__(self, users: list[str], usergroup: str | None, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.users = set(users)
+        self.usergroup = usergroup
+        self._clock = clock
+        self._members: tuple[float, set[str]] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.users or self.usergroup)
+
+    def is_manager(self, user: str, client: WebClient) -> bool:
+        if user in self.users:
+            return True
+        if not self.usergroup:
+            return False
+        return user in self._group_members(client)
+
+    def _group_members(self, client: WebClient) -> set[str]:
+        with self._lock:
+            if self._members and self._clock() - self._members[0] < GROUP_CACHE_S:
+                return self._members[1]
+            result = call(client.usergroups_users_list, what="usergroups.users.list", usergroup=self.usergroup)
+            if result is None:  # unknown: refuse now, ask again next time
+                return set()
+            members = set(result.get("users") or [])
+            self._members = (self._clock(), members)
+            return members
+
+
+def status_text(info: dict[str, Any]) -> str:
+    if info.get("version") is None:
+        return "*Knowledge base*\nNo documents are loaded yet. Run `/kb-refresh` to index the documents folder."
+    lines = [
+        "*Knowledge base*",
+        f"Documents: {info['documents']}",
+        f"Passages: {info['passages']}",
+        f"Last refresh: {info.get('last_ingest') or 'unknown'}",
+        f"Model: {bk.escape(str(info.get('model') or 'unknown'))}",
+        f"Store: {bk.escape(str(info.get('store')))}",
+        f"Index versions kept: {info.get('versions_kept')}",
+    ]
+    quarantined = info.get("quarantined") or []
+    if quarantined:
+        lines.append(f"Quarantined ({len(quarantined)}):")
+        lines += [f"• `{bk.escape(q['source'])}` — {bk.escape(q['reason'])}" for q in quarantined[:LIST_LINES]]
+    return "\n".join(lines)
+
+
+def sources_text(rows: list[dict[str, Any]], *, filter_text: str) -> str:
+    if not rows:
+        return f"No documents match “{bk.escape(filter_text)}”." if filter_text else "No documents are loaded yet."
+    head = f"*{len(rows)} document{'s' if len(rows) != 1 else ''}*" + (
+        f" matching “{bk.escape(filter_text)}”" if filter_text else "")
+    lines = [head]
+    for row in rows[:SOURCES_SHOWN]:
+        label = bk.link(row.get("url", ""), row.get("title") or row["source"])
+        details = " — ".join(part for part in (row.get("type"), row.get("date")) if part)
+        suffix = (f" — {bk.escape(details)}" if details else "") + f" (`{bk.escape(row['source'])}`)"
+        lines.append(f"• {label}{suffix}")
+    if len(rows) > SOURCES_SHOWN:
+        lines.append(f"…and {len(rows) - SOURCES_SHOWN} more; add a filter, e.g. `/kb-sources ofsted`.")
+    return "\n".join(lines)
+
+
+def summary_text(summary) -> str:
+    state = "Knowledge base updated" if summary.changed else "Knowledge base already up to date"
+
+    def names(label: str, items: list[str]) -> list[str]:
+        if not items:
+            return [f"{label}: 0"]
+        shown = ", ".join(f"`{bk.escape(s)}`" for s in items[:LIST_LINES])
+        more = f" and {len(items) - LIST_LINES} more" if len(items) > LIST_LINES else ""
+        return [f"{label} ({len(items)}): {shown}{more}"]
+
+    lines = [f"*{state}*: {summary.documents} documents, {summary.passages} passages, in {summary.seconds:.1f} s."]
+    lines += names("Added", summary.added) + names("Updated", summary.updated) + names("Removed", summary.removed)
+    lines.append(f"Unchanged: {len(summary.unchanged)}")
+    lines.append(f"Quarantined: {len(summary.quarantined)}" + (":" if summary.quarantined else ""))
+    for item in summary.quarantined[:LIST_LINES]:
+        kept = " (last good version kept)" if item["source"] in summary.kept_last_good else ""
+        lines.append(f"• `{bk.escape(item['source'])}` — {bk.escape(item['reason'])}{kept}")
+    return "\n".join(lines)
+
+
+def register(app: App, services: Services) -> None:
+    managers = Managers(services.settings.managers, services.settings.manager_usergroup)
+    records = services.records
+
+    def allowed(command: str, *, user: str, client: WebClient, respond: Respond) -> bool:
+        if not managers.configured:
+            records.audit(user_id=user, command=command, allowed=False, outcome="not-configured")
+            log.info("manager command refused command=%s user=%s reason=not-configured", command, user)
+            say(respond, NOT_CONFIGURED)
+            return False
+        if not managers.is_manager(user, client):
+            records.audit(user_id=user, command=command, allowed=False, outcome="refused")
+            log.info("manager command refused command=%s user=%s reason=not-a-manager", command, user)
+            say(respond, REFUSED.format(command=command))
+            return False
+        return True
+
+    def acknowledge(ack: Ack) -> None:
+        ack()
+
+    def kb_status(command: dict, client: WebClient, respond: Respond) -> None:
+        from assistant.status import knowledge_status
+
+        user = command.get("user_id", "")
+        if not allowed("/kb-status", user=user, client=client, respond=respond):
+            return
+        try:
+            text = status_text(knowledge_status(services.assistant.store))
+            outcome = "ok"
+        except Exception as exc:
+            text, outcome = failed(exc, "/kb-status"), "failed"
+        records.audit(user_id=user, command="/kb-status", allowed=True, outcome=outcome)
+        say(respond, text)
+
+    def kb_sources(command: dict, client: WebClient, respond: Respond) -> None:
+        from assistant.status import list_sources
+
+        user = command.get("user_id", "")
+        if not allowed("/kb-sources", user=user, client=client, respond=respond):
+            return
+        filter_text = command.get("text", "").strip()
+        try:
+            text = sources_text(list_sources(services.assistant.store, filter_text=filter_text),
+                                filter_text=filter_text)
+            outcome = "ok"
+        except Exception as exc:
+            text, outcome = failed(exc, "/kb-sources"), "failed"
+        records.audit(user_id=user, command="/kb-sources", allowed=True, outcome=outcome)
+        say(respond, text)
+
+    def kb_refresh(command: dict, client: WebClient, respond: Respond) -> None:
+        user = command.get("user_id", "")
+        if not allowed("/kb-refresh", user=user, client=client, respond=respond):
+            return
+        if not services.refreshing.acquire(blocking=False):
+            records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome="busy")
+            say(respond, "A refresh is already running; I'll post its summary when it finishes.")
+            return
+        try:
+            outcome = run_refresh(services, respond, user=user)
+        finally:
+            services.refreshing.release()
+        records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome=outcome)
+
+    def kb_actions(command: dict, client: WebClient, respond: Respond) -> None:
+        user = command.get("user_id", "")
+        if not allowed("/kb-actions", user=user, client=client, respond=respond):
+            return
+        try:
+            text = actions_text(services, command.get("text", ""))
+            outcome = "ok"
+        except Exception as exc:
+            text, outcome = failed(exc, "/kb-actions"), "failed"
+        records.audit(user_id=user, command="/kb-actions", allowed=True, outcome=outcome)
+        say(respond, text, limit=ACTIONS_CHARS)
+
+    app.command("/kb-status")(ack=acknowledge, lazy=[services.offload(kb_status)])
+    app.command("/kb-actions")(ack=acknowledge, lazy=[services.offload(kb_actions)])
+    app.command("/kb-sources")(ack=acknowledge, lazy=[services.offload(kb_sources)])
+    app.command("/kb-refresh")(ack=acknowledge, lazy=[services.offload(kb_refresh)])
+
+
+def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
+    """Re-index the configured documents folders, posting progress and a summary; returns the audit outcome."""
+    from ingest.indexer import sync
+    from ingest.store import StoreBusy
+
+    ref = new_id()
+    folders = services.settings.sources
+    say(respond, f"Refreshing the knowledge base from {len(folders)} folder{'s' if len(folders) != 1 else ''}… "
+                 "Questions are still answered from the current version until the new one is ready.")
+    posted = {"at": time.monotonic(), "count": 0}
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if posted["count"] < PROGRESS_POSTS and now - posted["at"] >= PROGRESS_EVERY_S and done < total:
+            posted.update(at=now, count=posted["count"] + 1)
+            say(respond, f"Still refreshing: {done} of {total} new or changed passages embedded.")
+
+    started = time.perf_counter()
+    try:
+        summary = sync(services.assistant.store, folders, embedder=services.assistant.embedder, progress=progress,
+                       keep_versions=services.settings.versions_kept)
+        services.assistant.warm()  # load the new version now, not on the next question
+    except StoreBusy:
+        log.info("refresh busy ref=%s user=%s", ref, user)
+        say(respond, "Another refresh of this knowledge base is running; try again when it finishes.")
+        return "busy"
+    except FileNotFoundError:
+        log.warning("refresh failed ref=%s user=%s error=folder-not-found", ref, user)
+        say(respond, "A documents folder named in the settings (`KB_SOURCES`) was not found, so nothing changed. "
+                     f"Reference: `{ref}`.")
+        return "failed"
+    except Exception as exc:
+        log.error("refresh failed ref=%s user=%s error=%s", ref, user, where(exc))
+        say(respond, f"Sorry, the refresh failed and nothing changed. Reference: `{ref}`.")
+        return "failed"
+    log.info("refresh done ref=%s user=%s version=%s changed=%s seconds=%.1f", ref, user, summary.version,
+             summary.changed, time.perf_counter() - started)
+    say(respond, summary_text(summary))
+    return "ok"
+
+
+def actions_text(services: Services, text: str) -> str:
+    """Findings for `/kb-actions [authority] [theme]`, newest first, each cited; a timeline with both named."""
+    from assistant.actions import FindingsIndex, parse_actions_args
+    from assistant.timeline import kb_actions
+
+    index = FindingsIndex(services.assistant.store.live().path)
+    if not index.inspections:
+        return "No inspection findings are held yet: add Ofsted letters or reports to the documents folder."
+    authority, theme = parse_actions_args(text, index)
+    report = kb_actions(index, authority=authority, theme=theme)
+    held = ", ".join(a for a in index.authorities() if a)
+    head = "*Inspection findings*" + "".join(f" — {bk.escape(x)}" for x in (authority, theme) if x)
+    example = held.split(",")[0]
+    hint = "" if authority or not held else (
+        f"\n_Councils held: {bk.escape(held)}. Try `/kb-actions {bk.escape(example)} supervision`._")
+    return f"{head}{hint}\n{bk.escape(report['text'])}"
+
+
+def failed(exc: Exception, command: str) -> str:
+    ref = new_id()
+    log.error("manager command failed command=%s ref=%s error=%s", command, ref, where(exc))
+    return f"Sorry, that didn't work. Reference: `{ref}`."
+
+
+def say(respond: Respond, text: str, *, limit: int = 3000) -> None:
+    """An ephemeral reply through the command's response_url (long text split over several blocks)."""
+    if len(text) > limit:
+        text = text[: limit - 60].rsplit("\n", 1)[0] + "\n…(more: narrow it with a council and a theme)"
+    call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False, text=text[:3000],
+         blocks=bk.note_blocks(text))
