@@ -22,6 +22,8 @@ class _DropArgsOnThirdPartyErrors(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not record.name.startswith(("assistant", "ingest", "bot", "config", "__main__")):
+            if record.levelno < logging.WARNING:
+                return False  # a library that sets its own logger's level after start-up stays quiet
             record.msg = f"{record.name}: {record.levelname.lower()} (details withheld)"
             record.args = ()
             record.exc_info = None

@@ -51,6 +51,7 @@ class Assistant:
         self.answerer = answerer
         self.findings = findings
         self._retriever: Retriever | None = None
+        self._retired: Retriever | None = None
         self._lock = threading.Lock()
 
     @property
@@ -63,10 +64,25 @@ class Assistant:
         with self._lock:
             if self._retriever is None or self._retriever.version.name != self.store.live_name():
                 started = time.perf_counter()
-                self._retriever = Retriever(self.store.live(), embedder=self.embedder)
+                previous, self._retriever = self._retriever, Retriever(self.store.reader(), embedder=self.embedder)
+                self._retire(previous)
                 log.info("index loaded version=%s passages=%d ms=%.0f", self._retriever.version.name,
                          len(self._retriever), (time.perf_counter() - started) * 1000)
             return self._retriever
+
+    def _retire(self, retriever: Retriever | None) -> None:
+        """Close the reader before last: a question still running on the last one keeps working."""
+        if self._retired is not None:
+            self.store.close_reader(self._retired.version)
+        self._retired = retriever
+
+    def close(self) -> None:
+        """Release every reader this assistant opened (their private copies are deleted)."""
+        with self._lock:
+            for retriever in (self._retired, self._retriever):
+                if retriever is not None:
+                    self.store.close_reader(retriever.version)
+            self._retired = self._retriever = None
 
     def warm(self) -> None:
         """Load the model and the index now rather than on the first question."""
@@ -84,6 +100,7 @@ class Assistant:
                 raise
             log.info("index version replaced during a question; searching the new one")
             with self._lock:
+                self._retire(self._retriever)
                 self._retriever = None
             retriever = self.retriever
             return retriever, retriever.search(query, k=RETRIEVE_K)

@@ -18,7 +18,9 @@ the manifest and pointer stay in the store folder.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
+import tempfile
 import json
 import os
 import shutil
@@ -38,6 +40,13 @@ _HISTORY_KEPT = 20
 # Chroma shares one "system" per folder across a process and creates and stops them without a lock:
 # two threads opening the same folder at once can stop each other's. Every open and close goes through here.
 _CHROMA_SYSTEMS = threading.Lock()
+_READ_COPIES: set[Path] = set()
+
+
+@atexit.register
+def _remove_read_copies() -> None:
+    for copy in list(_READ_COPIES):
+        shutil.rmtree(copy, ignore_errors=True)
 
 
 class StoreBusy(RuntimeError):
@@ -81,6 +90,8 @@ class IndexVersion:
         self.store = store
         self.name = name
         self.path = store.versions_dir / name
+        self.chroma_path = self.path / "chroma"  # a private copy's path for readers (KnowledgeStore.reader)
+        self.private_copy: Path | None = None
         self._collection = None
 
     @property
@@ -162,7 +173,7 @@ class KnowledgeStore:
     def client_for(self, version: IndexVersion):
         import chromadb
 
-        key = "server" if self.server_mode else str(version.path)
+        key = "server" if self.server_mode else str(version.chroma_path)
         if key not in self._clients:
             if self.server_mode:
                 self._clients[key] = chromadb.HttpClient(
@@ -172,7 +183,7 @@ class KnowledgeStore:
                 with _CHROMA_SYSTEMS:
                     if key not in self._clients:
                         self._clients[key] = chromadb.PersistentClient(
-                            path=str(version.path / "chroma"), settings=_chroma_settings()
+                            path=str(version.chroma_path), settings=_chroma_settings()
                         )
         return self._clients[key]
 
@@ -266,10 +277,36 @@ class KnowledgeStore:
         if not self.server_mode:
             scrub_chroma_folder(version.path / "chroma")
 
+    def reader(self) -> IndexVersion:
+        """The live version, opened for reading only.
+
+        Chroma rewrites a folder's index files whenever it opens it, and can write stale
+        process memory into them (docs/refresh.md); a reader may hold a question in memory.
+        So in embedded mode a reader opens a private temporary copy of the Chroma folder and
+        the store's own files are never written by anyone but a refresh. The copy is removed
+        by :meth:`close_reader` (and at exit).
+        """
+        version = self.live()
+        if self.server_mode:
+            return version
+        copy = Path(tempfile.mkdtemp(prefix="kb-read-"))
+        _READ_COPIES.add(copy)
+        shutil.copytree(version.path / "chroma", copy / "chroma")
+        version.chroma_path = copy / "chroma"
+        version.private_copy = copy
+        return version
+
+    def close_reader(self, version: IndexVersion) -> None:
+        """Release a reader's client and delete its private copy."""
+        self.release(version)
+        if version.private_copy is not None:
+            shutil.rmtree(version.private_copy, ignore_errors=True)
+            _READ_COPIES.discard(version.private_copy)
+
     def release(self, version: IndexVersion) -> None:
         """Forget this process's handle on a version's Chroma folder (other holders keep theirs)."""
         version.close()
-        client = self._clients.pop(str(version.path), None)
+        client = self._clients.pop(str(version.chroma_path), None)
         if client is not None:
             try:
                 # close() only stops Chroma's shared per-path system when no other client

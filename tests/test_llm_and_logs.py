@@ -118,3 +118,35 @@ def test_cli_logs_carry_no_question_text(knowledge_store):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "answered version=" in result.stderr
     assert SENTINEL not in result.stderr
+
+
+def test_answering_never_writes_to_the_store(tmp_path, embedder):
+    """Chroma rewrites index files when it opens a folder; readers open a private copy instead."""
+    import hashlib
+    import shutil
+
+    from ingest.store import KnowledgeStore
+    from tests.conftest import KNOWLEDGE
+
+    store_root = tmp_path / "store"
+    docs = tmp_path / "docs"
+    shutil.copytree(KNOWLEDGE, docs)
+    from ingest.indexer import sync
+
+    store = KnowledgeStore(store_root)
+    sync(store, [docs], embedder=embedder)
+
+    def digest() -> dict[str, str]:
+        return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(store_root.rglob("*")) if p.is_file()}
+
+    before = digest()
+    assistant = Assistant(KnowledgeStore(store_root), embedder=embedder, threshold=0.40)
+    assistant.ask(f"Is {SENTINEL} supervised every four weeks?")
+    copy = assistant.retriever.version.private_copy
+    assert copy is not None and copy.is_dir() and not str(copy).startswith(str(store_root))
+    assistant.close()
+    assert not copy.exists()
+    assert digest() == before
+    for path in store_root.rglob("*"):
+        if path.is_file():
+            assert SENTINEL.encode() not in path.read_bytes()
