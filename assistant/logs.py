@@ -24,12 +24,17 @@ class _DropArgsOnThirdPartyErrors(logging.Filter):
         if not record.name.startswith(("assistant", "ingest", "bot", "config", "__main__")):
             if record.levelno < logging.WARNING:
                 return False  # a library that sets its own logger's level after start-up stays quiet
-            record.msg = f"{record.name}: {record.levelname.lower()} (details withheld)"
-            record.args = ()
-            record.exc_info = None
-            record.exc_text = None
-            record.stack_info = None
+            withhold_details(record)
         return True
+
+
+def withhold_details(record: logging.LogRecord) -> None:
+    """Reduce a record to its logger name and level: message, arguments and exception may hold payloads."""
+    record.msg = f"{record.name}: {record.levelname.lower()} (details withheld)"
+    record.args = ()
+    record.exc_info = None
+    record.exc_text = None
+    record.stack_info = None
 
 
 def configure(level: str = "INFO", *, stream=None) -> None:

@@ -146,35 +146,35 @@ def register(app: App, services: Services) -> None:
     def acknowledge(ack: Ack) -> None:
         ack()
 
-    def kb_status(command: dict, client: WebClient, respond: Respond) -> None:
+    def report(name: str, compute: Callable[[str], str], *, limit: int = 3000):
+        """A read-only manager command: check, compute the reply from the command's text, audit, reply."""
+
+        def handler(command: dict, client: WebClient, respond: Respond) -> None:
+            user = command.get("user_id", "")
+            if not allowed(name, user=user, client=client, respond=respond):
+                return
+            try:
+                text, outcome = compute(command.get("text", "").strip()), "ok"
+            except Exception as exc:
+                text, outcome = failed(exc, name), "failed"
+            records.audit(user_id=user, command=name, allowed=True, outcome=outcome)
+            say(respond, text, limit=limit)
+
+        return handler
+
+    def status_reply(_: str) -> str:
         from assistant.status import knowledge_status
 
-        user = command.get("user_id", "")
-        if not allowed("/kb-status", user=user, client=client, respond=respond):
-            return
-        try:
-            text = status_text(knowledge_status(services.assistant.store))
-            outcome = "ok"
-        except Exception as exc:
-            text, outcome = failed(exc, "/kb-status"), "failed"
-        records.audit(user_id=user, command="/kb-status", allowed=True, outcome=outcome)
-        say(respond, text)
+        return status_text(knowledge_status(services.assistant.store))
 
-    def kb_sources(command: dict, client: WebClient, respond: Respond) -> None:
+    def sources_reply(filter_text: str) -> str:
         from assistant.status import list_sources
 
-        user = command.get("user_id", "")
-        if not allowed("/kb-sources", user=user, client=client, respond=respond):
-            return
-        filter_text = command.get("text", "").strip()
-        try:
-            text = sources_text(list_sources(services.assistant.store, filter_text=filter_text),
-                                filter_text=filter_text)
-            outcome = "ok"
-        except Exception as exc:
-            text, outcome = failed(exc, "/kb-sources"), "failed"
-        records.audit(user_id=user, command="/kb-sources", allowed=True, outcome=outcome)
-        say(respond, text)
+        return sources_text(list_sources(services.assistant.store, filter_text=filter_text), filter_text=filter_text)
+
+    kb_status = report("/kb-status", status_reply)
+    kb_sources = report("/kb-sources", sources_reply)
+    kb_actions = report("/kb-actions", lambda text: actions_text(services, text), limit=ACTIONS_CHARS)
 
     def kb_refresh(command: dict, client: WebClient, respond: Respond) -> None:
         user = command.get("user_id", "")
@@ -189,18 +189,6 @@ def register(app: App, services: Services) -> None:
         finally:
             services.refreshing.release()
         records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome=outcome)
-
-    def kb_actions(command: dict, client: WebClient, respond: Respond) -> None:
-        user = command.get("user_id", "")
-        if not allowed("/kb-actions", user=user, client=client, respond=respond):
-            return
-        try:
-            text = actions_text(services, command.get("text", ""))
-            outcome = "ok"
-        except Exception as exc:
-            text, outcome = failed(exc, "/kb-actions"), "failed"
-        records.audit(user_id=user, command="/kb-actions", allowed=True, outcome=outcome)
-        say(respond, text, limit=ACTIONS_CHARS)
 
     app.command("/kb-status")(ack=acknowledge, lazy=[services.offload(kb_status)])
     app.command("/kb-actions")(ack=acknowledge, lazy=[services.offload(kb_actions)])

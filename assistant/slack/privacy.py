@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import traceback
 
+from assistant.logs import withhold_details
+
 VENDOR_LOGGER = "assistant.slack.vendor"
 _MODULE_LOGGERS = (
     "slack_bolt", "slack_sdk", "slack_sdk.web.base_client", "slack_sdk.web.slack_response",
@@ -27,11 +29,7 @@ class Redact(logging.Filter):
     """Replace a third-party record's message, arguments and exception with its logger name and level."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = f"{record.name}: {record.levelname.lower()} (details withheld)"
-        record.args = ()
-        record.exc_info = None
-        record.exc_text = None
-        record.stack_info = None
+        withhold_details(record)
         return True
 
 
