@@ -11,6 +11,7 @@ import hashlib
 import math
 import os
 import re
+import threading
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -40,6 +41,10 @@ class MiniLMEmbedder:
         self.model_path = model_path
         self.batch_size = batch_size
         self._model = None
+        # The fast tokenizer is not safe to call from two threads at once ("Already borrowed"):
+        # questions and a refresh in `serve` share this model, so calls take turns. A refresh
+        # embeds 64 passages a call, so a question waits at most one such batch.
+        self._lock = threading.Lock()
 
     def _load(self):
         if self._model is None:
@@ -59,10 +64,11 @@ class MiniLMEmbedder:
     def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        model = self._load()
-        vectors = model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
-        )
+        with self._lock:
+            model = self._load()
+            vectors = model.encode(
+                list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+            )
         return vectors.tolist()
 
 
