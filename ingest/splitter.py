@@ -44,7 +44,8 @@ def _looks_like_heading(line: str) -> bool:
     if line.startswith("#"):
         return True
     n = words(line)
-    if n == 0 or n > 16 or len(line) > 130 or _BULLET.match(line) or _NUMBERED_PARAGRAPH.match(line):
+    limit = 20 if re.search(r"\w: \w", line) else 16  # "Area of practice: judgement" headings run longer
+    if n == 0 or n > limit or len(line) > 130 or _BULLET.match(line) or _NUMBERED_PARAGRAPH.match(line):
         return False
     if re.search(r"[.,;:]$", line) or not re.match(r"[A-Z0-9‘'\"]", line):
         return False
