@@ -120,12 +120,12 @@ def _units(text: str) -> list[str]:
     return units
 
 
-def evidence_score(query: Query, hits: list[Hit], weights: TermWeights) -> float:
+def evidence_score(query: Query, hits: list[Hit]) -> float:
     """How strongly the best passages support an answer (0..1), as the abstention rule sees it."""
     if not hits:
         return 0.0
-    terms = key_terms(query)
-    best = max(coverage(terms, h.passage.text, weights) for h in hits[:ANSWER_PASSAGES]) if terms else 0.5
+    # The retriever's rerank has already measured each top passage's key-term coverage.
+    best = max(h.coverage for h in hits[:ANSWER_PASSAGES]) if key_terms(query) else 0.5
     return 0.5 * best + 0.5 * hits[0].dense
 
 
@@ -133,7 +133,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: f
     """An extractive, cited answer from ``hits``, or an abstention with the nearest documents."""
     if not hits:
         return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
-    strength = evidence_score(query, hits, weights)
+    strength = evidence_score(query, hits)
     if strength < threshold or max(h.dense for h in hits) < DENSE_FLOOR:
         return abstain(query, hits, reason="weak-evidence")
 

@@ -27,9 +27,9 @@ the passage that supports it, like [2]. If the passages do not answer the questi
 NOT_FOUND"""
 
 
-def build_messages(query: Query, hits: list[Hit]) -> list[tuple[str, str]]:
+def build_messages(query: Query, hits: list[Hit], *, limit: int = MAX_PASSAGES) -> list[tuple[str, str]]:
     blocks = []
-    for n, hit in enumerate(hits[:MAX_PASSAGES], start=1):
+    for n, hit in enumerate(hits[:limit], start=1):
         p = hit.passage
         label = " — ".join(x for x in (p.title, p.section, p.date) if x)
         text = p.text.replace("</passages>", "")
@@ -55,13 +55,14 @@ def check_citations(text: str, *, passages: int) -> list[int] | None:
 class LangChainAnswerer:
     """Wraps any LangChain chat model (a real provider, or a fake in tests)."""
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, *, max_passages: int = MAX_PASSAGES) -> None:
         self.model = model
+        self.max_passages = max_passages
 
     def answer(self, query: Query, hits: list[Hit], *, fallback: Answer) -> Answer | None:
-        shown = hits[:MAX_PASSAGES]
+        shown = hits[: self.max_passages]
         try:
-            reply = self.model.invoke(build_messages(query, shown))
+            reply = self.model.invoke(build_messages(query, shown, limit=self.max_passages))
             text = str(getattr(reply, "content", reply)).strip()
         except Exception as exc:  # any provider failure: keep the extractive answer
             log.warning("llm failed type=%s; using extractive answer", type(exc).__name__)
@@ -104,4 +105,4 @@ def answerer_from_settings(settings: Any) -> LangChainAnswerer | None:
                               temperature=0, max_retries=1)
     else:  # pragma: no cover - settings validation forbids it
         return None
-    return LangChainAnswerer(model)
+    return LangChainAnswerer(model, max_passages=settings.top_k)

@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port"))
 
     # Retrieval and answering
-    top_k: int = Field(5, ge=1, le=20, description="Passages cited at most.")
+    top_k: int = Field(5, ge=1, le=20, description="Passages a configured language model is shown (and may cite).")
     abstain_threshold: float = Field(
         0.40, ge=0.0, le=1.0, description="Minimum evidence score to answer (see docs/retrieval.md)."
     )

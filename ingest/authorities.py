@@ -213,12 +213,6 @@ def find_authorities(text: str) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
-def canonical(name: str) -> str | None:
-    """The canonical form of one authority name or alias, if known."""
-    names = find_authorities(name)
-    return names[0] if names else None
-
-
 def mentions(text: str) -> list[str]:
     """The words in ``text`` that name an authority, as written."""
     return [match.group(0) for _, pattern in _patterns() for match in pattern.finditer(text)]

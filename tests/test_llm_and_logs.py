@@ -62,6 +62,19 @@ def test_a_model_answer_with_bad_citations_falls_back_to_the_extractive_answer(k
     assert "four weeks" in answer.answer and "never" not in answer.answer
 
 
+def test_the_model_sees_only_top_k_passages_and_may_cite_only_those(knowledge_store, embedder):
+    from config.settings import load_settings
+
+    assert load_settings(top_k=2).top_k == 2
+    model = RecordingModel(responses=["Supervision is every four weeks [3]."], prompts=[])
+    assistant = Assistant(knowledge_store, embedder=embedder, threshold=0.40,
+                          answerer=LangChainAnswerer(model, max_passages=2))
+    answer = assistant.ask(QUESTION)
+    _, user = model.prompts[0]
+    assert "[1] " in user[1] and "[2] " in user[1] and "[3] " not in user[1]
+    assert answer.mode == "extractive"  # [3] was never shown, so the model's answer is refused
+
+
 def test_model_failure_or_not_found_keeps_the_extractive_answer(knowledge_store, embedder):
     assert make(knowledge_store, embedder, BrokenModel()).ask(QUESTION).mode == "extractive"
     assert make(knowledge_store, embedder, FakeListChatModel(responses=["NOT_FOUND"])).ask(QUESTION).mode == "extractive"
