@@ -13,6 +13,7 @@ import threading
 import time
 from typing import Protocol
 
+from assistant.answerability import Judge
 from assistant.compose import NOT_FOUND, Answer, abstain, compose
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand
@@ -41,13 +42,13 @@ class Assistant:
         store: KnowledgeStore,
         *,
         embedder: Embedder,
-        threshold: float,
+        threshold: float | None = None,
         answerer: Answerer | None = None,
         findings: FindingsSource | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
-        self.threshold = threshold
+        self.judge = Judge(threshold=threshold)
         self.answerer = answerer
         self.findings = findings
         self._retriever: Retriever | None = None
@@ -121,13 +122,13 @@ class Assistant:
         elif missing_inspection:
             answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
-            answer = compose(query, hits, weights=retriever.weights, threshold=self.threshold)
+            answer = compose(query, hits, weights=retriever.weights, judge=self.judge)
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer
         answer.latency_ms = (time.perf_counter() - started) * 1000
         log.info(
-            "answered version=%s abstained=%s reason=%s mode=%s cited=%s ms=%.0f",
-            retriever.version.name, answer.abstained, answer.reason or "-", answer.mode,
+            "answered version=%s outcome=%s reason=%s mode=%s cited=%s ms=%.0f",
+            retriever.version.name, answer.outcome, answer.reason or "-", answer.mode,
             ",".join(c.source for c in answer.citations) or "-", answer.latency_ms,
         )
         return answer

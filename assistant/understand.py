@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.abbreviations import expand
+from assistant.answer_types import asked_for
 from ingest.authorities import find_authorities, mentions
 
 _RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
@@ -45,6 +46,7 @@ class Query:
     wants_inspection: bool = False
     wants_procedure: bool = False
     wants_quantity: bool = False
+    answer_type: str | None = None  # the kind of fact asked for (assistant/answer_types.py)
 
 
 def understand(question: str, *, context: str = "") -> Query:
@@ -69,4 +71,5 @@ def understand(question: str, *, context: str = "") -> Query:
         wants_inspection=bool(_INSPECTION.search(question)),
         wants_procedure=bool(_PROCEDURE.search(question)) and not _INSPECTION.search(question),
         wants_quantity=bool(_QUANTITY.search(question)),
+        answer_type=asked_for(question),
     )

@@ -20,6 +20,7 @@ from ingest.hnsw_scrub import scrub_chroma_folder
 from ingest.indexer import check_version
 from ingest.sqlite_purge import purge_source, sqlite_files
 from ingest.store import IndexVersion, KnowledgeStore
+from ingest.unit_vectors import keep_only
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,7 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
             copy(item, new.path / item.name)
         for path in sqlite_files(new.path, recursive=True):
             purge_source(path, source)
+        keep_only(new.path, [p.id for p, _ in kept])
         manifest.version = new.name
         manifest.documents.pop(source, None)
         manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]

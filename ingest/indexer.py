@@ -23,6 +23,7 @@ from ingest.metadata import build_document, content_hash
 from ingest.models import Passage
 from ingest.splitter import split_document
 from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
+from ingest.unit_vectors import has_unit_vectors, write_unit_vectors
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 64
@@ -168,6 +169,7 @@ def _sync_locked(
         or bool(summary.added or summary.updated or summary.removed)
         or summary.quarantined != old_quarantine
         or not is_current(live.path)  # findings missing or written by older rules
+        or not has_unit_vectors(live.path)  # a version from before answer units were embedded
     )
     if not summary.changed:
         summary.documents = len(documents)
@@ -185,6 +187,8 @@ def _sync_locked(
         version.collection(create=True)
         if all_passages:
             version.add(all_passages, copied_vectors + vectors)
+        write_unit_vectors(version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
+                           previous=live.path if live is not None and reuse else None)
         manifest = Manifest(
             version=version.name,
             created=datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 @pytest.fixture(scope="module")
 def assistant(knowledge_store, embedder) -> Assistant:
-    return Assistant(knowledge_store, embedder=embedder, threshold=0.40)
+    return Assistant(knowledge_store, embedder=embedder)
 
 
 def sentences_are_cited(answer) -> bool:

@@ -1,0 +1,78 @@
+"""Which sentences answer the question: every answer unit of the best passages, scored by a fitted model.
+
+A unit is scored on its meaning (the embedding model's cosine between the
+question and the unit read with its section heading), the question's key
+terms it covers once the lexicon has resolved them, whether it states a fact
+of the kind asked for (a frequency, a timescale, a role...), and how the
+ranker rated its passage. Word overlap is one signal among these, not the rule.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from assistant.answer_types import states
+from assistant.evidence import TermWeights, coverage
+from assistant.logistic import Logistic
+from assistant.retriever import Hit
+from assistant.understand import Query
+
+SELECTOR = "selector"
+ANSWER_PASSAGES = 4  # units are drawn from the best few passages only
+LONG_UNIT = 80  # words: a run-on block (a table flattened into text) reads badly as an answer
+
+
+@dataclass
+class Unit:
+    hit_index: int
+    order: int
+    text: str
+    section: str
+    cosine: float
+    coverage: float
+    typed: bool
+    probability: float = 0.0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, asked: bool) -> dict[str, float]:
+    """What the selector sees of one unit (names must match the fitted model's)."""
+    return {
+        "cosine": unit.cosine,
+        "cosine_gap": unit.cosine - best_cosine,
+        "coverage": unit.coverage,
+        "typed": float(unit.typed),
+        "asked_untyped": float(asked and not unit.typed),
+        "passage": hit.score,
+        "passage_rank": 1.0 / (1 + unit.hit_index),
+        "log_words": math.log(1 + unit.words),
+        "long": float(unit.words > LONG_UNIT),
+        "first": float(unit.order == 0),
+    }
+
+
+def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWeights, *,
+                model: Logistic | None = None) -> list[Unit]:
+    """Every unit of the best passages with the selector's probability that it answers, best first."""
+    model = model or Logistic.load(SELECTOR)
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
+        for order, (text, cosine) in enumerate(zip(hit.units, hit.unit_cosines)):
+            key = " ".join(text.lower().split())
+            if key in seen or len(text.split()) < 4:
+                continue  # the same sentence in two passages (a duplicate file) is one candidate
+            seen.add(key)
+            scoped = f"{hit.passage.section} {text}"
+            units.append(Unit(index, order, text, hit.passage.section, cosine, coverage(terms, scoped, weights),
+                              states(query.answer_type, text)))
+    best = max((u.cosine for u in units), default=0.0)
+    asked = query.answer_type is not None
+    for unit in units:
+        unit.probability = model.probability(unit_features(unit, hits[unit.hit_index], best_cosine=best, asked=asked))
+    units.sort(key=lambda u: (-u.probability, u.hit_index, u.order))
+    return units
