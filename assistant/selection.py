@@ -17,6 +17,7 @@ from assistant.evidence import TermWeights, coverage
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.understand import Query
+from ingest.units import closed
 
 SELECTOR = "selector"
 ANSWER_PASSAGES = 4  # units are drawn from the best few passages only
@@ -52,6 +53,7 @@ def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, asked: bool) -> d
         "log_words": math.log(1 + unit.words),
         "long": float(unit.words > LONG_UNIT),
         "first": float(unit.order == 0),
+        "closed": float(closed(unit.text)),
     }
 
 
@@ -64,7 +66,7 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
         for order, (text, cosine) in enumerate(zip(hit.units, hit.unit_cosines)):
             key = " ".join(text.lower().split())
-            if key in seen or len(text.split()) < 4:
+            if key in seen:
                 continue  # the same sentence in two passages (a duplicate file) is one candidate
             seen.add(key)
             scoped = f"{hit.passage.section} {text}"

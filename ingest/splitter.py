@@ -110,10 +110,15 @@ def _units(blocks: list[Block]) -> list[tuple[str, str]]:
     """(section, unit text) pairs; long paragraphs split into sentence runs."""
     units: list[tuple[str, str]] = []
     section = ""
+    bare = False  # the current heading has no text under it yet
     for block in blocks:
         if block.kind == "heading":
-            section = block.text
+            if bare:
+                # A heading with nothing under it (a title over a heading, a sign-off line) is text, not dropped.
+                units.append((section, section))
+            section, bare = block.text, True
             continue
+        bare = False
         if words(block.text) <= MAX_WORDS:
             units.append((section, block.text))
             continue
@@ -125,6 +130,8 @@ def _units(blocks: list[Block]) -> list[tuple[str, str]]:
             chunk.append(sentence)
         if chunk:
             units.append((section, " ".join(chunk)))
+    if bare:
+        units.append((section, section))
     return units
 
 

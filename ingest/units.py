@@ -20,9 +20,9 @@ def _sentences(line: str) -> list[str]:
     return [_PARAGRAPH_NUMBER.sub("", s) for s in split_sentences(line)]
 
 
-def _standalone(sentence: str) -> bool:
-    # A heading run into the text ("3. Strategy Discussions That Should be Meetings") says nothing on its own.
-    return bool(_CLOSED.search(sentence)) or len(sentence.split()) > 16
+def closed(sentence: str) -> bool:
+    """Ends like a sentence; a heading run into the text or a sign-off line does not (a signal, not a filter)."""
+    return bool(_CLOSED.search(sentence))
 
 
 def _join_list(lead_in: str, items: list[str]) -> str:
@@ -43,19 +43,21 @@ def answer_units(text: str) -> list[str]:
             items.append(_ITEM.sub("", lines[j]))
             j += 1
         if _ITEM.match(line):
-            units.extend(s for s in _sentences(_ITEM.sub("", line)) if _standalone(s) or len(s.split()) >= 3)
+            units.extend(s for s in _sentences(_ITEM.sub("", line)) if len(s.split()) >= 2)
             i += 1
             continue
         sentences = _sentences(line)
         lead_in = sentences[-1] if sentences and sentences[-1].endswith(":") else None
-        units.extend(s for s in (sentences[:-1] if lead_in else sentences) if _standalone(s))
+        units.extend(s for s in (sentences[:-1] if lead_in else sentences) if len(s.split()) >= 2)
         if lead_in and items:
             joined = _join_list(lead_in, items)
             if len(joined.split()) <= LIST_WORDS:
                 units.append(joined)
             else:
-                units.extend(s for item in items for s in _sentences(item) if len(s.split()) >= 3)
+                units.extend(s for item in items for s in _sentences(item) if len(s.split()) >= 2)
             i = j
             continue
+        if lead_in:
+            units.append(lead_in)  # a lead-in whose list is in the next passage still says something
         i += 1
     return units
