@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.compose import Citation
+from assistant.answers import Citation
 from ingest.authorities import find_authorities
 from ingest.findings import IMPROVEMENT_KINDS
 from ingest.findings_store import open_readonly

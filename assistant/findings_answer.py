@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.actions import KIND_LABELS, MODEL_NOTE, UNNAMED, FindingsIndex, InspectionRec
-from assistant.compose import Answer
+from assistant.answers import Answer
 from assistant.retriever import Hit
 from assistant.timeline import Citations, judgement_text, render_timeline, timeline
 from assistant.understand import Query

@@ -13,7 +13,7 @@ import logging
 import re
 from typing import Any
 
-from assistant.compose import Answer, citation_for
+from assistant.answers import Answer, citation_for
 from assistant.retriever import Hit
 from assistant.understand import Query
 

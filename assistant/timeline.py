@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.actions import KIND_LABELS, MODEL_NOTE, THEME_AREAS, FindingRec, FindingsIndex, InspectionRec, citation
-from assistant.compose import Citation
+from assistant.answers import Citation
 
 
 class Citations:

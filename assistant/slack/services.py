@@ -17,7 +17,7 @@ from assistant.slack.memory import ThreadMemory, TTLCache
 from assistant.slack.privacy import where
 
 if TYPE_CHECKING:
-    from assistant.compose import Answer
+    from assistant.answers import Answer
     from assistant.pipeline import Assistant
     from config.settings import Settings
 
