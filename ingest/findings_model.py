@@ -121,11 +121,3 @@ class ModelFindings:
         log.info("findings model source_id=%s proposed=%d kept=%d", inspection.source,
                  len(proposals) if isinstance(proposals, list) else 0, len(added))
         return len(added)
-
-
-def findings_model_from_settings(settings: Any) -> ModelFindings | None:
-    """The configured chat model as a findings proposer, or None (the default: rules only)."""
-    from assistant.llm import answerer_from_settings
-
-    answerer = answerer_from_settings(settings)
-    return ModelFindings(answerer.model) if answerer is not None else None

@@ -15,22 +15,9 @@ from ingest.metadata import build_document
 from ingest.splitter import split_document
 from ingest.store import KnowledgeStore
 from tests import findings_docs as docs
+from tests.support.chat import FakeChat
 
 SENTENCE = "Children receive a timely response at the front door."
-
-
-class FakeChat:
-    """Replays canned text, as a LangChain chat model would return it; records what it was shown."""
-
-    def __init__(self, reply: str | Exception) -> None:
-        self.reply = reply
-        self.seen: list = []
-
-    def invoke(self, messages):
-        self.seen.append(messages)
-        if isinstance(self.reply, Exception):
-            raise self.reply
-        return type("Reply", (), {"content": self.reply})()
 
 
 def _report(tmp_path: Path):

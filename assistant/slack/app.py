@@ -25,7 +25,7 @@ from assistant.slack.webapi import make_client
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
-    from config.settings import Settings
+    from assistant.runtime import Runtime
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
@@ -34,21 +34,22 @@ SURFACES = (mentions, messages, commands, manager, actions, home)
 
 
 def build_app(
-    settings: "Settings",
-    assistant: "Assistant",
+    runtime: "Runtime",
     *,
     client: WebClient | None = None,
     services: Services | None = None,
     socket_mode: bool = False,
 ) -> App:
-    """A Bolt App answering from ``assistant``; ``client`` defaults to one for ``settings.slack_api_url``.
+    """A Bolt App answering from ``runtime.assistant`` and refreshing with ``runtime.refresher``;
+    ``client`` defaults to one for ``settings.slack_api_url``.
 
     Calls auth.test once (Bolt does, at construction). ``app.services`` holds
     the shared state (thread memory, records) for the servers and tests.
     """
     protect_vendor_loggers()
+    settings = runtime.settings
     client = client or make_client(settings.slack_bot_token, base_url=settings.slack_api_url)
-    services = services or Services.create(settings, assistant)
+    services = services or Services.create(runtime)
     app = App(
         name="practice-assistant",
         client=client,
