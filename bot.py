@@ -174,11 +174,11 @@ def actions(
     store: StoreOption = None,
 ) -> None:
     """Inspection findings (strengths, areas for development, what needs to improve...), newest first, cited."""
-    from assistant.actions import FindingsIndex
-    from assistant.timeline import kb_actions
+    from ingest.findings.index import FindingsIndex
+    from ingest.findings.report import kb_actions
     from ingest.authorities import find_authorities
     from ingest.store import StoreEmpty
-    from ingest.themes import NAMES, theme_named
+    from ingest.findings.themes import NAMES, theme_named
 
     settings = settings_or_exit(store)
     try:

@@ -69,7 +69,7 @@ class Runtime:
 
     @cached_property
     def assistant(self) -> Assistant:
-        from assistant.findings_answer import FindingsAnswerer
+        from assistant.findings import FindingsAnswerer
         from assistant.llm import LangChainAnswerer
         from assistant.pipeline import Assistant
 
@@ -84,7 +84,7 @@ class Runtime:
 
     @cached_property
     def refresher(self) -> Refresher:
-        from ingest.findings_model import ModelFindings
+        from ingest.findings.model import ModelFindings
         from ingest.refresh import Refresher
 
         model = self.chat_model

@@ -6,9 +6,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from ingest.findings import extract
-from ingest.findings_model import ModelFindings, verify
-from ingest.findings_store import FILENAME
+from ingest.findings.rules import extract
+from ingest.findings.model import ModelFindings, verify
+from ingest.findings.storage import FILENAME
 from ingest.indexer import sync
 from ingest.loaders import load_file
 from ingest.metadata import build_document

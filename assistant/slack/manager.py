@@ -236,8 +236,8 @@ def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
 
 def actions_text(services: Services, text: str) -> str:
     """Findings for `/kb-actions [authority] [theme]`, newest first, each cited; a timeline with both named."""
-    from assistant.actions import FindingsIndex, parse_actions_args
-    from assistant.timeline import kb_actions
+    from ingest.findings.index import FindingsIndex, parse_actions_args
+    from ingest.findings.report import kb_actions
 
     index = FindingsIndex(services.assistant.store.live().path)
     if not index.inspections:

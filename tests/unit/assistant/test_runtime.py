@@ -8,7 +8,7 @@ import sqlite3
 from assistant.runtime import Runtime
 from assistant.slack.services import Services
 from config.settings import load_settings
-from ingest.findings_store import FILENAME
+from ingest.findings.storage import FILENAME
 from ingest.loaders import load_file
 from ingest.metadata import build_document
 from ingest.splitter import split_document

@@ -15,9 +15,9 @@ import logging
 import re
 from typing import Any
 
-from ingest.findings import KINDS, PREVIOUS, Finding, Inspection
+from ingest.findings.rules import KINDS, PREVIOUS, Finding, Inspection
+from ingest.findings.themes import main_theme, themes_of
 from ingest.models import Passage
-from ingest.themes import main_theme, themes_of
 
 log = logging.getLogger(__name__)
 MAX_PASSAGES = 60
@@ -100,7 +100,7 @@ def verify(proposals: Any, inspection: Inspection, passages: list[Passage]) -> l
 
 
 class ModelFindings:
-    """Wraps any LangChain chat model (a real provider, or a fake in tests)."""
+    """Wraps any LangChain chat model (a real provider, or a fake in tests); the composition root passes it in."""
 
     def __init__(self, model: Any) -> None:
         self.model = model
