@@ -11,95 +11,17 @@ documents checked.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from datetime import date
 
 from assistant.answerability import Judge, answer_features
+from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
 from assistant.understand import Query
 
-NOT_FOUND = "I couldn't find this in the knowledge base."
 MAX_UNITS = 3
 MAX_WORDS = 80  # the first unit always stands; supporting units only while the answer stays short
 SUPPORT = 0.6  # a supporting unit must be rated at least this share of the first
-
-
-@dataclass
-class Citation:
-    n: int
-    source: str
-    title: str
-    section: str
-    date: str
-    url: str
-    text: str
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-
-@dataclass
-class Answer:
-    question: str
-    abstained: bool
-    answer: str
-    citations: list[Citation] = field(default_factory=list)
-    hits: list[Hit] = field(default_factory=list)
-    checked: list[str] = field(default_factory=list)  # titles of the nearest documents, when abstaining
-    reason: str = ""  # why we abstained: no-documents | unknown-authority | weak-evidence | no-quantity
-    latency_ms: float = 0.0
-    mode: str = "extractive"
-    outcome: str = ""  # answered | partial | not_found (set from abstained when left empty)
-
-    def __post_init__(self) -> None:
-        if not self.outcome:
-            self.outcome = "not_found" if self.abstained else "answered"
-
-    def to_json(self) -> dict:
-        return {
-            "question": self.question,
-            "abstained": self.abstained,
-            "answer": self.answer,
-            "citations": [c.to_json() for c in self.citations],
-            "checked": self.checked,
-            "latency_ms": round(self.latency_ms, 1),
-            "outcome": self.outcome,
-        }
-
-
-def human_date(value: str) -> str:
-    """'2011-06-09' -> '9 June 2011'; a bare year or '' stays as it is."""
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{parsed.day} {parsed.strftime('%B')} {parsed.year}"
-
-
-def citation_for(n: int, hit: Hit) -> Citation:
-    p = hit.passage
-    return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text)
-
-
-def nearest_titles(hits: list[Hit], *, limit: int = 3) -> list[str]:
-    titles: list[str] = []
-    for hit in hits:
-        label = hit.passage.title + (f" ({human_date(hit.passage.date)})" if hit.passage.date else "")
-        if label not in titles:
-            titles.append(label)
-        if len(titles) == limit:
-            break
-    return titles
-
-
-def abstain(query: Query, hits: list[Hit], *, reason: str, message: str = NOT_FOUND) -> Answer:
-    checked = nearest_titles(hits)
-    text = message
-    if checked:
-        text += " The nearest documents I checked were: " + "; ".join(checked) + "."
-    return Answer(question=query.text, abstained=True, answer=text, hits=hits, checked=checked, reason=reason)
 
 
 def asked_clause(question: str) -> str:
@@ -159,8 +81,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if verdict.outcome == "partial":
         parts, citations = _cite(units[:1], hits)
         text = f"The documents don't say {asked_clause(query.text)}. The nearest they say: {parts[0]}"
-        return Answer(question=query.text, abstained=True, answer=text, citations=citations, hits=hits,
+        return Answer(question=query.text, answer=text, citations=citations, hits=hits,
                       checked=nearest_titles(hits), reason="fact-not-stated", outcome="partial")
     parts, citations = _cite(choose(units), hits)
-    return Answer(question=query.text, abstained=False, answer=" ".join(parts), citations=citations, hits=hits,
-                  outcome="answered")
+    return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")

@@ -14,7 +14,8 @@ import time
 from typing import Protocol
 
 from assistant.answerability import Judge
-from assistant.compose import NOT_FOUND, Answer, abstain, compose
+from assistant.answers import NOT_FOUND, Answer, abstain
+from assistant.compose import compose
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand
 from ingest.embedder import Embedder
