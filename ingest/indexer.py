@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ingest.embedder import Embedder
-from ingest.findings_store import is_current, reloader, write_version_findings
-from ingest.loaders import SUPPORTED, LoadError, load_file
+from ingest.findings.storage import is_current, write_version_findings
+from ingest.loaders import LoadError, load_file
 from ingest.metadata import build_document, content_hash
-from ingest.models import Passage
+from ingest.models import Document, Passage
 from ingest.splitter import split_document
 from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
 
@@ -207,6 +207,30 @@ def _sync_locked(
     summary.documents = len(documents)
     summary.passages = manifest.passages
     return summary
+
+
+def reloader(sources: Iterable[Path]) -> Callable[[str], tuple[Document, list[Passage]] | None]:
+    """Load one indexed document again from the source folders (None when it can no longer be read): the
+    findings of a kept document written by older rules are extracted again from its file."""
+    sources = list(sources)
+    paths: dict[str, Path] = {}
+
+    def reload(source: str) -> tuple[Document, list[Passage]] | None:
+        if not paths:  # scanned only when a document actually has to be read again
+            paths.update({item.source: item.path for item in scan(sources)})
+        path = paths.get(source)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+            raw, hints = load_file(path)
+        except (OSError, LoadError):
+            log.info("findings reload skipped source_id=%s", source)
+            return None
+        document = build_document(source=source, path=path, raw=raw, hints=hints, data=data)
+        return document, split_document(document)
+
+    return reload
 
 
 def _quarantine(summary, source, reason, old_docs, documents, keep_sources) -> None:

@@ -6,7 +6,7 @@ import json
 
 from slack_sdk.models.blocks import Block
 
-from assistant.compose import Answer, Citation
+from assistant.answers import Answer, Citation
 from assistant.slack import blocks as bk
 from assistant.slack.answering import clean_question
 from assistant.slack.guards import RateLimiter, channel_allowed

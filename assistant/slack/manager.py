@@ -198,11 +198,10 @@ def register(app: App, services: Services) -> None:
 
 def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
     """Re-index the configured documents folders, posting progress and a summary; returns the audit outcome."""
-    from ingest.indexer import sync
     from ingest.store import StoreBusy
 
     ref = new_id()
-    folders = services.settings.sources
+    folders = services.refresher.sources
     say(respond, f"Refreshing the knowledge base from {len(folders)} folder{'s' if len(folders) != 1 else ''}… "
                  "Questions are still answered from the current version until the new one is ready.")
     posted = {"at": time.monotonic(), "count": 0}
@@ -215,9 +214,7 @@ def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
 
     started = time.perf_counter()
     try:
-        summary = sync(services.assistant.store, folders, embedder=services.assistant.embedder, progress=progress,
-                       keep_versions=services.settings.versions_kept)
-        services.assistant.warm()  # load the new version now, not on the next question
+        summary = services.refresher.run(progress=progress)  # the assistant preloads a new version itself
     except StoreBusy:
         log.info("refresh busy ref=%s user=%s", ref, user)
         say(respond, "Another refresh of this knowledge base is running; try again when it finishes.")
@@ -239,8 +236,8 @@ def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
 
 def actions_text(services: Services, text: str) -> str:
     """Findings for `/kb-actions [authority] [theme]`, newest first, each cited; a timeline with both named."""
-    from assistant.actions import FindingsIndex, parse_actions_args
-    from assistant.timeline import kb_actions
+    from ingest.findings.index import FindingsIndex, parse_actions_args
+    from ingest.findings.report import kb_actions
 
     index = FindingsIndex(services.assistant.store.live().path)
     if not index.inspections:
