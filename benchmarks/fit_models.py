@@ -46,6 +46,7 @@ TUNING = [
     ("bank-knowledge-tune", ROOT / "benchmarks" / "bank" / "knowledge-tune.jsonl", ROOT / "knowledge"),
 ]
 OFF_TOPIC = {"off-topic", "unknown-council"}
+used: list[str] = []  # the tuning sets actually found
 
 
 @dataclass
@@ -74,11 +75,13 @@ def open_retrievers(embedder) -> dict[Path, Retriever]:
 
 def load_items(retrievers: dict[Path, Retriever]) -> list[Item]:
     items = []
+    used.clear()
     for name, path, corpus in TUNING:
         assert "-test" not in path.name, "the test part is only ever run to report"
         if not path.is_file() or corpus not in retrievers:
             print(f"skipping {name}: {path} not found", file=sys.stderr)
             continue
+        used.append(name)
         for q in load_questions(path):
             items.append(Item(q, understand(q["question"]), retrievers[corpus], group=f"{name}:{q['id']}"))
     return items
@@ -160,7 +163,7 @@ def main() -> None:
             groups.append(item.group)
     names = list(rows[0])
     ranker, info = fit(rows, labels, groups, names, metric=top1_by_group(groups, labels))
-    ranker.notes = {"fitted_on": [t[0] for t in TUNING], "questions": len(set(groups)), "C": info["C"],
+    ranker.notes = {"fitted_on": used, "questions": len(set(groups)), "C": info["C"],
                     "cv_hit_at_1_within_head": info["cv_metric"]}
     ranker.save(RANKER)
     report["ranker"] = ranker.notes
@@ -182,7 +185,7 @@ def main() -> None:
             groups.append(item.group)
     names = list(rows[0])
     selector, info = fit(rows, labels, groups, names, metric=top1_by_group(groups, labels))
-    selector.notes = {"fitted_on": [t[0] for t in TUNING], "questions": len(set(groups)), "C": info["C"],
+    selector.notes = {"fitted_on": used, "questions": len(set(groups)), "C": info["C"],
                       "cv_best_unit_is_gold": info["cv_metric"]}
     selector.save(SELECTOR)
     report["selector"] = selector.notes
@@ -212,7 +215,7 @@ def main() -> None:
     model.threshold = threshold
     oof = info["oof"]
     model.notes = {
-        "fitted_on": [t[0] for t in TUNING], "questions": len(y), "unanswerable": int((1 - y).sum()), "C": info["C"],
+        "fitted_on": used, "questions": len(y), "unanswerable": int((1 - y).sum()), "C": info["C"],
         "cv_auc": info["cv_metric"], "target_precision": TARGET_PRECISION,
         "cv_answerable_answered": round(float((oof[y == 1] >= threshold).mean()), 3),
         "cv_unanswerable_refused": round(float((oof[y == 0] < threshold).mean()), 3),
@@ -238,7 +241,7 @@ def main() -> None:
 
     topic_model, info = fit(t_rows, t_y, t_groups, names, metric=t_auc)
     topic_model.threshold, _ = choose_threshold(info["oof"], t_arr, precision=TOPIC_PRECISION)
-    topic_model.notes = {"fitted_on": [t[0] for t in TUNING], "questions": len(t_y), "off_topic": int((1 - t_arr).sum()),
+    topic_model.notes = {"fitted_on": used, "questions": len(t_y), "off_topic": int((1 - t_arr).sum()),
                          "C": info["C"], "cv_auc": info["cv_metric"], "target_precision": TOPIC_PRECISION}
     topic_model.save(TOPIC)
     report["topic"] = topic_model.notes
