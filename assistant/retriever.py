@@ -9,6 +9,7 @@ then steer the ranking; they never filter, so comparisons still work.
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from ingest.store import IndexVersion
 from ingest.unit_vectors import UnitVectors, unit_text
 from ingest.units import answer_units
 
+log = logging.getLogger(__name__)
 DENSE_WEIGHT = 0.6
 CANDIDATES = 40
 RERANK_DEPTH = 20
@@ -126,7 +128,8 @@ class Retriever:
             return
         rows = self.unit_vectors.get(passage.id) if self.unit_vectors is not None else None
         if rows is None or len(rows) != len(hit.units):
-            # A version written before units were embedded: embed them now (slower, same result).
+            # Not expected (the manifest's cutting version forces a re-split): embed them now, slower, same result.
+            log.warning("unit vectors missing or stale for a passage; embedding at query time")
             texts = [unit_text(passage.section, u) for u in hit.units]
             rows = np.asarray(self.embedder.embed_batch(texts), dtype=np.float32).reshape(len(texts), -1)
         hit.unit_cosines = [float(x) for x in (rows @ vector)]

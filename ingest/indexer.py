@@ -24,6 +24,7 @@ from ingest.models import Document, Passage
 from ingest.splitter import split_document
 from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
 from ingest.unit_vectors import has_unit_vectors, write_unit_vectors
+from ingest.units import CUTTING_VERSION
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 64
@@ -115,7 +116,8 @@ def _sync_locked(
         old = live.manifest()
     except StoreEmpty:
         live, old = None, None
-    reuse = old is not None and old.model == embedder.name and old.dimension == embedder.dimension and not force
+    reuse = (old is not None and old.model == embedder.name and old.dimension == embedder.dimension and not force
+             and old.cutting == CUTTING_VERSION)
     old_docs = old.documents if old else {}
 
     summary = SyncSummary(version=old.version if old else None)
@@ -197,6 +199,7 @@ def _sync_locked(
             documents=documents,
             quarantined=summary.quarantined,
             passages=len(all_passages),
+            cutting=CUTTING_VERSION,
         )
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
                                reload=reloader(sources), model=findings_model)

@@ -76,3 +76,26 @@ def test_a_letter_sign_off_is_kept() -> None:
     body = " ".join(p.text for p in passages)
     assert "Yours sincerely" in body + " ".join(p.section for p in passages)
     assert "Jane Doe Her Majesty's Inspector" in body
+
+
+# The cutting of the sample documents, pinned to CUTTING_VERSION: a change to how text is cut must bump the
+# version (so stores re-split and re-embed at the next refresh) and record the new digest here.
+PINNED = {"2026-11-29.1": "0e6f887f259a6a6f2726a0100d1b8b5cf07122c63113eaa061176355d1a62678"}
+
+
+def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:
+    import hashlib
+
+    from ingest.units import CUTTING_VERSION
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "knowledge").iterdir()):
+        if path.name == "README.md":
+            continue
+        for passage in split_document(_load(path)):
+            digest.update(f"{passage.section}\n{passage.text}\n".encode())
+            digest.update("\n".join(answer_units(passage.text)).encode())
+    assert PINNED.get(CUTTING_VERSION) == digest.hexdigest(), (
+        "passages or answer units are cut differently: bump ingest.units.CUTTING_VERSION and pin "
+        f"{digest.hexdigest()!r} for it here"
+    )
