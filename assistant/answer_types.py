@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
-KINDS = ("frequency", "timescale", "number", "date", "person", "judgement")
+KINDS = ("frequency", "timescale", "number", "date", "name", "person", "judgement")
 
 
 @lru_cache(maxsize=1)
@@ -22,8 +22,8 @@ def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
     table = {}
     for kind in KINDS:
         cues = sorted(data[kind]["cues"], key=len, reverse=True)
-        cue = re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
-        facts = [re.compile(pattern, re.I if kind != "person" else 0) for pattern in data[kind]["facts"]]
+        cue = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.I)
+        facts = [re.compile(pattern, 0 if kind in ("person", "name") else re.I) for pattern in data[kind]["facts"]]
         table[kind] = (cue, facts)
     return table
 

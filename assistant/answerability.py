@@ -17,6 +17,7 @@ from assistant.evidence import TermWeights
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
+from assistant.text import tokens
 from assistant.understand import Query
 
 ANSWERABILITY = "answerability"
@@ -35,6 +36,10 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     by_lexical = sorted(hits[:10], key=lambda h: -h.lexical)[:3]
     asked = query.answer_type is not None
     typed = [u for u in units[:TYPED_UNITS] if u.typed]
+    held = set(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top)))
+    missing = sum(weights.idf(t) for t in terms if t not in held) / total
+    years_held = not query.years or any(
+        h.passage.date[:4].isdigit() and min(abs(int(h.passage.date[:4]) - y) for y in query.years) <= 1 for h in top)
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),
@@ -49,6 +54,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "asked": float(asked),
         "typed_support": max((u.coverage for u in typed), default=0.0) if asked else 0.0,
         "typed_missing": float(asked and not typed),
+        "missing_terms": missing,
+        "years_held": float(years_held),
     }
 
 

@@ -46,6 +46,7 @@ class Hit:
     lexical_raw: float = 0.0  # the unscaled BM25 score
     units: list[str] = field(default_factory=list)  # answer units (ingest.units), scored in the second stage
     unit_cosines: list[float] = field(default_factory=list)  # each unit (with its heading) against the question
+    unit_coverages: list[float] = field(default_factory=list)  # the question's key terms each unit (with heading) holds
 
     @property
     def best_unit(self) -> float:
@@ -84,7 +85,8 @@ class Retriever:
     def search(self, query: Query, *, k: int = 10, query_vector: list[float] | None = None) -> list[Hit]:
         if not self.passages:
             return []
-        vector = np.asarray(query_vector or self.embedder.embed_batch([query.expanded])[0], dtype=np.float32)
+        # The model reads the question with its shorthand spelled out in place; BM25 gets every expansion.
+        vector = np.asarray(query_vector or self.embedder.embed_batch([query.plain or query.text])[0], dtype=np.float32)
         dense_all = self.matrix @ vector
         lexical_all = np.zeros(len(self.passages), dtype=np.float32)
         query_tokens = tokens(query.expanded)
@@ -112,6 +114,7 @@ class Retriever:
         for hit in head:
             self.read_units(hit, vector)
             hit.coverage = coverage(terms, hit.passage.text, self.weights)
+            hit.unit_coverages = [coverage(terms, f"{hit.passage.section} {u}", self.weights) for u in hit.units]
         best_dense = max((h.dense for h in head), default=0.0)
         best_unit = max((h.best_unit for h in head), default=0.0)
         for hit in head:
@@ -176,5 +179,8 @@ def rank_features(query: Query, hit: Hit, *, best_dense: float, best_unit: float
         "dense_gap": hit.dense - best_dense,
         "unit_gap": hit.best_unit - best_unit,
         "typed": float(any(states(query.answer_type, u) for u in hit.units)),
+        "best_unit_coverage": max(hit.unit_coverages, default=0.0),
+        "cosine_x_coverage": max((c * v for c, v in zip(hit.unit_cosines, hit.unit_coverages)), default=0.0),
+        "lexical_raw": math.log1p(hit.lexical_raw),
         **hit.steer_parts,
     }

@@ -31,7 +31,8 @@ class Unit:
     text: str
     section: str
     cosine: float
-    coverage: float
+    coverage: float  # of the question's key terms, in the unit read with its heading
+    plain_coverage: float  # the same in the unit's own words
     typed: bool
     probability: float = 0.0
 
@@ -40,12 +41,18 @@ class Unit:
         return len(self.text.split())
 
 
-def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, asked: bool) -> dict[str, float]:
+def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, best_coverage: float, asked: bool) -> dict[str, float]:
     """What the selector sees of one unit (names must match the fitted model's)."""
     return {
         "cosine": unit.cosine,
         "cosine_gap": unit.cosine - best_cosine,
         "coverage": unit.coverage,
+        "plain_coverage": unit.plain_coverage,
+        "coverage_gap": unit.coverage - best_coverage,
+        "cosine_x_coverage": unit.cosine * unit.coverage,
+        "typed_x_coverage": float(unit.typed) * unit.coverage,
+        "dense": hit.dense,
+        "relative_order": unit.order / max(1, len(hit.units)),
         "typed": float(unit.typed),
         "asked_untyped": float(asked and not unit.typed),
         "passage": hit.score,
@@ -64,17 +71,18 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
     units: list[Unit] = []
     seen: set[str] = set()
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
-        for order, (text, cosine) in enumerate(zip(hit.units, hit.unit_cosines)):
+        for order, (text, cosine, covered) in enumerate(zip(hit.units, hit.unit_cosines, hit.unit_coverages)):
             key = " ".join(text.lower().split())
             if key in seen:
                 continue  # the same sentence in two passages (a duplicate file) is one candidate
             seen.add(key)
-            scoped = f"{hit.passage.section} {text}"
-            units.append(Unit(index, order, text, hit.passage.section, cosine, coverage(terms, scoped, weights),
+            units.append(Unit(index, order, text, hit.passage.section, cosine, covered, coverage(terms, text, weights),
                               states(query.answer_type, text)))
     best = max((u.cosine for u in units), default=0.0)
+    best_coverage = max((u.coverage for u in units), default=0.0)
     asked = query.answer_type is not None
     for unit in units:
-        unit.probability = model.probability(unit_features(unit, hits[unit.hit_index], best_cosine=best, asked=asked))
+        features = unit_features(unit, hits[unit.hit_index], best_cosine=best, best_coverage=best_coverage, asked=asked)
+        unit.probability = model.probability(features)
     units.sort(key=lambda u: (-u.probability, u.hit_index, u.order))
     return units

@@ -61,6 +61,7 @@ def understand(question: str, *, context: str = "") -> Query:
         # A follow-up ("and in 2023?") inherits what it does not say itself.
         context_query = understand(context)
         expanded = f"{expanded} ({context_query.expanded})"
+        plain = f"{plain} ({context_query.plain or context_query.text})"
         authorities = authorities or context_query.authorities
         years = years or context_query.years
     return Query(

@@ -178,9 +178,11 @@ def main() -> None:
         terms = key_terms(item.query)
         units = score_units(item.query, item.hits, terms, item.retriever.weights)
         best = max((u.cosine for u in units), default=0.0)
+        best_coverage = max((u.coverage for u in units), default=0.0)
         for unit in units:
             hit = item.hits[unit.hit_index]
-            rows.append(unit_features(unit, hit, best_cosine=best, asked=item.query.answer_type is not None))
+            rows.append(unit_features(unit, hit, best_cosine=best, best_coverage=best_coverage,
+                                      asked=item.query.answer_type is not None))
             labels.append(int(unit_is_gold(item.question, hit.passage.source, unit.text)))
             groups.append(item.group)
     names = list(rows[0])
