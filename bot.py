@@ -70,6 +70,7 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
 
     from ingest.findings_model import findings_model_from_settings
     from ingest.indexer import sync
+    from ingest.limits import ReadLimits
     from ingest.store import StoreBusy
 
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
@@ -81,7 +82,7 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
 
         try:
             summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept,
-                           findings_model=findings_model_from_settings(settings))
+                           findings_model=findings_model_from_settings(settings), limits=ReadLimits.from_settings(settings))
         except StoreBusy as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(3) from None
@@ -305,7 +306,7 @@ def forget(
 ) -> None:
     """Erase a document's text and embeddings from every kept version and the project's files."""
     from ingest.forget import UnknownSource, forget as erase, resolve_source
-    from ingest.indexer import scan
+    from ingest.boundary import scan
     from ingest.store import StoreBusy
 
     settings = settings_or_exit(store)
@@ -322,7 +323,7 @@ def forget(
         err.print(f"forgotten: {name} — {summary.passages_removed} passages removed from "
                   f"{len(summary.rebuilt)} versions, {summary.rows_removed} other rows deleted", highlight=False)
     try:
-        still_there = [f.path for f in scan(settings.sources) if f.source == name]
+        still_there = [f.path for f in scan(settings.sources).found if f.source == name]
     except FileNotFoundError:
         still_there = []
     for path in still_there:

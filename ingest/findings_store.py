@@ -20,6 +20,7 @@ from ingest.models import Document, Passage
 
 if TYPE_CHECKING:
     from ingest.findings_model import ModelFindings
+    from ingest.limits import ReadLimits
 
 log = logging.getLogger(__name__)
 FILENAME = "findings.sqlite"
@@ -159,29 +160,19 @@ def write_version_findings(
     return total + copied
 
 
-def reloader(sources: Iterable[Path]) -> Callable[[str], tuple[Document, list[Passage]] | None]:
-    """Load one indexed document again from the source folders (None when it can no longer be read)."""
-    from ingest.indexer import scan
-    from ingest.loaders import LoadError, load_file
-    from ingest.metadata import build_document
-    from ingest.splitter import split_document
+def reloader(sources: Iterable[Path], *, limits: "ReadLimits") -> Callable[[str], tuple[Document, list[Passage]] | None]:
+    """Load one indexed document again from the source folders (None when it can no longer be read).
+
+    It goes through the same boundary, limits and parse worker as any ingest (ingest.collect.read_one).
+    """
+    from ingest.collect import read_one
 
     sources = list(sources)
-    paths: dict[str, Path] = {}
 
     def reload(source: str) -> tuple[Document, list[Passage]] | None:
-        if not paths:  # scanned only when a document actually has to be read again
-            paths.update({item.source: item.path for item in scan(sources)})
-        path = paths.get(source)
-        if path is None:
-            return None
-        try:
-            data = path.read_bytes()
-            raw, hints = load_file(path)
-        except (OSError, LoadError):
+        loaded = read_one(sources, source, limits=limits)
+        if loaded is None:
             log.info("findings reload skipped source_id=%s", source)
-            return None
-        document = build_document(source=source, path=path, raw=raw, hints=hints, data=data)
-        return document, split_document(document)
+        return loaded
 
     return reload

@@ -16,6 +16,7 @@ from typing import Callable
 from config.settings import SettingsError
 from ingest.embedder import Embedder
 from ingest.indexer import SyncSummary, sync
+from ingest.limits import ReadLimits
 from ingest.store import KnowledgeStore, StoreBusy
 
 log = logging.getLogger(__name__)
@@ -41,13 +42,13 @@ def parse_schedule(expression: str, *, timezone: str = "Europe/London"):
 
 def refresh_job(
     store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, keep_versions: int = 2,
-    on_done: Callable[[SyncSummary], None] | None = None,
+    on_done: Callable[[SyncSummary], None] | None = None, limits: ReadLimits | None = None,
 ) -> Callable[[], SyncSummary | None]:
     """A no-argument job running one refresh; it logs ids and counts only and never raises."""
 
     def run() -> SyncSummary | None:
         try:
-            summary = sync(store, sources, embedder=embedder, keep_versions=keep_versions)
+            summary = sync(store, sources, embedder=embedder, keep_versions=keep_versions, limits=limits)
         except StoreBusy:
             log.info("scheduled refresh skipped: another refresh is running")
             return None
@@ -78,5 +79,6 @@ def start_from_settings(settings, store: KnowledgeStore, *, embedder: Embedder):
     """What `serve` calls: the scheduled refresh of ``settings.sources``, or None when no schedule is set."""
     if not settings.refresh_schedule:
         return None
-    job = refresh_job(store, list(settings.sources), embedder=embedder, keep_versions=settings.versions_kept)
+    job = refresh_job(store, list(settings.sources), embedder=embedder, keep_versions=settings.versions_kept,
+                      limits=ReadLimits.from_settings(settings))
     return start_schedule(settings.refresh_schedule, job)

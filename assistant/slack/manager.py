@@ -199,6 +199,7 @@ def register(app: App, services: Services) -> None:
 def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
     """Re-index the configured documents folders, posting progress and a summary; returns the audit outcome."""
     from ingest.indexer import sync
+    from ingest.limits import ReadLimits
     from ingest.store import StoreBusy
 
     ref = new_id()
@@ -216,7 +217,7 @@ def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
     started = time.perf_counter()
     try:
         summary = sync(services.assistant.store, folders, embedder=services.assistant.embedder, progress=progress,
-                       keep_versions=services.settings.versions_kept)
+                       keep_versions=services.settings.versions_kept, limits=ReadLimits.from_settings(services.settings))
         services.assistant.warm()  # load the new version now, not on the next question
     except StoreBusy:
         log.info("refresh busy ref=%s user=%s", ref, user)
