@@ -103,7 +103,13 @@ def print_summary(summary) -> None:
     )
     for item in summary.quarantined:
         kept = " (last good version kept)" if item["source"] in summary.kept_last_good else ""
-        err.print(f"quarantined: {item['source']} — {item['reason']}{kept}", style="yellow", highlight=False)
+        err.print(f"quarantined: {item['source']} — {item['reason']}{kept}", style="yellow", highlight=False,
+                  markup=False)
+    for item in summary.duplicates:
+        err.print(f"duplicate: {item['source']} — same content as {item['same_as']}, stored once", markup=False)
+    for item in summary.flagged:
+        err.print(f"check: {item['source']} — {item['sentences']} sentence(s) withheld as possible planted instructions "
+                  f"({', '.join(item['patterns'])})", style="yellow", highlight=False, markup=False)
 
 
 @app.command()
@@ -187,7 +193,16 @@ def status(
     for key in ("store", "version", "last_ingest", "documents", "passages", "model", "versions_kept"):
         console.print(f"{key.replace('_', ' ')}: {info.get(key)}", highlight=False)
     for item in info.get("quarantined", []):
-        console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False)
+        console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False, markup=False)
+    for item in info.get("flagged", []):
+        console.print(f"check: {item['source']} — {item['sentences']} sentence(s) withheld as possible planted "
+                      f"instructions ({', '.join(item['patterns'])}) under {'; '.join(item['sections'])}",
+                      style="yellow", highlight=False, markup=False)
+    for source, encoding in info.get("encodings", {}).items():
+        guessed = "" if encoding.startswith("utf") else " (guessed)"
+        console.print(f"encoding: {source} — read as {encoding}{guessed}", highlight=False, markup=False)
+    for source, names in info.get("duplicates", {}).items():
+        console.print(f"duplicate: {source} — also filed as {', '.join(names)}", highlight=False, markup=False)
 
 
 @app.command()
