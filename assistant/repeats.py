@@ -22,6 +22,7 @@ _UNIT_END = re.compile(r"(?<=\])\s+(?=[^\[\s])|(?<=[.!?])\s+(?=[A-Z\"“‘(])")
 
 def _key(text: str) -> str:
     text = _MARKERS.sub(" ", text).replace("’", "'").replace("“", '"').replace("”", '"').lower()
+    text = re.sub(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+", "", text)  # a list mark is not part of the sentence
     return re.sub(r"\s+", " ", text).strip(" .!?;:\"'")
 
 

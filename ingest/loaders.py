@@ -135,6 +135,8 @@ def _load_docx(data: bytes) -> tuple[str, Hints]:
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise LoadError(f"unreadable Word document ({type(exc).__name__})") from None
     except Exception as exc:  # zipfile.BadZipFile and friends
+        if "NO_MEMORY" in str(getattr(exc, "error_log", "")) or "memory allocation failed" in str(exc).lower():
+            raise MemoryError from None  # libxml2 ran out of the parse worker's memory budget
         raise LoadError(f"unreadable Word document ({type(exc).__name__})") from None
     lines: list[str] = []
     for paragraph in document.paragraphs:

@@ -68,6 +68,11 @@ def write_zip_bomb_docx(path: Path, *, paragraphs: int) -> Path:
     return path
 
 
+_WORDS = ("assessment", "referral", "strategy", "conference", "supervision", "allocation", "transfer", "review",
+          "placement", "advocacy", "recording", "oversight", "threshold", "planning", "contact", "escalation",
+          "closure", "audit", "consent", "chronology", "genogram", "safety", "family", "network", "court")
+
+
 def write_many_page_pdf(path: Path, *, pages: int, lines_per_page: int = 40) -> Path:
     """A valid PDF of ``pages`` pages, each with its own text (built directly, in seconds)."""
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -78,8 +83,8 @@ def write_many_page_pdf(path: Path, *, pages: int, lines_per_page: int = 40) -> 
                             f"] /Count {pages} >>".encode(), font]
     for number in range(pages):
         body = ["BT", "/F1 10 Tf", "12 TL", "40 800 Td"]
-        body += [f"(Page {number} line {k}: visits are recorded in the case file within five days.) Tj T*"
-                 for k in range(lines_per_page)]
+        body += [f"({_WORDS[(number * 7 + k) % len(_WORDS)]} {_WORDS[(number + 3 * k) % len(_WORDS)]} visit "
+                 f"{_WORDS[(number * 13 + k * 5) % len(_WORDS)]} recorded.) Tj T*" for k in range(lines_per_page)]
         stream = "\n".join(body + ["ET"]).encode()
         content = first_page + 2 * number + 1
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
