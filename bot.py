@@ -38,39 +38,17 @@ def settings_or_exit(store: Path | None = None) -> Settings:
     return settings
 
 
-def make_store(settings: Settings, root: Path | None = None):
-    from ingest.store import KnowledgeStore
+def make_runtime(settings: Settings, **parts):
+    """The composition root (assistant/runtime.py): every command takes its parts from here."""
+    from assistant.runtime import Runtime
 
-    return KnowledgeStore(root or settings.store_dir, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port)
-
-
-def make_embedder(settings: Settings):
-    from ingest.embedder import MiniLMEmbedder
-
-    return MiniLMEmbedder(settings.embedding_model_path)
+    return Runtime(settings, **parts)
 
 
-def make_assistant(settings: Settings, *, store=None, embedder=None):
-    from assistant.findings_answer import FindingsAnswerer
-    from assistant.llm import answerer_from_settings
-    from assistant.pipeline import Assistant
-
-    return Assistant(
-        store or make_store(settings),
-        embedder=embedder or make_embedder(settings),
-        threshold=settings.abstain_threshold,
-        answerer=answerer_from_settings(settings),
-        findings=FindingsAnswerer(),
-    )
-
-
-def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet: bool = False):
-    """Index ``sources`` into ``store`` with a progress bar; print the summary."""
+def run_sync(runtime, sources: list[Path] | None = None, *, quiet: bool = False):
+    """Run the runtime's refresher (over ``sources`` when given) with a progress bar; print the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from ingest.findings_model import findings_model_from_settings
-    from ingest.indexer import sync
-    from ingest.limits import ReadLimits
     from ingest.store import StoreBusy
 
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
@@ -81,8 +59,7 @@ def run_sync(settings: Settings, store, sources: list[Path], embedder, *, quiet:
             progress.update(task, completed=done, total=total)
 
         try:
-            summary = sync(store, sources, embedder=embedder, progress=on_progress, keep_versions=settings.versions_kept,
-                           findings_model=findings_model_from_settings(settings), limits=ReadLimits.from_settings(settings))
+            summary = runtime.refresher.run(sources, progress=on_progress)
         except StoreBusy as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(3) from None
@@ -101,15 +78,10 @@ def print_summary(summary) -> None:
         f"(added {len(summary.added)}, updated {len(summary.updated)}, removed {len(summary.removed)}, "
         f"unchanged {len(summary.unchanged)}; embedded {summary.embedded}) in {summary.seconds:.1f} s"
     )
-    for item in summary.quarantined:
-        kept = " (last good version kept)" if item["source"] in summary.kept_last_good else ""
-        err.print(f"quarantined: {item['source']} — {item['reason']}{kept}", style="yellow", highlight=False,
-                  markup=False)
-    for item in summary.duplicates:
-        err.print(f"duplicate: {item['source']} — same content as {item['same_as']}, stored once", markup=False)
-    for item in summary.flagged:
-        err.print(f"check: {item['source']} — {item['sentences']} sentence(s) withheld as possible planted instructions "
-                  f"({', '.join(item['patterns'])})", style="yellow", highlight=False, markup=False)
+    from assistant.status import summary_notes
+
+    for line in summary_notes(summary):
+        err.print(line, style="yellow", highlight=False, markup=False)
 
 
 @app.command()
@@ -118,8 +90,7 @@ def ingest(
     store: StoreOption = None,
 ) -> None:
     """Index documents: the store then mirrors exactly these folders."""
-    settings = settings_or_exit(store)
-    run_sync(settings, make_store(settings), paths or settings.sources, make_embedder(settings))
+    run_sync(make_runtime(settings_or_exit(store)), paths or None)
 
 
 @app.command()
@@ -134,7 +105,7 @@ def ask(
 
     settings = settings_or_exit(store)
     try:
-        answer = make_assistant(settings).ask(question)
+        answer = make_runtime(settings).assistant.ask(question)
     except StoreEmpty as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
@@ -151,7 +122,7 @@ def chat(store: StoreOption = None) -> None:
     from ingest.store import StoreEmpty
 
     settings = settings_or_exit(store)
-    assistant = make_assistant(settings)
+    assistant = make_runtime(settings).assistant
     try:
         assistant.warm()
     except StoreEmpty as exc:
@@ -182,27 +153,18 @@ def status(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     store: StoreOption = None,
 ) -> None:
-    """Documents, passages, last ingest, model and store."""
-    from assistant.status import knowledge_status
+    """Documents, passages, last ingest, model, store; files quarantined, withheld sentences, encodings, duplicates."""
+    from assistant.status import knowledge_status, status_notes
 
     settings = settings_or_exit(store)
-    info = knowledge_status(make_store(settings))
+    info = knowledge_status(make_runtime(settings).store)
     if as_json:
         print(json.dumps(info, ensure_ascii=False))
         return
     for key in ("store", "version", "last_ingest", "documents", "passages", "model", "versions_kept"):
         console.print(f"{key.replace('_', ' ')}: {info.get(key)}", highlight=False)
-    for item in info.get("quarantined", []):
-        console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False, markup=False)
-    for item in info.get("flagged", []):
-        console.print(f"check: {item['source']} — {item['sentences']} sentence(s) withheld as possible planted "
-                      f"instructions ({', '.join(item['patterns'])}) under {'; '.join(item['sections'])}",
-                      style="yellow", highlight=False, markup=False)
-    for source, encoding in info.get("encodings", {}).items():
-        guessed = "" if encoding.startswith("utf") else " (guessed)"
-        console.print(f"encoding: {source} — read as {encoding}{guessed}", highlight=False, markup=False)
-    for source, names in info.get("duplicates", {}).items():
-        console.print(f"duplicate: {source} — also filed as {', '.join(names)}", highlight=False, markup=False)
+    for line in status_notes(info):
+        console.print(line, style="yellow", highlight=False, markup=False)
 
 
 @app.command()
@@ -213,15 +175,15 @@ def actions(
     store: StoreOption = None,
 ) -> None:
     """Inspection findings (strengths, areas for development, what needs to improve...), newest first, cited."""
-    from assistant.actions import FindingsIndex
-    from assistant.timeline import kb_actions
+    from ingest.findings.index import FindingsIndex
+    from ingest.findings.report import kb_actions
     from ingest.authorities import find_authorities
     from ingest.store import StoreEmpty
-    from ingest.themes import NAMES, theme_named
+    from ingest.findings.themes import NAMES, theme_named
 
     settings = settings_or_exit(store)
     try:
-        index = FindingsIndex(make_store(settings).live().path)
+        index = FindingsIndex(make_runtime(settings).store.live().path)
     except StoreEmpty as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
@@ -254,10 +216,9 @@ def evaluate(
 
     settings = settings_or_exit(store)
     root = store or settings.store_dir / "eval" / re.sub(r"[^A-Za-z0-9_.-]", "_", corpus.resolve().name)
-    embedder = make_embedder(settings)
-    kb = make_store(settings, root)
-    run_sync(settings, kb, [corpus], embedder)
-    assistant = make_assistant(settings, store=kb, embedder=embedder)
+    runtime = make_runtime(settings.model_copy(update={"store_dir": root}))
+    run_sync(runtime, [corpus])
+    assistant = runtime.assistant
     assistant.warm()
     items = load_questions(questions)
     results = []
@@ -292,8 +253,7 @@ def refresh(
     store: StoreOption = None,
 ) -> None:
     """Bring the index in step with the sources: add new, re-index changed, remove deleted documents."""
-    settings = settings_or_exit(store)
-    summary = run_sync(settings, make_store(settings), source or settings.sources, make_embedder(settings), quiet=as_json)
+    summary = run_sync(make_runtime(settings_or_exit(store)), source or None, quiet=as_json)
     if as_json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
 
@@ -306,7 +266,7 @@ def rollback(store: StoreOption = None) -> None:
 
     settings = settings_or_exit(store)
     try:
-        was, now = roll_back(make_store(settings))
+        was, now = roll_back(make_runtime(settings).store)
     except (StoreBusy, StoreEmpty, NothingToRollBack) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(3 if isinstance(exc, StoreBusy) else 2) from None
@@ -325,7 +285,7 @@ def forget(
     from ingest.store import StoreBusy
 
     settings = settings_or_exit(store)
-    kb = make_store(settings)
+    kb = make_runtime(settings).store
     try:
         name = resolve_source(kb, source)
         summary = erase(kb, name)
@@ -375,21 +335,22 @@ def serve(
         hint = "" if http else " (or run with --http and SLACK_SIGNING_SECRET for the Events API over HTTP)"
         err.print(f"[red]set {' and '.join(missing)} in the environment{hint}; see docs/slack.md[/red]")
         raise typer.Exit(2)
-    assistant = make_assistant(settings)
+    runtime = make_runtime(settings)
+    assistant = runtime.assistant
     try:
         assistant.warm()  # the model is loaded once, before the first question
     except StoreEmpty:
         err.print("[yellow]the knowledge base is empty: the bot will say so until a manager runs /kb-refresh "
                   "(or you run `python bot.py ingest`)[/yellow]")
     try:
-        bolt = build_app(settings, assistant, socket_mode=not http)
+        bolt = build_app(runtime, socket_mode=not http)
     except BoltError:
         err.print(f"[red]Slack refused the bot token (auth.test failed at {settings.slack_api_url})[/red]")
         raise typer.Exit(2) from None
     from ingest.schedule import start_from_settings
 
     try:
-        scheduler = start_from_settings(settings, assistant.store, embedder=assistant.embedder)
+        scheduler = start_from_settings(settings, runtime.refresher)
     except SettingsError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None

@@ -9,15 +9,17 @@ explained, with its calibration, in docs/retrieval.md.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
+# Answer types live in assistant/answers.py; these names stay importable from here for older callers.
+from assistant.answers import (  # noqa: F401
+    NOT_FOUND, Answer, Citation, abstain, citation_for, human_date, nearest_titles,
+)
 from assistant.evidence import TermWeights, answers_quantity, coverage, has_quantity, key_terms
 from assistant.retriever import Hit
 from assistant.understand import Query
 from ingest.splitter import split_sentences
 
-NOT_FOUND = "I couldn't find this in the knowledge base."
 ANSWER_PASSAGES = 3  # sentences are drawn from the best few passages only
 MAX_SENTENCES = 3
 MAX_WORDS = 110
@@ -27,84 +29,12 @@ DENSE_FLOOR = 0.32  # below this cosine, no passage is about the question, whate
 
 
 @dataclass
-class Citation:
-    n: int
-    source: str
-    title: str
-    section: str
-    date: str
-    url: str
-    text: str
-    also: list[str] = field(default_factory=list)  # other file names holding the same document
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-
-@dataclass
-class Answer:
-    question: str
-    abstained: bool
-    answer: str
-    citations: list[Citation] = field(default_factory=list)
-    hits: list[Hit] = field(default_factory=list)
-    checked: list[str] = field(default_factory=list)  # titles of the nearest documents, when abstaining
-    reason: str = ""  # why we abstained: no-documents | unknown-authority | weak-evidence | no-quantity
-    latency_ms: float = 0.0
-    mode: str = "extractive"
-
-    def to_json(self) -> dict:
-        return {
-            "question": self.question,
-            "abstained": self.abstained,
-            "answer": self.answer,
-            "citations": [c.to_json() for c in self.citations],
-            "checked": self.checked,
-            "latency_ms": round(self.latency_ms, 1),
-        }
-
-
-@dataclass
 class _Candidate:
     hit_index: int
     order: int
     text: str
     score: float
     context: str = ""
-
-
-def human_date(value: str) -> str:
-    """'2011-06-09' -> '9 June 2011'; a bare year or '' stays as it is."""
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{parsed.day} {parsed.strftime('%B')} {parsed.year}"
-
-
-def citation_for(n: int, hit: Hit) -> Citation:
-    p = hit.passage
-    return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text,
-                    also=list(p.also))
-
-
-def nearest_titles(hits: list[Hit], *, limit: int = 3) -> list[str]:
-    titles: list[str] = []
-    for hit in hits:
-        label = hit.passage.title + (f" ({human_date(hit.passage.date)})" if hit.passage.date else "")
-        if label not in titles:
-            titles.append(label)
-        if len(titles) == limit:
-            break
-    return titles
-
-
-def abstain(query: Query, hits: list[Hit], *, reason: str, message: str = NOT_FOUND) -> Answer:
-    checked = nearest_titles(hits)
-    text = message
-    if checked:
-        text += " The nearest documents I checked were: " + "; ".join(checked) + "."
-    return Answer(question=query.text, abstained=True, answer=text, hits=hits, checked=checked, reason=reason)
 
 
 def _units(text: str) -> list[str]:

@@ -13,7 +13,7 @@ import logging
 import re
 from typing import Any
 
-from assistant.compose import Answer, citation_for
+from assistant.answers import Answer, citation_for
 from assistant.retriever import Hit
 from assistant.understand import Query
 from ingest.injection import withhold
@@ -82,28 +82,3 @@ class LangChainAnswerer:
                       text)
         citations = [citation_for(mapping[old], shown[old - 1]) for old in cited]
         return Answer(question=query.text, abstained=False, answer=text, citations=citations, hits=hits, mode="llm")
-
-
-def answerer_from_settings(settings: Any) -> LangChainAnswerer | None:
-    """The configured model's answerer, or None (the default: extractive answers only)."""
-    provider = settings.llm_provider
-    if provider == "none":
-        return None
-    if provider == "openai":
-        from langchain_openai import ChatOpenAI
-
-        model = ChatOpenAI(model=settings.llm_model, base_url=settings.llm_base_url, api_key=settings.llm_api_key or "none",
-                           timeout=settings.llm_timeout_s, temperature=0, max_retries=1)
-    elif provider == "ollama":
-        from langchain_ollama import ChatOllama
-
-        model = ChatOllama(model=settings.llm_model, base_url=settings.llm_base_url or "http://127.0.0.1:11434",
-                           temperature=0, client_kwargs={"timeout": settings.llm_timeout_s})
-    elif provider == "anthropic":
-        from langchain_anthropic import ChatAnthropic
-
-        model = ChatAnthropic(model=settings.llm_model, api_key=settings.llm_api_key, timeout=settings.llm_timeout_s,
-                              temperature=0, max_retries=1)
-    else:  # pragma: no cover - settings validation forbids it
-        return None
-    return LangChainAnswerer(model, max_passages=settings.top_k)

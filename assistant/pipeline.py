@@ -13,7 +13,8 @@ import threading
 import time
 from typing import Protocol
 
-from assistant.compose import NOT_FOUND, Answer, abstain, compose
+from assistant.answers import NOT_FOUND, Answer, abstain
+from assistant.compose import compose
 from assistant.repeats import drop_repeats
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand

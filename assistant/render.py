@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.compose import Answer, Citation, human_date
+from assistant.answers import Answer, Citation, human_date
 
 QUOTE_CHARS = 400
 

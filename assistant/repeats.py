@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.compose import Answer, Citation
+from assistant.answers import Answer, Citation
 
 MIN_WORDS = 4  # shorter pieces ("Not mentioned.") may repeat legitimately in a list
 _MARKERS = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")

@@ -60,3 +60,26 @@ def list_sources(store: KnowledgeStore, *, filter_text: str = "") -> list[dict[s
     if needle:
         rows = [r for r in rows if needle in f"{r['source']} {r['title']} {r['type']} {' '.join(r['authorities'])}".lower()]
     return sorted(rows, key=lambda r: (r["date"] or "0000", r["source"]), reverse=True)
+
+
+def status_notes(info: dict[str, Any]) -> list[str]:
+    """One line per file a manager may want to look at: quarantined, sentences withheld, encoding guessed, duplicates."""
+    lines = [f"quarantined: {q['source']} — {q['reason']}" for q in info.get("quarantined", [])]
+    lines += [f"check: {row['source']} — {row['sentences']} sentence(s) withheld as possible planted instructions "
+              f"({', '.join(row['patterns'])}) under {'; '.join(row['sections'])}" for row in info.get("flagged", [])]
+    lines += [f"encoding: {source} — read as {encoding}" + ("" if encoding.startswith("utf") else " (guessed)")
+              for source, encoding in info.get("encodings", {}).items()]
+    lines += [f"duplicate: {source} — also filed as {', '.join(names)}"
+              for source, names in info.get("duplicates", {}).items()]
+    return lines
+
+
+def summary_notes(summary: Any) -> list[str]:
+    """The same lines for a refresh's summary (ingest.indexer.SyncSummary)."""
+    lines = [f"quarantined: {q['source']} — {q['reason']}"
+             + (" (last good version kept)" if q["source"] in summary.kept_last_good else "")
+             for q in summary.quarantined]
+    lines += [f"duplicate: {d['source']} — same content as {d['same_as']}, stored once" for d in summary.duplicates]
+    lines += [f"check: {row['source']} — {row['sentences']} sentence(s) withheld as possible planted instructions "
+              f"({', '.join(row['patterns'])})" for row in summary.flagged]
+    return lines

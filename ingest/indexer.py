@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ingest.embedder import Embedder
-from ingest.findings_store import is_current, reloader, write_version_findings
-from ingest.collect import collect
+from ingest.collect import collect, read_one
+from ingest.findings.storage import is_current, write_version_findings
 from ingest.limits import ReadLimits
-from ingest.models import Passage
+from ingest.models import Document, Passage
 from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
 
 log = logging.getLogger(__name__)
@@ -150,6 +150,21 @@ def _sync_locked(
     summary.documents = len(documents)
     summary.passages = manifest.passages
     return summary
+
+
+def reloader(sources: Iterable[Path], *, limits: ReadLimits) -> Callable[[str], tuple[Document, list[Passage]] | None]:
+    """Load one indexed document again from the source folders (None when it can no longer be read): the
+    findings of a kept document written by older rules are extracted again from its file, through the same
+    boundary, limits and parse worker as any ingest."""
+    sources = list(sources)
+
+    def reload(source: str) -> tuple[Document, list[Passage]] | None:
+        loaded = read_one(sources, source, limits=limits)
+        if loaded is None:
+            log.info("findings reload skipped source_id=%s", source)
+        return loaded
+
+    return reload
 
 
 def _embed(embedder: Embedder, passages: list[Passage], progress: Progress | None) -> list[list[float]]:

@@ -2,22 +2,20 @@
 
 ``refresh_schedule`` takes five cron fields (minute hour day month day-of-week,
 e.g. ``"30 6 * * mon-fri"``) or six with seconds first. Write days of the week
-as names: APScheduler numbers them from Monday. The job is the same
-:func:`ingest.indexer.sync` that `python bot.py refresh` and Slack's
-``/kb-refresh`` run; a run that finds another refresh in progress skips.
+as names: APScheduler numbers them from Monday. The job runs the process's one
+:class:`ingest.refresh.Refresher`, the same one `python bot.py refresh` and
+Slack's ``/kb-refresh`` use; a run that finds another refresh in progress skips.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Callable
 
-from config.settings import SettingsError
-from ingest.embedder import Embedder
-from ingest.indexer import SyncSummary, sync
-from ingest.limits import ReadLimits
-from ingest.store import KnowledgeStore, StoreBusy
+from config.settings import Settings, SettingsError
+from ingest.indexer import SyncSummary
+from ingest.refresh import Refresher
+from ingest.store import StoreBusy
 
 log = logging.getLogger(__name__)
 JOB_ID = "kb-refresh"
@@ -40,24 +38,17 @@ def parse_schedule(expression: str, *, timezone: str = "Europe/London"):
     raise SettingsError(f"invalid settings: refresh_schedule {expression!r} needs 5 cron fields (or 6 with seconds)")
 
 
-def refresh_job(
-    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, keep_versions: int = 2,
-    on_done: Callable[[SyncSummary], None] | None = None, limits: ReadLimits | None = None,
-) -> Callable[[], SyncSummary | None]:
+def refresh_job(refresher: Refresher) -> Callable[[], SyncSummary | None]:
     """A no-argument job running one refresh; it logs ids and counts only and never raises."""
 
     def run() -> SyncSummary | None:
         try:
-            summary = sync(store, sources, embedder=embedder, keep_versions=keep_versions, limits=limits)
+            return refresher.run()
         except StoreBusy:
             log.info("scheduled refresh skipped: another refresh is running")
-            return None
         except Exception as exc:  # noqa: BLE001 - a failed run must not stop the scheduler; next run retries
             log.error("scheduled refresh failed error=%s", type(exc).__name__)
-            return None
-        if on_done is not None:
-            on_done(summary)
-        return summary
+        return None
 
     return run
 
@@ -75,10 +66,8 @@ def start_schedule(expression: str, job: Callable[[], object], *, timezone: str 
     return scheduler
 
 
-def start_from_settings(settings, store: KnowledgeStore, *, embedder: Embedder):
-    """What `serve` calls: the scheduled refresh of ``settings.sources``, or None when no schedule is set."""
+def start_from_settings(settings: Settings, refresher: Refresher):
+    """What `serve` calls: the scheduled refresh of ``settings.refresh_schedule``, or None when none is set."""
     if not settings.refresh_schedule:
         return None
-    job = refresh_job(store, list(settings.sources), embedder=embedder, keep_versions=settings.versions_kept,
-                      limits=ReadLimits.from_settings(settings))
-    return start_schedule(settings.refresh_schedule, job)
+    return start_schedule(settings.refresh_schedule, refresh_job(refresher))

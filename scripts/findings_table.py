@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.findings import KINDS, extract  # noqa: E402
 from ingest.boundary import scan  # noqa: E402
+from ingest.findings.rules import KINDS, extract  # noqa: E402
 from ingest.loaders import LoadError, load_file  # noqa: E402
 from ingest.metadata import build_document  # noqa: E402
 from ingest.splitter import split_document  # noqa: E402

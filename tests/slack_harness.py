@@ -10,6 +10,7 @@ from typing import Any
 
 from tests.slack_double import SECRET, Bot, SlackDouble
 
+from assistant.runtime import Runtime
 from assistant.slack.app import build_app, make_http_server, serve_http_in_thread
 from config.settings import Settings, load_settings
 
@@ -62,7 +63,9 @@ def settings_for(double: SlackDouble, state_dir: Path, **overrides: Any) -> Sett
 def start_bot(double: SlackDouble, assistant: Any, state_dir: Path, **overrides: Any) -> Running:
     settings = settings_for(double, state_dir, **overrides)
     seam = Seam(assistant)
-    app = build_app(settings, seam)
+    # The composition root as `serve` builds it, around the test's assistant (its store and model).
+    runtime = Runtime(settings, store=assistant.store, embedder=assistant.embedder, chat_model=None, assistant=seam)
+    app = build_app(runtime)
     server = make_http_server(app, seam, host="127.0.0.1", port=0)
     serve_http_in_thread(server)
     return Running(Bot(f"http://127.0.0.1:{server.server_port}", double), app, server, settings, seam)

@@ -97,8 +97,8 @@ def test_ask_json_contract(knowledge_store):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(result.stdout)
-    assert set(data) >= {"question", "abstained", "answer", "citations", "latency_ms"}
-    assert data["abstained"] is False and "one working day" in data["answer"]
+    assert set(data) >= {"question", "abstained", "answer", "citations", "latency_ms", "outcome"}
+    assert data["abstained"] is False and data["outcome"] == "answered" and "one working day" in data["answer"]
     citation = data["citations"][0]
     assert set(citation) >= {"n", "source", "title", "section", "date", "url", "text"}
     assert citation["source"] == "example-assessment-timescales.docx" and citation["n"] == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.findings import extract
+from ingest.findings.rules import extract
 from ingest.loaders import load_file
 from ingest.metadata import build_document
 from ingest.splitter import split_document

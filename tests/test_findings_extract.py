@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.findings import extract, heading_kind
-from ingest.judgements import heading_judgement, table_judgements
+from ingest.findings.rules import extract, heading_kind
+from ingest.findings.judgements import heading_judgement, table_judgements
 from ingest.loaders import load_file
 from ingest.metadata import build_document
 from ingest.splitter import split_document
-from ingest.themes import main_theme, theme_named, themes_of
+from ingest.findings.themes import main_theme, theme_named, themes_of
 from tests import findings_docs as docs
 
 

@@ -11,12 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 import bot
-import ingest.findings_store as findings_store
-from assistant.actions import FindingsIndex, actions_report, parse_actions_args
-from assistant.findings_answer import FindingsAnswerer
-from assistant.timeline import kb_actions
+import ingest.findings.storage as storage
+from ingest.findings.index import FindingsIndex, parse_actions_args
+from ingest.findings.report import actions_report
+from assistant.findings import FindingsAnswerer
+from ingest.findings.report import kb_actions
 from assistant.pipeline import Assistant
-from ingest.findings_store import FILENAME
+from ingest.findings.storage import FILENAME
 from ingest.indexer import sync
 from ingest.store import KnowledgeStore
 from tests import findings_docs as docs
@@ -69,8 +70,8 @@ def test_ingest_writes_findings_beside_the_version(kb):
 def test_refresh_copies_unchanged_extracts_changed_and_drops_removed(own_kb, docs_dir, embedder, monkeypatch):
     kb = own_kb
     extracted: list[str] = []
-    real_extract = findings_store.extract
-    monkeypatch.setattr(findings_store, "extract", lambda d, p: extracted.append(d.source) or real_extract(d, p))
+    real_extract = storage.extract
+    monkeypatch.setattr(storage, "extract", lambda d, p: extracted.append(d.source) or real_extract(d, p))
     (docs_dir / "letter-2010.txt").unlink()
     (docs_dir / "report-2023.txt").write_text(docs.REPORT_2023.replace("◼ The quality of pathway plans for care leavers.\n", ""))
     summary = sync(kb, [docs_dir], embedder=embedder)

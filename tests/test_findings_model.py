@@ -6,31 +6,18 @@ import json
 import sqlite3
 from pathlib import Path
 
-from ingest.findings import extract
-from ingest.findings_model import ModelFindings, verify
-from ingest.findings_store import FILENAME
+from ingest.findings.rules import extract
+from ingest.findings.model import ModelFindings, verify
+from ingest.findings.storage import FILENAME
 from ingest.indexer import sync
 from ingest.loaders import load_file
 from ingest.metadata import build_document
 from ingest.splitter import split_document
 from ingest.store import KnowledgeStore
 from tests import findings_docs as docs
+from tests.support.chat import FakeChat
 
 SENTENCE = "Children receive a timely response at the front door."
-
-
-class FakeChat:
-    """Replays canned text, as a LangChain chat model would return it; records what it was shown."""
-
-    def __init__(self, reply: str | Exception) -> None:
-        self.reply = reply
-        self.seen: list = []
-
-    def invoke(self, messages):
-        self.seen.append(messages)
-        if isinstance(self.reply, Exception):
-            raise self.reply
-        return type("Reply", (), {"content": self.reply})()
 
 
 def _report(tmp_path: Path):

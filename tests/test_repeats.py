@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.compose import Answer, Citation
+from assistant.answers import Answer, Citation
 from assistant.repeats import drop_repeats
 
 SENTENCE = "Social workers receive formal supervision at least every four weeks."

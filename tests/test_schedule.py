@@ -9,6 +9,7 @@ import pytest
 
 from config.settings import SettingsError, load_settings
 from tests.helpers_refresh import write_corpus
+from ingest.refresh import Refresher
 from ingest.schedule import parse_schedule, refresh_job, start_from_settings, start_schedule
 from ingest.store import KnowledgeStore
 
@@ -28,8 +29,9 @@ def test_scheduled_refresh_runs_the_refresh_job(docs_dir, tmp_path, embedder):
     write_corpus(docs_dir, ["visits.md"])
     done = threading.Event()
     summaries = []
-    job = refresh_job(store, [docs_dir], embedder=embedder, on_done=lambda s: (summaries.append(s), done.set()))
-    scheduler = start_schedule("* * * * * *", job)  # every second
+    refresher = Refresher(store, embedder=embedder, sources=[docs_dir])
+    refresher.on_publish(lambda s: (summaries.append(s), done.set()))
+    scheduler = start_schedule("* * * * * *", refresh_job(refresher))  # every second
     try:
         assert done.wait(60), "the scheduled refresh never ran"
     finally:
@@ -41,11 +43,12 @@ def test_busy_store_skips_the_scheduled_run(docs_dir, tmp_path, embedder):
     store = KnowledgeStore(tmp_path / "store")
     write_corpus(docs_dir, ["visits.md"])
     with store.write_lock():
-        assert refresh_job(store, [docs_dir], embedder=embedder)() is None
+        assert refresh_job(Refresher(store, embedder=embedder, sources=[docs_dir]))() is None
     assert store.live_name() is None
 
 
 def test_no_schedule_no_scheduler(tmp_path, embedder):
     settings = load_settings(store_dir=tmp_path / "store")
     assert settings.refresh_schedule is None
-    assert start_from_settings(settings, KnowledgeStore(tmp_path / "store"), embedder=embedder) is None
+    refresher = Refresher(KnowledgeStore(tmp_path / "store"), embedder=embedder, sources=settings.sources)
+    assert start_from_settings(settings, refresher) is None

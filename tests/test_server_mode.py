@@ -49,11 +49,11 @@ def test_server_mode_keeps_passages_in_the_server_not_the_folder(server_store, c
 
 
 def test_settings_switch_to_server_mode(monkeypatch, tmp_path, chroma_server):
-    import bot
+    from assistant.runtime import Runtime
 
     monkeypatch.setenv("CHROMA_HOST", chroma_server.host)
     monkeypatch.setenv("CHROMA_PORT", str(chroma_server.port))
     settings = load_settings(store_dir=tmp_path / "store")
-    store = bot.make_store(settings)
+    store = Runtime(settings).store  # what every command uses
     assert store.server_mode and store.chroma_port == chroma_server.port
     assert "chroma server" in store.location

@@ -11,6 +11,7 @@ import pytest
 from tests.slack_double import SlackDouble, SocketModeDouble, mention, post
 
 from assistant.pipeline import Assistant
+from assistant.runtime import Runtime
 from assistant.slack.app import build_app, make_http_server, serve_http_in_thread, socket_mode_handler
 from config.settings import load_settings
 
@@ -29,7 +30,8 @@ def test_socket_mode_starts_acks_and_answers_once(doubles, knowledge_store, embe
     settings = load_settings(store_dir=tmp_path, slack_bot_token="xoxb-test", slack_app_token="xapp-test",
                              slack_api_url=web.api_url)
     assistant = Assistant(knowledge_store, embedder=embedder, threshold=0.40)
-    app = build_app(settings, assistant, socket_mode=True)
+    runtime = Runtime(settings, store=knowledge_store, embedder=embedder, chat_model=None, assistant=assistant)
+    app = build_app(runtime, socket_mode=True)
     handler = socket_mode_handler(app, settings.slack_app_token)
     try:
         handler.connect()

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from slack_sdk import WebClient
 
-from assistant.compose import Answer
+from assistant.answers import Answer
 from assistant.slack import blocks as bk
 from assistant.slack.guards import channel_allowed, rate_limited_text
 from assistant.slack.privacy import where

@@ -18,37 +18,38 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
-from assistant.slack import actions, commands, home, manager, mentions, messages
+from assistant.slack import ask, buttons, home, manager, mentions, messages
 from assistant.slack.privacy import protect_vendor_loggers, vendor_logger
 from assistant.slack.services import Services
 from assistant.slack.webapi import make_client
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
-    from config.settings import Settings
+    from assistant.runtime import Runtime
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-SURFACES = (mentions, messages, commands, manager, actions, home)
+SURFACES = (mentions, messages, ask, manager, buttons, home)
 
 
 def build_app(
-    settings: "Settings",
-    assistant: "Assistant",
+    runtime: "Runtime",
     *,
     client: WebClient | None = None,
     services: Services | None = None,
     socket_mode: bool = False,
 ) -> App:
-    """A Bolt App answering from ``assistant``; ``client`` defaults to one for ``settings.slack_api_url``.
+    """A Bolt App answering from ``runtime.assistant`` and refreshing with ``runtime.refresher``;
+    ``client`` defaults to one for ``settings.slack_api_url``.
 
     Calls auth.test once (Bolt does, at construction). ``app.services`` holds
     the shared state (thread memory, records) for the servers and tests.
     """
     protect_vendor_loggers()
+    settings = runtime.settings
     client = client or make_client(settings.slack_bot_token, base_url=settings.slack_api_url)
-    services = services or Services.create(settings, assistant)
+    services = services or Services.create(runtime)
     app = App(
         name="practice-assistant",
         client=client,

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from slack_sdk.models.blocks import Block
 
-from assistant.compose import Answer, Citation
+from assistant.answers import Answer, Citation
 from assistant.render import citation_line
 
 log = logging.getLogger(__name__)

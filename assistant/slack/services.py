@@ -1,4 +1,4 @@
-"""What every Slack surface shares: settings, the assistant, memories, guards and the SQLite records."""
+"""What every Slack surface shares: settings, the assistant, the refresher, memories, guards and the SQLite records."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from assistant.slack.memory import ThreadMemory, TTLCache
 from assistant.slack.privacy import where
 
 if TYPE_CHECKING:
-    from assistant.compose import Answer
+    from assistant.answers import Answer
     from assistant.pipeline import Assistant
+    from assistant.runtime import Runtime
     from config.settings import Settings
+    from ingest.refresh import Refresher
 
 log = logging.getLogger(__name__)
 EVENT_TTL_S = 3600  # Slack retries within minutes; an hour of event ids is plenty
@@ -40,6 +42,7 @@ class Kept:
 class Services:
     settings: "Settings"
     assistant: "Assistant"
+    refresher: "Refresher"
     records: SlackRecords
     threads: ThreadMemory
     answers: TTLCache[Kept]
@@ -77,11 +80,14 @@ class Services:
         self.records.close()
 
     @classmethod
-    def create(cls, settings: "Settings", assistant: "Assistant", *, records: SlackRecords | None = None) -> "Services":
+    def create(cls, runtime: "Runtime", *, records: SlackRecords | None = None) -> "Services":
+        """The shared state for ``runtime``'s settings, assistant and refresher."""
+        settings = runtime.settings
         ttl = settings.thread_ttl_s
         return cls(
             settings=settings,
-            assistant=assistant,
+            assistant=runtime.assistant,
+            refresher=runtime.refresher,
             records=records or SlackRecords(settings.store_dir / "slack.sqlite"),
             threads=ThreadMemory(ttl),
             answers=TTLCache(ttl, max_items=2000),

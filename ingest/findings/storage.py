@@ -15,15 +15,16 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ingest.findings import Inspection, extract, extractor_version
+from ingest.findings.rules import RULES_VERSION, Inspection, extract
 from ingest.models import Document, Passage
 
 if TYPE_CHECKING:
-    from ingest.findings_model import ModelFindings
-    from ingest.limits import ReadLimits
+    from ingest.findings.model import ModelFindings
 
 log = logging.getLogger(__name__)
 FILENAME = "findings.sqlite"
+SCHEMA_VERSION = "1"  # bump with any change to SCHEMA below
+EXTRACTOR = f"rules-{RULES_VERSION}/schema-{SCHEMA_VERSION}"  # stored in meta; a different value means re-extract
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,7 +61,7 @@ def is_current(version_dir: Path) -> bool:
             row = db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
     except sqlite3.Error:
         return False
-    return bool(row) and row[0] == extractor_version()
+    return bool(row) and row[0] == EXTRACTOR
 
 
 def _open(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
@@ -125,7 +126,7 @@ def write_version_findings(
     total = copied = 0
     try:
         db.executescript(SCHEMA)
-        db.execute("INSERT INTO meta VALUES ('extractor', ?)", (extractor_version(),))
+        db.execute("INSERT INTO meta VALUES ('extractor', ?)", (EXTRACTOR,))
         def read(document: Document, passages: list[Passage]) -> Inspection | None:
             inspection = extract(document, passages)
             if inspection is not None and model is not None:
@@ -158,21 +159,3 @@ def write_version_findings(
     log.info("findings written version=%s extracted=%d copied=%d ms=%.0f",
              Path(version_dir).name, total, copied, (time.perf_counter() - started) * 1000)
     return total + copied
-
-
-def reloader(sources: Iterable[Path], *, limits: "ReadLimits") -> Callable[[str], tuple[Document, list[Passage]] | None]:
-    """Load one indexed document again from the source folders (None when it can no longer be read).
-
-    It goes through the same boundary, limits and parse worker as any ingest (ingest.collect.read_one).
-    """
-    from ingest.collect import read_one
-
-    sources = list(sources)
-
-    def reload(source: str) -> tuple[Document, list[Passage]] | None:
-        loaded = read_one(sources, source, limits=limits)
-        if loaded is None:
-            log.info("findings reload skipped source_id=%s", source)
-        return loaded
-
-    return reload

@@ -1,8 +1,8 @@
-"""Inspection findings for managers: filtered lists, per-theme timelines, JSON rows and plain text.
+"""One version's inspection findings in memory: inspections, judgements and findings, filtered as asked.
 
-Reads the live version's ``findings.sqlite`` (see ingest/findings_store.py).
-Everything here returns plain data plus a text rendering, so the command
-line, the Slack ``/kb-actions`` command and question answering share it.
+Reads a version's ``findings.sqlite`` (ingest/findings/storage.py) and returns
+plain records, so the command line, Slack's ``/kb-actions`` and question
+answering read the same data (rendered by ingest/findings/report.py).
 """
 
 from __future__ import annotations
@@ -11,28 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.compose import Citation
 from ingest.authorities import find_authorities
-from ingest.findings import IMPROVEMENT_KINDS
-from ingest.findings_store import open_readonly
-from ingest.themes import theme_named
-
-UNNAMED = "council not recognised"
-MODEL_NOTE = "found by the language model, quoted from the cited passage"
-KIND_LABELS = {
-    "strength": "strength",
-    "area_for_development": "area for development",
-    "needs_to_improve": "what needs to improve",
-    "priority_action": "priority action",
-    "recommendation": "recommendation",
-}
-# Judged areas that speak directly to a theme (the overall judgement is always shown).
-THEME_AREAS = {
-    "care leavers": ("care leavers", "children in care and care leavers"),
-    "children in care": ("children in care", "children in care and care leavers"),
-    "child protection": ("help and protection",),
-    "early help": ("help and protection",),
-}
+from ingest.findings.storage import open_readonly
+from ingest.findings.themes import theme_named
 
 
 @dataclass
@@ -152,11 +133,6 @@ class FindingsIndex:
         return rows
 
 
-def citation(n: int, inspection: InspectionRec, *, section: str, text: str) -> Citation:
-    return Citation(n=n, source=inspection.source, title=inspection.title, section=section, date=inspection.date,
-                    url=inspection.url, text=text)
-
-
 def parse_actions_args(text: str, index: FindingsIndex) -> tuple[str | None, str | None]:
     """(authority, theme) from free text such as '/kb-actions stockton supervision'."""
     known = index.authorities()
@@ -168,27 +144,3 @@ def parse_actions_args(text: str, index: FindingsIndex) -> tuple[str | None, str
             rest = rest.replace(word, " ")
     theme = theme_named(rest) if rest.strip() else None
     return authority, theme
-
-
-def render_rows(rows: list[FindingRec]) -> str:
-    """One block per finding, newest first, each with its citation."""
-    if not rows:
-        return "No inspection findings match."
-    lines: list[str] = []
-    for f in rows:
-        ins = f.inspection
-        flags = [KIND_LABELS[f.kind], f.theme] + ([ins.repeated_note] if f.previous == "repeated" else [])
-        flags += [MODEL_NOTE] if f.origin == "model" else []
-        lines.append(f"{ins.authority or UNNAMED} — {ins.label} ({ins.date}) — " + " — ".join(flags))
-        lines.append(f"  {f.text}")
-        if f.judgement:
-            lines.append(f"  judgement: {f.judgement}")
-        lines.append(f"  source: {ins.source} — {f.section or '(no section)'}")
-    return "\n".join(lines)
-
-
-def actions_report(index: FindingsIndex, *, authority: str | None = None, theme: str | None = None) -> dict:
-    """Structured findings (JSON rows) and their text, for `/kb-actions [authority] [theme]` and the CLI."""
-    rows = index.select(authority=authority, theme=theme)
-    return {"authority": authority, "theme": theme, "findings": [r.to_json() for r in rows], "text": render_rows(rows),
-            "improvement_findings": sum(1 for r in rows if r.kind in IMPROVEMENT_KINDS)}

@@ -1,4 +1,4 @@
-"""Questions about inspection findings, answered from the findings records, every line cited.
+"""Questions about inspection findings, answered from the findings records (ingest/findings/), every line cited.
 
 Consulted before the passage pipeline, and deliberately narrow: only questions
 that ask what Ofsted said needs improving, for judgements, or whether
@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.actions import KIND_LABELS, MODEL_NOTE, UNNAMED, FindingsIndex, InspectionRec
-from assistant.compose import Answer
+from assistant.answers import Answer, Citation
 from assistant.retriever import Hit
-from assistant.timeline import Citations, judgement_text, render_timeline, timeline
 from assistant.understand import Query
-from ingest.findings import IMPROVEMENT_KINDS
+from ingest.findings.index import FindingsIndex, InspectionRec
+from ingest.findings.report import KIND_LABELS, MODEL_NOTE, UNNAMED, Citations, judgement_text, render_timeline, timeline
+from ingest.findings.rules import IMPROVEMENT_KINDS
+from ingest.findings.themes import NAMES, themes_of
 from ingest.store import IndexVersion
-from ingest.themes import NAMES, themes_of
 
 _IMPROVE = re.compile(
     r"\b(what needs to improve|needs? to (?:be )?improv\w*|areas? (?:for|of|needing|requiring) (?:development|improvement)"
@@ -101,8 +101,9 @@ class FindingsAnswerer:
             if part is None:
                 return None  # something asked for is not in the records: let the passage pipeline try
             lines.extend(part)
-        return Answer(question=query.text, abstained=False, answer="\n".join(lines), citations=cites.items, hits=hits,
-                      mode="findings")
+        citations = [Citation(**cited.to_json()) for cited in cites.items]
+        return Answer(question=query.text, answer="\n".join(lines), outcome="answered", citations=citations,
+                      hits=hits, mode="findings")
 
 
 def describe(ins: InspectionRec) -> str:

@@ -1,30 +1,66 @@
-"""A theme's history across one authority's inspections: one cited line per inspection, oldest first.
+"""Findings as text and JSON, every line cited: filtered lists, and a theme's history across inspections.
 
-An inspection whose findings do not mention the theme gets a plain "not
-mentioned among its findings" line naming the document checked; silence is
-never read as the problem having been fixed.
+A timeline has one cited line per inspection, oldest first. An inspection whose
+findings do not mention the theme gets a plain "not mentioned among its
+findings" line naming the document checked; silence is never read as the
+problem having been fixed. Citations are plain :class:`Cited` records
+(assistant/findings.py turns them into an answer's citations).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
-from assistant.actions import KIND_LABELS, MODEL_NOTE, THEME_AREAS, FindingRec, FindingsIndex, InspectionRec, citation
-from assistant.compose import Citation
+from ingest.findings.index import FindingRec, FindingsIndex, InspectionRec
+from ingest.findings.rules import IMPROVEMENT_KINDS
+
+UNNAMED = "council not recognised"
+MODEL_NOTE = "found by the language model, quoted from the cited passage"
+KIND_LABELS = {
+    "strength": "strength",
+    "area_for_development": "area for development",
+    "needs_to_improve": "what needs to improve",
+    "priority_action": "priority action",
+    "recommendation": "recommendation",
+}
+# Judged areas that speak directly to a theme (the overall judgement is always shown).
+THEME_AREAS = {
+    "care leavers": ("care leavers", "children in care and care leavers"),
+    "children in care": ("children in care", "children in care and care leavers"),
+    "child protection": ("help and protection",),
+    "early help": ("help and protection",),
+}
+
+
+@dataclass
+class Cited:
+    """Source [n] of a report: the passage a finding or judgement rests on (the fields of an answer's citation)."""
+
+    n: int
+    source: str
+    title: str
+    section: str
+    date: str
+    url: str
+    text: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
 
 
 class Citations:
-    """Numbered citations, one per distinct passage, in order of first use."""
+    """Numbered sources, one per distinct passage, in order of first use."""
 
     def __init__(self) -> None:
-        self.items: list[Citation] = []
+        self.items: list[Cited] = []
         self._numbers: dict[tuple[str, str], int] = {}
 
     def cite(self, inspection: InspectionRec, *, section: str, text: str, passage_id: str) -> int:
         key = (inspection.source, passage_id or text)
         if key not in self._numbers:
-            self._numbers[key] = len(self.items) + 1
-            self.items.append(citation(len(self.items) + 1, inspection, section=section, text=text))
+            self._numbers[key] = n = len(self.items) + 1
+            self.items.append(Cited(n=n, source=inspection.source, title=inspection.title, section=section,
+                                    date=inspection.date, url=inspection.url, text=text))
         return self._numbers[key]
 
 
@@ -101,8 +137,6 @@ def render_timeline(entries: list[TimelineEntry], *, authority: str, theme: str,
 def kb_actions(index: FindingsIndex, *, authority: str | None, theme: str | None) -> dict:
     """What `/kb-actions [authority] [theme]` shows: the findings (JSON rows), and with both an authority and a
     theme the timeline too (entries, lines and numbered citations); ``text`` renders it all."""
-    from assistant.actions import actions_report
-
     report = actions_report(index, authority=authority, theme=theme)
     report["timeline"] = None
     if authority is not None and theme and authority in index.authorities():
@@ -114,3 +148,27 @@ def kb_actions(index: FindingsIndex, *, authority: str | None, theme: str | None
                               "citations": [c.to_json() for c in cites.items]}
         report["text"] += "\n\n" + "\n".join(lines + sources)
     return report
+
+
+def render_rows(rows: list[FindingRec]) -> str:
+    """One block per finding, newest first, each with its citation."""
+    if not rows:
+        return "No inspection findings match."
+    lines: list[str] = []
+    for f in rows:
+        ins = f.inspection
+        flags = [KIND_LABELS[f.kind], f.theme] + ([ins.repeated_note] if f.previous == "repeated" else [])
+        flags += [MODEL_NOTE] if f.origin == "model" else []
+        lines.append(f"{ins.authority or UNNAMED} — {ins.label} ({ins.date}) — " + " — ".join(flags))
+        lines.append(f"  {f.text}")
+        if f.judgement:
+            lines.append(f"  judgement: {f.judgement}")
+        lines.append(f"  source: {ins.source} — {f.section or '(no section)'}")
+    return "\n".join(lines)
+
+
+def actions_report(index: FindingsIndex, *, authority: str | None = None, theme: str | None = None) -> dict:
+    """Structured findings (JSON rows) and their text, for `/kb-actions [authority] [theme]` and the CLI."""
+    rows = index.select(authority=authority, theme=theme)
+    return {"authority": authority, "theme": theme, "findings": [r.to_json() for r in rows], "text": render_rows(rows),
+            "improvement_findings": sum(1 for r in rows if r.kind in IMPROVEMENT_KINDS)}

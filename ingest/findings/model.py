@@ -15,9 +15,9 @@ import logging
 import re
 from typing import Any
 
-from ingest.findings import KINDS, PREVIOUS, Finding, Inspection
+from ingest.findings.rules import KINDS, PREVIOUS, Finding, Inspection
+from ingest.findings.themes import main_theme, themes_of
 from ingest.models import Passage
-from ingest.themes import main_theme, themes_of
 
 log = logging.getLogger(__name__)
 MAX_PASSAGES = 60
@@ -100,7 +100,7 @@ def verify(proposals: Any, inspection: Inspection, passages: list[Passage]) -> l
 
 
 class ModelFindings:
-    """Wraps any LangChain chat model (a real provider, or a fake in tests)."""
+    """Wraps any LangChain chat model (a real provider, or a fake in tests); the composition root passes it in."""
 
     def __init__(self, model: Any) -> None:
         self.model = model
@@ -121,11 +121,3 @@ class ModelFindings:
         log.info("findings model source_id=%s proposed=%d kept=%d", inspection.source,
                  len(proposals) if isinstance(proposals, list) else 0, len(added))
         return len(added)
-
-
-def findings_model_from_settings(settings: Any) -> ModelFindings | None:
-    """The configured chat model as a findings proposer, or None (the default: rules only)."""
-    from assistant.llm import answerer_from_settings
-
-    answerer = answerer_from_settings(settings)
-    return ModelFindings(answerer.model) if answerer is not None else None
