@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.findings_answer import FindingsAnswerer
+from assistant.findings import FindingsAnswerer
 from assistant.pipeline import Assistant
 from ingest.indexer import sync
 from ingest.limits import ReadLimits
 from ingest.store import KnowledgeStore
 from tests.conftest import ROOT
-from tests.hostile_files import CASELOAD_TITLE, PLANTED, SENTINEL_HR, build
+from tests.support.hostile_files import CASELOAD_TITLE, PLANTED, SENTINEL_HR, build
 
 
 class TreeMemory:

@@ -11,7 +11,7 @@ import pytest
 from assistant.pipeline import Assistant
 from ingest.indexer import sync
 from ingest.store import KnowledgeStore
-from tests.hostile_files import PLANTED_PROCEDURE
+from tests.support.hostile_files import PLANTED_PROCEDURE
 from tests.slack_double import SlackDouble, mention, wait_until
 from tests.slack_harness import start_bot
 

@@ -16,7 +16,7 @@ from ingest.loaders import LoadError
 from ingest.parse_pool import ParsePool
 from ingest.store import KnowledgeStore
 from tests.documents import write_docx
-from tests.hostile_files import write_big_text, write_many_page_pdf, write_zip_bomb_docx
+from tests.support.hostile_files import write_big_text, write_many_page_pdf, write_zip_bomb_docx
 
 GOOD = "# Supervision\n\nSocial workers in the Riverside team are supervised every four weeks by their team manager.\n"
 NO_ZIP_LIMITS = dict(max_zip_ratio=1e9, max_unzipped_mb=1e6)

@@ -1,7 +1,7 @@
 """A hostile documents folder, generated: links out, loops, lock and hidden files, huge and bomb files, odd
 encodings, planted instructions, duplicates, and ordinary good documents with facts to ask about.
 
-Used by tests/test_hostile_folder.py (small, fast variants) and benchmarks/hostile_ingest.py (the real sizes).
+Used by tests/test_hostile_folder.py, tests/test_slack_hostile.py, tests/unit/ingest/test_parse_budget.py (small, fast variants) and benchmarks/hostile_ingest.py (the real sizes).
 """
 
 from __future__ import annotations
