@@ -16,6 +16,7 @@ import pytest
 
 from assistant.findings import FindingsAnswerer
 from assistant.pipeline import Assistant
+from assistant.status import status_notes
 from ingest.indexer import sync
 from ingest.limits import ReadLimits
 from ingest.store import KnowledgeStore
@@ -140,10 +141,10 @@ def test_status_lists_flagged_documents_guessed_encodings_and_duplicates(hostile
     assert info["encodings"] == {"out-of-hours.txt": "cp1252", "utf16-leaflet.txt": "utf-16"}
     assert info["duplicates"] == {"caseload-policy.docx": ["Copy of caseload-policy.docx"]}
     assert {q["source"] for q in info["quarantined"]} >= {"staff-supervision-notes.txt", "bomb.docx"}
-    text = subprocess.run([sys.executable, str(ROOT / "bot.py"), "status", "--store", str(store.root)],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
-    assert "check: home-visits-procedure.md — 3 sentence(s) withheld" in " ".join(text.split())
+    text = "\n".join(status_notes(info))  # what `status` prints, line by line
+    assert "check: home-visits-procedure.md — 3 sentence(s) withheld" in text
     assert "encoding: out-of-hours.txt — read as cp1252 (guessed)" in text
+    assert "encoding: utf16-leaflet.txt — read as utf-16\n" in text
 
 
 def test_a_second_run_changes_nothing_and_reads_no_file_again(hostile, embedder):

@@ -49,19 +49,23 @@ def source_label(url: str, label: str) -> str:
 
 
 _SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto)(:/*)")
-_HOST_DOT = re.compile(r"(?i)(?<=[a-z0-9-])\.(?=[a-z][a-z0-9-]{1,23}\b)(?!\.)")
+# A host name Slack could link: after "www." or a scheme, or followed by a path ("evil.example/login").
+_HOST = re.compile(r"(?i)\b(?:www\.[\w.-]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?=/))")
 _BROADCAST = re.compile(r"(?i)@(here|channel|everyone)\b")
 
 
 def inert(text: str) -> str:
-    """Escaped ``text`` with URLs, host names and @here/@channel/@everyone defused, for plain-text fallbacks."""
+    """Escaped ``text`` with URLs, host names and @here/@channel/@everyone defused, for plain-text fallbacks.
+
+    File names ("policy.md") are left alone; a host name is one after a scheme or "www.", or before a path.
+    """
     return defuse(escape(text))
 
 
 def defuse(text: str) -> str:
     """Already-escaped mrkdwn with URLs, host names and broadcast words broken so that Slack links none of them."""
     text = _SCHEME.sub(lambda m: f"{m.group(1)}[{m.group(2)[0]}]{m.group(2)[1:]}", text)
-    text = _HOST_DOT.sub("[.]", text)
+    text = _HOST.sub(lambda m: m.group(0).replace(".", "[.]"), text)
     return _BROADCAST.sub("@\u2060\\1", text)
 
 

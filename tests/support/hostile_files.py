@@ -36,7 +36,7 @@ def write_big_text(path: Path, megabytes: float, *, sparse: bool) -> Path:
         with open(path, "wb") as handle:
             handle.truncate(size)
         return path
-    line = b"Supervision notes are written up within five working days and kept on the case file. "
+    line = b"Supervision notes are written up within five working days and kept on the case file.\n"
     block = line * (1024 * 1024 // len(line))
     with open(path, "wb") as handle:
         written = 0

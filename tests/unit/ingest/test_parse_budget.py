@@ -80,7 +80,7 @@ def test_a_file_that_needs_too_much_memory_is_refused_and_the_next_file_gets_a_f
 
 
 def test_a_file_that_takes_too_long_is_killed_at_the_time_limit(tmp_path):
-    write_big_text(tmp_path / "export.txt", 6, sparse=False)  # about 10 s to split here; the limit is 1 s
+    write_big_text(tmp_path / "export.txt", 6, sparse=False)  # about 10 s to split on a quiet machine; limit 1 s
     (tmp_path / "ok.md").write_text(GOOD)
     with ParsePool(ReadLimits(max_passages=10**9, parse_timeout_s=1)) as pool:
         started = time.monotonic()
@@ -119,12 +119,13 @@ def test_with_limits_hit_the_rest_of_the_folder_is_published(bomb, tmp_path, emb
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "bomb.docx").write_bytes(bomb.read_bytes())
-    write_big_text(docs / "export.txt", 12, sparse=False)  # about 20 s to split here
+    write_big_text(docs / "export.txt", 24, sparse=False)  # about 40 s to split on a quiet machine
     (docs / "supervision.md").write_text(GOOD)
-    limits = ReadLimits(**NO_ZIP_LIMITS, parse_memory_mb=300, parse_timeout_s=5, max_passages=10**9)
+    # The bomb fails its memory in about 1 s: the time limit leaves room for a busy machine.
+    limits = ReadLimits(**NO_ZIP_LIMITS, parse_memory_mb=300, parse_timeout_s=8, max_passages=10**9)
     started = time.monotonic()
     summary = sync(KnowledgeStore(tmp_path / "store"), [docs], embedder=embedder, limits=limits)
     reasons = {q["source"]: q["reason"] for q in summary.quarantined}
-    assert "needed more than 300 MB" in reasons["bomb.docx"] and "took longer than 5 s" in reasons["export.txt"]
+    assert "needed more than 300 MB" in reasons["bomb.docx"] and "took longer than 8 s" in reasons["export.txt"]
     assert summary.added == ["supervision.md"] and summary.version is not None
-    assert time.monotonic() - started < 60
+    assert time.monotonic() - started < 120
