@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import logging
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 
 from assistant.slack import blocks as bk
 from assistant.slack.services import Services, safe_id
-from assistant.slack.webapi import call
+from assistant.slack.webapi import Hook, call
 
 log = logging.getLogger(__name__)
 
@@ -20,9 +20,9 @@ EXPIRED = ("That answer is no longer in my short-term memory (answers are kept f
 def register(app: App, services: Services) -> None:
     minutes = max(1, services.settings.thread_ttl_s // 60)
 
-    def private(respond: Respond, text: str, *, ref: str = "-") -> None:
+    def private(respond: Hook, text: str, *, ref: str = "-") -> None:
         """A short note of ours (mrkdwn), to the clicker only."""
-        call(respond, what="respond", retries=2, ref=ref, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", ref=ref, response_type="ephemeral", replace_original=False,
              text=text[:3000], blocks=bk.note_blocks(text))
 
     def acknowledge(ack: Ack) -> None:
@@ -36,7 +36,8 @@ def register(app: App, services: Services) -> None:
         except StoreEmpty:
             return set()
 
-    def show_passages(body: dict, action: dict, respond: Respond) -> None:
+    def show_passages(body: dict, action: dict) -> None:
+        respond = services.hook(body.get("response_url"))
         qid = safe_id(action.get("value", ""))
         kept = services.answers.get(qid)
         user = body.get("user", {}).get("id", "")
@@ -45,10 +46,11 @@ def register(app: App, services: Services) -> None:
             private(respond, EXPIRED.format(minutes=minutes), ref=qid)
             return
         citations = kept.answer.citations
-        call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
              text=bk.passages_text(citations), blocks=bk.checked(bk.passages_blocks(citations)))
 
-    def vote(body: dict, action: dict, respond: Respond) -> None:
+    def vote(body: dict, action: dict) -> None:
+        respond = services.hook(body.get("response_url"))
         user = body.get("user", {}).get("id", "")
         try:
             value = json.loads(action.get("value", "{}"))
@@ -73,7 +75,8 @@ def register(app: App, services: Services) -> None:
             "Thanks for telling me. Your vote is recorded (ids only) so the knowledge base can be improved.")
         private(respond, thanks, ref=qid)
 
-    def share(body: dict, action: dict, respond: Respond) -> None:
+    def share(body: dict, action: dict) -> None:
+        respond = services.hook(body.get("response_url"))
         qid = safe_id(action.get("value", ""))
         user = body.get("user", {}).get("id", "")
         kept = services.answers.get(qid)
@@ -83,11 +86,11 @@ def register(app: App, services: Services) -> None:
         if kept.user != user:
             private(respond, "Only the person who asked can share this answer.", ref=qid)
             return
-        posted = call(respond, what="respond", retries=2, ref=qid, response_type="in_channel", replace_original=False,
+        posted = call(respond, what="respond", ref=qid, response_type="in_channel", replace_original=False,
                       text=bk.answer_text(kept.answer, asked=kept.question),
                       blocks=bk.checked(bk.answer_blocks(kept.answer, qid=qid, asked=kept.question, shared_by=user)))
         if posted is not None:
-            call(respond, what="respond", retries=2, ref=qid, delete_original=True)
+            call(respond, what="respond", ref=qid, delete_original=True)
         log.info("shared qid=%s user=%s posted=%s", qid, user, posted is not None)
 
     app.action(bk.SHOW_PASSAGES)(ack=acknowledge, lazy=[services.offload(show_passages)])

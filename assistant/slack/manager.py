@@ -9,18 +9,19 @@ minute). With neither configured the commands are refused with a hint.
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 import time
 from typing import Any, Callable
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from assistant.slack import blocks as bk
 from assistant.slack.privacy import where
 from assistant.slack.services import Services, new_id
-from assistant.slack.webapi import call
+from assistant.slack.webapi import Hook, call
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,10 @@ ACTIONS_CHARS = 12000
 NOT_CONFIGURED = ("Manager commands are switched off because no managers are configured. An administrator can set "
                   "`KB_MANAGERS` (Slack user ids, comma separated) or `KB_MANAGER_USERGROUP` (a user group id) "
                   "and restart the bot.")
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+DISK_FULL_TEXT = ("The refresh stopped because the disk holding the knowledge base is full, so nothing changed: "
+                  "questions are still answered from the current version. Free some space (or ask IT to), then run "
+                  "`/kb-refresh` again. Reference: `{ref}`.")
 REFUSED = ("Sorry, `{command}` is only for team managers. If you need it, ask whoever looks after this bot "
            "to add you to the managers.")
 
@@ -130,7 +135,7 @@ def register(app: App, services: Services) -> None:
     managers = Managers(services.settings.managers, services.settings.manager_usergroup)
     records = services.records
 
-    def allowed(command: str, *, user: str, client: WebClient, respond: Respond) -> bool:
+    def allowed(command: str, *, user: str, client: WebClient, respond: Hook) -> bool:
         if not managers.configured:
             records.audit(user_id=user, command=command, allowed=False, outcome="not-configured")
             log.info("manager command refused command=%s user=%s reason=not-configured", command, user)
@@ -149,7 +154,8 @@ def register(app: App, services: Services) -> None:
     def report(name: str, compute: Callable[[str], str], *, limit: int = 3000):
         """A read-only manager command: check, compute the reply from the command's text, audit, reply."""
 
-        def handler(command: dict, client: WebClient, respond: Respond) -> None:
+        def handler(command: dict, client: WebClient) -> None:
+            respond = services.hook(command.get("response_url"))
             user = command.get("user_id", "")
             if not allowed(name, user=user, client=client, respond=respond):
                 return
@@ -176,7 +182,8 @@ def register(app: App, services: Services) -> None:
     kb_sources = report("/kb-sources", sources_reply)
     kb_actions = report("/kb-actions", lambda text: actions_text(services, text), limit=ACTIONS_CHARS)
 
-    def kb_refresh(command: dict, client: WebClient, respond: Respond) -> None:
+    def kb_refresh(command: dict, client: WebClient) -> None:
+        respond = services.hook(command.get("response_url"))
         user = command.get("user_id", "")
         if not allowed("/kb-refresh", user=user, client=client, respond=respond):
             return
@@ -196,7 +203,7 @@ def register(app: App, services: Services) -> None:
     app.command("/kb-refresh")(ack=acknowledge, lazy=[services.offload(kb_refresh)])
 
 
-def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
+def run_refresh(services: Services, respond: Hook, *, user: str) -> str:
     """Re-index the configured documents folders, posting progress and a summary; returns the audit outcome."""
     from ingest.store import StoreBusy
 
@@ -223,6 +230,14 @@ def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
         log.warning("refresh failed ref=%s user=%s error=folder-not-found", ref, user)
         say(respond, "A documents folder named in the settings (`KB_SOURCES`) was not found, so nothing changed. "
                      f"Reference: `{ref}`.")
+        return "failed"
+    except OSError as exc:
+        if exc.errno not in DISK_FULL:
+            log.error("refresh failed ref=%s user=%s error=%s", ref, user, where(exc))
+            say(respond, f"Sorry, the refresh failed and nothing changed. Reference: `{ref}`.")
+            return "failed"
+        log.error("refresh failed ref=%s user=%s error=disk-full errno=%s", ref, user, exc.errno)
+        say(respond, DISK_FULL_TEXT.format(ref=ref))
         return "failed"
     except Exception as exc:
         log.error("refresh failed ref=%s user=%s error=%s", ref, user, where(exc))
@@ -258,9 +273,9 @@ def failed(exc: Exception, command: str) -> str:
     return f"Sorry, that didn't work. Reference: `{ref}`."
 
 
-def say(respond: Respond, text: str, *, limit: int = 3000) -> None:
+def say(respond: Hook, text: str, *, limit: int = 3000) -> None:
     """An ephemeral reply through the command's response_url (long text split over several blocks)."""
     if len(text) > limit:
         text = text[: limit - 60].rsplit("\n", 1)[0] + "\n…(more: narrow it with a council and a theme)"
-    call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False, text=text[:3000],
+    call(respond, what="respond", response_type="ephemeral", replace_original=False, text=text[:3000],
          blocks=bk.note_blocks(text))
