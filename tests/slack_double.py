@@ -36,6 +36,7 @@ class Call:
     headers: dict[str, str]
     at: float
     status: int = 200
+    stalled: bool = False  # carried out, answered only after the client had given up
 
 
 @dataclass
@@ -55,6 +56,7 @@ class SlackDouble:
         self.usergroup_members: list[str] = []
         self.messages: list[dict[str, Any]] = []  # what chat.postMessage posted, for conversations.replies
         self._down: dict[str, tuple[int, str]] = {}  # method -> (status, error) for every call until mended
+        self._slow: dict[str, float] = {}  # method -> seconds every call's response is held back
         self.ws_url: str | None = None
         self._script: dict[str, list[_Scripted]] = {}
         self._lock = threading.Lock()
@@ -96,16 +98,19 @@ class SlackDouble:
                 if status == 0:  # scripted: drop the connection without a response
                     self.close_connection = True
                     return
-                if delay:  # scripted: a stalled call (Slack has acted on it; the answer comes too late)
+                if delay:  # scripted: a slow or stalled call (Slack has acted on it; the answer comes late)
                     time.sleep(delay)
                 payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(payload)))
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
+                    self.send_header("Content-Length", str(len(payload)))
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up on a stalled call
+                    self.close_connection = True
 
             do_GET = do_POST
 
@@ -142,6 +147,11 @@ class SlackDouble:
         with self._lock:
             self._down.pop(method, None)
 
+    def slow(self, method: str, *, seconds: float) -> None:
+        """Every call of ``method`` is carried out, then answered ``seconds`` later (0: at once again)."""
+        with self._lock:
+            self._slow[method] = seconds
+
     def _respond(self, method: str, args: dict, headers: dict) -> tuple[int, dict, dict, float]:
         call = Call(method, args, headers, time.monotonic())
         with self._cond:
@@ -158,9 +168,10 @@ class SlackDouble:
                 self._cond.notify_all()
                 return scripted.status, scripted.body, scripted.headers, 0.0
             body = self._body(method, args)
+            call.stalled = scripted is not None
             self.calls.append(call)
             self._cond.notify_all()
-        return 200, body, {}, scripted.delay if scripted is not None else 0.0
+        return 200, body, {}, scripted.delay if scripted is not None else self._slow.get(method, 0.0)
 
     def _body(self, method: str, args: dict) -> dict:
         """A successful response (called under the lock)."""

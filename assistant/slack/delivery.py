@@ -63,7 +63,7 @@ class Courier:
             return "posted"
         if outcome.transient:
             self.ledger.hold(key, ref=ref, kind="thread", target=target, reply={"text": text, "blocks": blocks},
-                             due=self._clock() + self.first_retry_s, ttl_s=self.ttl_s)
+                             due=self._clock() + max(self.first_retry_s, outcome.retry_after), ttl_s=self.ttl_s)
             log.info("reply held for another try ref=%s error=%s", ref, outcome.error)
             return "held"
         return "refused"
@@ -76,7 +76,7 @@ class Courier:
             return "posted"
         if outcome.transient:
             self.ledger.hold(key, ref=ref, kind="hook", target={"url": url}, reply=message,
-                             due=self._clock() + self.first_retry_s, ttl_s=self.ttl_s)
+                             due=self._clock() + max(self.first_retry_s, outcome.retry_after), ttl_s=self.ttl_s)
             log.info("reply held for another try ref=%s error=%s", ref, outcome.error)
             return "held"
         return "refused"
@@ -150,7 +150,7 @@ class Courier:
             self.delivered_later += 1
             log.info("held reply delivered ref=%s attempts=%d", held.ref, held.attempts + 1)
         elif outcome.transient and now < held.expires:
-            wait = min(MAX_WAIT_S, self.first_retry_s * 2 ** (held.attempts + 1))
+            wait = max(min(MAX_WAIT_S, self.first_retry_s * 2 ** (held.attempts + 1)), outcome.retry_after)
             self.ledger.postpone(held.key, due=min(now + wait, held.expires))
         else:
             self._give_up(held)

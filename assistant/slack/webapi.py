@@ -67,6 +67,7 @@ class Outcome:
     response: Any | None = None
     error: str = ""
     transient: bool = False
+    retry_after: float = 0.0  # seconds Slack asked us to wait (429), for the outbox's next try
 
     @property
     def ok(self) -> bool:
@@ -83,7 +84,8 @@ def attempt(method: Callable[..., Any], *, what: str, ref: str = "-", **kwargs: 
         status = getattr(response, "status_code", 200)
         code = (response.get("error") if response is not None and isinstance(response.data, dict) else None) \
             or f"status-{status}"
-        outcome = Outcome(error=str(code), transient=status == 429 or status >= 500 or code in TRANSIENT_ERRORS)
+        outcome = Outcome(error=str(code), transient=status == 429 or status >= 500 or code in TRANSIENT_ERRORS,
+                          retry_after=_retry_after(response))
     except (URLError, ConnectionError, TimeoutError, HTTPException) as exc:
         # After a timeout Slack may or may not have acted: callers check before posting again.
         outcome = Outcome(error=type(exc).__name__, transient=True)
@@ -93,10 +95,23 @@ def attempt(method: Callable[..., Any], *, what: str, ref: str = "-", **kwargs: 
         status = getattr(result, "status_code", 200)  # a response_url post returns a WebhookResponse, never raises
         if not isinstance(status, int) or status < 400:
             return Outcome(response=result)
-        outcome = Outcome(error=f"status-{status}", transient=status == 429 or status >= 500)
+        outcome = Outcome(error=f"status-{status}", transient=status == 429 or status >= 500,
+                          retry_after=_retry_after(result))
     log.warning("slack call failed what=%s ref=%s error=%s transient=%s", what, ref, outcome.error,
                 outcome.transient)
     return outcome
+
+
+def _retry_after(response: Any) -> float:
+    """Retry-After in seconds from a Web API or response_url response (0 when absent)."""
+    headers = {str(k).lower(): v for k, v in (getattr(response, "headers", None) or {}).items()}
+    value = headers.get("retry-after")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    try:
+        return max(0.0, float(value)) if value is not None else 0.0
+    except ValueError:
+        return 0.0
 
 
 def call(method: Callable[..., Any], *, what: str, ref: str = "-", **kwargs: Any) -> Any | None:
