@@ -10,7 +10,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Callable
 
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_sdk import WebClient
 
 from assistant.slack import ask, buttons, home, manager, mentions, messages
@@ -65,7 +65,14 @@ def build_app(
             return BoltResponse(status=200, body="")
         return next()
 
+    def retrying_respond(context: BoltContext, next: Callable[[], Any]) -> BoltResponse | None:
+        """Every listener's ``respond`` posts with the Web API's retry handlers (lazy listeners get it too)."""
+        if context.response_url:
+            context["respond"] = services.hook(context.response_url)
+        return next()
+
     app.use(drop_duplicates)
+    app.use(retrying_respond)
     for surface in SURFACES:
         surface.register(app, services)
     app.services = services  # type: ignore[attr-defined]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import logging
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, Respond
 
 from assistant.slack import blocks as bk
 from assistant.slack.services import Services, safe_id
-from assistant.slack.webapi import Hook, call
+from assistant.slack.webapi import call
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ EXPIRED = ("That answer is no longer in my short-term memory (answers are kept f
 def register(app: App, services: Services) -> None:
     minutes = max(1, services.settings.thread_ttl_s // 60)
 
-    def private(respond: Hook, text: str, *, ref: str = "-") -> None:
+    def private(respond: Respond, text: str, *, ref: str = "-") -> None:
         """A short note of ours (mrkdwn), to the clicker only."""
         call(respond, what="respond", ref=ref, response_type="ephemeral", replace_original=False,
              text=text[:3000], blocks=bk.note_blocks(text))
@@ -36,8 +36,7 @@ def register(app: App, services: Services) -> None:
         except StoreEmpty:
             return set()
 
-    def show_passages(body: dict, action: dict) -> None:
-        respond = services.hook(body.get("response_url"))
+    def show_passages(body: dict, action: dict, respond: Respond) -> None:
         qid = safe_id(action.get("value", ""))
         kept = services.answers.get(qid)
         user = body.get("user", {}).get("id", "")
@@ -49,8 +48,7 @@ def register(app: App, services: Services) -> None:
         call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
              text=bk.passages_text(citations), blocks=bk.checked(bk.passages_blocks(citations)))
 
-    def vote(body: dict, action: dict) -> None:
-        respond = services.hook(body.get("response_url"))
+    def vote(body: dict, action: dict, respond: Respond) -> None:
         user = body.get("user", {}).get("id", "")
         try:
             value = json.loads(action.get("value", "{}"))
@@ -75,8 +73,7 @@ def register(app: App, services: Services) -> None:
             "Thanks for telling me. Your vote is recorded (ids only) so the knowledge base can be improved.")
         private(respond, thanks, ref=qid)
 
-    def share(body: dict, action: dict) -> None:
-        respond = services.hook(body.get("response_url"))
+    def share(body: dict, action: dict, respond: Respond) -> None:
         qid = safe_id(action.get("value", ""))
         user = body.get("user", {}).get("id", "")
         kept = services.answers.get(qid)

@@ -22,7 +22,9 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.handler import RetryHandler
-from slack_sdk.webhook import WebhookClient
+from slack_bolt.context.respond import Respond
+from slack_bolt.context.respond.internals import _build_message
+from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from assistant.slack.privacy import vendor_logger
 
@@ -45,19 +47,20 @@ def make_client(token: str | None, *, base_url: str, retries: int = 2, timeout_s
                      retry_handlers=retry_handlers(retries))
 
 
-class Hook:
-    """Posts to one response_url (slash commands, buttons) with the same retry handlers; Bolt's
-    ``respond`` has none. Called like ``respond(text=..., blocks=..., response_type=...)``."""
+class Hook(Respond):
+    """Bolt's ``respond`` for one response_url (slash commands, buttons), posting through a WebhookClient with
+    the same retry handlers as the Web API (Bolt's own has none). Called exactly like ``respond``."""
 
     def __init__(self, url: str | None, *, retries: int = 2, timeout_s: int = 10) -> None:
-        self.url = url
+        super().__init__(response_url=url)
         self._client = WebhookClient(url, timeout=timeout_s, logger=vendor_logger(),
                                      retry_handlers=retry_handlers(retries)) if url else None
 
-    def __call__(self, **message: Any) -> Any:
+    def __call__(self, text: str | dict = "", **options: Any) -> WebhookResponse:
         if self._client is None:
             raise ValueError("this request has no response_url")
-        return self._client.send_dict({k: v for k, v in message.items() if v is not None})
+        message = _build_message(**text) if isinstance(text, dict) else _build_message(text=text, **options)
+        return self._client.send_dict(message)
 
 
 @dataclass
