@@ -65,3 +65,17 @@ def test_fifty_mentions_through_500s_429s_and_a_stall_are_acked_fast_and_answere
         later = [c for c in attempts if c.args.get("channel") == refused.args.get("channel") and c.at > refused.at]
         assert later and min(c.at for c in later) - refused.at >= 0.9
     assert QUESTION not in running.output
+
+
+def test_response_url_posts_of_every_surface_are_retried_by_the_clients_handlers(running, double):
+    """/ask (its answer goes through the outbox's courier) and /kb-status (``respond``, as every listener gets it)
+    each meet a 500 then a 429 first."""
+    for command in ("/ask", "/kb-status"):
+        hook = double.hook_url()
+        name = "hook:" + hook.rsplit("/", 1)[1]
+        double.fail_next(name, status=500, retry_after=None, error="internal_error")
+        double.fail_next(name, status=429, retry_after=1)
+        status, _, seconds, _ = running.bot.command(command, QUESTION, user="U0MANAGER", response_url=hook)
+        assert status == 200 and seconds < 3
+        assert wait_until(lambda: [c.status for c in double.attempts if c.method == name][-1:] == [200], timeout=30)
+        assert [c.status for c in double.attempts if c.method == name] == [500, 429, 200], command
