@@ -44,7 +44,7 @@ QUESTIONS = [
 QUIET_S = 10.0
 
 
-def run(label: str, root: Path, store: Path, people: int, *, faults: bool, redeliveries: int,
+def run(label: str, root: Path, *, store: Path, people: int, faults: bool, redeliveries: int,
         timeout: float) -> dict:
     double = SlackDouble()
     try:
@@ -128,7 +128,7 @@ def main() -> None:
     for n, people in enumerate(args.people):
         for label, root in servers:
             store = copy_store(base, work / f"store-{label.split()[0]}-{n}")
-            rows.append(run(label, root, store, people, faults=args.faults, redeliveries=args.redeliveries,
+            rows.append(run(label, root, store=store, people=people, faults=args.faults, redeliveries=args.redeliveries,
                             timeout=args.timeout))
             print(json.dumps(rows[-1]) if args.json else _line(rows[-1]), flush=True)
 
