@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -122,15 +123,17 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="slack-load-"))
-    base = build_store(work)
-    servers = [("ours (uvicorn)", ROOT)] + ([("old", args.old_root.resolve())] if args.old_root else [])
-    rows = []
-    for n, people in enumerate(args.people):
-        for label, root in servers:
-            store = copy_store(base, work / f"store-{label.split()[0]}-{n}")
-            rows.append(run(label, root, store=store, people=people, faults=args.faults, redeliveries=args.redeliveries,
-                            timeout=args.timeout))
-            print(json.dumps(rows[-1]) if args.json else _line(rows[-1]), flush=True)
+    try:
+        base = build_store(work)
+        servers = [("ours (uvicorn)", ROOT)] + ([("old", args.old_root.resolve())] if args.old_root else [])
+        for n, people in enumerate(args.people):
+            for label, root in servers:
+                store = copy_store(base, work / f"store-{label.split()[0]}-{n}")
+                row = run(label, root, store=store, people=people, faults=args.faults,
+                          redeliveries=args.redeliveries, timeout=args.timeout)
+                print(json.dumps(row) if args.json else _line(row), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _line(row: dict) -> str:
