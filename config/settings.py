@@ -49,6 +49,16 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host"))
     chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port"))
 
+    # Reading documents: limits checked before parsing, and the parse budget (docs/hostile-documents.md)
+    max_file_mb: float = Field(50.0, gt=0, description="Largest file read, in MB (KB_MAX_FILE_MB).")
+    max_unzipped_mb: float = Field(200.0, gt=0, description="Largest declared unzipped size of a .docx, in MB.")
+    max_zip_ratio: float = Field(100.0, gt=1, description="Highest compression ratio of a .docx (zip bombs).")
+    max_pdf_pages: int = Field(2000, ge=1, description="Most pages of a PDF.")
+    max_passages: int = Field(2000, ge=1, description="Most passages one document may make.")
+    parse_timeout_s: float = Field(120.0, gt=0, description="Wall time to read one file, in seconds.")
+    parse_memory_mb: int = Field(1024, ge=256, description="Address space of the parse worker, in MB.")
+    refuse_symlinks: bool = Field(False, description="Stricter only: skip every symbolic link, even inside a folder.")
+
     # Retrieval and answering
     top_k: int = Field(5, ge=1, le=20, description="Passages a configured language model is shown (and may cite).")
     abstain_threshold: float | None = Field(
@@ -75,6 +85,12 @@ class Settings(BaseSettings):
     allowed_channels: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Empty: every channel the bot is in.")
     rate_limit_per_minute: int = Field(10, ge=1)
     thread_ttl_s: int = Field(1800, ge=60, description="How long thread memory is kept, in seconds.")
+    slack_timeout_s: int = Field(10, ge=1, description="Seconds a Web API or response_url call may take.")
+    slack_retries: int = Field(2, ge=0, le=10, description="Retries per Web API call on 429, 5xx, dropped connections.")
+    outbox_ttl_s: int = Field(900, ge=5, le=3600, description="How long a reply Slack refused is kept for another try.")
+    outbox_retry_s: float = Field(5.0, gt=0, description="First wait before a held reply is tried again (doubles).")
+    shutdown_grace_s: float = Field(20.0, ge=0, description="On SIGTERM, how long answers in progress may take.")
+    http_backlog: int = Field(1024, ge=64, description="Listen backlog of `serve --http` (connections waiting).")
 
     # Jobs
     refresh_schedule: str | None = Field(None, description="Cron expression for the scheduled refresh.")
