@@ -11,6 +11,7 @@ docs/retrieval.md shows the calibration.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from assistant.evidence import TermWeights
@@ -40,6 +41,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     missing = sum(weights.idf(t) for t in terms if t not in held) / total
     years_held = not query.years or any(
         h.passage.date[:4].isdigit() and min(abs(int(h.passage.date[:4]) - y) for y in query.years) <= 1 for h in top)
+    asked_numbers = _numbers(query.text)
+    numbers_missing = bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),
@@ -56,7 +59,18 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "typed_missing": float(asked and not typed),
         "missing_terms": missing,
         "years_held": float(years_held),
+        "numbers_missing": float(numbers_missing),
     }
+
+
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers a text states, as digits, years left out (the years check covers them)."""
+    found = {_NUMBER_WORDS.get(w, w) for w in re.findall(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\b", text.lower())}
+    return {n for n in found if not re.fullmatch(r"(19|20)\d\d", n)}
 
 
 @dataclass
