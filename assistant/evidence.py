@@ -22,6 +22,8 @@ _WHERE_WORDS = (
     "policy policies guidance guide council councils authority authorities local children services service social care "
     "find found say says said describe described identify identified according under what which how when who why "
     "happen happens apply applies set sets did does do give given year years "
+    # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
+    "requirement requirements required rule rules expectation expectations expected standard standards "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
     "take takes place get gets got receive receives received carry carried out make made"
 )

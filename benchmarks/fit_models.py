@@ -44,6 +44,9 @@ TUNING = [
     ("heldout", ROOT / "benchmarks" / "heldout.jsonl", SHARED / "corpus"),
     ("bank-corpus-tune", ROOT / "benchmarks" / "bank" / "corpus-tune.jsonl", SHARED / "corpus"),
     ("bank-knowledge-tune", ROOT / "benchmarks" / "bank" / "knowledge-tune.jsonl", ROOT / "knowledge"),
+    # Everyday workplace questions (HR, IT, facilities) that no practice document answers, asked of both.
+    ("offtopic-corpus", ROOT / "benchmarks" / "offtopic-tune.jsonl", SHARED / "corpus"),
+    ("offtopic-knowledge", ROOT / "benchmarks" / "offtopic-tune.jsonl", ROOT / "knowledge"),
 ]
 OFF_TOPIC = {"off-topic", "unknown-council"}
 used: list[str] = []  # the tuning sets actually found
@@ -83,7 +86,8 @@ def load_items(retrievers: dict[Path, Retriever]) -> list[Item]:
             continue
         used.append(name)
         for q in load_questions(path):
-            items.append(Item(q, understand(q["question"]), retrievers[corpus], group=f"{name}:{q['id']}"))
+            # The same question asked of two corpora stays in one fold.
+            items.append(Item(q, understand(q["question"]), retrievers[corpus], group=q["question"].lower()))
     return items
 
 
