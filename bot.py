@@ -260,13 +260,14 @@ def refresh(
 @app.command()
 def rollback(store: StoreOption = None) -> None:
     """Make the previously live version live again (a second rollback undoes the first)."""
+    from ingest.lifecycle import VersionCheckFailed
     from ingest.rollback import NothingToRollBack, rollback as roll_back
     from ingest.store import StoreBusy, StoreEmpty
 
     settings = settings_or_exit(store)
     try:
         was, now = roll_back(make_runtime(settings).store)
-    except (StoreBusy, StoreEmpty, NothingToRollBack) as exc:
+    except (StoreBusy, StoreEmpty, NothingToRollBack, VersionCheckFailed) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(3 if isinstance(exc, StoreBusy) else 2) from None
     err.print(f"rolled back: live version is now {now} (was {was})", highlight=False)
