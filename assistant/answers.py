@@ -9,7 +9,7 @@ the last two (DESIGN.md's ``ask --json`` contract).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 

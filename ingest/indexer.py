@@ -15,7 +15,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ingest.embedder import Embedder
 from ingest.findings.storage import is_current, write_version_findings
@@ -26,6 +26,9 @@ from ingest.models import Document, Passage
 from ingest.splitter import split_document
 from ingest.store import KnowledgeStore, StoreEmpty
 from ingest.versions import IndexVersion, Manifest
+
+if TYPE_CHECKING:
+    from ingest.findings.model import ModelFindings
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 64
@@ -87,13 +90,12 @@ def sync(
     embedder: Embedder,
     progress: Progress | None = None,
     keep_versions: int = 2,
-    force: bool = False,
-    findings_model=None,
+    findings_model: ModelFindings | None = None,
 ) -> SyncSummary:
     """Make the live index mirror ``sources``; returns what changed. Holds the store's write lock."""
     started = time.perf_counter()
     with store.write_lock():
-        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force,
+        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress,
                                findings_model=findings_model)
         if summary.changed:
             store.prune(keep=keep_versions)
@@ -107,15 +109,15 @@ def sync(
 
 
 def _sync_locked(
-    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool,
-    findings_model=None,
+    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None,
+    findings_model: ModelFindings | None = None,
 ) -> SyncSummary:
     try:
         live: IndexVersion | None = store.live()
         old = live.manifest()
     except StoreEmpty:
         live, old = None, None
-    reuse = old is not None and old.model == embedder.name and old.dimension == embedder.dimension and not force
+    reuse = old is not None and old.model == embedder.name and old.dimension == embedder.dimension
     old_docs = old.documents if old else {}
 
     summary = SyncSummary(version=old.version if old else None)

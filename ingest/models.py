@@ -20,10 +20,6 @@ class Document:
     authorities: list[str] = field(default_factory=list)
     content_hash: str = ""
 
-    @property
-    def year(self) -> int | None:
-        return int(self.date[:4]) if self.date[:4].isdigit() else None
-
 
 @dataclass
 class Passage:

@@ -1,0 +1,182 @@
+"""A local double of Slack's Web API (and response_url hooks) on 127.0.0.1, recording every call.
+
+The one edge we do not own: the bot's Web API client is pointed at it with
+``SLACK_API_URL``, and response_urls in the payloads we send point at its hooks.
+Calls can be scripted to fail (429 with Retry-After, ``ok: false``, a dropped connection).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from tests.support.payloads import BOT_ID, BOT_USER, TEAM
+
+_hooks = itertools.count(1)
+
+
+@dataclass
+class Call:
+    method: str  # Web API method, or "hook:<id>" for a response_url post
+    args: dict[str, Any]
+    headers: dict[str, str]
+    at: float
+    status: int = 200
+
+
+@dataclass
+class _Scripted:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class SlackDouble:
+    """Plays Slack's Web API at ``{url}/api/<method>`` and response_urls at ``{url}/hooks/<id>``."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.attempts: list[Call] = []  # every request, including scripted failures
+        self.usergroup_members: list[str] = []
+        self.ws_url: str | None = None
+        self._script: dict[str, list[_Scripted]] = {}
+        self._lock = threading.Lock()
+        self._cond = threading.Condition(self._lock)
+        self._ts = itertools.count(1)
+        double = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode("utf-8")
+                ctype = self.headers.get("Content-Type", "")
+                if "json" in ctype:
+                    args = json.loads(raw or "{}")
+                else:
+                    args = {k: v[0] for k, v in urllib.parse.parse_qs(raw, keep_blank_values=True).items()}
+                    for key in ("blocks", "view", "attachments"):
+                        if isinstance(args.get(key), str):
+                            try:
+                                args[key] = json.loads(args[key])
+                            except ValueError:
+                                pass
+                path = urllib.parse.urlparse(self.path).path
+                if path.startswith("/api/"):
+                    method = path[len("/api/"):]
+                elif path.startswith("/hooks/"):
+                    method = "hook:" + path[len("/hooks/"):]
+                else:
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                status, body, headers = double._respond(method, args, dict(self.headers))
+                if status == 0:  # scripted: drop the connection without a response
+                    self.close_connection = True
+                    return
+                payload = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(payload)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.api_url = self.url + "/api/"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread.start()
+
+    # -- scripting ---------------------------------------------------------
+    def fail_next(self, method: str, *, status: int = 429, retry_after: int | None = 1, error: str = "ratelimited",
+                  times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` fail: 429 with Retry-After, ``{"ok": false}`` with 200, or
+        (status 0) the connection is dropped without a response."""
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+        with self._lock:
+            self._script.setdefault(method, []).extend(
+                _Scripted(status, {"ok": False, "error": error}, headers) for _ in range(times))
+
+    def _respond(self, method: str, args: dict, headers: dict) -> tuple[int, dict, dict]:
+        call = Call(method, args, headers, time.monotonic())
+        with self._cond:
+            self.attempts.append(call)
+            queue = self._script.get(method)
+            if queue:
+                scripted = queue.pop(0)
+                call.status = scripted.status
+                self._cond.notify_all()
+                return scripted.status, scripted.body, scripted.headers
+            self.calls.append(call)
+            self._cond.notify_all()
+        return 200, self._body(method, args), {}
+
+    def _body(self, method: str, args: dict) -> dict:
+        ts = f"{int(time.time())}.{next(self._ts):06d}"
+        if method == "auth.test":
+            return {"ok": True, "url": "https://council.slack.com/", "team": "Council", "user": "assistant",
+                    "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID, "is_enterprise_install": False}
+        if method == "chat.postMessage":
+            return {"ok": True, "channel": args.get("channel"), "ts": ts,
+                    "message": {"type": "message", "ts": ts, "bot_id": BOT_ID}}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method == "conversations.replies":
+            return {"ok": True, "messages": [], "has_more": False}
+        if method == "users.info":
+            return {"ok": True, "user": {"id": args.get("user"), "tz": "Europe/London", "is_bot": False}}
+        if method == "usergroups.users.list":
+            return {"ok": True, "users": list(self.usergroup_members)}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.ws_url} if self.ws_url else {"ok": False, "error": "not_configured"}
+        if method.startswith("hook:"):
+            return {"ok": True}
+        return {"ok": True}
+
+    # -- inspection ----------------------------------------------------------
+    def of(self, method: str, **match: Any) -> list[Call]:
+        """Recorded successful calls of ``method`` whose args include ``match``."""
+        with self._lock:
+            calls = list(self.calls)
+        if method == "hook":
+            calls = [c for c in calls if c.method.startswith("hook:")]
+        else:
+            calls = [c for c in calls if c.method == method]
+        return [c for c in calls if all(c.args.get(k) == v for k, v in match.items())]
+
+    def wait_for(self, method: str, *, count: int = 1, timeout: float = 20.0, **match: Any) -> list[Call]:
+        """Block until ``count`` matching calls were recorded; fail loudly after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                found = self.of_unlocked(method, **match)
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"timed out waiting for {count} x {method} {match}; got {len(found)}")
+                self._cond.wait(left)
+
+    def of_unlocked(self, method: str, **match: Any) -> list[Call]:
+        calls = [c for c in self.calls if (c.method.startswith("hook:") if method == "hook" else c.method == method)]
+        return [c for c in calls if all(c.args.get(k) == v for k, v in match.items())]
+
+    def hook_url(self) -> str:
+        return f"{self.url}/hooks/{next(_hooks)}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
