@@ -35,6 +35,7 @@ class _Scripted:
     status: int
     body: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
+    match: dict[str, Any] = field(default_factory=dict)
 
 
 class SlackDouble:
@@ -102,21 +103,23 @@ class SlackDouble:
 
     # -- scripting ---------------------------------------------------------
     def fail_next(self, method: str, *, status: int = 429, retry_after: int | None = 1, error: str = "ratelimited",
-                  times: int = 1) -> None:
-        """The next ``times`` calls of ``method`` fail: 429 with Retry-After, ``{"ok": false}`` with 200, or
-        (status 0) the connection is dropped without a response."""
+                  times: int = 1, match: dict[str, Any] | None = None) -> None:
+        """The next ``times`` calls of ``method`` (whose args include ``match``) fail: 429 with Retry-After,
+        ``{"ok": false}`` with 200, or (status 0) the connection is dropped without a response. Give ``match``
+        (e.g. the channel) so a late call from an earlier test cannot take the failure meant for this one."""
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         with self._lock:
             self._script.setdefault(method, []).extend(
-                _Scripted(status, {"ok": False, "error": error}, headers) for _ in range(times))
+                _Scripted(status, {"ok": False, "error": error}, headers, dict(match or {})) for _ in range(times))
 
     def _respond(self, method: str, args: dict, headers: dict) -> tuple[int, dict, dict]:
         call = Call(method, args, headers, time.monotonic())
         with self._cond:
             self.attempts.append(call)
-            queue = self._script.get(method)
-            if queue:
-                scripted = queue.pop(0)
+            queue = self._script.get(method, [])
+            scripted = next((s for s in queue if all(args.get(k) == v for k, v in s.match.items())), None)
+            if scripted is not None:
+                queue.remove(scripted)
                 call.status = scripted.status
                 self._cond.notify_all()
                 return scripted.status, scripted.body, scripted.headers

@@ -63,7 +63,7 @@ def test_every_command_and_event_in_the_manifests_is_handled(running, double):
 
 
 def test_web_api_429_is_retried_after_retry_after(running, double):
-    double.fail_next("chat.postMessage", status=429, retry_after=1)
+    double.fail_next("chat.postMessage", status=429, retry_after=1, match={"channel": "C0RETRY01"})
     event = mention(QUESTION, channel="C0RETRY01")
     running.bot.send_event(event)
     done = double.wait_for("chat.postMessage", channel="C0RETRY01", timeout=20)[0]
@@ -73,7 +73,7 @@ def test_web_api_429_is_retried_after_retry_after(running, double):
 
 
 def test_web_api_dropped_connection_is_retried(running, double):
-    double.fail_next("reactions.add", status=0, retry_after=None)
+    double.fail_next("reactions.add", status=0, retry_after=None, match={"channel": "C0DROPPED"})
     event = mention(QUESTION, channel="C0DROPPED")
     running.bot.send_event(event)
     double.wait_for("chat.postMessage", channel="C0DROPPED")
@@ -83,7 +83,8 @@ def test_web_api_dropped_connection_is_retried(running, double):
 
 
 def test_a_failed_post_is_logged_by_id_and_the_app_carries_on(running, double, caplog):
-    double.fail_next("chat.postMessage", status=200, retry_after=None, error="channel_not_found")
+    double.fail_next("chat.postMessage", status=200, retry_after=None, error="channel_not_found",
+                     match={"channel": "C0FAILPST"})
     caplog.set_level("INFO", logger="assistant")
     running.bot.send_event(mention(QUESTION, channel="C0FAILPST"))
     assert wait_until(lambda: "error=channel_not_found" in caplog.text)

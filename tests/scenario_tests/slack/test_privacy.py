@@ -87,7 +87,8 @@ def test_a_sentinel_question_appears_in_no_log(double, knowledge_store, embedder
                           "item": {"type": "message", "channel": "C0SENTINL", "ts": "1.2"}, "event_ts": "1.3"})
         junk = urllib.parse.urlencode({"payload": "{" + SENTINEL})
         post(r.bot.events_url, junk, content_type="application/x-www-form-urlencoded", headers=sign(junk))
-        double.fail_next("chat.postMessage", status=200, retry_after=None, error="channel_not_found")
+        double.fail_next("chat.postMessage", status=200, retry_after=None, error="channel_not_found",
+                         match={"channel": "C0SENTIN4"})
         ev = mention(question, channel="C0SENTIN4")
         r.bot.send_event(ev)
         double.wait_for("reactions.remove", channel="C0SENTIN4")
