@@ -51,7 +51,7 @@ def forget(
 ) -> None:
     """Erase a document's text and embeddings from every kept version and the project's files."""
     from ingest.forget import UnknownSource, forget as erase, resolve_source
-    from ingest.indexer import scan
+    from ingest.boundary import scan
     from ingest.store import StoreBusy
 
     settings = settings_or_exit(store)
@@ -67,7 +67,7 @@ def forget(
         err.print(f"forgotten: {name} — {summary.passages_removed} passages removed from "
                   f"{len(summary.rebuilt)} versions, {summary.rows_removed} other rows deleted", highlight=False)
     try:
-        still_there = [f.path for f in scan(settings.sources) if f.source == name]
+        still_there = [f.path for f in scan(settings.sources).found if f.source == name]
     except FileNotFoundError:
         still_there = []
     for path in still_there:
@@ -84,8 +84,8 @@ def status(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     store: StoreOption = None,
 ) -> None:
-    """Documents, passages, last ingest, model and store."""
-    from assistant.status import knowledge_status
+    """Documents, passages, last ingest, model, store; files quarantined, withheld sentences, encodings, duplicates."""
+    from assistant.status import knowledge_status, status_notes
 
     info = knowledge_status(runtime_for(settings_or_exit(store)).store)
     if as_json:
@@ -93,8 +93,8 @@ def status(
         return
     for key in ("store", "version", "last_ingest", "documents", "passages", "model", "versions_kept"):
         console.print(f"{key.replace('_', ' ')}: {info.get(key)}", highlight=False)
-    for item in info.get("quarantined", []):
-        console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False)
+    for line in status_notes(info):
+        console.print(line, style="yellow", highlight=False, markup=False)
 
 
 def register(app: typer.Typer) -> None:

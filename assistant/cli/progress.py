@@ -42,6 +42,7 @@ def print_summary(summary: SyncSummary) -> None:
         f"(added {len(summary.added)}, updated {len(summary.updated)}, removed {len(summary.removed)}, "
         f"unchanged {len(summary.unchanged)}; embedded {summary.embedded}) in {summary.seconds:.1f} s"
     )
-    for item in summary.quarantined:
-        kept = " (last good version kept)" if item["source"] in summary.kept_last_good else ""
-        err.print(f"quarantined: {item['source']} — {item['reason']}{kept}", style="yellow", highlight=False)
+    from assistant.status import summary_notes
+
+    for line in summary_notes(summary):
+        err.print(line, style="yellow", highlight=False, markup=False)
