@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from assistant.runtime import Runtime
-from assistant.slack.app import build_app, make_http_server, serve_http_in_thread
+from assistant.slack.app import build_app
+from assistant.slack.server import make_http_server, serve_http_in_thread
 from config.settings import Settings, load_settings
 from tests.support.signing import SECRET, Bot
 from tests.support.slack_web_api import SlackDouble

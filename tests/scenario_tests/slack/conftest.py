@@ -1,8 +1,8 @@
-"""The real bot served over HTTP on a loopback port, against the Web API double, for every Slack surface.
+"""Fixtures for the Slack scenarios: the Web API double; the real bot served in this process over HTTP on a
+loopback port (``running``); a private store copy for scenarios on a real `serve --http` process (``store``).
 
-One double and one warmed assistant (over the sample knowledge base) serve
-all the files here; each file gets its own running bot (fresh memories,
-records and audit log).
+Each file gets its own double and its own running bot (fresh memories, records and audit log); one warmed
+assistant over the sample knowledge base serves them all.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import Assistant
+from tests.support.bot_process import copy_store
 from tests.support.slack_bot import start_bot
 from tests.support.slack_web_api import SlackDouble
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def double():
     d = SlackDouble()
     yield d
@@ -41,3 +42,9 @@ def _reset_seam(request):
     if "running" in request.fixturenames:
         seam = request.getfixturevalue("running").seam
         seam.delay_s, seam.fail = 0.0, None
+
+
+@pytest.fixture(scope="module")
+def store(knowledge_store, tmp_path_factory):
+    """A private copy of the sample knowledge base: each process keeps its Slack records beside it."""
+    return copy_store(knowledge_store.root, tmp_path_factory.mktemp("scenario") / "store")
