@@ -77,7 +77,10 @@ class SlackDouble:
                                 args[key] = json.loads(args[key])
                             except ValueError:
                                 pass
-                path = urllib.parse.urlparse(self.path).path
+                parsed = urllib.parse.urlparse(self.path)
+                path = parsed.path
+                for key, values in urllib.parse.parse_qs(parsed.query).items():  # GET methods (chat.getPermalink)
+                    args.setdefault(key, values[0])
                 if path.startswith("/api/"):
                     method = path[len("/api/"):]
                 elif path.startswith("/hooks/"):
@@ -142,6 +145,15 @@ class SlackDouble:
                     "message": {"type": "message", "ts": ts, "bot_id": BOT_ID}}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
+        if method == "chat.getPermalink":
+            channel, message_ts = args.get("channel", ""), str(args.get("message_ts", ""))
+            return {"ok": True, "channel": channel,
+                    "permalink": f"https://council.slack.com/archives/{channel}/p{message_ts.replace('.', '')}"}
+        if method == "chat.update":
+            return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
+        if method in ("views.open", "views.update", "views.publish"):
+            view = args.get("view") if isinstance(args.get("view"), dict) else {}
+            return {"ok": True, "view": {**view, "id": args.get("view_id") or f"V{next(self._ts):08d}"}}
         if method == "conversations.replies":
             return {"ok": True, "messages": [], "has_more": False}
         if method == "users.info":

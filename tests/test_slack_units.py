@@ -10,7 +10,7 @@ from assistant.answers import Answer, Citation
 from assistant.slack import blocks as bk
 from assistant.slack.answering import clean_question
 from assistant.slack.guards import RateLimiter, channel_allowed
-from assistant.slack.manager import Managers
+from assistant.slack.managers import Managers
 from assistant.slack.memory import ThreadMemory, TTLCache
 from assistant.slack.messages import wanted
 from assistant.slack.services import safe_id

@@ -10,7 +10,6 @@ minute). With neither configured the commands are refused with a hint.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from typing import Any, Callable
 
@@ -18,57 +17,18 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from assistant.slack import blocks as bk
+from assistant.slack.managers import permitted
 from assistant.slack.privacy import where
 from assistant.slack.services import Services, new_id
 from assistant.slack.webapi import call
 
 log = logging.getLogger(__name__)
 
-GROUP_CACHE_S = 60.0
 PROGRESS_EVERY_S = 20.0
 PROGRESS_POSTS = 2  # a response_url takes five messages: start, two progress notes, summary
 LIST_LINES = 20
 SOURCES_SHOWN = 150
 ACTIONS_CHARS = 12000
-
-NOT_CONFIGURED = ("Manager commands are switched off because no managers are configured. An administrator can set "
-                  "`KB_MANAGERS` (Slack user ids, comma separated) or `KB_MANAGER_USERGROUP` (a user group id) "
-                  "and restart the bot.")
-REFUSED = ("Sorry, `{command}` is only for team managers. If you need it, ask whoever looks after this bot "
-           "to add you to the managers.")
-
-
-class Managers:
-    """Decides who is a manager: configured user ids, then the configured user group's members."""
-
-    def __init__(self, users: list[str], usergroup: str | None, *, clock: Callable[[], float] = time.monotonic) -> None:
-        self.users = set(users)
-        self.usergroup = usergroup
-        self._clock = clock
-        self._members: tuple[float, set[str]] | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def configured(self) -> bool:
-        return bool(self.users or self.usergroup)
-
-    def is_manager(self, user: str, client: WebClient) -> bool:
-        if user in self.users:
-            return True
-        if not self.usergroup:
-            return False
-        return user in self._group_members(client)
-
-    def _group_members(self, client: WebClient) -> set[str]:
-        with self._lock:
-            if self._members and self._clock() - self._members[0] < GROUP_CACHE_S:
-                return self._members[1]
-            result = call(client.usergroups_users_list, what="usergroups.users.list", usergroup=self.usergroup)
-            if result is None:  # unknown: refuse now, ask again next time
-                return set()
-            members = set(result.get("users") or [])
-            self._members = (self._clock(), members)
-            return members
 
 
 def status_text(info: dict[str, Any]) -> str:
@@ -127,21 +87,11 @@ def summary_text(summary) -> str:
 
 
 def register(app: App, services: Services) -> None:
-    managers = Managers(services.settings.managers, services.settings.manager_usergroup)
+    managers = services.managers
     records = services.records
 
     def allowed(command: str, *, user: str, client: WebClient, respond: Respond) -> bool:
-        if not managers.configured:
-            records.audit(user_id=user, command=command, allowed=False, outcome="not-configured")
-            log.info("manager command refused command=%s user=%s reason=not-configured", command, user)
-            say(respond, NOT_CONFIGURED)
-            return False
-        if not managers.is_manager(user, client):
-            records.audit(user_id=user, command=command, allowed=False, outcome="refused")
-            log.info("manager command refused command=%s user=%s reason=not-a-manager", command, user)
-            say(respond, REFUSED.format(command=command))
-            return False
-        return True
+        return permitted(managers, records, command, user=user, client=client, reply=lambda text: say(respond, text))
 
     def acknowledge(ack: Ack) -> None:
         ack()

@@ -11,13 +11,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
+from assistant.slack.escalations import Escalations
 from assistant.slack.feedback import SlackRecords
 from assistant.slack.guards import RateLimiter
+from assistant.slack.managers import Managers
 from assistant.slack.memory import ThreadMemory, TTLCache
 from assistant.slack.privacy import where
 
 if TYPE_CHECKING:
     from assistant.answers import Answer
+    from assistant.approved import ApprovedAnswers
+    from assistant.approved_store import Approved
     from assistant.pipeline import Assistant
     from assistant.runtime import Runtime
     from config.settings import Settings
@@ -31,11 +35,12 @@ WORKERS = 8  # threads for the work after an ack (answers wait for the semaphore
 
 @dataclass
 class Kept:
-    """An answer kept briefly for its buttons ("Show passages", "Share in channel")."""
+    """An answer kept briefly for its buttons ("Show passages", "Share in channel", "Approve")."""
 
     question: str
     answer: "Answer"
     user: str
+    approved: "Approved | None" = None  # the manager-approved answer shown above it, if any
 
 
 @dataclass
@@ -44,10 +49,13 @@ class Services:
     assistant: "Assistant"
     refresher: "Refresher"
     records: SlackRecords
+    escalations: Escalations
+    approved: "ApprovedAnswers"
     threads: ThreadMemory
     answers: TTLCache[Kept]
     seen: TTLCache[bool]
     rate: RateLimiter
+    managers: Managers
     answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
     refreshing: threading.Lock = field(default_factory=threading.Lock)
     work: ThreadPoolExecutor = field(
@@ -67,6 +75,10 @@ class Services:
 
         return lazy
 
+    def later(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the worker pool (errors logged by type and place only)."""
+        self.work.submit(self._guarded, fn, {})
+
     @staticmethod
     def _guarded(fn: Callable[..., None], kwargs: dict[str, Any]) -> None:
         try:
@@ -78,6 +90,7 @@ class Services:
         """Stop the worker pool (queued work is dropped) and close the records."""
         self.work.shutdown(wait=False, cancel_futures=True)
         self.records.close()
+        self.escalations.close()
 
     @classmethod
     def create(cls, runtime: "Runtime", *, records: SlackRecords | None = None) -> "Services":
@@ -89,10 +102,13 @@ class Services:
             assistant=runtime.assistant,
             refresher=runtime.refresher,
             records=records or SlackRecords(settings.store_dir / "slack.sqlite"),
+            escalations=Escalations(settings.store_dir / "slack.sqlite"),
+            approved=runtime.approved,
             threads=ThreadMemory(ttl),
             answers=TTLCache(ttl, max_items=2000),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
             rate=RateLimiter(settings.rate_limit_per_minute),
+            managers=Managers(settings.managers, settings.manager_usergroup),
         )
 
 
