@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from assistant.abbreviations import ABBREVIATIONS
 from assistant.text import tokens
 from assistant.understand import Query
+from assistant.vocabulary import is_term
 from ingest.models import Passage
 
 _WHERE_WORDS = (
@@ -63,14 +63,22 @@ def key_terms(query: Query) -> list[str]:
         drop.update(tokens(authority))
     drop.update(tokens(" ".join(query.authority_mentions)))
     drop.update(str(year) for year in query.years)
-    for abbreviation in query.abbreviations:
-        drop.update(tokens(f"{abbreviation} {abbreviation}s"))
-    expansions = " ".join(ABBREVIATIONS[a] for a in query.abbreviations)
     seen: list[str] = []
-    for term in tokens(f"{query.text} {expansions}"):
+    for term in tokens(_resolved(query, drop)):
         if term not in drop and term not in seen:
             seen.append(term)
     return seen
+
+
+def _resolved(query: Query, drop: set[str]) -> str:
+    """The question with its shorthand spelled out ("supervis" counts as "supervision"), less the
+    terms that only say where to look ("Ofsted" stays a where-word, not its long name)."""
+    parts, position = [], 0
+    for match in query.terms:
+        where_only = set(tokens(match.text)) <= drop
+        parts += [query.text[position:match.start], "" if where_only else match.sense]
+        position = match.end
+    return "".join(parts + [query.text[position:]])
 
 
 _FOCUS = re.compile(
@@ -93,7 +101,7 @@ def focus_term(query: Query) -> str | None:
         word = word.strip("'’?.,")
         if word.lower() in _PREPOSITIONS:
             break  # past the phrase that names what is counted
-        if word.upper() in ABBREVIATIONS or word.upper().rstrip("S") in ABBREVIATIONS:
+        if is_term(word):
             return None  # spelled out among the key terms instead
         stems = tokens(word)
         if stems and stems[0] not in drop:

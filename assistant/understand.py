@@ -1,11 +1,11 @@
-"""Question understanding: abbreviations, the authority and year named, recency, what kind of source."""
+"""Question understanding: practitioner shorthand, the authority and year named, recency, what kind of source."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from assistant.abbreviations import expand
+from assistant.vocabulary import TermMatch, expand, spell_out
 from ingest.authorities import find_authorities, mentions
 
 _RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
@@ -36,8 +36,9 @@ def is_follow_up(question: str) -> bool:
 @dataclass
 class Query:
     text: str  # the question as asked
-    expanded: str  # with abbreviations spelled out
-    abbreviations: list[str] = field(default_factory=list)
+    expanded: str  # with every expansion of its shorthand appended (for retrieval)
+    plain: str = ""  # with its shorthand spelled out in place ("strat disc" -> "strategy discussion")
+    terms: list[TermMatch] = field(default_factory=list)  # the lexicon terms found, with spans and senses
     authorities: list[str] = field(default_factory=list)
     authority_mentions: list[str] = field(default_factory=list)  # the words used ("mbro", "Pan-Sussex")
     years: list[int] = field(default_factory=list)
@@ -49,7 +50,9 @@ class Query:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`."""
-    expanded, abbreviations = expand(question)
+    expanded, terms = expand(question)
+    plain = spell_out(question, terms)
+    both = f"{question}\n{plain}"  # rules read what was typed and what it stands for ("freq", "ILACS")
     authorities = find_authorities(question)
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)})
     if context and is_follow_up(question):
@@ -61,12 +64,13 @@ def understand(question: str, *, context: str = "") -> Query:
     return Query(
         text=question,
         expanded=expanded,
-        abbreviations=abbreviations,
+        plain=plain,
+        terms=terms,
         authorities=authorities,
         authority_mentions=mentions(question),
         years=years,
-        wants_latest=bool(_RECENT.search(question)),
-        wants_inspection=bool(_INSPECTION.search(question)),
-        wants_procedure=bool(_PROCEDURE.search(question)) and not _INSPECTION.search(question),
-        wants_quantity=bool(_QUANTITY.search(question)),
+        wants_latest=bool(_RECENT.search(both)),
+        wants_inspection=bool(_INSPECTION.search(both)),
+        wants_procedure=bool(_PROCEDURE.search(both)) and not _INSPECTION.search(both),
+        wants_quantity=bool(_QUANTITY.search(both)),
     )

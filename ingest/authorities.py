@@ -7,171 +7,18 @@ question names, so "mbro" in Slack meets "Middlesbrough" in a report.
 
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-# Canonical name -> extra spellings and everyday short forms.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "Stockton-on-Tees": ("stockton on tees", "stockton"),
-    "Middlesbrough": ("mbro", "boro", "middlesborough"),
-    "Redcar and Cleveland": ("redcar & cleveland", "redcar"),
-    "Hartlepool": (),
-    "Darlington": (),
-    "Tees": ("tees valley", "teesside"),
-    "Leeds": (),
-    "Calderdale": (),
-    "Cambridgeshire": ("cambs",),
-    "Coventry": (),
-    "Devon": (),
-    "Gloucestershire": ("glos",),
-    "Norfolk": (),
-    "Nottinghamshire": ("notts",),
-    "Walsall": (),
-    "Sussex": ("pan-sussex", "pan sussex", "brighton and hove", "brighton & hove", "east sussex", "west sussex"),
-    "Rotherham": (),
-    "Birmingham": ("brum",),
-    "Manchester": (),
-    "Liverpool": (),
-    "Sheffield": (),
-    "Bradford": (),
-    "Kirklees": (),
-    "Wakefield": (),
-    "Barnsley": (),
-    "Doncaster": (),
-    "Newcastle upon Tyne": ("newcastle",),
-    "Gateshead": (),
-    "Sunderland": (),
-    "North Tyneside": (),
-    "South Tyneside": (),
-    "Northumberland": (),
-    "Durham": ("county durham",),
-    "North Yorkshire": (),
-    "York": ("city of york",),
-    "East Riding of Yorkshire": ("east riding",),
-    "Hull": ("kingston upon hull",),
-    "North Lincolnshire": (),
-    "North East Lincolnshire": (),
-    "Lincolnshire": ("lincs",),
-    "Cumbria": ("cumberland", "westmorland and furness"),
-    "Lancashire": ("lancs",),
-    "Blackpool": (),
-    "Blackburn with Darwen": ("blackburn",),
-    "Bolton": (),
-    "Bury": (),
-    "Oldham": (),
-    "Rochdale": (),
-    "Salford": (),
-    "Stockport": (),
-    "Tameside": (),
-    "Trafford": (),
-    "Wigan": (),
-    "Knowsley": (),
-    "Sefton": (),
-    "St Helens": ("st. helens",),
-    "Wirral": (),
-    "Cheshire East": (),
-    "Cheshire West and Chester": (),
-    "Halton": (),
-    "Warrington": (),
-    "Derbyshire": (),
-    "Derby": (),
-    "Nottingham": (),
-    "Leicestershire": (),
-    "Leicester": (),
-    "Rutland": (),
-    "Northamptonshire": ("north northamptonshire", "west northamptonshire"),
-    "Staffordshire": (),
-    "Stoke-on-Trent": ("stoke on trent", "stoke"),
-    "Shropshire": (),
-    "Telford and Wrekin": ("telford",),
-    "Herefordshire": (),
-    "Worcestershire": (),
-    "Warwickshire": (),
-    "Solihull": (),
-    "Dudley": (),
-    "Sandwell": (),
-    "Wolverhampton": (),
-    "Essex": (),
-    "Hertfordshire": ("herts",),
-    "Bedford": (),
-    "Central Bedfordshire": (),
-    "Luton": (),
-    "Milton Keynes": (),
-    "Buckinghamshire": ("bucks",),
-    "Oxfordshire": (),
-    "Suffolk": (),
-    "Peterborough": (),
-    "Southend-on-Sea": ("southend",),
-    "Thurrock": (),
-    "Kent": (),
-    "Medway": (),
-    "Surrey": (),
-    "Hampshire": (),
-    "Portsmouth": (),
-    "Southampton": (),
-    "Isle of Wight": (),
-    "Berkshire": ("west berkshire",),
-    "Reading": (),
-    "Slough": (),
-    "Windsor and Maidenhead": (),
-    "Wokingham": (),
-    "Bracknell Forest": (),
-    "Cornwall": (),
-    "Plymouth": (),
-    "Torbay": (),
-    "Somerset": ("north somerset",),
-    "Bristol": (),
-    "Bath and North East Somerset": ("banes",),
-    "South Gloucestershire": (),
-    "Wiltshire": (),
-    "Swindon": (),
-    "Dorset": (),
-    "Bournemouth, Christchurch and Poole": ("bcp", "bournemouth", "poole"),
-    "Isles of Scilly": (),
-    "Barking and Dagenham": (),
-    "Barnet": (),
-    "Bexley": (),
-    "Brent": (),
-    "Bromley": (),
-    "Camden": (),
-    "City of London": (),
-    "Croydon": (),
-    "Ealing": (),
-    "Enfield": (),
-    "Greenwich": (),
-    "Hackney": (),
-    "Hammersmith and Fulham": (),
-    "Haringey": (),
-    "Harrow": (),
-    "Havering": (),
-    "Hillingdon": (),
-    "Hounslow": (),
-    "Islington": (),
-    "Kensington and Chelsea": (),
-    "Kingston upon Thames": (),
-    "Lambeth": (),
-    "Lewisham": (),
-    "Merton": (),
-    "Newham": (),
-    "Redbridge": (),
-    "Richmond upon Thames": (),
-    "Southwark": (),
-    "Sutton": (),
-    "Tower Hamlets": (),
-    "Waltham Forest": (),
-    "Wandsworth": (),
-    "Westminster": (),
-    # Beyond England: named so that a question about them is not answered from an English council's documents.
-    "Glasgow": (),
-    "Edinburgh": (),
-    "Aberdeen": (),
-    "Dundee": (),
-    "Cardiff": (),
-    "Swansea": (),
-    "Newport": (),
-    "Wrexham": (),
-    "Belfast": (),
-}
+# The names live in authority_names.csv beside this module: one row per way of
+# writing an authority (its official name, parts and spellings of it, and the
+# nicknames practitioners type, each nickname with the id of its source in
+# assistant/vocabulary/SOURCES.md). Columns: authority, name, kind
+# (official | nickname | misspelling), case (any | title | upper), source.
+NAMES_FILE = Path(__file__).with_name("authority_names.csv")
 
 # Names inside other names must not match on their own ("Tees" in
 # "Stockton-on-Tees", "Sussex" in "East Sussex" is fine: same partnership).
@@ -179,40 +26,59 @@ _NOT_AFTER = r"(?<![\w-])"
 _NOT_BEFORE = r"(?![\w-])"
 
 
-# Names that are also everyday words match only when capitalised.
-_COMMON_WORDS = {"reading", "bury", "harrow", "boro", "stoke", "sutton", "brent", "kent", "halton"}
-
-
-def _alternation(names: list[str]) -> str:
-    return "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") for name in names)
+@dataclass(frozen=True)
+class AuthorityName:
+    authority: str  # canonical name
+    name: str  # as written in the file
+    kind: str  # official | nickname | misspelling
+    case: str  # any | title (names that are also everyday words: "Reading", "Boro") | upper ("SBC")
+    sources: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    patterns = []
-    for canonical, aliases in _ALIASES.items():
-        names = sorted({canonical.lower(), *aliases}, key=len, reverse=True)
-        loose = [name for name in names if name not in _COMMON_WORDS]
-        strict = [name.title() for name in names if name in _COMMON_WORDS]
-        parts = []
-        if loose:
-            parts.append(f"(?i:{_alternation(loose)})")
-        if strict:
-            parts.append(f"(?:{_alternation(strict)})")
-        patterns.append((canonical, re.compile(_NOT_AFTER + f"(?:{'|'.join(parts)})" + _NOT_BEFORE)))
-    return patterns
+def authority_names() -> tuple[AuthorityName, ...]:
+    """Every row of the gazetteer, in file order."""
+    with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            AuthorityName(row["authority"], row["name"], row["kind"], row["case"], tuple(row["source"].split()))
+            for row in csv.DictReader(handle)
+        )
+
+
+def _regex(name: AuthorityName) -> str:
+    text = {"title": name.name.title(), "upper": name.name.upper()}.get(name.case, name.name)
+    body = re.sub(r"(?:\\ |\\-)+", r"[\\s-]+", re.escape(text))  # "pan sussex" = "pan-sussex"
+    return f"(?{'i' if name.case == 'any' else '-i'}:{body})"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], dict[str, AuthorityName]]:
+    """One alternation of every name, longest first (so the longest name wins where names overlap),
+    grouped by first letter so that each place is tried only against names that could start there."""
+    rows = sorted(authority_names(), key=lambda name: -len(name.name))
+    groups = {f"n{i}": name for i, name in enumerate(rows)}
+    by_letter: dict[str, list[str]] = {}
+    for key, name in groups.items():
+        by_letter.setdefault(name.name[0].lower(), []).append(f"(?P<{key}>{_regex(name)})")
+    alternation = "|".join(
+        f"(?=[{re.escape(letter)}{re.escape(letter.upper())}])(?:{'|'.join(options)})"
+        for letter, options in by_letter.items()
+    )
+    return re.compile(_NOT_AFTER + f"(?:{alternation})" + _NOT_BEFORE), groups
+
+
+def name_spans(text: str) -> list[tuple[int, int, AuthorityName]]:
+    """Where ``text`` names an authority: (start, end, the name row), left to right, the longest name
+    winning where names overlap."""
+    pattern, groups = _pattern()
+    return [(m.start(), m.end(), groups[m.lastgroup or ""]) for m in pattern.finditer(text)]
 
 
 def find_authorities(text: str) -> list[str]:
     """Canonical names of the authorities named in ``text``, in order of first mention."""
-    found: list[tuple[int, str]] = []
-    for canonical, pattern in _patterns():
-        match = pattern.search(text)
-        if match:
-            found.append((match.start(), canonical))
-    return [name for _, name in sorted(found)]
+    return list(dict.fromkeys(name.authority for _, _, name in name_spans(text)))
 
 
 def mentions(text: str) -> list[str]:
     """The words in ``text`` that name an authority, as written."""
-    return [match.group(0) for _, pattern in _patterns() for match in pattern.finditer(text)]
+    return [text[start:end] for start, end, _ in name_spans(text)]

@@ -36,6 +36,8 @@ def embedder() -> MiniLMEmbedder:
 def shared_dir() -> Path:
     """../shared (corpus and question sets); tests that need it skip, saying why, when it is absent."""
     if not (SHARED / "corpus").is_dir() or not (SHARED / "eval" / "dev.jsonl").is_file():
+        if os.environ.get("CI") == "true":  # CI lays shared/ beside the clone: its absence there is a fault
+            pytest.fail(f"CI=true but the shared material is missing at {SHARED} (corpus/ and eval/dev.jsonl)")
         pytest.skip(f"shared material not found at {SHARED} (corpus/ and eval/dev.jsonl): this test measures "
                     "retrieval on the shared corpus and cannot run without it")
     return SHARED

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from assistant.abbreviations import expand
+from assistant.vocabulary import expand
 from assistant.pipeline import Assistant
 from assistant.understand import understand
 from tests.conftest import ROOT
@@ -43,7 +43,7 @@ def test_supervision_frequency_is_answered_from_the_policy_with_citations(assist
 def test_abbreviations_are_understood(assistant):
     assert "newly qualified social worker" in expand("how often are NQSWs supervised?")[0]
     assert "section 47" in expand("timescale for s47 enquiries")[0]
-    assert expand("The TM said it was fine")[1] == ["TM"]
+    assert [m.term for m in expand("The TM said it was fine")[1]] == ["TM"]
     assert expand("a pa to the team")[1] == []  # 'pa' in lower case is not the abbreviation
     answer = assistant.ask("how often do NQSWs get supervision?")
     assert not answer.abstained

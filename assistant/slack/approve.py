@@ -18,7 +18,7 @@ from assistant.quoting import NotQuoted
 from assistant.slack import approved_blocks as ab
 from assistant.slack import blocks as bk
 from assistant.slack.answering import answer, clean_question, failure_text
-from assistant.slack.managers import permitted
+from assistant.slack.managers import Gate
 from assistant.slack.memory import TTLCache
 from assistant.slack.services import Services, new_id, safe_id
 from assistant.slack.webapi import call
@@ -42,6 +42,7 @@ class Draft:
 
 def register(app: App, services: Services) -> None:
     drafts: TTLCache[Draft] = TTLCache(services.settings.thread_ttl_s, max_items=500)
+    gate = Gate.for_services(services)
 
     def acknowledge(ack: Ack) -> None:
         ack()
@@ -51,8 +52,7 @@ def register(app: App, services: Services) -> None:
              blocks=bk.note_blocks(text))
 
     def manager(command: str, user: str, client: WebClient, respond: Respond) -> bool:
-        return permitted(services.managers, services.records, command, user=user, client=client,
-                         reply=lambda text: private(respond, text))
+        return gate.allowed(command, user=user, client=client, respond=respond)
 
     def form(client: WebClient, *, user: str, question: str, result: Answer, trigger_id: str | None = None,
              view_id: str | None = None) -> bool:
@@ -137,7 +137,7 @@ def register(app: App, services: Services) -> None:
             draft, _ = checked(body, view)
         except (KeyError, NotQuoted):
             return  # the form was refused with its reasons
-        if not services.managers.is_manager(user, client):
+        if not gate.managers.is_manager(user, client):
             services.records.audit(user_id=user, command="approve", allowed=False, outcome="refused")
             return
         title, ticked, wording = ab.form_values(view)

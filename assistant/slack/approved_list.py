@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from assistant.approved_store import Approved
 from assistant.slack import approved_blocks as ab
 from assistant.slack import blocks as bk
-from assistant.slack.managers import permitted
+from assistant.slack.managers import Gate
 from assistant.slack.services import Services
 from assistant.slack.webapi import call
 
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 def register(app: App, services: Services) -> None:
     approved = services.approved
     telling = threading.Lock()
+    gate = Gate.for_services(services)
 
     def acknowledge(ack: Ack) -> None:
         ack()
@@ -40,8 +41,7 @@ def register(app: App, services: Services) -> None:
 
     def kb_approved(command: dict, respond: Respond, client: WebClient) -> None:
         user = command.get("user_id", "")
-        if not permitted(services.managers, services.records, "/kb-approved", user=user, client=client,
-                         reply=lambda text: say(respond, bk.note_blocks(text), text)):
+        if not gate.allowed("/kb-approved", user=user, client=client, respond=respond):
             return
         items = approved.listing()
         services.records.audit(user_id=user, command="/kb-approved", allowed=True, outcome="ok")
@@ -49,8 +49,7 @@ def register(app: App, services: Services) -> None:
 
     def remove(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         user = body.get("user", {}).get("id", "")
-        if not permitted(services.managers, services.records, "approved-remove", user=user, client=client,
-                         reply=lambda text: say(respond, bk.note_blocks(text), text)):
+        if not gate.allowed("approved-remove", user=user, client=client, respond=respond):
             return
         approved_id = str(action.get("value") or "")
         removed = approved.remove(approved_id, user=user) if len(approved_id) == 12 else False
@@ -66,7 +65,7 @@ def register(app: App, services: Services) -> None:
             waiting = approved.awaiting_notice()
             if not waiting:
                 return
-            people = services.managers.everyone(client)
+            people = gate.managers.everyone(client)
             if not people:
                 log.warning("stale approved answers not told reason=no-managers count=%d", len(waiting))
                 return

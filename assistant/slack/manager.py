@@ -1,26 +1,21 @@
 """Manager commands: /kb-status, /kb-sources [filter], /kb-refresh, /kb-actions [authority] [theme].
 
-Every attempt goes in the audit log.
-
-Managers are the user ids in ``settings.managers`` and the members of
-``settings.manager_usergroup`` (looked up with usergroups.users.list, cached a
-minute). With neither configured the commands are refused with a hint.
+Who counts as a manager, the refusal and the audit: assistant/slack/managers.py.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from assistant.slack import blocks as bk
-from assistant.slack.managers import permitted
+from assistant.slack.managers import Gate, say
 from assistant.slack.privacy import where
 from assistant.slack.services import Services, new_id
-from assistant.slack.webapi import call
 
 log = logging.getLogger(__name__)
 
@@ -87,30 +82,11 @@ def summary_text(summary) -> str:
 
 
 def register(app: App, services: Services) -> None:
-    managers = services.managers
+    gate = Gate.for_services(services)
     records = services.records
-
-    def allowed(command: str, *, user: str, client: WebClient, respond: Respond) -> bool:
-        return permitted(managers, records, command, user=user, client=client, reply=lambda text: say(respond, text))
 
     def acknowledge(ack: Ack) -> None:
         ack()
-
-    def report(name: str, compute: Callable[[str], str], *, limit: int = 3000):
-        """A read-only manager command: check, compute the reply from the command's text, audit, reply."""
-
-        def handler(command: dict, client: WebClient, respond: Respond) -> None:
-            user = command.get("user_id", "")
-            if not allowed(name, user=user, client=client, respond=respond):
-                return
-            try:
-                text, outcome = compute(command.get("text", "").strip()), "ok"
-            except Exception as exc:
-                text, outcome = failed(exc, name), "failed"
-            records.audit(user_id=user, command=name, allowed=True, outcome=outcome)
-            say(respond, text, limit=limit)
-
-        return handler
 
     def status_reply(_: str) -> str:
         from assistant.status import knowledge_status
@@ -122,13 +98,13 @@ def register(app: App, services: Services) -> None:
 
         return sources_text(list_sources(services.assistant.store, filter_text=filter_text), filter_text=filter_text)
 
-    kb_status = report("/kb-status", status_reply)
-    kb_sources = report("/kb-sources", sources_reply)
-    kb_actions = report("/kb-actions", lambda text: actions_text(services, text), limit=ACTIONS_CHARS)
+    kb_status = gate.report("/kb-status", status_reply)
+    kb_sources = gate.report("/kb-sources", sources_reply)
+    kb_actions = gate.report("/kb-actions", lambda text: actions_text(services, text), limit=ACTIONS_CHARS)
 
     def kb_refresh(command: dict, client: WebClient, respond: Respond) -> None:
         user = command.get("user_id", "")
-        if not allowed("/kb-refresh", user=user, client=client, respond=respond):
+        if not gate.allowed("/kb-refresh", user=user, client=client, respond=respond):
             return
         if not services.refreshing.acquire(blocking=False):
             records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome="busy")
@@ -200,17 +176,3 @@ def actions_text(services: Services, text: str) -> str:
     hint = "" if authority or not held else (
         f"\n_Councils held: {bk.escape(held)}. Try `/kb-actions {bk.escape(example)} supervision`._")
     return f"{head}{hint}\n{bk.escape(report['text'])}"
-
-
-def failed(exc: Exception, command: str) -> str:
-    ref = new_id()
-    log.error("manager command failed command=%s ref=%s error=%s", command, ref, where(exc))
-    return f"Sorry, that didn't work. Reference: `{ref}`."
-
-
-def say(respond: Respond, text: str, *, limit: int = 3000) -> None:
-    """An ephemeral reply through the command's response_url (long text split over several blocks)."""
-    if len(text) > limit:
-        text = text[: limit - 60].rsplit("\n", 1)[0] + "\n…(more: narrow it with a council and a theme)"
-    call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False, text=text[:3000],
-         blocks=bk.note_blocks(text))

@@ -1,7 +1,9 @@
-"""Who is a manager: the configured user ids, then the members of the configured user group.
+"""Who is a manager, and the gate every manager command passes (checked, audited, replied to privately).
 
-One :class:`Managers` per app (on ``Services``), so every manager-only surface
-shares one cached user-group lookup.
+Managers are the user ids in ``settings.managers`` and the members of
+``settings.manager_usergroup`` (looked up with usergroups.users.list, cached a
+minute). With neither configured the commands are refused with a hint. Every
+attempt, allowed or not, goes in the audit table (ids and a fixed outcome word).
 """
 
 from __future__ import annotations
@@ -11,12 +13,23 @@ import threading
 import time
 from typing import Callable
 
+from slack_bolt import Respond
 from slack_sdk import WebClient
 
+from assistant.slack import blocks as bk
+from assistant.slack.feedback import SlackRecords
+from assistant.slack.privacy import where
+from assistant.slack.services import Services, new_id
 from assistant.slack.webapi import call
 
 log = logging.getLogger(__name__)
+
 GROUP_CACHE_S = 60.0
+NOT_CONFIGURED = ("Manager commands are switched off because no managers are configured. An administrator can set "
+                  "`KB_MANAGERS` (Slack user ids, comma separated) or `KB_MANAGER_USERGROUP` (a user group id) "
+                  "and restart the bot.")
+REFUSED = ("Sorry, `{command}` is only for team managers. If you need it, ask whoever looks after this bot "
+           "to add you to the managers.")
 
 
 class Managers:
@@ -41,7 +54,7 @@ class Managers:
         return user in self._group_members(client)
 
     def everyone(self, client: WebClient) -> list[str]:
-        """Every manager's user id (configured ones, then the group's members), sorted, no repeats."""
+        """Every manager's user id, sorted (the digest's recipients); the group's members when it is readable."""
         members = self._group_members(client) if self.usergroup else set()
         return sorted(self.users | members)
 
@@ -57,24 +70,59 @@ class Managers:
             return members
 
 
-NOT_CONFIGURED = ("Manager commands are switched off because no managers are configured. An administrator can set "
-                  "`KB_MANAGERS` (Slack user ids, comma separated) or `KB_MANAGER_USERGROUP` (a user group id) "
-                  "and restart the bot.")
-REFUSED = ("Sorry, `{command}` is only for team managers. If you need it, ask whoever looks after this bot "
-           "to add you to the managers.")
+class Gate:
+    """Lets managers through to a command; refuses everyone else politely; audits both."""
+
+    def __init__(self, managers: Managers, records: SlackRecords) -> None:
+        self.managers = managers
+        self.records = records
+
+    @classmethod
+    def for_services(cls, services: Services) -> "Gate":
+        return cls(Managers(services.settings.managers, services.settings.manager_usergroup), services.records)
+
+    def allowed(self, command: str, *, user: str, client: WebClient, respond: Respond) -> bool:
+        """True for a manager (the caller audits the outcome); otherwise refuse, audit and say why."""
+        if not self.managers.configured:
+            self.records.audit(user_id=user, command=command, allowed=False, outcome="not-configured")
+            log.info("manager command refused command=%s user=%s reason=not-configured", command, user)
+            say(respond, NOT_CONFIGURED)
+            return False
+        if not self.managers.is_manager(user, client):
+            self.records.audit(user_id=user, command=command, allowed=False, outcome="refused")
+            log.info("manager command refused command=%s user=%s reason=not-a-manager", command, user)
+            say(respond, REFUSED.format(command=command))
+            return False
+        return True
+
+    def report(self, name: str, compute: Callable[[str], str], *, limit: int = 3000):
+        """A read-only manager command: check, compute the reply from the command's text, audit, reply."""
+
+        def handler(command: dict, client: WebClient, respond: Respond) -> None:
+            user = command.get("user_id", "")
+            if not self.allowed(name, user=user, client=client, respond=respond):
+                return
+            try:
+                text, outcome = compute(command.get("text", "").strip()), "ok"
+            except Exception as exc:
+                text, outcome = failed(exc, name), "failed"
+            self.records.audit(user_id=user, command=name, allowed=True, outcome=outcome)
+            say(respond, text, limit=limit)
+
+        return handler
 
 
-def permitted(managers: Managers, records, command: str, *, user: str, client: WebClient,
-              reply: Callable[[str], None]) -> bool:
-    """True for a manager; otherwise audit the refusal and ``reply`` with the reason (``records``: SlackRecords)."""
-    if not managers.configured:
-        records.audit(user_id=user, command=command, allowed=False, outcome="not-configured")
-        log.info("manager command refused command=%s user=%s reason=not-configured", command, user)
-        reply(NOT_CONFIGURED)
-        return False
-    if not managers.is_manager(user, client):
-        records.audit(user_id=user, command=command, allowed=False, outcome="refused")
-        log.info("manager command refused command=%s user=%s reason=not-a-manager", command, user)
-        reply(REFUSED.format(command=command))
-        return False
-    return True
+def failed(exc: Exception, command: str) -> str:
+    """The reply to a command that failed: a reference id, never the exception's text (which is logged by place)."""
+    ref = new_id()
+    log.error("manager command failed command=%s ref=%s error=%s", command, ref, where(exc))
+    return f"Sorry, that didn't work. Reference: `{ref}`."
+
+
+def say(respond: Respond, text: str, *, limit: int = 3000,
+        more: str = "narrow it with a council and a theme") -> None:
+    """An ephemeral reply through the command's response_url (long text split over several blocks)."""
+    if len(text) > limit:
+        text = text[: limit - 60].rsplit("\n", 1)[0] + f"\n…(more: {more})"
+    call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False, text=text[:3000],
+         blocks=bk.note_blocks(text))

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from assistant.slack.escalations import Escalations
 from assistant.slack.feedback import SlackRecords
 from assistant.slack.guards import RateLimiter
-from assistant.slack.managers import Managers
 from assistant.slack.memory import ThreadMemory, TTLCache
 from assistant.slack.privacy import where
 
@@ -55,7 +54,6 @@ class Services:
     answers: TTLCache[Kept]
     seen: TTLCache[bool]
     rate: RateLimiter
-    managers: Managers
     answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
     refreshing: threading.Lock = field(default_factory=threading.Lock)
     work: ThreadPoolExecutor = field(
@@ -108,7 +106,6 @@ class Services:
             answers=TTLCache(ttl, max_items=2000),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
             rate=RateLimiter(settings.rate_limit_per_minute),
-            managers=Managers(settings.managers, settings.manager_usergroup),
         )
 
 

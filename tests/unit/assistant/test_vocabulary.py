@@ -1,0 +1,201 @@
+"""The practitioner lexicon: its data and sources, how its terms are matched, and how understanding uses them."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+
+from assistant.evidence import key_terms
+from assistant.text import tokens
+from assistant.understand import understand
+from assistant.vocabulary import expand, find_terms, is_term, spell_out
+from assistant.vocabulary.lexicon import CASES, KINDS, LEXICON_FILE, SOURCES_FILE, entries
+from ingest.authorities import authority_names, find_authorities, mentions
+from tests.conftest import ROOT
+
+
+def _senses(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.expansion) for m in find_terms(text)]
+
+
+def _source_rows() -> dict[str, str]:
+    """SOURCES.md table rows: id -> the whole row."""
+    rows = {}
+    for line in SOURCES_FILE.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"\|\s*([a-z0-9][a-z0-9-]*)\s*\|", line)
+        if match and match.group(1) != "id":
+            rows[match.group(1)] = line
+    return rows
+
+
+# --- the data -----------------------------------------------------------------------------------
+
+def test_lexicon_file_holds_at_least_300_entries_each_complete():
+    with LEXICON_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 300
+    assert list(rows[0]) == ["term", "expansion", "kind", "case", "source", "note"]
+    for entry in entries():
+        assert entry.term and entry.expansions and entry.sources, entry
+        assert entry.kind in KINDS and entry.case in CASES, entry
+    kinds = {entry.kind for entry in entries()}
+    assert {"abbreviation", "clipped", "body", "process", "plan", "role", "legislation", "nickname",
+            "misspelling"} <= kinds
+
+
+def test_every_source_id_resolves_to_a_listed_source_with_an_address():
+    listed = _source_rows()
+    for source_id, row in listed.items():
+        assert re.search(r"https?://|\(internal\)", row), f"{source_id} has no address"
+    cited = {source for entry in entries() for source in entry.sources}
+    assert cited - set(listed) == set()
+    for name in authority_names():
+        if name.kind != "official":  # nicknames and misspellings of council names need a source too
+            assert name.sources and set(name.sources) <= set(listed), name
+
+
+def test_no_term_has_conflicting_expansions():
+    senses: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for entry in entries():
+        senses[re.sub(r"[\s.'’-]+", " ", entry.term.lower())].add(entry.expansions)
+    assert {term: found for term, found in senses.items() if len(found) > 1} == {}
+    places: dict[str, set[str]] = defaultdict(set)
+    for name in authority_names():
+        places[name.name.lower()].add(name.authority)
+    assert {name: found for name, found in places.items() if len(found) > 1} == {}
+
+
+def test_every_entry_is_found_as_written():
+    for entry in entries():
+        written = entry.term.title() if entry.case == "title" else entry.term
+        found = find_terms(f"about {written} today")
+        assert len(found) == 1 and found[0].text == written, (entry.term, found)
+        assert found[0].expansion == entry.expansion, (entry.term, found[0])
+
+
+def test_cited_corpus_documents_contain_the_term_or_its_expansion(shared_dir):
+    files = {source_id: re.search(r"corpus: ([\w.-]+)", row).group(1)
+             for source_id, row in _source_rows().items() if source_id.startswith("corpus-")}
+    for entry in entries():
+        for source in entry.sources:
+            if source in files:
+                document = (shared_dir / "corpus" / files[source]).read_text(encoding="utf-8")
+                words = set(tokens(document))
+                assert entry.term.lower() in document.lower() or any(
+                    set(tokens(expansion)) <= words for expansion in entry.expansions), (entry.term, source)
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+def test_plurals_and_possessives_count():
+    assert _senses("NQSWs and CPPs after ICPCs") == [
+        ("NQSWs", "newly qualified social worker"), ("CPPs", "child protection plan"),
+        ("ICPCs", "initial child protection conference")]
+    assert [m.expansion for m in find_terms("the IRO's view, the IROs' caseloads, the IRO’s notes, IROS")] == [
+        "independent reviewing officer"] * 4
+    assert _senses("the LA's duty") == [("LA's", "local authority")]
+
+
+def test_case_variants_count_unless_the_entry_is_capitals_only():
+    assert [m.expansion for m in find_terms("cp, Cp, CP and cP")] == ["child protection"] * 4
+    assert _senses("ask the PA, pay the pa, a la carte, so the SO, send the SEND plan") == [
+        ("PA", "personal adviser"), ("SO", "supervision order"),
+        ("SEND", "special educational needs and disabilities")]
+    assert _senses("LA and la and La") == [("LA", "local authority")]
+    assert _senses("24 hrs, 1 hr, and HR") == [("hrs", "hours"), ("hr", "hour")]  # HR is human resources
+    # An exact term beats a plural: CPS is the Crown Prosecution Service, "cps" the plural of CP.
+    assert _senses("CPS and cps") == [("CPS", "Crown Prosecution Service"), ("cps", "child protection")]
+
+
+def test_section_numbers_count_in_every_usual_form():
+    for written in ("s47", "S47", "s.47", "S.47", "s 47", "s. 47", "sec 47", "Section 47", "section47"):
+        assert _senses(f"timescale for {written} enquiries") == [
+            (written, "section 47 child protection enquiries")], written
+    assert _senses("s17, s20 and s31") == [
+        ("s17", "section 17 child in need"), ("s20", "section 20 accommodation"), ("s31", "section 31 care order")]
+    assert find_terms("cases 47 and bus47 and s470") == []
+
+
+def test_multi_word_shorthand_and_its_variants_count_as_one_term():
+    for written in ("strat disc", "strat-disc", "Strat  Disc", "STRAT DISC"):
+        assert _senses(f"{written} timescales") == [(written, "strategy discussion")], written
+    assert _senses("cp conf and strat mtg") == [
+        ("cp conf", "child protection conference"), ("strat mtg", "strategy meeting")]
+    assert _senses("strat for the year") == [("strat", "strategy")]
+    assert _senses("C.P. plans and I.R.O. visits") == [
+        ("C.P. plans", "child protection plan"), ("I.R.O.", "independent reviewing officer")]
+    assert _senses("C&F and C & F") == [("C&F", "child and family assessment"), ("C & F", "child and family assessment")]
+
+
+def test_never_matches_inside_a_word():
+    assert find_terms("cinema swap capacity paying plastic dashboard mashed supervisory strategic") == []
+    assert not is_term("supervise") and is_term("supervis") and is_term("NQSWs")
+
+
+def test_expand_appends_every_sense_and_spell_out_replaces_in_place():
+    expanded, matches = expand("how often are NQSWs supervised?")
+    assert expanded == "how often are NQSWs supervised? (newly qualified social worker)"
+    assert matches[0].start == 14 and matches[0].end == 19
+    assert spell_out("cla review in the boro", find_terms("cla review in the boro")) == (
+        "child looked after review in Middlesbrough")
+    expanded, _ = expand("CLA reviews")
+    assert "child looked after; children looked after" in expanded
+    assert expand("what did Ofsted say") == ("what did Ofsted say", find_terms("what did Ofsted say"))
+
+
+# --- council names and nicknames ------------------------------------------------------------------
+
+def test_council_nicknames_come_from_the_gazetteer_data():
+    assert find_authorities("what did ofsted say abt the boro") == ["Middlesbrough"]
+    assert find_authorities("Boro and boro") == ["Middlesbrough"]  # "boro" alone is an everyday word
+    assert find_authorities("mbro, SBC, R&C and pan sussex") == [
+        "Middlesbrough", "Stockton-on-Tees", "Redcar and Cleveland", "Sussex"]
+    assert find_authorities("sbc and r c") == []
+    assert find_authorities("Bath and North East Somerset") == ["Bath and North East Somerset"]
+    assert mentions("the Boro and Stockton-on-Tees") == ["the Boro", "Stockton-on-Tees"]
+    assert _senses("redcar and mbro") == [("redcar", "Redcar and Cleveland"), ("mbro", "Middlesbrough")]
+
+
+def test_ingest_reads_the_names_without_importing_the_assistant():
+    code = ("import sys; from ingest.authorities import find_authorities; "
+            "assert find_authorities('mbro') == ['Middlesbrough']; "
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'assistant'], 'ingest imported assistant'")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+# --- question understanding -----------------------------------------------------------------------
+
+def test_shorthand_questions_resolve_to_their_senses_and_authority():
+    query = understand("strat disc timescales")
+    assert [(m.text, m.expansion) for m in query.terms] == [("strat disc", "strategy discussion")]
+    assert query.wants_quantity and set(tokens("strategy discussion")) <= set(key_terms(query))
+    assert not {"strat", "disc"} & set(key_terms(query))
+
+    query = understand("supervis freq for nqsws")
+    assert [m.expansion for m in query.terms] == ["supervision", "frequency", "newly qualified social worker"]
+    assert query.wants_quantity  # "freq" asks how often
+    terms = key_terms(query)
+    assert tokens("supervision")[0] in terms and tokens("supervis")[0] not in terms  # no "missing" clipped word
+    assert "freq" not in terms and "nqsws" not in terms
+
+    query = understand("what did ofsted say abt the boro")
+    assert query.authorities == ["Middlesbrough"] and query.wants_inspection
+    assert ("the boro", "Middlesbrough") in [(m.text, m.expansion) for m in query.terms]
+    assert not {"abt", "boro", "offic", "standard"} & set(key_terms(query))
+
+
+@pytest.mark.parametrize("question, sense", [
+    ("cp conf within how many days", "child protection conference"),
+    ("max caseload for a sw", "social worker"),
+    ("how often should the IRO see CLA", "independent reviewing officer"),
+    ("when is the ICPC after the s47", "section 47 child protection enquiries"),
+])
+def test_resolved_terms_count_as_key_terms(question, sense):
+    query = understand(question)
+    assert set(tokens(sense)) - {"social"} <= set(key_terms(query)) | set(tokens("social"))
+    assert sense in query.plain
