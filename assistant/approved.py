@@ -1,8 +1,9 @@
 """Manager-approved answers: approve one (quoted, cited, checked), find one for a new question, retire stale ones.
 
 A later question meets an approved answer when the cosine similarity of the
-two questions' embeddings (the packaged MiniLM model) reaches the calibrated
-threshold (docs/approved-answers.md). An approved answer goes stale, and is
+two questions' embeddings (the packaged MiniLM model, abbreviations spelled
+out) reaches the calibrated threshold, and any council or year it names is one
+the cited documents are about (docs/approved-answers.md). An approved answer goes stale, and is
 never shown again, as soon as a document it cites changes or leaves the
 knowledge base: the content hashes kept at approval are compared with the
 live version's manifest whenever the live version has moved.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from assistant.answers import Citation
 from assistant.approved_store import Approved, ApprovedStore
 from assistant.quoting import NotQuoted, check_quoted
+from assistant.understand import Query, understand
 
 if TYPE_CHECKING:
     from ingest.embedder import Embedder
@@ -36,6 +38,7 @@ class ApprovedAnswers:
         self.embedder = embedder
         self.threshold = threshold
         self._checked_version: str | None = None
+        self._manifest: tuple[str | None, dict[str, dict]] | None = None
         self._lock = threading.Lock()
         self._listeners: list[Callable[[list[Approved]], None]] = []
 
@@ -45,13 +48,22 @@ class ApprovedAnswers:
 
     def documents(self) -> dict[str, str]:
         """Document id -> content hash in the live version ({} when nothing is live)."""
+        return {source: info.get("hash", "") for source, info in self._manifest_documents().items()}
+
+    def _manifest_documents(self) -> dict[str, dict]:
+        """The live version's manifest entries, read once per live version."""
         from ingest.store import StoreEmpty
 
+        name = self.knowledge.live_name()
+        cached = self._manifest
+        if cached is not None and cached[0] == name:
+            return cached[1]
         try:
-            manifest = self.knowledge.live().manifest()
+            documents = self.knowledge.live().manifest().documents if name else {}
         except StoreEmpty:
-            return {}
-        return {source: info.get("hash", "") for source, info in manifest.documents.items()}
+            documents = {}
+        self._manifest = (name, documents)
+        return documents
 
     def check(self, *, title: str, wording: str, passages: list[Citation]) -> tuple[str, str, list[Citation]]:
         """(title, cited wording, citations renumbered) when the form checks out; else :class:`NotQuoted`."""
@@ -88,7 +100,7 @@ class ApprovedAnswers:
         if not all(hashes.values()):  # a refresh removed a document since the check
             raise NotQuoted(["A cited document has just left the knowledge base; ask the question again."],
                             fields=["passages"])
-        vector = self.embedder.embed_batch([question])[0]
+        vector = self.embedder.embed_batch([understand(question).expanded])[0]
         item = self.records.add(title=title, wording=wording, citations=citations, hashes=hashes, vector=vector,
                                 approved_by=user)
         log.info("approved answer added id=%s by=%s cited=%s", item.id, user, ",".join(sorted(item.hashes)))
@@ -97,15 +109,24 @@ class ApprovedAnswers:
     def match(self, question: str) -> tuple[Approved, float] | None:
         """The current approved answer whose question means the same as ``question``, with the similarity."""
         self.retire_stale()
-        vector = self.embedder.embed_batch([question])[0]
-        nearest = self.records.nearest(vector)
-        if nearest is None or nearest[1] < self.threshold:
-            return None
-        item = self.records.get(nearest[0])
-        if item is None or item.state != "active":
-            return None
-        log.info("approved answer matched id=%s similarity=%.3f", item.id, nearest[1])
-        return item, nearest[1]
+        query = understand(question)
+        vector = self.embedder.embed_batch([query.expanded])[0]
+        for approved_id, similarity in self.records.nearest(vector, at_least=self.threshold):
+            item = self.records.get(approved_id)
+            if item is not None and item.state == "active" and self.in_scope(query, item):
+                log.info("approved answer matched id=%s similarity=%.3f", item.id, similarity)
+                return item, similarity
+        return None
+
+    def in_scope(self, query: Query, item: Approved) -> bool:
+        """A council or year the question names must be one the approved answer's documents are about: a
+        question about another council, or another inspection, reads almost the same to the model."""
+        manifest = self._manifest_documents()
+        councils = {a for c in item.citations for a in manifest.get(c.source, {}).get("authorities") or []}
+        years = {int(c.date[:4]) for c in item.citations if c.date[:4].isdigit()}
+        if query.authorities and not set(query.authorities) <= councils:
+            return False
+        return all(any(abs(year - held) <= 1 for held in years) for year in query.years)
 
     def retire_stale(self, *, force: bool = False) -> list[Approved]:
         """Mark approved answers whose cited documents changed or went; returns the ones marked now.
@@ -113,6 +134,8 @@ class ApprovedAnswers:
         Cheap when the live version has not moved since the last check (one pointer read).
         """
         live_name = self.knowledge.live_name()
+        if live_name is None:
+            return []  # nothing live to compare with: an empty or unreadable store retires nothing
         with self._lock:
             if not force and live_name == self._checked_version:
                 return []
@@ -149,3 +172,17 @@ class ApprovedAnswers:
 
     def close(self) -> None:
         self.records.close()
+
+
+def report(items: list[Approved]) -> str:
+    """`bot.py approved`: one block per approved answer, current ones first."""
+    if not items:
+        return "No approved answers."
+    blocks = []
+    for item in sorted(items, key=lambda i: i.state != "active"):
+        stale = "" if item.state == "active" else " — " + ", ".join(
+            f"{source} {why}" for source, why in sorted(item.stale_sources.items()))
+        sources = "; ".join(f"[{c.n}] {c.source}" for c in item.citations)
+        blocks.append(f"{item.id}  {item.title}  ({item.state}{stale})\n  approved {item.approved_at} by "
+                      f"{item.approved_by}; cites {sources}\n  {item.wording}")
+    return "\n\n".join(blocks)

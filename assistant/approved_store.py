@@ -122,8 +122,8 @@ class ApprovedStore:
                                       "AND state = 'stale'", (_now(), approved_id))
             return cursor.rowcount == 1
 
-    def nearest(self, vector: list[float]) -> tuple[str, float] | None:
-        """The active approved answer whose question is closest to ``vector`` (cosine), with its similarity."""
+    def nearest(self, vector: list[float], *, at_least: float) -> list[tuple[str, float]]:
+        """Active approved answers whose question's cosine similarity to ``vector`` is ``at_least``, best first."""
         with self._lock:
             if self._vectors is None:
                 rows = self._db.execute("SELECT id, vector FROM approved WHERE state = 'active'").fetchall()
@@ -131,10 +131,10 @@ class ApprovedStore:
                 self._vectors = ([row[0] for row in rows], matrix)
             ids, matrix = self._vectors
         if matrix is None:
-            return None
+            return []
         scores = matrix @ np.asarray(vector, dtype=np.float32)
-        best = int(np.argmax(scores))
-        return ids[best], float(scores[best])
+        order = np.argsort(-scores)
+        return [(ids[i], float(scores[i])) for i in order if scores[i] >= at_least]
 
     def _select(self, clause: str, params: tuple) -> list[Approved]:
         columns = ("id, title, wording, citations, hashes, approved_by, approved_at, state, stale_sources, "

@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     escalation_mention: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Who an escalation mentions: user group ids (S...) and/or user ids (U...).")
     approved_match_threshold: float = Field(
-        0.80, ge=0.0, le=1.0, description="Cosine similarity above which a question meets an approved answer "
+        0.91, ge=0.0, le=1.0, description="Cosine similarity from which a question meets an approved answer "
                                           "(calibrated in docs/approved-answers.md).")
 
     # Jobs
