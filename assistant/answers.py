@@ -30,6 +30,7 @@ class Citation:
     date: str
     url: str
     text: str
+    also: list[str] = field(default_factory=list)  # other file names holding the same document
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -116,7 +117,8 @@ def human_date(value: str) -> str:
 def citation_for(n: int, hit: Hit) -> Citation:
     """Citation number ``n`` for a retrieved passage."""
     p = hit.passage
-    return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text)
+    return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text,
+                    also=list(p.also))
 
 
 def nearest_titles(hits: list[Hit], *, limit: int = 3) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from assistant.answers import NOT_FOUND, Answer, abstain
 from assistant.compose import compose
+from assistant.repeats import drop_repeats
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand
 from ingest.embedder import Embedder
@@ -125,6 +126,7 @@ class Assistant:
             answer = compose(query, hits, weights=retriever.weights, threshold=self.threshold)
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer
+        answer = drop_repeats(answer)  # no sentence or citation twice, whichever path composed it
         answer.latency_ms = (time.perf_counter() - started) * 1000
         log.info(
             "answered version=%s abstained=%s reason=%s mode=%s cited=%s ms=%.0f",
