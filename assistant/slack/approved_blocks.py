@@ -36,7 +36,7 @@ def approved_lead(item: Approved) -> list[dict[str, Any]]:
 
 def approved_text(item: Approved) -> str:
     """The text fallback's first line for an answer with an approved lead."""
-    return bk.escape(f"Approved by a manager on {human_date(item.approved_on)}: {item.wording}")
+    return bk.inert(f"Approved by a manager on {human_date(item.approved_on)}: {item.wording}")
 
 
 def candidates(answer: Answer) -> list[Citation]:
@@ -64,7 +64,7 @@ def approve_modal(draft_id: str, passages: list[Citation], *, wording: str, cite
         "stored, only a fingerprint of its meaning.")]
     for c in passages:
         quote = c.text if len(c.text) <= PASSAGE_SHOWN else c.text[:PASSAGE_SHOWN].rsplit(" ", 1)[0] + " …"
-        blocks.append(bk.section(f"*[{c.n}] {bk.link(c.url, citation_line(c) or c.source)}*\n>"
+        blocks.append(bk.section(f"*[{c.n}] {bk.escape(citation_line(c) or c.source)}*\n>"
                                  + bk.escape(quote).replace("\n", "\n>")))
     title = {"type": "plain_text_input", "action_id": TITLE, "max_length": 80,
              "placeholder": _plain("e.g. Supervision frequency for NQSWs", 150)}
