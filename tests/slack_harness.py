@@ -11,7 +11,8 @@ from typing import Any
 from tests.slack_double import SECRET, Bot, SlackDouble
 
 from assistant.runtime import Runtime
-from assistant.slack.app import build_app, make_http_server, serve_http_in_thread
+from assistant.slack.app import build_app
+from assistant.slack.server import make_http_server, serve_http_in_thread
 from config.settings import Settings, load_settings
 
 

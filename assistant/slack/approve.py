@@ -48,7 +48,7 @@ def register(app: App, services: Services) -> None:
         ack()
 
     def private(respond: Respond, text: str) -> None:
-        call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False, text=text,
+        call(respond, what="respond", response_type="ephemeral", replace_original=False, text=text,
              blocks=bk.note_blocks(text))
 
     def manager(command: str, user: str, client: WebClient, respond: Respond) -> bool:

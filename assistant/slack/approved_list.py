@@ -32,7 +32,7 @@ def register(app: App, services: Services) -> None:
         ack()
 
     def say(respond: Respond, blocks: list[dict], text: str, *, replace: bool = False) -> None:
-        call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=replace, text=text,
+        call(respond, what="respond", response_type="ephemeral", replace_original=replace, text=text,
              blocks=bk.checked(blocks) or bk.note_blocks(text))
 
     def listing_text(items: list[Approved]) -> str:

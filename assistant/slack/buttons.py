@@ -29,7 +29,7 @@ def register(app: App, services: Services) -> None:
 
     def private(respond: Respond, text: str, *, ref: str = "-") -> None:
         """A short note of ours (mrkdwn), to the clicker only."""
-        call(respond, what="respond", retries=2, ref=ref, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", ref=ref, response_type="ephemeral", replace_original=False,
              text=text[:3000], blocks=bk.note_blocks(text))
 
     def acknowledge(ack: Ack) -> None:
@@ -52,7 +52,7 @@ def register(app: App, services: Services) -> None:
             private(respond, EXPIRED.format(minutes=minutes), ref=qid)
             return
         citations = (kept.approved.citations if kept.approved else []) + kept.answer.citations
-        call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
              text=bk.passages_text(citations), blocks=bk.checked(bk.passages_blocks(citations)))
 
     def vote(body: dict, action: dict, respond: Respond) -> None:
@@ -92,14 +92,14 @@ def register(app: App, services: Services) -> None:
             return
         text = reply_text(kept, asked=True)
         blocks = reply_blocks(services, kept, qid=qid, asked=True, shared_by=user)
-        posted, way = call(respond, what="respond", retries=2, ref=qid, response_type="in_channel",
+        posted, way = call(respond, what="respond", ref=qid, response_type="in_channel",
                            replace_original=False, text=text, blocks=blocks), "response_url"
         channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
         if posted is None and channel:
             posted, way = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, text=text,
                                blocks=blocks, unfurl_links=False, unfurl_media=False), "chat.postMessage"
         if posted is not None:
-            call(respond, what="respond", retries=2, ref=qid, delete_original=True)
+            call(respond, what="respond", ref=qid, delete_original=True)
         else:
             private(respond, "Sorry, I couldn't post the answer in this channel. If I'm not a member, invite me "
                              "with `/invite`, then ask again.", ref=qid)

@@ -66,7 +66,7 @@ def register(app: App, services: Services) -> None:
         ack()
 
     def private(respond: Respond, text: str, *, ref: str = "-") -> None:
-        call(respond, what="respond", retries=2, ref=ref, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", ref=ref, response_type="ephemeral", replace_original=False,
              text=text, blocks=bk.note_blocks(text))
 
     def ask_person(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
