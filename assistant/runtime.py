@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from config.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.approved import ApprovedAnswers
     from assistant.pipeline import Assistant
     from ingest.embedder import Embedder
     from ingest.indexer import SyncSummary
@@ -81,6 +82,15 @@ class Runtime:
             answerer=LangChainAnswerer(model, max_passages=self.settings.top_k) if model is not None else None,
             findings=FindingsAnswerer(),
         )
+
+    @cached_property
+    def approved(self) -> ApprovedAnswers:
+        """Manager-approved answers, kept in ``<store>/approved.sqlite`` (outside every index version)."""
+        from assistant.approved import ApprovedAnswers
+        from assistant.approved_store import ApprovedStore
+
+        return ApprovedAnswers(ApprovedStore(self.settings.store_dir / "approved.sqlite"), knowledge=self.store,
+                               embedder=self.embedder, threshold=self.settings.approved_match_threshold)
 
     @cached_property
     def refresher(self) -> Refresher:

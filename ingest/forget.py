@@ -17,10 +17,10 @@ import time
 from dataclasses import dataclass, field
 
 from ingest.hnsw_scrub import scrub_chroma_folder
-from ingest.indexer import check_version
+from ingest.lifecycle import build_version
 from ingest.sqlite_purge import purge_source, sqlite_files
-from ingest.store import IndexVersion, KnowledgeStore
 from ingest.unit_vectors import keep_only
+from ingest.store import IndexVersion, KnowledgeStore
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +129,8 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
     manifest = old.manifest()
     passages, vectors = old.passages(with_embeddings=True) if manifest.passages else ([], [])
     kept = [(p, v) for p, v in zip(passages, vectors) if p.source != source]
-    new = store.new_version()
-    try:
+    with build_version(store, publish=False) as draft:
+        new = draft.version
         new.collection(create=True)
         if kept:
             new.add([p for p, _ in kept], [v for _, v in kept])
@@ -142,15 +142,9 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
         for path in sqlite_files(new.path, recursive=True):
             purge_source(path, source)
         keep_only(new.path, [p.id for p, _ in kept])
-        manifest.version = new.name
         manifest.documents.pop(source, None)
         manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]
         manifest.passages = len(kept)
-        check_version(new, manifest, dimension=manifest.dimension)
-        manifest.save(new.manifest_path)
-        store.seal(new)
-        store.release(old)
-    except BaseException:
-        store.discard(new)
-        raise
+        draft.manifest = manifest
+    store.release(old)
     return new, len(passages) - len(kept)

@@ -22,10 +22,6 @@ class Document:
     content_hash: str = ""
     encoding: str = ""  # text files: the encoding read ('utf-8', or a detector's guess such as 'cp1252')
 
-    @property
-    def year(self) -> int | None:
-        return int(self.date[:4]) if self.date[:4].isdigit() else None
-
 
 @dataclass
 class Passage:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from slack_sdk import WebClient
 
 from assistant.slack.delivery import Courier
+from assistant.slack.escalations import Escalations
 from assistant.slack.feedback import SlackRecords
 from assistant.slack.guards import RateLimiter
 from assistant.slack.ledger import Ledger
@@ -25,6 +26,8 @@ from assistant.slack.webapi import Hook, make_client
 
 if TYPE_CHECKING:
     from assistant.answers import Answer
+    from assistant.approved import ApprovedAnswers
+    from assistant.approved_store import Approved
     from assistant.pipeline import Assistant
     from assistant.runtime import Runtime
     from config.settings import Settings
@@ -39,11 +42,12 @@ LEDGER_FILE = "slack-delivery.sqlite"
 
 @dataclass
 class Kept:
-    """An answer kept briefly for its buttons ("Show passages", "Share in channel")."""
+    """An answer kept briefly for its buttons ("Show passages", "Share in channel", "Approve")."""
 
     question: str
     answer: "Answer"
     user: str
+    approved: "Approved | None" = None  # the manager-approved answer shown above it, if any
 
 
 @dataclass
@@ -52,6 +56,8 @@ class Services:
     assistant: "Assistant"
     refresher: "Refresher"
     records: SlackRecords
+    escalations: Escalations
+    approved: "ApprovedAnswers"
     threads: ThreadMemory
     answers: TTLCache[Kept]
     seen: TTLCache[bool]
@@ -90,6 +96,10 @@ class Services:
             self.submit(fn, **kwargs)
 
         return lazy
+
+    def later(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the worker pool (errors logged by type and place only)."""
+        self.submit(fn)
 
     @staticmethod
     def _guarded(fn: Callable[..., None], kwargs: dict[str, Any]) -> None:
@@ -131,6 +141,7 @@ class Services:
         self.work.shutdown(wait=False, cancel_futures=True)
         self.courier.stop()
         self.records.close()
+        self.escalations.close()
         self.ledger.close()
 
     @classmethod
@@ -149,6 +160,8 @@ class Services:
             assistant=runtime.assistant,
             refresher=runtime.refresher,
             records=records or SlackRecords(settings.store_dir / "slack.sqlite"),
+            escalations=Escalations(settings.store_dir / "slack.sqlite"),
+            approved=runtime.approved,
             threads=ThreadMemory(ttl),
             answers=TTLCache(ttl, max_items=2000),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
