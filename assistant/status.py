@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from assistant.currency import from_manifest, month_year, overdue
 from ingest.store import KnowledgeStore, StoreEmpty
 
 
@@ -42,3 +44,15 @@ def list_sources(store: KnowledgeStore, *, filter_text: str = "") -> list[dict[s
     if needle:
         rows = [r for r in rows if needle in f"{r['source']} {r['title']} {r['type']} {' '.join(r['authorities'])}".lower()]
     return sorted(rows, key=lambda r: (r["date"] or "0000", r["source"]), reverse=True)
+
+
+def overdue_sources(store: KnowledgeStore, *, today: date) -> list[dict[str, Any]]:
+    """Documents of the live version whose next review date has passed, longest overdue first."""
+    try:
+        documents = store.live().manifest().documents
+    except StoreEmpty:
+        return []
+    return [{"source": doc.source, "title": doc.title, "date": doc.date, "url": documents[doc.source].get("url", ""),
+             "reviewed": doc.reviewed, "review_due": doc.review_due, "overdue_since": since,
+             "last_reviewed": month_year(doc.reviewed)}
+            for doc, since in overdue(from_manifest(documents).values(), today)]

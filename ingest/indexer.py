@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 from ingest.embedder import Embedder
 from ingest.findings.storage import is_current, write_version_findings
 from ingest.loaders import LoadError, load_file
+from ingest.manifest_entry import document_entry, needs_review_dates, with_review_dates
 from ingest.metadata import build_document, content_hash
 from ingest.models import Document, Passage
 from ingest.splitter import split_document
@@ -122,6 +123,7 @@ def _sync_locked(
     fresh_docs: list = []  # (Document, passages) of documents loaded this run, for their findings
     documents: dict[str, dict] = {}
     keep_sources: list[str] = []
+    upgraded = False
 
     for item in scan(sources):
         try:
@@ -134,6 +136,9 @@ def _sync_locked(
         if reuse and previous and previous["hash"] == digest:
             summary.unchanged.append(item.source)
             documents[item.source] = previous
+            if needs_review_dates(previous):  # an index written before review dates were read
+                documents[item.source] = with_review_dates(previous, item.path)
+                upgraded = True
             keep_sources.append(item.source)
             continue
         try:
@@ -148,17 +153,7 @@ def _sync_locked(
         (summary.updated if previous else summary.added).append(item.source)
         fresh.extend(passages)
         fresh_docs.append((document, passages))
-        documents[item.source] = {
-            "hash": digest,
-            "title": document.title,
-            "date": document.date,
-            "doc_type": document.doc_type,
-            "publisher": document.publisher,
-            "url": document.url,
-            "authorities": document.authorities,
-            "passages": len(passages),
-            "indexed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
+        documents[item.source] = document_entry(document, passages=len(passages), previous=previous)
 
     summary.removed = sorted(set(old_docs) - set(documents))
     old_quarantine = old.quarantined if old else []
@@ -166,6 +161,7 @@ def _sync_locked(
         old is None
         or not reuse
         or bool(summary.added or summary.updated or summary.removed)
+        or upgraded
         or summary.quarantined != old_quarantine
         or not is_current(live.path)  # findings missing or written by older rules
     )

@@ -19,6 +19,8 @@ class Document:
     url: str = ""
     authorities: list[str] = field(default_factory=list)
     content_hash: str = ""
+    reviewed: str = ""  # last reviewed, 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | '' (ingest/review.py)
+    review_due: str = ""  # next review due, same forms
 
     @property
     def year(self) -> int | None:

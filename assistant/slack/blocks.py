@@ -88,8 +88,15 @@ def feedback_value(qid: str, citations: Iterable[Citation]) -> str:
     return value
 
 
+def source_line(c: Citation) -> str:
+    """'[n] <url|Title — Section — date>', then any currency note in italics after a warning sign."""
+    notes = c.notes()
+    warning = " — :warning: _" + escape("; ".join(notes)) + "_" if notes else ""
+    return f"[{c.n}] {link(c.url, citation_line(c, notes=False) or c.source)}{warning}"
+
+
 def source_lines(citations: list[Citation]) -> str:
-    return "\n".join(f"[{c.n}] {link(c.url, citation_line(c) or c.source)}" for c in citations)
+    return "\n".join(source_line(c) for c in citations)
 
 
 def answer_blocks(answer: Answer, *, qid: str, asked: str | None = None, shared_by: str | None = None,
@@ -156,7 +163,7 @@ def passages_blocks(citations: list[Citation]) -> list[dict[str, Any]]:
     for c in citations[: MAX_BLOCKS - 1]:
         quote = c.text if len(c.text) <= PASSAGE_CHARS else c.text[:PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
         quoted = ">" + escape(quote).replace("\n", "\n>")
-        blocks.append(section(f"*[{c.n}] {link(c.url, citation_line(c) or c.source)}*\n{quoted}"[:SECTION_CHARS]))
+        blocks.append(section(f"*{source_line(c)}*\n{quoted}"[:SECTION_CHARS]))
     return blocks
 
 

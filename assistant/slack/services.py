@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
+from assistant.clock import Clock, system_clock
 from assistant.slack.feedback import SlackRecords
 from assistant.slack.guards import RateLimiter
 from assistant.slack.memory import ThreadMemory, TTLCache
@@ -48,6 +49,7 @@ class Services:
     answers: TTLCache[Kept]
     seen: TTLCache[bool]
     rate: RateLimiter
+    clock: Clock = system_clock
     answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
     refreshing: threading.Lock = field(default_factory=threading.Lock)
     work: ThreadPoolExecutor = field(
@@ -93,6 +95,7 @@ class Services:
             answers=TTLCache(ttl, max_items=2000),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
             rate=RateLimiter(settings.rate_limit_per_minute),
+            clock=getattr(runtime, "clock", system_clock),
         )
 
 

@@ -1,0 +1,105 @@
+"""Screenshot-style examples of the bot's messages for docs/messages.md, made by the real code.
+
+    python scripts/message_examples.py            # print the examples
+    python scripts/message_examples.py --write    # replace them in docs/messages.md
+
+Builds a small real index (the documents in tests/support/currency_docs.py, the packaged model), answers with
+a fixed clock, and renders each message's Block Kit JSON as text: sections as they read, context lines
+prefixed with "│", buttons as [ label ].
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+START, END = "<!-- examples:start -->", "<!-- examples:end -->"
+TODAY = date(2026, 11, 30)
+
+
+def render(blocks: list[dict]) -> str:
+    """Block Kit as a reader sees it, in plain text."""
+    lines: list[str] = []
+    for block in blocks:
+        kind = block["type"]
+        if kind == "header":
+            lines.append(f"## {block['text']['text']}")
+        elif kind == "section":
+            lines.append(block["text"]["text"])
+        elif kind == "context":
+            lines.append("│ " + " ".join(e.get("text", "") for e in block["elements"]))
+        elif kind == "actions":
+            lines.append("  ".join(f"[ {e['text']['text']} ]" for e in block["elements"]))
+        elif kind == "divider":
+            lines.append("─" * 40)
+        elif kind == "image":
+            lines.append(f"[image: {block.get('alt_text', '')}]")
+    text = "\n".join(lines)
+    return re.sub(r"<(https?://[^|>]+)\|([^>]+)>", r"\2", text).replace("&lt;", "<").replace("&gt;", ">").replace(
+        "&amp;", "&")
+
+
+def example(title: str, note: str, blocks: list[dict]) -> str:
+    return f"### {title}\n\n{note}\n\n```\n{render(blocks)}\n```\n"
+
+
+def examples() -> str:
+    from assistant.clock import fixed_clock
+    from assistant.pipeline import Assistant
+    from assistant.slack import blocks as bk
+    from assistant.slack.manager import overdue_text
+    from assistant.status import overdue_sources
+    from ingest.embedder import MiniLMEmbedder
+    from ingest.indexer import sync
+    from ingest.store import KnowledgeStore
+    from tests.support.currency_docs import write_currency_docs
+
+    parts: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = KnowledgeStore(Path(tmp) / "store")
+        embedder = MiniLMEmbedder()
+        sync(store, [write_currency_docs(Path(tmp) / "docs")], embedder=embedder)
+        assistant = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(TODAY))
+        overdue = assistant.ask("How quickly must a manager decide what happens to a referral?")
+        parts.append(example("An answer citing a procedure whose review is overdue",
+                             f"A mention in a channel; the answer in its thread (today: {TODAY:%-d %B %Y}).",
+                             bk.answer_blocks(overdue, qid="0f3c9a1b2c4d")))
+        superseded = assistant.ask("What does Ofsted say now about private fostering in Stockton?")
+        parts.append(example("An older inspection report cited for a question about now",
+                             "The 2019 report answers, and the citation names the later report of the same council.",
+                             bk.answer_blocks(superseded, qid="1a2b3c4d5e6f")))
+        rows = overdue_sources(store, today=TODAY)
+        parts.append(example("`/kb-sources overdue` (managers; only the manager sees it)", "",
+                             bk.note_blocks(overdue_text(rows))))
+        assistant.close()
+    return "\n".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", action="store_true", help="replace the examples in docs/messages.md")
+    args = parser.parse_args()
+    text = examples()
+    if not args.write:
+        print(text)
+        return
+    path = ROOT / "docs" / "messages.md"
+    doc = path.read_text()
+    start, end = doc.index(START) + len(START), doc.index(END)
+    path.write_text(doc[:start] + "\n" + text + doc[end:])
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
