@@ -1,4 +1,4 @@
-"""A local double of Slack's Web API (and response_url hooks) on 127.0.0.1, recording every call.
+"""A local double of Slack's Web API (and response_url hooks, and file upload URLs) on 127.0.0.1, recording every call.
 
 Also: request signing, payload builders, and a harness that serves the real
 bot over HTTP on a loopback port. Used by the Slack tests and the benchmark.
@@ -52,6 +52,7 @@ class SlackDouble:
         self.calls: list[Call] = []
         self.attempts: list[Call] = []  # every request, including scripted failures
         self.usergroup_members: list[str] = []
+        self.uploads: dict[str, bytes] = {}  # file id -> the bytes posted to its upload URL
         self.ws_url: str | None = None
         self._script: dict[str, list[_Scripted]] = {}
         self._lock = threading.Lock()
@@ -65,7 +66,20 @@ class SlackDouble:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode("utf-8")
+                data = self.rfile.read(length)
+                path = urllib.parse.urlparse(self.path).path
+                if path.startswith("/upload/"):  # a file's bytes, posted to the URL files.getUploadURLExternal gave
+                    if not double._upload(path[len("/upload/"):], data, dict(self.headers)):
+                        self.send_response(404)
+                        self.end_headers()
+                        return
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/plain; charset=utf-8")
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"OK")
+                    return
+                raw = data.decode("utf-8")
                 ctype = self.headers.get("Content-Type", "")
                 if "json" in ctype:
                     args = json.loads(raw or "{}")
@@ -77,7 +91,6 @@ class SlackDouble:
                                 args[key] = json.loads(args[key])
                             except ValueError:
                                 pass
-                path = urllib.parse.urlparse(self.path).path
                 if path.startswith("/api/"):
                     method = path[len("/api/"):]
                 elif path.startswith("/hooks/"):
@@ -132,8 +145,30 @@ class SlackDouble:
             self._cond.notify_all()
         return 200, self._body(method, args), {}
 
+    def _upload(self, file_id: str, data: bytes, headers: dict) -> bool:
+        """Keep an upload's bytes; False for a file id files.getUploadURLExternal never issued."""
+        with self._cond:
+            if file_id not in self.uploads:
+                return False
+            self.uploads[file_id] = data
+            self.calls.append(Call(f"upload:{file_id}", {"bytes": len(data)}, headers, time.monotonic()))
+            self._cond.notify_all()
+        return True
+
     def _body(self, method: str, args: dict) -> dict:
         ts = f"{int(time.time())}.{next(self._ts):06d}"
+        if method == "conversations.open":
+            users = str(args.get("users", ""))
+            return {"ok": True, "channel": {"id": "D" + users.split(",")[0][1:]}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):08d}"
+            with self._lock:
+                self.uploads[file_id] = b""
+            return {"ok": True, "file_id": file_id, "upload_url": f"{self.url}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            files = json.loads(args["files"]) if isinstance(args.get("files"), str) else args.get("files", [])
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title"), "size": len(self.uploads.get(
+                f["id"], b""))} for f in files]}
         if method == "auth.test":
             return {"ok": True, "url": "https://council.slack.com/", "team": "Council", "user": "assistant",
                     "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID, "is_enterprise_install": False}

@@ -18,7 +18,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
-from assistant.slack import ask, buttons, home, manager, mentions, messages
+from assistant.slack import ask, buttons, home, manager, mentions, messages, stats
 from assistant.slack.privacy import protect_vendor_loggers, vendor_logger
 from assistant.slack.services import Services
 from assistant.slack.webapi import make_client
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-SURFACES = (mentions, messages, ask, manager, buttons, home)
+SURFACES = (mentions, messages, ask, manager, stats, buttons, home)
 
 
 def build_app(

@@ -15,6 +15,7 @@ from assistant.clock import Clock, system_clock
 from assistant.slack.feedback import SlackRecords
 from assistant.slack.guards import RateLimiter
 from assistant.slack.memory import ThreadMemory, TTLCache
+from assistant.usage import UsageLog
 from assistant.slack.privacy import where
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class Services:
     answers: TTLCache[Kept]
     seen: TTLCache[bool]
     rate: RateLimiter
+    usage: UsageLog | None = None  # one row per answered question (ids and counts only)
     clock: Clock = system_clock
     answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
     refreshing: threading.Lock = field(default_factory=threading.Lock)
@@ -80,22 +82,26 @@ class Services:
         """Stop the worker pool (queued work is dropped) and close the records."""
         self.work.shutdown(wait=False, cancel_futures=True)
         self.records.close()
+        if self.usage is not None:
+            self.usage.close()
 
     @classmethod
     def create(cls, runtime: "Runtime", *, records: SlackRecords | None = None) -> "Services":
         """The shared state for ``runtime``'s settings, assistant and refresher."""
         settings = runtime.settings
         ttl = settings.thread_ttl_s
+        clock = getattr(runtime, "clock", system_clock)
         return cls(
             settings=settings,
             assistant=runtime.assistant,
             refresher=runtime.refresher,
-            records=records or SlackRecords(settings.store_dir / "slack.sqlite"),
+            records=records or SlackRecords(settings.store_dir / "slack.sqlite", clock=clock),
             threads=ThreadMemory(ttl),
             answers=TTLCache(ttl, max_items=2000),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
             rate=RateLimiter(settings.rate_limit_per_minute),
-            clock=getattr(runtime, "clock", system_clock),
+            usage=UsageLog(settings.store_dir / "slack.sqlite"),
+            clock=clock,
         )
 
 

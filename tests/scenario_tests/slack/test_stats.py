@@ -1,0 +1,145 @@
+"""/kb-stats over real HTTP: counts only, per day and week, votes and escalations, most- and never-cited
+documents; the chart uploaded to the manager with files_upload_v2 (getUploadURLExternal, the upload POST,
+completeUploadExternal) against the Web API double. A child's name asked about appears nowhere."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from datetime import datetime
+
+import pytest
+from slack_sdk.models.blocks import Block
+from tests.slack_double import SlackDouble, mention, message, wait_until
+from tests.slack_harness import start_bot
+from tests.support.currency_docs import write_currency_docs
+
+from assistant.clock import LONDON, fixed_clock
+from assistant.pipeline import Assistant
+from ingest.indexer import sync
+from ingest.store import KnowledgeStore
+
+SENTINEL = "Zebedee-Quillfeather-5b1e"
+NOW = datetime(2026, 11, 26, 16, 45, tzinfo=LONDON)  # a Thursday; the week commences Monday 23 November
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory, embedder):
+    root = tmp_path_factory.mktemp("stats")
+    store = KnowledgeStore(root / "store")
+    sync(store, [write_currency_docs(root / "docs")], embedder=embedder)
+    assistant = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(NOW))
+    double = SlackDouble()
+    r = start_bot(double, assistant, root / "store")  # usage records beside the index, as `serve` keeps them
+    yield r, double, root
+    r.stop()
+    double.close()
+    assistant.close()
+
+
+def hook_reply(double: SlackDouble, hook: str, count: int = 1) -> list[dict]:
+    return [c.args for c in double.wait_for("hook:" + hook.rsplit("/", 1)[1], count=count)]
+
+
+QUESTIONS = {  # surface -> question
+    "mention": f"How quickly must a manager decide on a referral about {SENTINEL}?",
+    "dm": "How quickly must a manager decide on a referral?",
+    "dm2": "What is the capital of France?",
+    "ask": "How often are children in care visited?",
+}
+
+
+def ask_questions(r, double) -> tuple[Counter, Counter]:
+    """Four questions (one names a child) on three surfaces, a 👍 and a 👎; returns the outcomes and cited
+    documents the same assistant gives for them, which the figures must count."""
+    event = mention(QUESTIONS["mention"], channel="C0STATS01")
+    r.bot.send_event(event)
+    double.wait_for("chat.postMessage", channel="C0STATS01", thread_ts=event["ts"])
+    replies = []
+    for key in ("dm", "dm2"):
+        dm = message(QUESTIONS[key], channel="D0STATS01", user="U0STATS01")
+        r.bot.send_event(dm)
+        replies.append(double.wait_for("chat.postMessage", channel="D0STATS01", thread_ts=dm["ts"])[0].args)
+    _, _, _, hook = r.bot.command("/ask", QUESTIONS["ask"], user="U0STATS02")
+    hook_reply(double, hook)
+    for reply, action in zip(replies, ("feedback_up", "feedback_down")):
+        value = next(e["value"] for b in reply["blocks"] if b["type"] == "actions" for e in b["elements"]
+                     if e["action_id"] == action)
+        _, _, _, hook = r.bot.click(action, value, user="U0STATS01")
+        hook_reply(double, hook)
+    answers = [r.seam.inner.ask(q) for q in QUESTIONS.values()]
+    return Counter(a.outcome for a in answers), Counter(c for a in answers for c in {x.source for x in a.citations})
+
+
+def figures(line: str, skip: int) -> list[int]:
+    return [int(x) for x in line.replace("`", "").split()[skip:]]
+
+
+def test_kb_stats_reports_counts_and_uploads_the_chart(running):
+    r, double, root = running
+    outcomes, cited = ask_questions(r, double)
+    assert outcomes["answered"] >= 2 and cited  # the questions are meant to be answerable, bar France
+    _, _, _, hook = r.bot.command("/kb-stats", "", user="U0MANAGER")
+    reply = hook_reply(double, hook)[0]
+    assert reply["response_type"] == "ephemeral"
+    for block in Block.parse_all(reply["blocks"]):
+        block.validate_json()
+    text = "\n".join(b["text"]["text"] for b in reply["blocks"] if b["type"] == "section")
+    rate = round(100 * outcomes["not_found"] / 4)
+    assert text.startswith(f"*Usage, 26 November 2026 to 26 November 2026*: 4 questions, {rate}% not found")
+    assert "Escalations: none recorded in this store yet." in text
+    expected = [4, outcomes["answered"], outcomes["partial"], outcomes["not_found"], 1, 1, 0, 0]
+    week = next(line for line in text.splitlines() if line.startswith("23 Nov 2026"))
+    assert figures(week, 3) == expected  # asked, answered, partial, not found, 👍, 👎, escalations, resolved
+    day = next(line for line in text.splitlines() if line.startswith("Thu 26 Nov 2026"))
+    assert figures(day, 4) == expected
+    for source, n in cited.items():
+        assert f"(`{source}`): cited in {n} answer{'s' if n != 1 else ''}" in text
+    never = text[text.index("*Documents never cited*"):]
+    assert all(source not in never for source in cited) and "ofsted-2019-stockton.txt" in never
+
+    opened = double.wait_for("conversations.open", users="U0MANAGER")[0]
+    url = double.wait_for("files.getUploadURLExternal")[0].args
+    assert url["filename"] == "usage.png" and int(url["length"]) > 1000
+    complete = double.wait_for("files.completeUploadExternal")[0].args
+    assert complete["channel_id"] == "D0MANAGER" and opened
+    upload = double.wait_for("upload:" + json.loads(complete["files"])[0]["id"])[0]
+    data = double.uploads[upload.method.split(":", 1)[1]]
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) == int(url["length"])
+    assert wait_until(lambda: ("U0MANAGER", "/kb-stats", 1, "ok") in {
+        (a["user_id"], a["command"], a["allowed"], a["outcome"]) for a in r.services.records.rows("audit")})
+
+    # Only ids and counts were stored: the child's name is in no Slack call, no upload and no file.
+    for call in double.calls:
+        assert SENTINEL not in str(call.args), call.method
+    assert all(SENTINEL.encode() not in data for data in double.uploads.values())
+    for path in root.rglob("*"):
+        if path.is_file():
+            assert SENTINEL.encode() not in path.read_bytes(), path
+
+
+def test_escalations_are_counted_when_the_store_has_them(running):
+    r, double, root = running
+    with sqlite3.connect(root / "store" / "slack.sqlite") as db:  # the table "Ask a person" keeps (docs/slack.md)
+        db.execute("CREATE TABLE IF NOT EXISTS escalations (id INTEGER PRIMARY KEY, question_id TEXT, "
+                   "raised_at TEXT NOT NULL, resolved_at TEXT)")
+        db.execute("INSERT INTO escalations (question_id, raised_at, resolved_at) VALUES "
+                   "('a1', '2026-11-24T10:00:00+00:00', '2026-11-26T09:00:00+00:00'), "
+                   "('b2', '2026-11-26T12:00:00+00:00', NULL)")
+    _, _, _, hook = r.bot.command("/kb-stats", "since 2026-11-23", user="U0MANAGER")
+    text = hook_reply(double, hook)[0]["text"]
+    double.wait_for("files.completeUploadExternal", count=2)
+    assert "none recorded" not in text
+    week = next(line for line in text.splitlines() if line.startswith("23 Nov 2026"))
+    assert week.split()[-2:] == ["2", "1"]
+    tuesday = next(line for line in text.splitlines() if line.startswith("Tue 24 Nov 2026"))
+    assert tuesday.split()[4:] == ["0", "0", "0", "0", "0", "0", "1", "0"]
+
+
+def test_kb_stats_is_for_managers_and_says_how_to_give_a_date(running):
+    r, double, _ = running
+    _, _, _, hook = r.bot.command("/kb-stats", "", user="U0WORKER7")
+    assert "only for team managers" in hook_reply(double, hook)[0]["text"]
+    _, _, _, hook = r.bot.command("/kb-stats", "last tuesday", user="U0MANAGER")
+    assert "/kb-stats since 2026-11-01" in hook_reply(double, hook)[0]["text"]
