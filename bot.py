@@ -78,9 +78,10 @@ def print_summary(summary) -> None:
         f"(added {len(summary.added)}, updated {len(summary.updated)}, removed {len(summary.removed)}, "
         f"unchanged {len(summary.unchanged)}; embedded {summary.embedded}) in {summary.seconds:.1f} s"
     )
-    for item in summary.quarantined:
-        kept = " (last good version kept)" if item["source"] in summary.kept_last_good else ""
-        err.print(f"quarantined: {item['source']} — {item['reason']}{kept}", style="yellow", highlight=False)
+    from assistant.status import summary_notes
+
+    for line in summary_notes(summary):
+        err.print(line, style="yellow", highlight=False, markup=False)
 
 
 @app.command()
@@ -152,8 +153,8 @@ def status(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     store: StoreOption = None,
 ) -> None:
-    """Documents, passages, last ingest, model and store."""
-    from assistant.status import knowledge_status
+    """Documents, passages, last ingest, model, store; files quarantined, withheld sentences, encodings, duplicates."""
+    from assistant.status import knowledge_status, status_notes
 
     settings = settings_or_exit(store)
     info = knowledge_status(make_runtime(settings).store)
@@ -162,8 +163,8 @@ def status(
         return
     for key in ("store", "version", "last_ingest", "documents", "passages", "model", "versions_kept"):
         console.print(f"{key.replace('_', ' ')}: {info.get(key)}", highlight=False)
-    for item in info.get("quarantined", []):
-        console.print(f"quarantined: {item['source']} — {item['reason']}", style="yellow", highlight=False)
+    for line in status_notes(info):
+        console.print(line, style="yellow", highlight=False, markup=False)
 
 
 @app.command()
@@ -280,7 +281,7 @@ def forget(
 ) -> None:
     """Erase a document's text and embeddings from every kept version and the project's files."""
     from ingest.forget import UnknownSource, forget as erase, resolve_source
-    from ingest.indexer import scan
+    from ingest.boundary import scan
     from ingest.store import StoreBusy
 
     settings = settings_or_exit(store)
@@ -297,7 +298,7 @@ def forget(
         err.print(f"forgotten: {name} — {summary.passages_removed} passages removed from "
                   f"{len(summary.rebuilt)} versions, {summary.rows_removed} other rows deleted", highlight=False)
     try:
-        still_there = [f.path for f in scan(settings.sources) if f.source == name]
+        still_there = [f.path for f in scan(settings.sources).found if f.source == name]
     except FileNotFoundError:
         still_there = []
     for path in still_there:

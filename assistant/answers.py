@@ -33,6 +33,7 @@ class Citation:
     date: str
     url: str
     text: str
+    also: list[str] = field(default_factory=list)  # other file names holding the same document
     reviewed: str = ""  # last reviewed: 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | ''
     review_due: str = ""  # next review due, same forms
     review_overdue_since: str = ""  # 'April 2022' when the next review date has passed, else ''
@@ -134,7 +135,8 @@ def human_date(value: str) -> str:
 def citation_for(n: int, hit: Hit) -> Citation:
     """Citation number ``n`` for a retrieved passage."""
     p = hit.passage
-    return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text)
+    return Citation(n=n, source=p.source, title=p.title, section=p.section, date=p.date, url=p.url, text=p.text,
+                    also=list(p.also))
 
 
 def nearest_titles(hits: list[Hit], *, limit: int = 3) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 from assistant.answers import Answer, citation_for
 from assistant.retriever import Hit
 from assistant.understand import Query
+from ingest.injection import withhold
 
 log = logging.getLogger(__name__)
 MAX_PASSAGES = 5
@@ -32,7 +33,7 @@ def build_messages(query: Query, hits: list[Hit], *, limit: int = MAX_PASSAGES) 
     for n, hit in enumerate(hits[:limit], start=1):
         p = hit.passage
         label = " — ".join(x for x in (p.title, p.section, p.date) if x)
-        text = p.text.replace("</passages>", "")
+        text = withhold(p.text).replace("</passages>", "")  # planted instructions never reach the model
         blocks.append(f"[{n}] {label}\n{text}")
     user = "<passages>\n" + "\n\n".join(blocks) + "\n</passages>\n\nQuestion: " + query.text
     return [("system", SYSTEM_PROMPT), ("human", user)]

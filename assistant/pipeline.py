@@ -16,6 +16,7 @@ from typing import Protocol
 from assistant.answers import NOT_FOUND, Answer, abstain
 from assistant.clock import Clock, system_clock, today
 from assistant.compose import compose
+from assistant.repeats import drop_repeats
 from assistant.currency import DocumentDates, annotate, from_manifest
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand
@@ -137,6 +138,7 @@ class Assistant:
             answer = compose(query, hits, weights=retriever.weights, threshold=self.threshold)
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer
+        answer = drop_repeats(answer)  # no sentence or citation twice, whichever path composed it
         annotate(answer, documents=self.document_dates(retriever.version), today=today(self.clock),
                  wants_latest=query.wants_latest)
         answer.latency_ms = (time.perf_counter() - started) * 1000

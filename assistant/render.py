@@ -27,7 +27,8 @@ def print_answer(answer: Answer, console: Console) -> None:
         warning = f" [bold yellow]— {escape(notes)}[/bold yellow]" if notes else ""
         console.print(f"[{citation.n}] {escape(citation_line(citation, notes=False))}{warning}", style="cyan",
                       highlight=False)
-        where = citation.source + (f" · {citation.url}" if citation.url else "")
+        where = citation.source + "".join(f" · also {name}" for name in citation.also)
+        where += f" · {citation.url}" if citation.url else ""
         console.print(f"    {escape(where)}", style="dim", highlight=False)
         quote = citation.text if len(citation.text) <= QUOTE_CHARS else citation.text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
         console.print("    " + escape(quote).replace("\n", "\n    "), style="italic", highlight=False)

@@ -89,6 +89,7 @@ class Runtime:
     @cached_property
     def refresher(self) -> Refresher:
         from ingest.findings.model import ModelFindings
+        from ingest.limits import ReadLimits
         from ingest.refresh import Refresher
 
         model = self.chat_model
@@ -98,6 +99,7 @@ class Runtime:
             sources=self.settings.sources,
             keep_versions=self.settings.versions_kept,
             findings_model=ModelFindings(model) if model is not None else None,
+            limits=ReadLimits.from_settings(self.settings),
         )
         refresher.on_publish(self._preload)
         return refresher

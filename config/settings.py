@@ -49,6 +49,16 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host"))
     chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port"))
 
+    # Reading documents: limits checked before parsing, and the parse budget (docs/hostile-documents.md)
+    max_file_mb: float = Field(50.0, gt=0, description="Largest file read, in MB (KB_MAX_FILE_MB).")
+    max_unzipped_mb: float = Field(200.0, gt=0, description="Largest declared unzipped size of a .docx, in MB.")
+    max_zip_ratio: float = Field(100.0, gt=1, description="Highest compression ratio of a .docx (zip bombs).")
+    max_pdf_pages: int = Field(2000, ge=1, description="Most pages of a PDF.")
+    max_passages: int = Field(2000, ge=1, description="Most passages one document may make.")
+    parse_timeout_s: float = Field(120.0, gt=0, description="Wall time to read one file, in seconds.")
+    parse_memory_mb: int = Field(1024, ge=256, description="Address space of the parse worker, in MB.")
+    refuse_symlinks: bool = Field(False, description="Stricter only: skip every symbolic link, even inside a folder.")
+
     # Retrieval and answering
     top_k: int = Field(5, ge=1, le=20, description="Passages a configured language model is shown (and may cite).")
     abstain_threshold: float = Field(

@@ -17,12 +17,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ingest.embedder import Embedder
+from ingest.collect import collect, read_one
 from ingest.findings.storage import is_current, write_version_findings
-from ingest.loaders import LoadError, load_file
-from ingest.manifest_entry import document_entry, needs_review_dates, with_review_dates
-from ingest.metadata import build_document, content_hash
+from ingest.limits import ReadLimits
 from ingest.models import Document, Passage
-from ingest.splitter import split_document
 from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
 
 log = logging.getLogger(__name__)
@@ -41,6 +39,8 @@ class SyncSummary:
     unchanged: list[str] = field(default_factory=list)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     kept_last_good: list[str] = field(default_factory=list)
+    duplicates: list[dict[str, str]] = field(default_factory=list)  # {"source", "same_as"}: stored once
+    flagged: list[dict] = field(default_factory=list)  # {"source", "sentences", "patterns"}: sentences withheld
     embedded: int = 0
     passages: int = 0
     documents: int = 0
@@ -53,33 +53,6 @@ class SyncSummary:
         return data
 
 
-@dataclass
-class _Found:
-    source: str
-    path: Path
-
-
-def scan(sources: Iterable[Path]) -> list[_Found]:
-    """Every candidate file under the source folders (or the files themselves), sorted."""
-    sources = [Path(s) for s in sources]
-    found: dict[str, _Found] = {}
-    for root in sources:
-        if root.is_file():
-            found[root.name] = _Found(root.name, root)
-            continue
-        if not root.is_dir():
-            raise FileNotFoundError(f"document folder not found: {root}")
-        prefix = f"{root.name}/" if len(sources) > 1 else ""
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root)
-            if any(part.startswith((".", "~$")) for part in relative.parts) or not path.is_file():
-                continue
-            if path.name.lower() in {"readme.md", "license", "sources.md"}:
-                continue
-            found[prefix + relative.as_posix()] = _Found(prefix + relative.as_posix(), path)
-    return [found[key] for key in sorted(found)]
-
-
 def sync(
     store: KnowledgeStore,
     sources: Iterable[Path],
@@ -89,12 +62,13 @@ def sync(
     keep_versions: int = 2,
     force: bool = False,
     findings_model=None,
+    limits: ReadLimits | None = None,
 ) -> SyncSummary:
     """Make the live index mirror ``sources``; returns what changed. Holds the store's write lock."""
     started = time.perf_counter()
     with store.write_lock():
         summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force,
-                               findings_model=findings_model)
+                               findings_model=findings_model, limits=limits)
         if summary.changed:
             store.prune(keep=keep_versions)
     summary.seconds = time.perf_counter() - started
@@ -108,7 +82,7 @@ def sync(
 
 def _sync_locked(
     store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool,
-    findings_model=None,
+    findings_model=None, limits: ReadLimits | None = None,
 ) -> SyncSummary:
     try:
         live: IndexVersion | None = store.live()
@@ -119,41 +93,12 @@ def _sync_locked(
     old_docs = old.documents if old else {}
 
     summary = SyncSummary(version=old.version if old else None)
-    fresh: list[Passage] = []
-    fresh_docs: list = []  # (Document, passages) of documents loaded this run, for their findings
-    documents: dict[str, dict] = {}
-    keep_sources: list[str] = []
-    upgraded = False
-
-    for item in scan(sources):
-        try:
-            data = item.path.read_bytes()
-        except OSError as exc:
-            _quarantine(summary, item.source, f"cannot read file ({exc.strerror})", old_docs, documents, keep_sources)
-            continue
-        digest = content_hash(data)
-        previous = old_docs.get(item.source)
-        if reuse and previous and previous["hash"] == digest:
-            summary.unchanged.append(item.source)
-            documents[item.source] = previous
-            if needs_review_dates(previous):  # an index written before review dates were read
-                documents[item.source] = with_review_dates(previous, item.path)
-                upgraded = True
-            keep_sources.append(item.source)
-            continue
-        try:
-            raw, hints = load_file(item.path)
-            document = build_document(source=item.source, path=item.path, raw=raw, hints=hints, data=data)
-            passages = split_document(document)
-            if not passages:
-                raise LoadError("no passages could be cut from the text")
-        except LoadError as exc:
-            _quarantine(summary, item.source, str(exc), old_docs if reuse else {}, documents, keep_sources)
-            continue
-        (summary.updated if previous else summary.added).append(item.source)
-        fresh.extend(passages)
-        fresh_docs.append((document, passages))
-        documents[item.source] = document_entry(document, passages=len(passages), previous=previous)
+    gathered = collect(sources, old=old_docs, reuse=reuse, limits=limits or ReadLimits())
+    for name in ("added", "updated", "unchanged", "quarantined", "kept_last_good", "duplicates", "flagged"):
+        setattr(summary, name, getattr(gathered, name))
+    fresh: list[Passage] = [p for _, passages in gathered.fresh for p in passages]
+    fresh_docs = gathered.fresh  # (Document, passages) of documents loaded this run, for their findings
+    documents, keep_sources = gathered.documents, gathered.keep
 
     summary.removed = sorted(set(old_docs) - set(documents))
     old_quarantine = old.quarantined if old else []
@@ -161,8 +106,8 @@ def _sync_locked(
         old is None
         or not reuse
         or bool(summary.added or summary.updated or summary.removed)
-        or upgraded
         or summary.quarantined != old_quarantine
+        or any(meta.get("also") != old_docs.get(source, {}).get("also") for source, meta in documents.items())
         or not is_current(live.path)  # findings missing or written by older rules
     )
     if not summary.changed:
@@ -175,6 +120,8 @@ def _sync_locked(
         copied, copied_vectors = ([], [])
         if live is not None and keep_sources and reuse:
             copied, copied_vectors = live.passages(with_embeddings=True, where={"source": {"$in": keep_sources}})
+            for passage in copied:
+                passage.also = gathered.also.get(passage.source, passage.also)
         vectors = _embed(embedder, fresh, progress)
         summary.embedded = len(fresh)
         all_passages = copied + fresh
@@ -191,7 +138,7 @@ def _sync_locked(
             passages=len(all_passages),
         )
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
-                               reload=reloader(sources), model=findings_model)
+                               reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)
         check_version(version, manifest, dimension=embedder.dimension)
         manifest.save(version.manifest_path)
         store.seal(version)
@@ -205,37 +152,19 @@ def _sync_locked(
     return summary
 
 
-def reloader(sources: Iterable[Path]) -> Callable[[str], tuple[Document, list[Passage]] | None]:
+def reloader(sources: Iterable[Path], *, limits: ReadLimits) -> Callable[[str], tuple[Document, list[Passage]] | None]:
     """Load one indexed document again from the source folders (None when it can no longer be read): the
-    findings of a kept document written by older rules are extracted again from its file."""
+    findings of a kept document written by older rules are extracted again from its file, through the same
+    boundary, limits and parse worker as any ingest."""
     sources = list(sources)
-    paths: dict[str, Path] = {}
 
     def reload(source: str) -> tuple[Document, list[Passage]] | None:
-        if not paths:  # scanned only when a document actually has to be read again
-            paths.update({item.source: item.path for item in scan(sources)})
-        path = paths.get(source)
-        if path is None:
-            return None
-        try:
-            data = path.read_bytes()
-            raw, hints = load_file(path)
-        except (OSError, LoadError):
+        loaded = read_one(sources, source, limits=limits)
+        if loaded is None:
             log.info("findings reload skipped source_id=%s", source)
-            return None
-        document = build_document(source=source, path=path, raw=raw, hints=hints, data=data)
-        return document, split_document(document)
+        return loaded
 
     return reload
-
-
-def _quarantine(summary, source, reason, old_docs, documents, keep_sources) -> None:
-    summary.quarantined.append({"source": source, "reason": reason})
-    if source in old_docs:
-        # The last good version stays searchable; the summary says so.
-        documents[source] = dict(old_docs[source], stale=True)
-        keep_sources.append(source)
-        summary.kept_last_good.append(source)
 
 
 def _embed(embedder: Embedder, passages: list[Passage], progress: Progress | None) -> list[list[float]]:

@@ -1,13 +1,17 @@
 """Read one file into plain text with light structure (markdown-style headings and bullets).
 
-Each loader returns ``(text, hints)`` where hints are metadata the format
-itself carries (a PDF's or DOCX's title, an HTML <title>). Anything that makes
+Each loader takes the file's bytes and returns ``(text, hints)`` where hints are
+metadata the format itself carries (a PDF's or DOCX's title, an HTML <title>,
+a text file's encoding). Ingest calls them inside a parse worker, under a time
+and memory budget, after the checks in ``ingest.limits``. Anything that makes
 a file unusable raises :class:`LoadError` with a short reason for the run's
 summary; callers quarantine the file and carry on.
 """
 
 from __future__ import annotations
 
+import io
+import itertools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,42 +29,49 @@ Hints = dict[str, str]
 
 def load_file(path: Path) -> tuple[str, Hints]:
     """Text and format hints of ``path``; raises :class:`LoadError` when unusable."""
-    loader = _LOADERS.get(path.suffix.lower())
-    if loader is None:
-        raise LoadError(f"unsupported file type '{path.suffix or '(none)'}'")
+    check_type(path.name)
     try:
-        size = path.stat().st_size
+        data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"cannot read file ({exc.strerror})") from None
-    if size == 0:
+    return load_bytes(path.name, data)
+
+
+def check_type(name: str) -> None:
+    """Raise :class:`LoadError` unless a file called ``name`` has a supported format."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in _LOADERS:
+        raise LoadError(f"unsupported file type '{suffix or '(none)'}'")
+
+
+def load_bytes(name: str, data: bytes) -> tuple[str, Hints]:
+    """Text and format hints of a file called ``name`` holding ``data``; raises :class:`LoadError` when unusable."""
+    check_type(name)
+    if not data:
         raise LoadError("empty file")
-    text, hints = loader(path)
+    text, hints = _LOADERS[Path(name).suffix.lower()](data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    if len(re.findall(r"\w", text)) < 20:
+    if sum(1 for _ in itertools.islice(re.finditer(r"\w", text), 20)) < 20:  # no list of every letter
         raise LoadError("no readable text")
     return text, hints
 
 
-def _load_text(path: Path) -> tuple[str, Hints]:
-    data = path.read_bytes()
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError("binary file, not text")
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return data.decode(encoding), {}
-        except UnicodeDecodeError:
-            continue
-    raise LoadError("text is not UTF-8 (save it as UTF-8 and refresh)")
+def _load_text(data: bytes) -> tuple[str, Hints]:
+    from ingest.encodings import NotText, decode
+
+    try:
+        text, encoding = decode(data)
+    except NotText as exc:
+        raise LoadError(str(exc)) from None
+    return text, {"encoding": encoding}
 
 
-def _load_pdf(path: Path) -> tuple[str, Hints]:
+def _load_pdf(data: bytes) -> tuple[str, Hints]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise LoadError("encrypted PDF (password protected)")
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -116,15 +127,17 @@ def _unwrap_pdf_page(page: str) -> str:
     return "\n".join(out)
 
 
-def _load_docx(path: Path) -> tuple[str, Hints]:
+def _load_docx(data: bytes) -> tuple[str, Hints]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise LoadError(f"unreadable Word document ({type(exc).__name__})") from None
     except Exception as exc:  # zipfile.BadZipFile and friends
+        if "NO_MEMORY" in str(getattr(exc, "error_log", "")) or "memory allocation failed" in str(exc).lower():
+            raise MemoryError from None  # libxml2 ran out of the parse worker's memory budget
         raise LoadError(f"unreadable Word document ({type(exc).__name__})") from None
     lines: list[str] = []
     for paragraph in document.paragraphs:
@@ -188,18 +201,19 @@ class _HtmlToText(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
-def _load_html(path: Path) -> tuple[str, Hints]:
-    raw, _ = _load_text(path)
+def _load_html(data: bytes) -> tuple[str, Hints]:
+    raw, hints = _load_text(data)
     parser = _HtmlToText()
     parser.feed(raw)
     parser.close()
     text = re.sub(r"[ \t]+\n", "\n", "".join(parser.parts))
     text = re.sub(r"\n{3,}", "\n\n", text)
-    hints: Hints = {"title": parser.title.strip()} if parser.title.strip() else {}
+    if parser.title.strip():
+        hints["title"] = parser.title.strip()
     return text, hints
 
 
-_LOADERS: dict[str, Callable[[Path], tuple[str, Hints]]] = {
+_LOADERS: dict[str, Callable[[bytes], tuple[str, Hints]]] = {
     ".txt": _load_text,
     ".md": _load_text,
     ".markdown": _load_text,

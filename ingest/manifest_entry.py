@@ -2,14 +2,13 @@
 
 ``history`` lists ``{"hash", "indexed_at"}``, oldest first, one item per distinct content, so the weekly
 digest can tell a new document from a changed one after older versions are pruned. Entries written before
-these fields existed are read as having one history item (their hash and ``indexed_at``); their review dates
-are read again from the file once (:func:`with_review_dates`), without re-embedding anything.
+these fields existed are read as having one history item (their hash and ``indexed_at``); their documents
+are read again at the next refresh (as after any change of the reading rules), which fills in review dates.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from ingest.models import Document
@@ -28,15 +27,16 @@ def history(entry: dict[str, Any]) -> list[dict[str, str]]:
     return [{"hash": entry.get("hash", ""), "indexed_at": entry.get("indexed_at", "")}]
 
 
-def document_entry(document: Document, *, passages: int, previous: dict[str, Any] | None,
+def document_entry(document: Document, *, digest: str, passages: int, previous: dict[str, Any] | None,
                    indexed_at: str | None = None) -> dict[str, Any]:
-    """The manifest entry for a document loaded this run; ``previous`` is its entry in the live version."""
+    """The manifest entry for a document read this run (``digest``: its content hash); ``previous`` is its
+    entry in the live version."""
     at = indexed_at or now_utc()
     past = history(previous) if previous else []
-    if not past or past[-1]["hash"] != document.content_hash:  # a forced re-index is not a change
-        past.append({"hash": document.content_hash, "indexed_at": at})
+    if not past or past[-1]["hash"] != digest:  # reading it again under new rules is not a change
+        past.append({"hash": digest, "indexed_at": at})
     return {
-        "hash": document.content_hash,
+        "hash": digest,
         "title": document.title,
         "date": document.date,
         "doc_type": document.doc_type,
@@ -54,18 +54,3 @@ def document_entry(document: Document, *, passages: int, previous: dict[str, Any
 def needs_review_dates(entry: dict[str, Any]) -> bool:
     """True for an entry written before review dates were read."""
     return "review_due" not in entry
-
-
-def with_review_dates(entry: dict[str, Any], path: Path) -> dict[str, Any]:
-    """``entry`` with the review dates its file states ('' when it cannot be read now)."""
-    from ingest.loaders import LoadError, load_file
-    from ingest.metadata import split_header
-    from ingest.review import review_dates
-
-    try:
-        raw, _ = load_file(path)
-    except (OSError, LoadError):
-        return dict(entry, reviewed="", review_due="")
-    header, body = split_header(raw)
-    reviewed, due = review_dates(header, body)
-    return dict(entry, reviewed=reviewed, review_due=due)

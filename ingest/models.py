@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ class Document:
     url: str = ""
     authorities: list[str] = field(default_factory=list)
     content_hash: str = ""
+    encoding: str = ""  # text files: the encoding read ('utf-8', or a detector's guess such as 'cp1252')
     reviewed: str = ""  # last reviewed, 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | '' (ingest/review.py)
     review_due: str = ""  # next review due, same forms
 
@@ -42,6 +44,8 @@ class Passage:
     authorities: list[str]
     position: int  # order within the document
     content_hash: str  # the document's hash, to tell unchanged documents apart
+    also: list[str] = field(default_factory=list)  # other file names holding identical content (ingest.duplicates)
+    flags: list[str] = field(default_factory=list)  # why sentences were withheld (ingest.injection pattern names)
 
     def embedding_text(self) -> str:
         """What the embedding model and BM25 see: the passage with its document context."""
@@ -54,6 +58,8 @@ class Passage:
         data.pop("id")
         data.pop("text")
         data["authorities"] = "|".join(self.authorities)
+        data["also"] = json.dumps(self.also) if self.also else ""  # file names may hold any character
+        data["flags"] = "|".join(self.flags)
         data["year"] = int(self.date[:4]) if self.date[:4].isdigit() else 0
         return data
 
@@ -71,4 +77,6 @@ class Passage:
             authorities=[a for a in str(meta.get("authorities", "")).split("|") if a],
             position=int(meta.get("position", 0)),
             content_hash=str(meta.get("content_hash", "")),
+            also=list(json.loads(meta["also"])) if meta.get("also") else [],
+            flags=[f for f in str(meta.get("flags", "")).split("|") if f],
         )

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 
 from ingest.embedder import Embedder
 from ingest.indexer import Progress, SyncSummary, sync
+from ingest.limits import ReadLimits
 from ingest.store import KnowledgeStore
 
 log = logging.getLogger(__name__)
@@ -33,12 +34,14 @@ class Refresher:
         sources: Iterable[Path],
         keep_versions: int = 2,
         findings_model: Any | None = None,
+        limits: ReadLimits | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.sources = [Path(s) for s in sources]
         self.keep_versions = keep_versions
         self.findings_model = findings_model
+        self.limits = limits or ReadLimits()  # what one file may cost (ingest.limits; settings KB_MAX_...)
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
 
@@ -51,7 +54,8 @@ class Refresher:
         """One refresh (of ``sources`` instead of the configured folders, when given); raises StoreBusy when
         another refresh holds the store, FileNotFoundError for a missing folder."""
         summary = sync(self.store, self.sources if sources is None else list(sources), embedder=self.embedder,
-                       progress=progress, keep_versions=self.keep_versions, findings_model=self.findings_model)
+                       progress=progress, keep_versions=self.keep_versions, findings_model=self.findings_model,
+                       limits=self.limits)
         if summary.changed:
             with self._lock:
                 listeners = list(self._listeners)

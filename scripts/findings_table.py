@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.boundary import scan  # noqa: E402
 from ingest.findings.rules import KINDS, extract  # noqa: E402
-from ingest.indexer import scan  # noqa: E402
 from ingest.loaders import LoadError, load_file  # noqa: E402
 from ingest.metadata import build_document  # noqa: E402
 from ingest.splitter import split_document  # noqa: E402
@@ -32,7 +32,7 @@ def table(folder: Path) -> str:
     rows: list[str] = []
     totals: Counter = Counter()
     inspections = 0
-    for item in scan([folder]):
+    for item in scan([folder]).found:
         try:
             raw, hints = load_file(item.path)
         except LoadError:

@@ -76,7 +76,6 @@ def write_bad_files(folder: Path) -> dict[str, str]:
     """Each kind of unusable input, named by file; returns {file name: expected reason fragment}."""
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
-    (folder / "latin1.txt").write_bytes("Supervision every four weeks for social workers in the caf\xe9 team".encode("latin-1") * 3)
     (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not really a pdf\n")
     write_encrypted_pdf(folder / "locked.pdf", ["Confidential supervision notes for the team manager only."])
     (folder / "spreadsheet.xlsx").write_bytes(b"PK\x03\x04 not supported")
@@ -84,7 +83,6 @@ def write_bad_files(folder: Path) -> dict[str, str]:
     return {
         "empty.txt": "empty file",
         "binary.txt": "binary",
-        "latin1.txt": "not UTF-8",
         "corrupt.pdf": "unreadable PDF",
         "locked.pdf": "encrypted",
         "spreadsheet.xlsx": "unsupported file type",

@@ -66,15 +66,19 @@ def test_text_is_escaped_and_links_are_safe():
     assert "javascript:" not in dumped  # not a link
     fallback = bk.answer_text(answer, asked="<!channel> please")
     assert "<!" not in fallback and "&lt;!here&gt;" in fallback
-    good = citation(2)
-    assert bk.link(good.url, "T|x>") == "<https://example.org/doc2|T¦x&gt;>"
+    good = citation(2)  # a document's URL is shown as plain text, never as a link
+    assert bk.source_label(good.url, "T|x>") == "T|x&gt; · https://example.org/doc2"
+    assert bk.source_label("javascript:alert(1)", "T") == "T"
 
 
-def test_sources_are_numbered_and_linked_with_title_section_date():
-    answer = Answer(question="q", abstained=False, answer="A. [1] B. [2]", citations=[citation(1), citation(2)])
-    text = "\n".join(b["text"]["text"] for b in bk.answer_blocks(answer, qid="0123456789ab") if b["type"] == "section")
-    assert "[1] <https://example.org/doc1|Policy 1 — Frequency — 1 April 2025>" in text
-    assert "[2] <https://example.org/doc2|" in text
+def test_sources_are_numbered_with_title_section_date_and_other_names():
+    cited = [citation(1), citation(2, also=["Copy of doc2.md"])]
+    answer = Answer(question="q", abstained=False, answer="A. [1] B. [2]", citations=cited)
+    blocks = bk.answer_blocks(answer, qid="0123456789ab")
+    text = "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+    assert "[1] Policy 1 — Frequency — 1 April 2025\n" in text
+    assert "[2] Policy 2 — Frequency — 1 April 2025 (also filed as `Copy of doc2.md`)" in text
+    assert all(b["text"]["verbatim"] for b in blocks if b["type"] == "section")
 
 
 def test_feedback_value_holds_ids_only_and_fits_a_button():

@@ -1,7 +1,12 @@
 """Block Kit for answers, passages, notes and lists: section text <= 3,000 characters, <= 50 blocks, a text fallback.
 
-Every piece of text from a question or a document is escaped for mrkdwn, so a
-document cannot @-mention a channel and a question cannot forge a link.
+Documents are untrusted: every piece of text from a question or a document is
+escaped for mrkdwn (``&``, ``<``, ``>``), so a document cannot @-mention a
+channel or a user group and cannot forge a link. Every mrkdwn text object is
+``verbatim`` (Slack then auto-links no URL and parses no bare mention), a URL
+from a document is shown as plain text, never as a link, and the plain-text
+fallback, which Slack may auto-link, has URLs and broadcast words defused
+(:func:`inert`).
 """
 
 from __future__ import annotations
@@ -35,12 +40,33 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def link(url: str, label: str) -> str:
-    """``<url|label>`` for an http(s) URL, else the escaped label alone."""
-    label = escape(label).replace("|", "¦")
+def source_label(url: str, label: str) -> str:
+    """The escaped label, then a document's http(s) URL as plain text (in verbatim mrkdwn it is not a link)."""
+    label = escape(label)
     if not re.match(r"^https?://[^\s<>|]+$", url or ""):
         return label
-    return f"<{url}|{label}>"
+    return f"{label} · {escape(url)}"
+
+
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto)(:/*)")
+# A host name Slack could link: after "www." or a scheme, or followed by a path ("evil.example/login").
+_HOST = re.compile(r"(?i)\b(?:www\.[\w.-]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?=/))")
+_BROADCAST = re.compile(r"(?i)@(here|channel|everyone)\b")
+
+
+def inert(text: str) -> str:
+    """Escaped ``text`` with URLs, host names and @here/@channel/@everyone defused, for plain-text fallbacks.
+
+    File names ("policy.md") are left alone; a host name is one after a scheme or "www.", or before a path.
+    """
+    return defuse(escape(text))
+
+
+def defuse(text: str) -> str:
+    """Already-escaped mrkdwn with URLs, host names and broadcast words broken so that Slack links none of them."""
+    text = _SCHEME.sub(lambda m: f"{m.group(1)}[{m.group(2)[0]}]{m.group(2)[1:]}", text)
+    text = _HOST.sub(lambda m: m.group(0).replace(".", "[.]"), text)
+    return _BROADCAST.sub("@\u2060\\1", text)
 
 
 def chunks(text: str, limit: int = SECTION_CHARS) -> list[str]:
@@ -59,7 +85,7 @@ def chunks(text: str, limit: int = SECTION_CHARS) -> list[str]:
 
 
 def section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
 
 
 def sections(text: str) -> list[dict[str, Any]]:
@@ -67,7 +93,7 @@ def sections(text: str) -> list[dict[str, Any]]:
 
 
 def context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:SECTION_CHARS]}]}
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:SECTION_CHARS], "verbatim": True}]}
 
 
 def button(text: str, action_id: str, *, value: str, style: str | None = None) -> dict[str, Any]:
@@ -88,11 +114,22 @@ def feedback_value(qid: str, citations: Iterable[Citation]) -> str:
     return value
 
 
+def also_note(citation: Citation) -> str:
+    """' (also filed as `Copy of X.docx`)' when the same document is filed under other names."""
+    if not citation.also:
+        return ""
+    return " (also filed as " + ", ".join(f"`{escape(name)}`" for name in citation.also) + ")"
+
+
+def currency_note(citation: Citation) -> str:
+    """' — :warning: _review overdue since April 2022_' (or superseded by a later report), else ''."""
+    notes = citation.notes()
+    return " — :warning: _" + escape("; ".join(notes)) + "_" if notes else ""
+
+
 def source_line(c: Citation) -> str:
-    """'[n] <url|Title — Section — date>', then any currency note in italics after a warning sign."""
-    notes = c.notes()
-    warning = " — :warning: _" + escape("; ".join(notes)) + "_" if notes else ""
-    return f"[{c.n}] {link(c.url, citation_line(c, notes=False) or c.source)}{warning}"
+    """'[n] Title — Section — date', other names it is filed under, then any currency note."""
+    return f"[{c.n}] {escape(citation_line(c, notes=False) or c.source)}{also_note(c)}{currency_note(c)}"
 
 
 def source_lines(citations: list[Citation]) -> str:
@@ -147,13 +184,13 @@ def answer_text(answer: Answer, *, asked: str | None = None) -> str:
     parts.append(answer.answer)
     if answer.citations:
         parts.append("Sources: " + "; ".join(f"[{c.n}] {citation_line(c) or c.source}" for c in answer.citations))
-    text = escape("\n".join(parts))  # Slack parses mrkdwn in the fallback too (notifications)
+    text = inert("\n".join(parts))  # Slack parses mrkdwn in the fallback too (notifications)
     return text if len(text) <= FALLBACK_CHARS else text[: FALLBACK_CHARS - 1] + "…"
 
 
 def passages_text(citations: list[Citation]) -> str:
     """The text fallback for :func:`passages_blocks`."""
-    text = escape("\n\n".join(f"[{c.n}] {citation_line(c) or c.source}: {c.text}" for c in citations))
+    text = inert("\n\n".join(f"[{c.n}] {citation_line(c) or c.source}: {c.text}" for c in citations))
     return text if len(text) <= FALLBACK_CHARS else text[: FALLBACK_CHARS - 1] + "…"
 
 
@@ -163,7 +200,9 @@ def passages_blocks(citations: list[Citation]) -> list[dict[str, Any]]:
     for c in citations[: MAX_BLOCKS - 1]:
         quote = c.text if len(c.text) <= PASSAGE_CHARS else c.text[:PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
         quoted = ">" + escape(quote).replace("\n", "\n>")
-        blocks.append(section(f"*{source_line(c)}*\n{quoted}"[:SECTION_CHARS]))
+        head = f"*[{c.n}] {escape(citation_line(c, notes=False) or c.source)}*{also_note(c)}{currency_note(c)}"
+        where = f"\n_{source_label(c.url, c.source)}_" if c.url else ""
+        blocks.append(section(f"{head}{where}\n{quoted}"[:SECTION_CHARS]))
     return blocks
 
 

@@ -30,7 +30,7 @@ def digest_blocks(digest: dict[str, Any]) -> list[dict[str, Any]]:
     """A header, then one section per part of the digest (documents, findings, sources)."""
     from assistant.digest import digest_parts
 
-    parts = digest_parts(digest, slack=True, escape=bk.escape)
+    parts = digest_parts(digest, slack=True, escape=bk.inert)
     blocks = [{"type": "header", "text": {"type": "plain_text", "text": "Weekly knowledge base digest"}}]
     blocks += [bk.section(part) for part in parts]
     blocks.append(bk.context("Sent to the managers of this bot. `python bot.py digest --since YYYY-MM-DD` "
@@ -49,7 +49,7 @@ def send_digest(client: WebClient, store: KnowledgeStore, managers: Managers, *,
         return 0
     until = today(clock)
     digest = build_digest(store, since=until - timedelta(days=days - 1), today=until)
-    text = digest_text(digest, slack=True, escape=bk.escape)
+    text = digest_text(digest, slack=True, escape=bk.inert)
     blocks = bk.checked(digest_blocks(digest))
     sent = 0
     for user in recipients:

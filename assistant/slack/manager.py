@@ -42,19 +42,38 @@ def status_text(info: dict[str, Any]) -> str:
     if quarantined:
         lines.append(f"Quarantined ({len(quarantined)}):")
         lines += [f"• `{bk.escape(q['source'])}` — {bk.escape(q['reason'])}" for q in quarantined[:LIST_LINES]]
+    lines += flagged_lines(info.get("flagged") or [])
+    for source, encoding in list((info.get("encodings") or {}).items())[:LIST_LINES]:
+        guessed = "" if encoding.startswith("utf") else " (guessed)"
+        lines.append(f"• `{bk.escape(source)}` read as {bk.escape(encoding)}{guessed}")
     return "\n".join(lines)
 
 
-def sources_text(rows: list[dict[str, Any]], *, filter_text: str) -> str:
+def flagged_lines(flagged: list[dict[str, Any]]) -> list[str]:
+    """Documents with sentences withheld as possible planted instructions, for a manager to check."""
+    if not flagged:
+        return []
+    lines = [f"*Check these documents* ({len(flagged)}): sentences that look like instructions to an assistant "
+             "were withheld from answers:"]
+    for row in flagged[:LIST_LINES]:
+        under = ", ".join(bk.escape(s) for s in row.get("sections", [])[:3])
+        lines.append(f"• `{bk.escape(row['source'])}` — {row['sentences']} withheld "
+                     f"({bk.escape(', '.join(row['patterns']))})" + (f" under: {under}" if under else ""))
+    return lines
+
+
+def sources_text(rows: list[dict[str, Any]], *, filter_text: str, flagged: list[dict[str, Any]] = ()) -> str:
     if not rows:
         return f"No documents match “{bk.escape(filter_text)}”." if filter_text else "No documents are loaded yet."
     head = f"*{len(rows)} document{'s' if len(rows) != 1 else ''}*" + (
         f" matching “{bk.escape(filter_text)}”" if filter_text else "")
-    lines = [head]
+    lines = flagged_lines(list(flagged)) + [head]
     for row in rows[:SOURCES_SHOWN]:
-        label = bk.link(row.get("url", ""), row.get("title") or row["source"])
+        label = bk.source_label(row.get("url", ""), row.get("title") or row["source"])
         details = " — ".join(part for part in (row.get("type"), row.get("date")) if part)
         suffix = (f" — {bk.escape(details)}" if details else "") + f" (`{bk.escape(row['source'])}`)"
+        suffix += "".join(f" (also `{bk.escape(name)}`)" for name in row.get("also", [])[:3])
+        suffix += f" ⚠ {row['withheld']} sentence(s) withheld" if row.get("withheld") else ""
         lines.append(f"• {label}{suffix}")
     if len(rows) > SOURCES_SHOWN:
         lines.append(f"…and {len(rows) - SOURCES_SHOWN} more; add a filter, e.g. `/kb-sources ofsted`.")
@@ -69,7 +88,7 @@ def overdue_text(rows: list[dict[str, Any]]) -> str:
     lines = [f"*{len(rows)} document{'s' if len(rows) != 1 else ''} overdue for review*"]
     for row in rows[:SOURCES_SHOWN]:
         reviewed = f", last reviewed {row['last_reviewed']}" if row.get("last_reviewed") else ""
-        lines.append(f"• {bk.link(row.get('url', ''), row.get('title') or row['source'])} — review overdue since "
+        lines.append(f"• {bk.source_label(row.get('url', ''), row.get('title') or row['source'])} — review overdue since "
                      f"{bk.escape(row['overdue_since'])}{bk.escape(reviewed)} (`{bk.escape(row['source'])}`)")
     return "\n".join(lines)
 
@@ -91,6 +110,9 @@ def summary_text(summary) -> str:
     for item in summary.quarantined[:LIST_LINES]:
         kept = " (last good version kept)" if item["source"] in summary.kept_last_good else ""
         lines.append(f"• `{bk.escape(item['source'])}` — {bk.escape(item['reason'])}{kept}")
+    for item in summary.duplicates[:LIST_LINES]:
+        lines.append(f"• `{bk.escape(item['source'])}` — same content as `{bk.escape(item['same_as'])}`, stored once")
+    lines += flagged_lines(summary.flagged)
     return "\n".join(lines)
 
 
@@ -108,11 +130,13 @@ def register(app: App, services: Services) -> None:
 
     def sources_reply(filter_text: str) -> str:
         from assistant.clock import today
-        from assistant.status import list_sources, overdue_sources
+        from assistant.status import knowledge_status, list_sources, overdue_sources
 
+        store = services.assistant.store
         if filter_text.lower() == "overdue":
-            return overdue_text(overdue_sources(services.assistant.store, today=today(services.clock)))
-        return sources_text(list_sources(services.assistant.store, filter_text=filter_text), filter_text=filter_text)
+            return overdue_text(overdue_sources(store, today=today(services.clock)))
+        return sources_text(list_sources(store, filter_text=filter_text), filter_text=filter_text,
+                            flagged=knowledge_status(store).get("flagged", []))
 
     kb_status = gate.report("/kb-status", status_reply)
     kb_sources = gate.report("/kb-sources", sources_reply)

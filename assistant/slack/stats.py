@@ -41,7 +41,7 @@ def stats_blocks(report: dict[str, Any]) -> list[dict[str, Any]]:
     """One section per part of the report (summary, weeks, days, most cited, never cited), then a context line."""
     from assistant.stats import stats_parts
 
-    blocks = [bk.section(part) for part in stats_parts(report, slack=True, escape=bk.escape, never_shown=20)]
+    blocks = [bk.section(part) for part in stats_parts(report, slack=True, escape=bk.inert, never_shown=20)]
     return blocks + [bk.context("The chart of questions per week is in your direct messages with me.")]
 
 
@@ -72,7 +72,7 @@ def register(app: App, services: Services) -> None:
             say(respond, failed(exc, COMMAND))
             return
         call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False,
-             text=stats_text(report, slack=True, escape=bk.escape)[:3000], blocks=bk.checked(stats_blocks(report)))
+             text=stats_text(report, slack=True, escape=bk.inert)[:3000], blocks=bk.checked(stats_blocks(report)))
         uploaded = upload_chart(client, report, user=user)
         if not uploaded:
             say(respond, f"Sorry, I couldn't send you the chart. Reference: `{uploaded.ref}`.")
