@@ -70,7 +70,8 @@ def build_digest(store: KnowledgeStore, *, since: date, today: date) -> dict[str
 
 
 def digest_parts(digest: dict[str, Any], *, slack: bool, escape: Callable[[str], str] = str) -> list[str]:
-    """The digest as text parts (heading, documents, findings, sources): Slack mrkdwn or plain."""
+    """The digest as text parts (heading, documents, findings, sources): Slack mrkdwn or plain. A part may be
+    longer than one Slack section: split it at line ends (assistant/slack/blocks.py ``sections``)."""
     bold = "*" if slack else ""
     since, until = date.fromisoformat(digest["since"]), date.fromisoformat(digest["until"])
     new, changed = digest["new"], digest["changed"]
@@ -104,7 +105,7 @@ def digest_parts(digest: dict[str, Any], *, slack: bool, escape: Callable[[str],
         sources = [f"[{c['n']}] {escape(c['title'])} — {escape(c['section'] or '(no section)')} — "
                    f"{human_date(c['date'])} ({escape(c['source'])})" for c in digest["citations"]]
         parts.append("\n".join([f"{bold}Sources{bold}"] + sources))
-    return [part[:2990] for part in parts] if slack else parts
+    return parts
 
 
 def digest_text(digest: dict[str, Any], *, slack: bool, escape: Callable[[str], str] = str) -> str:

@@ -28,6 +28,7 @@ def write_chart(report: dict[str, Any], path: Path) -> Path:
     axes.bar(positions, asked, color="#1d3557", label="questions")
     axes.set_ylabel("questions per week")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylim(0, max(asked + [1]) * 1.3)  # room for the legend above the tallest bar
     axes.set_xticks(positions, labels, rotation=45 if len(weeks) > 8 else 0, ha="right" if len(weeks) > 8 else "center")
     axes.set_xlabel("week commencing")
     share = axes.twinx()

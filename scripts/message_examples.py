@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -51,7 +52,8 @@ def render(blocks: list[dict]) -> str:
 
 
 def example(title: str, note: str, blocks: list[dict]) -> str:
-    return f"### {title}\n\n{note}\n\n```\n{render(blocks)}\n```\n"
+    note = f"{note}\n\n" if note else ""
+    return f"### {title}\n\n{note}~~~\n{render(blocks)}\n~~~\n"
 
 
 def examples() -> str:
@@ -63,6 +65,8 @@ def examples() -> str:
     from ingest.embedder import MiniLMEmbedder
     from ingest.indexer import sync
     from ingest.store import KnowledgeStore
+    from assistant.digest import build_digest
+    from assistant.slack.digest import digest_blocks
     from tests.support.currency_docs import write_currency_docs
 
     parts: list[str] = []
@@ -82,8 +86,44 @@ def examples() -> str:
         rows = overdue_sources(store, today=TODAY)
         parts.append(example("`/kb-sources overdue` (managers; only the manager sees it)", "",
                              bk.note_blocks(overdue_text(rows))))
+        parts.append(example("`/kb-stats` (managers; only the manager sees it)",
+                             "Figures from a made-up month of usage; the chart arrives in the manager's DM "
+                             "([example chart](img/usage-chart.png)).", stats_example(Path(tmp), store)))
+        shutil.copy(ROOT / "knowledge" / "stockton-2011-ucra-letter.txt", Path(tmp) / "docs")
+        sync(store, [Path(tmp) / "docs"], embedder=embedder)
+        parts.append(example("The weekly digest (a DM to each manager, on `KB_DIGEST_SCHEDULE`)",
+                             "Five documents indexed this week, among them the 2011 Stockton letter with its findings.",
+                             digest_blocks(build_digest(store, since=date.today() - timedelta(days=6),
+                                                        today=date.today()))))
         assistant.close()
     return "\n".join(parts)
+
+
+def stats_example(folder: Path, store) -> list[dict]:
+    """/kb-stats blocks for a made-up month of questions and votes (ids only), and the chart for the docs."""
+    from assistant.slack.feedback import SlackRecords
+    from assistant.slack.stats import stats_blocks
+    from assistant.stats import usage_figures
+    from assistant.stats_chart import write_chart
+    from assistant.usage import UsageLog
+
+    usage = UsageLog(folder / "slack.sqlite")
+    votes = SlackRecords(folder / "slack.sqlite", clock=lambda: datetime(2026, 11, 20, 10, tzinfo=timezone.utc))
+    cited = ["referrals.txt", "visits.txt", "referrals.txt", "ofsted-2023-stockton.txt", ""]
+    per_week = (9, 14, 21, 16)
+    times = [datetime(2026, 11, 2, 9, tzinfo=timezone.utc) + timedelta(days=7 * week, hours=7 * n)
+             for week, count in enumerate(per_week) for n in range(count)]
+    for n, at in enumerate(times):
+        outcome = "not_found" if n % (4 + n // 20) == 3 else "partial" if n % 7 == 5 else "answered"
+        usage.record(question_id=f"{n:012x}", surface="mention", outcome=outcome, at=at,
+                     cited=[] if outcome == "not_found" else [cited[n % 4]])
+        if n % 6 == 0:
+            votes.vote(user_id=f"U{n:04d}", question_id=f"{n:012x}", vote="down" if n % 12 == 0 else "up", cited=[])
+    usage.close()
+    votes.close()
+    report = usage_figures(store, records=folder / "slack.sqlite", today=TODAY, since=date(2026, 11, 2))
+    write_chart(report, ROOT / "docs" / "img" / "usage-chart.png")
+    return stats_blocks(report)
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ def digest_blocks(digest: dict[str, Any]) -> list[dict[str, Any]]:
 
     parts = digest_parts(digest, slack=True, escape=bk.inert)
     blocks = [{"type": "header", "text": {"type": "plain_text", "text": "Weekly knowledge base digest"}}]
-    blocks += [bk.section(part) for part in parts]
+    blocks += [block for part in parts for block in bk.sections(part)]  # split at line ends, <= 3,000 each
     blocks.append(bk.context("Sent to the managers of this bot. `python bot.py digest --since YYYY-MM-DD` "
                              "gives the same for any date."))
     return blocks[: bk.MAX_BLOCKS]
