@@ -323,7 +323,8 @@ def serve(
     """Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, or --http (/slack/events and /healthz)."""
     from slack_bolt.error import BoltError
 
-    from assistant.slack.app import build_app, make_http_server, serve_http_in_thread, socket_mode_handler
+    from assistant.slack.app import build_app
+    from assistant.slack.server import make_http_server, serve_http_in_thread, serve_socket_mode
     from ingest.store import StoreEmpty
 
     settings = settings_or_exit(store)
@@ -356,12 +357,13 @@ def serve(
         raise typer.Exit(2) from None
     if scheduler is not None:
         err.print(f"scheduled refresh: {settings.refresh_schedule} (Europe/London)", highlight=False)
+    grace = settings.shutdown_grace_s
     if http:
-        server = make_http_server(bolt, assistant, host=host, port=port)
+        server = make_http_server(bolt, assistant, host=host, port=port, backlog=settings.http_backlog, grace_s=grace)
         err.print(f"serving the Events API on http://{host}:{server.server_port}/slack/events "
-                  f"(health: /healthz); Ctrl-C stops")
+                  f"(health: /healthz); Ctrl-C or SIGTERM stops")
         try:
-            server.serve_forever()
+            server.serve_forever()  # on SIGTERM: stop listening, let answers in progress finish, exit 0
         finally:
             server.server_close()
     else:
@@ -369,8 +371,8 @@ def serve(
             health = make_http_server(None, assistant, host=host, port=health_port)
             serve_http_in_thread(health)
             err.print(f"health: http://{host}:{health.server_port}/healthz")
-        err.print("connecting to Slack in Socket Mode; Ctrl-C stops")
-        socket_mode_handler(bolt, settings.slack_app_token).start()
+        err.print("connecting to Slack in Socket Mode; Ctrl-C or SIGTERM stops")
+        serve_socket_mode(bolt, settings.slack_app_token, grace_s=grace)
 
 
 def main() -> None:

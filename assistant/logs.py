@@ -14,6 +14,7 @@ import sys
 _QUIET = (
     "slack_bolt", "slack_sdk", "chromadb", "httpx", "httpcore", "urllib3", "sentence_transformers",
     "transformers", "huggingface_hub", "bm25s", "langchain", "openai", "anthropic", "apscheduler", "posthog",
+    "uvicorn",
 )
 
 

@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     allowed_channels: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Empty: every channel the bot is in.")
     rate_limit_per_minute: int = Field(10, ge=1)
     thread_ttl_s: int = Field(1800, ge=60, description="How long thread memory is kept, in seconds.")
+    slack_timeout_s: int = Field(10, ge=1, description="Seconds a Web API or response_url call may take.")
+    slack_retries: int = Field(2, ge=0, le=10, description="Retries per Web API call on 429, 5xx, dropped connections.")
+    outbox_ttl_s: int = Field(900, ge=5, le=3600, description="How long a reply Slack refused is kept for another try.")
+    outbox_retry_s: float = Field(5.0, gt=0, description="First wait before a held reply is tried again (doubles).")
+    shutdown_grace_s: float = Field(20.0, ge=0, description="On SIGTERM, how long answers in progress may take.")
+    http_backlog: int = Field(1024, ge=64, description="Listen backlog of `serve --http` (connections waiting).")
 
     # Jobs
     refresh_schedule: str | None = Field(None, description="Cron expression for the scheduled refresh.")

@@ -39,11 +39,11 @@ class ChromaServer:
         return sorted(c.name for c in client.list_collections())
 
 
-def start_chroma(path: Path, *, timeout: float = 30.0) -> ChromaServer:
-    """Start `chroma run` and wait until its heartbeat answers."""
+def start_chroma(path: Path, *, timeout: float = 30.0, port: int | None = None) -> ChromaServer:
+    """Start `chroma run` (on ``port``, or a free one) and wait until its heartbeat answers."""
     if not CHROMA.exists():
         pytest.fail(f"the chroma command is missing at {CHROMA}: install chromadb into this environment")
-    port = free_port()
+    port = port or free_port()
     log = open(path.parent / f"chroma-{port}.log", "wb")
     process = subprocess.Popen([str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
                                stdout=log, stderr=subprocess.STDOUT)

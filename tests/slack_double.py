@@ -36,6 +36,7 @@ class Call:
     headers: dict[str, str]
     at: float
     status: int = 200
+    stalled: bool = False  # carried out, answered only after the client had given up
 
 
 @dataclass
@@ -43,6 +44,7 @@ class _Scripted:
     status: int
     body: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # > 0: the call is carried out, then its response is held back this long
 
 
 class SlackDouble:
@@ -53,6 +55,9 @@ class SlackDouble:
         self.attempts: list[Call] = []  # every request, including scripted failures
         self.usergroup_members: list[str] = []
         self.uploads: dict[str, bytes] = {}  # file id -> the bytes posted to its upload URL
+        self.messages: list[dict[str, Any]] = []  # what chat.postMessage posted, for conversations.replies
+        self._down: dict[str, tuple[int, str]] = {}  # method -> (status, error) for every call until mended
+        self._slow: dict[str, float] = {}  # method -> seconds every call's response is held back
         self.ws_url: str | None = None
         self._script: dict[str, list[_Scripted]] = {}
         self._lock = threading.Lock()
@@ -91,6 +96,10 @@ class SlackDouble:
                                 args[key] = json.loads(args[key])
                             except ValueError:
                                 pass
+                parsed = urllib.parse.urlparse(self.path)
+                path = parsed.path
+                for key, values in urllib.parse.parse_qs(parsed.query, keep_blank_values=True).items():
+                    args.setdefault(key, values[0])  # GET methods (conversations.replies) send a query string
                 if path.startswith("/api/"):
                     method = path[len("/api/"):]
                 elif path.startswith("/hooks/"):
@@ -99,18 +108,23 @@ class SlackDouble:
                     self.send_response(404)
                     self.end_headers()
                     return
-                status, body, headers = double._respond(method, args, dict(self.headers))
+                status, body, headers, delay = double._respond(method, args, dict(self.headers))
                 if status == 0:  # scripted: drop the connection without a response
                     self.close_connection = True
                     return
+                if delay:  # scripted: a slow or stalled call (Slack has acted on it; the answer comes late)
+                    time.sleep(delay)
                 payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(payload)))
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
+                    self.send_header("Content-Length", str(len(payload)))
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up on a stalled call
+                    self.close_connection = True
 
             do_GET = do_POST
 
@@ -131,19 +145,47 @@ class SlackDouble:
             self._script.setdefault(method, []).extend(
                 _Scripted(status, {"ok": False, "error": error}, headers) for _ in range(times))
 
-    def _respond(self, method: str, args: dict, headers: dict) -> tuple[int, dict, dict]:
+    def stall_next(self, method: str, *, seconds: float, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` are carried out (and recorded) but answered only after
+        ``seconds``: longer than the client's timeout, the caller cannot tell whether they worked."""
+        with self._lock:
+            self._script.setdefault(method, []).extend(
+                _Scripted(200, {}, delay=seconds) for _ in range(times))
+
+    def break_method(self, method: str, *, status: int = 500, error: str = "internal_error") -> None:
+        """Every call of ``method`` fails with ``status`` until :meth:`mend`."""
+        with self._lock:
+            self._down[method] = (status, error)
+
+    def mend(self, method: str) -> None:
+        with self._lock:
+            self._down.pop(method, None)
+
+    def slow(self, method: str, *, seconds: float) -> None:
+        """Every call of ``method`` is carried out, then answered ``seconds`` later (0: at once again)."""
+        with self._lock:
+            self._slow[method] = seconds
+
+    def _respond(self, method: str, args: dict, headers: dict) -> tuple[int, dict, dict, float]:
         call = Call(method, args, headers, time.monotonic())
         with self._cond:
             self.attempts.append(call)
+            down = self._down.get(method)
+            if down:
+                call.status = down[0]
+                self._cond.notify_all()
+                return down[0], {"ok": False, "error": down[1]}, {}, 0.0
             queue = self._script.get(method)
-            if queue:
-                scripted = queue.pop(0)
+            scripted = queue.pop(0) if queue else None
+            if scripted is not None and not scripted.delay:
                 call.status = scripted.status
                 self._cond.notify_all()
-                return scripted.status, scripted.body, scripted.headers
+                return scripted.status, scripted.body, scripted.headers, 0.0
+            body = self._body(method, args)
+            call.stalled = scripted is not None
             self.calls.append(call)
             self._cond.notify_all()
-        return 200, self._body(method, args), {}
+        return 200, body, {}, scripted.delay if scripted is not None else self._slow.get(method, 0.0)
 
     def _upload(self, file_id: str, data: bytes, headers: dict) -> bool:
         """Keep an upload's bytes; False for a file id files.getUploadURLExternal never issued."""
@@ -156,14 +198,14 @@ class SlackDouble:
         return True
 
     def _body(self, method: str, args: dict) -> dict:
+        """A successful response (called under the lock)."""
         ts = f"{int(time.time())}.{next(self._ts):06d}"
         if method == "conversations.open":
             users = str(args.get("users", ""))
             return {"ok": True, "channel": {"id": "D" + users.split(",")[0][1:]}}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):08d}"
-            with self._lock:
-                self.uploads[file_id] = b""
+            self.uploads[file_id] = b""  # issued: its upload URL now takes bytes
             return {"ok": True, "file_id": file_id, "upload_url": f"{self.url}/upload/{file_id}"}
         if method == "files.completeUploadExternal":
             files = json.loads(args["files"]) if isinstance(args.get("files"), str) else args.get("files", [])
@@ -173,12 +215,23 @@ class SlackDouble:
             return {"ok": True, "url": "https://council.slack.com/", "team": "Council", "user": "assistant",
                     "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID, "is_enterprise_install": False}
         if method == "chat.postMessage":
-            return {"ok": True, "channel": args.get("channel"), "ts": ts,
-                    "message": {"type": "message", "ts": ts, "bot_id": BOT_ID}}
+            metadata = args.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            message = {"type": "message", "ts": ts, "bot_id": BOT_ID, "user": BOT_USER, "channel": args.get("channel"),
+                       "thread_ts": args.get("thread_ts"), "text": args.get("text", "")}
+            if metadata:
+                message["metadata"] = metadata
+            self.messages.append(message)
+            return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "conversations.replies":
-            return {"ok": True, "messages": [], "has_more": False}
+            thread = [m for m in self.messages if m["channel"] == args.get("channel")
+                      and args.get("ts") in (m["ts"], m["thread_ts"])]
+            with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+            return {"ok": True, "has_more": False, "messages": [
+                m if with_metadata else {k: v for k, v in m.items() if k != "metadata"} for m in thread]}
         if method == "users.info":
             return {"ok": True, "user": {"id": args.get("user"), "tz": "Europe/London", "is_bot": False}}
         if method == "usergroups.users.list":
@@ -216,6 +269,14 @@ class SlackDouble:
     def of_unlocked(self, method: str, **match: Any) -> list[Call]:
         calls = [c for c in self.calls if (c.method.startswith("hook:") if method == "hook" else c.method == method)]
         return [c for c in calls if all(c.args.get(k) == v for k, v in match.items())]
+
+    def posts_per_thread(self) -> dict[tuple[str, str], int]:
+        """How many chat.postMessage calls Slack carried out, per (channel, thread_ts)."""
+        counts: dict[tuple[str, str], int] = {}
+        for c in self.of("chat.postMessage"):
+            key = (c.args.get("channel"), c.args.get("thread_ts"))
+            counts[key] = counts.get(key, 0) + 1
+        return counts
 
     def hook_url(self) -> str:
         return f"{self.url}/hooks/{next(_counter)}"

@@ -12,7 +12,8 @@ from tests.slack_double import SECRET, Bot, SlackDouble
 
 from assistant.clock import system_clock
 from assistant.runtime import Runtime
-from assistant.slack.app import build_app, make_http_server, serve_http_in_thread
+from assistant.slack.app import build_app
+from assistant.slack.server import make_http_server, serve_http_in_thread
 from config.settings import Settings, load_settings
 
 

@@ -12,7 +12,8 @@ from tests.slack_double import SlackDouble, SocketModeDouble, mention, post
 
 from assistant.pipeline import Assistant
 from assistant.runtime import Runtime
-from assistant.slack.app import build_app, make_http_server, serve_http_in_thread, socket_mode_handler
+from assistant.slack.app import build_app, socket_mode_handler
+from assistant.slack.server import make_http_server, serve_http_in_thread
 from config.settings import load_settings
 
 

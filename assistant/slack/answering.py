@@ -11,22 +11,26 @@ import html
 import logging
 import re
 import time
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from slack_sdk import WebClient
 
 from assistant.answers import Answer
 from assistant.slack import blocks as bk
+from assistant.slack.delivery import THINKING
 from assistant.slack.guards import channel_allowed, rate_limited_text
+from assistant.slack.ledger import message_key
 from assistant.slack.privacy import where
 from assistant.slack.services import Kept, Services, new_id
 from assistant.slack.webapi import call
 
 log = logging.getLogger(__name__)
 
-THINKING = "eyes"
 APOLOGY = ("Sorry, something went wrong while I was answering, so I have no answer for you. Please try again; "
            "if it keeps happening, give your administrator this reference: `{ref}`.")
+UNAVAILABLE = ("I can't reach the knowledge base just now, so I can't answer. Please try again in a few minutes; "
+               "if it keeps happening, tell your administrator (reference `{ref}`).")
 EMPTY_KB = ("The knowledge base has no documents loaded yet, so I can't answer. "
             "A manager can load them with `/kb-refresh`.")
 HOW_TO = ("Ask me a question about your procedures or inspection findings, e.g. "
@@ -70,6 +74,20 @@ def record_usage(services: Services, result: Answer, *, qid: str, surface: str) 
         log.warning("usage not recorded qid=%s error=%s", qid, type(exc).__name__)
 
 
+def unreachable(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) is a connection to a service that failed, e.g. a Chroma server that
+    is down: the person is told the knowledge base is unavailable rather than given an error reference."""
+    import httpx
+
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, (ConnectionError, TimeoutError, httpx.TransportError)):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def failure_text(exc: BaseException, *, ref: str, surface: str) -> str:
     """What to tell the user about ``exc`` (never its text); the log gets its type and place."""
     from ingest.store import StoreEmpty
@@ -77,95 +95,129 @@ def failure_text(exc: BaseException, *, ref: str, surface: str) -> str:
     if isinstance(exc, StoreEmpty):
         log.warning("no knowledge base surface=%s ref=%s", surface, ref)
         return EMPTY_KB
+    if unreachable(exc):
+        log.error("knowledge base unreachable surface=%s ref=%s error=%s", surface, ref, where(exc))
+        return UNAVAILABLE.format(ref=ref)
     log.error("answer failed surface=%s ref=%s error=%s", surface, ref, where(exc))
     return APOLOGY.format(ref=ref)
 
 
-def answer_in_thread(
-    services: Services,
-    client: WebClient,
-    *,
-    surface: str,
-    channel: str,
-    channel_type: str,
-    user: str,
-    message_ts: str,
-    thread_ts: str | None,
-    text: str,
-    bot_user_id: str | None,
-) -> None:
-    """Answer ``text`` in the message's thread, with the thread's earlier questions as context."""
+@dataclass
+class Question:
+    """A message to answer in its thread: where it is, who asked, and the key it is answered once under."""
+
+    key: str
+    ref: str
+    surface: str
+    channel: str
+    channel_type: str
+    user: str
+    message_ts: str
+    thread_ts: str | None
+    text: str
+    bot_user_id: str | None
+
+    @property
+    def root(self) -> str:
+        return self.thread_ts or self.message_ts
+
+
+def take(services: Services, event: dict, *, surface: str, channel_type: str, bot_user_id: str | None) -> Question | None:
+    """Record (durably, before the ack) that the bot answers this message; None when it already did, e.g. a
+    redelivery, or the ``message`` twin of an ``app_mention``."""
+    channel, ts = event["channel"], event["ts"]
+    question = Question(key=message_key(channel, ts), ref=new_id(), surface=surface, channel=channel,
+                        channel_type=channel_type, user=event.get("user", ""), message_ts=ts,
+                        thread_ts=event.get("thread_ts"), text=event.get("text", ""), bot_user_id=bot_user_id)
+    if not services.ledger.take(question.key, ref=question.ref, channel=channel, thread_ts=question.root,
+                                message_ts=ts, user_id=question.user):
+        log.info("message already taken surface=%s channel=%s", surface, channel)
+        return None
+    return question
+
+
+def answer_in_thread(services: Services, client: WebClient, question: Question) -> None:
+    """Answer ``question`` in its thread, with the thread's earlier questions as context; exactly one reply."""
     started = time.perf_counter()
-    qid = new_id()
-    root = thread_ts or message_ts
-    dm = channel_type == "im"
+    q = question
+    qid = q.ref
+    dm = q.channel_type == "im"
 
-    def tell(note: str, *, private: bool) -> None:
+    def reply(text: str, blocks: list[dict] | None) -> str:
+        return services.courier.thread_reply(q.key, ref=qid, channel=q.channel, thread_ts=q.root,
+                                             message_ts=q.message_ts, text=text, blocks=blocks)
+
+    def tell(note: str, *, private: bool) -> str:
         if private and not dm:
-            call(client.chat_postEphemeral, what="chat.postEphemeral", ref=qid, channel=channel, user=user,
-                 thread_ts=thread_ts, text=note, blocks=bk.note_blocks(note))
-        else:
-            call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, thread_ts=root,
-                 text=note, blocks=bk.note_blocks(note), unfurl_links=False, unfurl_media=False)
+            posted = call(client.chat_postEphemeral, what="chat.postEphemeral", ref=qid, channel=q.channel,
+                          user=q.user, thread_ts=q.thread_ts, text=note, blocks=bk.note_blocks(note))
+            return "posted" if posted is not None else "refused"
+        return reply(note, bk.note_blocks(note))
 
-    if not channel_allowed(channel, services.settings.allowed_channels, channel_type=channel_type):
-        log.info("refused surface=%s qid=%s channel=%s reason=channel-not-allowed", surface, qid, channel)
-        tell(NOT_HERE, private=True)
-        return
-    question = clean_question(text, bot_user_id=bot_user_id)
-    if not question:
-        tell(HOW_TO, private=False)
-        return
-    wait_s = services.rate.check(user)
-    if wait_s:
-        log.info("rate limited surface=%s qid=%s user=%s wait_s=%d", surface, qid, user, wait_s)
-        tell(rate_limited_text(wait_s), private=True)
-        return
-
-    call(client.reactions_add, what="reactions.add", ref=qid, channel=channel, timestamp=message_ts, name=THINKING)
-    posted = None
     try:
-        context = services.threads.context(channel, root) if thread_ts else ""
-        result = answer(services, question, context=context, qid=qid, surface=surface)
-        services.threads.remember(channel, root, question=question)
-        services.answers.put(qid, Kept(question=question, answer=result, user=user))
-        posted = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, thread_ts=root,
-                      text=bk.answer_text(result), blocks=bk.checked(bk.answer_blocks(result, qid=qid)),
-                      unfurl_links=False, unfurl_media=False)
-        if posted is None:  # e.g. Slack rejected the message: say so rather than stay silent
-            note = APOLOGY.format(ref=qid)
-            posted = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel,
-                          thread_ts=root, text=note, blocks=bk.note_blocks(note), unfurl_links=False,
-                          unfurl_media=False)
-    except Exception as exc:
-        note = failure_text(exc, ref=qid, surface=surface)
-        posted = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, thread_ts=root,
-                      text=note, blocks=bk.note_blocks(note), unfurl_links=False, unfurl_media=False)
+        outcome = _answer(services, client, q, reply=reply, tell=tell)
     finally:
-        call(client.reactions_remove, what="reactions.remove", ref=qid, channel=channel, timestamp=message_ts,
-             name=THINKING)
-    log.info("replied surface=%s qid=%s channel=%s user=%s posted=%s total_ms=%.0f", surface, qid, channel, user,
-             posted is not None, (time.perf_counter() - started) * 1000)
+        services.ledger.finish(q.key)
+    log.info("replied surface=%s qid=%s channel=%s user=%s outcome=%s total_ms=%.0f", q.surface, qid, q.channel,
+             q.user, outcome, (time.perf_counter() - started) * 1000)
 
 
-def answer_privately(services: Services, respond: Callable[..., Any], *, user: str, channel: str, text: str) -> None:
+def _answer(services: Services, client: WebClient, q: Question, *, reply: Callable[[str, Any], str],
+            tell: Callable[..., str]) -> str:
+    qid = q.ref
+    if not channel_allowed(q.channel, services.settings.allowed_channels, channel_type=q.channel_type):
+        log.info("refused surface=%s qid=%s channel=%s reason=channel-not-allowed", q.surface, qid, q.channel)
+        return tell(NOT_HERE, private=True)
+    text = clean_question(q.text, bot_user_id=q.bot_user_id)
+    if not text:
+        return tell(HOW_TO, private=False)
+    wait_s = services.rate.check(q.user)
+    if wait_s:
+        log.info("rate limited surface=%s qid=%s user=%s wait_s=%d", q.surface, qid, q.user, wait_s)
+        return tell(rate_limited_text(wait_s), private=True)
+
+    call(client.reactions_add, what="reactions.add", ref=qid, channel=q.channel, timestamp=q.message_ts,
+         name=THINKING)
+    outcome = "refused"
+    try:
+        context = services.threads.context(q.channel, q.root) if q.thread_ts else ""
+        result = answer(services, text, context=context, qid=qid, surface=q.surface)
+        services.threads.remember(q.channel, q.root, question=text)
+        services.answers.put(qid, Kept(question=text, answer=result, user=q.user))
+        outcome = reply(bk.answer_text(result), bk.checked(bk.answer_blocks(result, qid=qid)))
+        if outcome == "refused":  # e.g. Slack rejected the message: say so rather than stay silent
+            note = APOLOGY.format(ref=qid)
+            outcome = reply(note, bk.note_blocks(note))
+    except Exception as exc:
+        note = failure_text(exc, ref=qid, surface=q.surface)
+        outcome = reply(note, bk.note_blocks(note))
+    finally:
+        if outcome != "held":  # a held reply takes the 👀 off when it is delivered
+            call(client.reactions_remove, what="reactions.remove", ref=qid, channel=q.channel,
+                 timestamp=q.message_ts, name=THINKING)
+    return outcome
+
+
+def answer_privately(services: Services, *, response_url: str, user: str, channel: str, text: str) -> None:
     """/ask: the answer as an ephemeral message with the question restated and a "Share in channel" button."""
     started = time.perf_counter()
     qid = new_id()
     question = clean_question(text, bot_user_id=None)
+
+    def reply(text: str, blocks: list[dict] | None) -> str:
+        message = {"response_type": "ephemeral", "replace_original": False, "text": text, "blocks": blocks}
+        return services.courier.hook_reply(f"ask:{qid}", ref=qid, url=response_url, message=message)
+
     try:
         result = answer(services, question, context="", qid=qid, surface="ask")
         services.answers.put(qid, Kept(question=question, answer=result, user=user))
-        posted = call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
-                      text=bk.answer_text(result, asked=question),
-                      blocks=bk.checked(bk.answer_blocks(result, qid=qid, asked=question, share=True)))
-        if posted is None:  # the answer was refused: say so rather than stay silent
+        outcome = reply(bk.answer_text(result, asked=question),
+                        bk.checked(bk.answer_blocks(result, qid=qid, asked=question, share=True)))
+        if outcome == "refused":  # the answer was refused: say so rather than stay silent
             note = APOLOGY.format(ref=qid)
-            posted = call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
-                          text=note, blocks=bk.note_blocks(note))
+            outcome = reply(note, bk.note_blocks(note))
     except Exception as exc:
         note = failure_text(exc, ref=qid, surface="ask")
-        posted = call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
-                      text=note, blocks=bk.note_blocks(note))
-    log.info("replied surface=ask qid=%s channel=%s user=%s posted=%s total_ms=%.0f", qid, channel, user,
-             posted is not None, (time.perf_counter() - started) * 1000)
+        outcome = reply(note, bk.note_blocks(note))
+    log.info("replied surface=ask qid=%s channel=%s user=%s outcome=%s total_ms=%.0f", qid, channel, user,
+             outcome, (time.perf_counter() - started) * 1000)

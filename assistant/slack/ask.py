@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 
 from assistant.slack.answering import answer_privately
 from assistant.slack.guards import rate_limited_text
@@ -42,10 +42,10 @@ def register(app: App, services: Services) -> None:
     def acknowledge(ack: Ack, command: dict) -> None:
         ack(text=refusal(command) or WORKING)
 
-    def run(command: dict, respond: Respond) -> None:
+    def run(command: dict) -> None:
         if refusal(command):
             return
-        answer_privately(services, respond, user=command.get("user_id", ""), channel=command.get("channel_id", ""),
-                         text=command.get("text", ""))
+        answer_privately(services, response_url=command.get("response_url", ""), user=command.get("user_id", ""),
+                         channel=command.get("channel_id", ""), text=command.get("text", ""))
 
     app.command("/ask")(ack=acknowledge, lazy=[services.offload(run)])

@@ -22,7 +22,7 @@ def register(app: App, services: Services) -> None:
 
     def private(respond: Respond, text: str, *, ref: str = "-") -> None:
         """A short note of ours (mrkdwn), to the clicker only."""
-        call(respond, what="respond", retries=2, ref=ref, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", ref=ref, response_type="ephemeral", replace_original=False,
              text=text[:3000], blocks=bk.note_blocks(text))
 
     def acknowledge(ack: Ack) -> None:
@@ -45,7 +45,7 @@ def register(app: App, services: Services) -> None:
             private(respond, EXPIRED.format(minutes=minutes), ref=qid)
             return
         citations = kept.answer.citations
-        call(respond, what="respond", retries=2, ref=qid, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
              text=bk.passages_text(citations), blocks=bk.checked(bk.passages_blocks(citations)))
 
     def vote(body: dict, action: dict, respond: Respond) -> None:
@@ -83,11 +83,11 @@ def register(app: App, services: Services) -> None:
         if kept.user != user:
             private(respond, "Only the person who asked can share this answer.", ref=qid)
             return
-        posted = call(respond, what="respond", retries=2, ref=qid, response_type="in_channel", replace_original=False,
+        posted = call(respond, what="respond", ref=qid, response_type="in_channel", replace_original=False,
                       text=bk.answer_text(kept.answer, asked=kept.question),
                       blocks=bk.checked(bk.answer_blocks(kept.answer, qid=qid, asked=kept.question, shared_by=user)))
         if posted is not None:
-            call(respond, what="respond", retries=2, ref=qid, delete_original=True)
+            call(respond, what="respond", ref=qid, delete_original=True)
         log.info("shared qid=%s user=%s posted=%s", qid, user, posted is not None)
 
     app.action(bk.SHOW_PASSAGES)(ack=acknowledge, lazy=[services.offload(show_passages)])

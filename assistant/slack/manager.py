@@ -5,6 +5,7 @@ Who counts as a manager, the refusal and the audit: assistant/slack/managers.py.
 
 from __future__ import annotations
 
+import errno
 import logging
 import time
 from typing import Any
@@ -24,6 +25,10 @@ PROGRESS_POSTS = 2  # a response_url takes five messages: start, two progress no
 LIST_LINES = 20
 SOURCES_SHOWN = 150
 ACTIONS_CHARS = 12000
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+DISK_FULL_TEXT = ("The refresh stopped because the disk holding the knowledge base is full, so nothing changed: "
+                  "questions are still answered from the current version. Free some space (or ask IT to), then run "
+                  "`/kb-refresh` again. Reference: `{ref}`.")
 
 
 def status_text(info: dict[str, Any]) -> str:
@@ -189,6 +194,14 @@ def run_refresh(services: Services, respond: Respond, *, user: str) -> str:
         log.warning("refresh failed ref=%s user=%s error=folder-not-found", ref, user)
         say(respond, "A documents folder named in the settings (`KB_SOURCES`) was not found, so nothing changed. "
                      f"Reference: `{ref}`.")
+        return "failed"
+    except OSError as exc:
+        if exc.errno not in DISK_FULL:
+            log.error("refresh failed ref=%s user=%s error=%s", ref, user, where(exc))
+            say(respond, f"Sorry, the refresh failed and nothing changed. Reference: `{ref}`.")
+            return "failed"
+        log.error("refresh failed ref=%s user=%s error=disk-full errno=%s", ref, user, exc.errno)
+        say(respond, DISK_FULL_TEXT.format(ref=ref))
         return "failed"
     except Exception as exc:
         log.error("refresh failed ref=%s user=%s error=%s", ref, user, where(exc))

@@ -124,5 +124,5 @@ def say(respond: Respond, text: str, *, limit: int = 3000,
     """An ephemeral reply through the command's response_url (long text split over several blocks)."""
     if len(text) > limit:
         text = text[: limit - 60].rsplit("\n", 1)[0] + f"\n…(more: {more})"
-    call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False,
+    call(respond, what="respond", response_type="ephemeral", replace_original=False,
          text=bk.defuse(text[:3000]), blocks=bk.note_blocks(text))  # the fallback may hold documents' URLs

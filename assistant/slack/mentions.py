@@ -5,25 +5,18 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from assistant.slack.answering import answer_in_thread
+from assistant.slack.answering import answer_in_thread, take
 from assistant.slack.services import Services
 
 
 def register(app: App, services: Services) -> None:
-    def acknowledge(ack: Ack) -> None:
+    def on_mention(ack: Ack, event: dict, context: BoltContext, client: WebClient) -> None:
+        """Take the message on (durably, once) and hand the answer to the bot's pool, then ack."""
+        if not (event.get("bot_id") or event.get("subtype")):
+            question = take(services, event, surface="mention", bot_user_id=context.bot_user_id,
+                            channel_type="im" if event["channel"].startswith("D") else "channel")
+            if question is not None:
+                services.submit(answer_in_thread, services=services, client=client, question=question)
         ack()
 
-    def on_mention(event: dict, context: BoltContext, client: WebClient) -> None:
-        if event.get("bot_id") or event.get("subtype"):
-            return
-        channel, ts = event["channel"], event["ts"]
-        if not services.seen.add(f"msg:{channel}:{ts}"):  # its `message` copy got here first
-            return
-        answer_in_thread(
-            services, client, surface="mention", channel=channel,
-            channel_type="im" if channel.startswith("D") else "channel", user=event.get("user", ""),
-            message_ts=ts, thread_ts=event.get("thread_ts"), text=event.get("text", ""),
-            bot_user_id=context.bot_user_id,
-        )
-
-    app.event("app_mention")(ack=acknowledge, lazy=[services.offload(on_mention)])
+    app.event("app_mention")(on_mention)

@@ -12,7 +12,7 @@ import re
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from assistant.slack.answering import answer_in_thread
+from assistant.slack.answering import answer_in_thread, take
 from assistant.slack.services import Services
 
 ANSWERED_SUBTYPES = {None, "thread_broadcast"}
@@ -43,19 +43,13 @@ def wanted(event: dict, *, bot_user_id: str | None, knows_thread) -> bool:
 
 
 def register(app: App, services: Services) -> None:
-    def acknowledge(ack: Ack) -> None:
+    def on_message(ack: Ack, event: dict, context: BoltContext, client: WebClient) -> None:
+        """Take a question for us on (durably, once) and hand the answer to the bot's pool, then ack."""
+        if wanted(event, bot_user_id=context.bot_user_id, knows_thread=services.threads.knows):
+            question = take(services, event, surface="dm" if event.get("channel_type") == "im" else "thread",
+                            channel_type=event.get("channel_type", ""), bot_user_id=context.bot_user_id)
+            if question is not None:
+                services.submit(answer_in_thread, services=services, client=client, question=question)
         ack()
 
-    def on_message(event: dict, context: BoltContext, client: WebClient) -> None:
-        if not wanted(event, bot_user_id=context.bot_user_id, knows_thread=services.threads.knows):
-            return
-        channel, ts = event["channel"], event["ts"]
-        if not services.seen.add(f"msg:{channel}:{ts}"):
-            return
-        answer_in_thread(
-            services, client, surface="dm" if event.get("channel_type") == "im" else "thread",
-            channel=channel, channel_type=event.get("channel_type", ""), user=event["user"], message_ts=ts,
-            thread_ts=event.get("thread_ts"), text=event.get("text", ""), bot_user_id=context.bot_user_id,
-        )
-
-    app.event("message")(ack=acknowledge, lazy=[services.offload(on_message)])
+    app.event("message")(on_message)

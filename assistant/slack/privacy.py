@@ -22,6 +22,7 @@ _MODULE_LOGGERS = (
     "slack_sdk.models.blocks.basic_components", "slack_sdk.proxy_env_variable_loader",
     "slack_bolt.App", "slack_bolt.RequestVerification", "slack_bolt.SslCheck", "slack_bolt.UrlVerification",
     "slack_bolt.IgnoringSelfEvents", "slack_bolt.SingleTeamAuthorization",
+    "uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi",  # the HTTP server: errors may quote a request
 )
 
 
@@ -47,7 +48,8 @@ def vendor_logger() -> logging.Logger:
 
 def protect_vendor_loggers() -> None:
     """Hold slack_bolt / slack_sdk module loggers at WARNING and redact whatever they still emit."""
-    existing = [name for name in logging.root.manager.loggerDict if name.startswith(("slack_bolt", "slack_sdk"))]
+    existing = [name for name in logging.root.manager.loggerDict
+                if name.startswith(("slack_bolt", "slack_sdk", "uvicorn"))]
     for name in (*_MODULE_LOGGERS, *existing):
         logger = logging.getLogger(name)
         logger.setLevel(logging.WARNING)

@@ -1,4 +1,5 @@
-"""What every Slack surface shares: settings, the assistant, the refresher, memories, guards and the SQLite records."""
+"""What every Slack surface shares: settings, the assistant, the refresher, memories, guards, the records, the
+delivery ledger and outbox, and the bot's own worker pool (with a graceful stop)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,23 @@ import functools
 import logging
 import re
 import threading
+import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
+from slack_sdk import WebClient
+
 from assistant.clock import Clock, system_clock
+from assistant.slack.delivery import Courier
 from assistant.slack.feedback import SlackRecords
 from assistant.slack.guards import RateLimiter
+from assistant.slack.ledger import Ledger
 from assistant.slack.memory import ThreadMemory, TTLCache
-from assistant.usage import UsageLog
 from assistant.slack.privacy import where
+from assistant.slack.webapi import Hook, make_client
+from assistant.usage import UsageLog
 
 if TYPE_CHECKING:
     from assistant.answers import Answer
@@ -29,6 +36,7 @@ log = logging.getLogger(__name__)
 EVENT_TTL_S = 3600  # Slack retries within minutes; an hour of event ids is plenty
 ANSWERING_AT_ONCE = 2  # the machine's cores: more parallel answers only queue inside torch
 WORKERS = 8  # threads for the work after an ack (answers wait for the semaphore above; refreshes; replies)
+LEDGER_FILE = "slack-delivery.sqlite"
 
 
 @dataclass
@@ -50,24 +58,40 @@ class Services:
     answers: TTLCache[Kept]
     seen: TTLCache[bool]
     rate: RateLimiter
+    ledger: Ledger
+    courier: Courier
     usage: UsageLog | None = None  # one row per answered question (ids and counts only)
     clock: Clock = system_clock
     answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
     refreshing: threading.Lock = field(default_factory=threading.Lock)
     work: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack-work"))
+    _pending: set[Future] = field(default_factory=set)
+    _pending_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def submit(self, fn: Callable[..., None], /, **kwargs: Any) -> None:
+        """Run ``fn(**kwargs)`` on the bot's own pool (never on Bolt's small ack pool); failures are logged by
+        type and place only."""
+        future = self.work.submit(self._guarded, fn, kwargs)
+        with self._pending_lock:
+            self._pending.add(future)
+        future.add_done_callback(self._forget)
+
+    def _forget(self, future: Future) -> None:
+        with self._pending_lock:
+            self._pending.discard(future)
 
     def offload(self, fn: Callable[..., None]) -> Callable[..., None]:
         """A lazy listener that hands ``fn`` to our own worker pool and returns at once.
 
-        Bolt runs ack functions and lazy listeners on one small pool (5 threads); answers
+        Bolt runs ack functions and lazy listeners on one small pool; answers
         held there would delay the next slash command's ack past Slack's 3 seconds.
         Bolt reads the argument names through ``functools.wraps``.
         """
 
         @functools.wraps(fn)
         def lazy(**kwargs: Any) -> None:
-            self.work.submit(self._guarded, fn, kwargs)
+            self.submit(fn, **kwargs)
 
         return lazy
 
@@ -76,21 +100,57 @@ class Services:
         try:
             fn(**kwargs)
         except Exception as exc:  # listeners handle their own errors; this is the last net, ids only
-            log.error("background work failed listener=%s error=%s", fn.__name__, where(exc))
+            log.error("background work failed listener=%s error=%s", getattr(fn, "__name__", "?"), where(exc))
+
+    def in_flight(self) -> int:
+        with self._pending_lock:
+            return len(self._pending)
+
+    def hook(self, response_url: str | None) -> Hook:
+        """A response_url poster with the Web API's retry handlers (Bolt's ``respond`` has none)."""
+        return Hook(response_url, retries=self.settings.slack_retries, timeout_s=self.settings.slack_timeout_s)
+
+    def stats(self) -> dict[str, int]:
+        """Counts for /healthz: work in progress and replies waiting in the outbox."""
+        return {"in_flight": self.in_flight(), "outbox": self.ledger.held(),
+                "delivered_later": self.courier.delivered_later}
+
+    def stop(self, *, grace_s: float) -> int:
+        """Let the work in progress finish for up to ``grace_s`` seconds, then drop what has not started
+        (the next start tells those people to ask again); returns how many were dropped."""
+        started = time.monotonic()
+        with self._pending_lock:
+            pending = set(self._pending)
+        log.info("stopping: answers in progress=%d grace_s=%.0f", len(pending), grace_s)
+        _, not_done = wait(pending, timeout=grace_s)
+        dropped = sum(1 for f in not_done if f.cancel())
+        self.work.shutdown(wait=False, cancel_futures=True)
+        self.courier.stop()
+        log.info("stopped: finished=%d dropped=%d still_running=%d seconds=%.1f", len(pending) - len(not_done),
+                 dropped, len(not_done) - dropped, time.monotonic() - started)
+        return dropped
 
     def close(self) -> None:
-        """Stop the worker pool (queued work is dropped) and close the records."""
+        """Stop the worker pool (queued work is dropped), the outbox, and close the records."""
         self.work.shutdown(wait=False, cancel_futures=True)
+        self.courier.stop()
         self.records.close()
+        self.ledger.close()
         if self.usage is not None:
             self.usage.close()
 
     @classmethod
-    def create(cls, runtime: "Runtime", *, records: SlackRecords | None = None) -> "Services":
-        """The shared state for ``runtime``'s settings, assistant and refresher."""
+    def create(cls, runtime: "Runtime", *, client: WebClient | None = None, records: SlackRecords | None = None,
+               boot: str | None = None) -> "Services":
+        """The shared state for ``runtime``'s settings, assistant and refresher; ``client`` posts the replies."""
         settings = runtime.settings
+        client = client or make_client(settings.slack_bot_token, base_url=settings.slack_api_url,
+                                       retries=settings.slack_retries, timeout_s=settings.slack_timeout_s)
         ttl = settings.thread_ttl_s
         clock = getattr(runtime, "clock", system_clock)
+        ledger = Ledger(settings.store_dir / LEDGER_FILE, boot=boot or new_id())
+        courier = Courier(client, ledger, ttl_s=settings.outbox_ttl_s, first_retry_s=settings.outbox_retry_s,
+                          hook=lambda url: Hook(url, retries=settings.slack_retries, timeout_s=settings.slack_timeout_s))
         return cls(
             settings=settings,
             assistant=runtime.assistant,
@@ -100,6 +160,8 @@ class Services:
             answers=TTLCache(ttl, max_items=2000),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
             rate=RateLimiter(settings.rate_limit_per_minute),
+            ledger=ledger,
+            courier=courier,
             usage=UsageLog(settings.store_dir / "slack.sqlite"),
             clock=clock,
         )
