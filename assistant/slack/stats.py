@@ -71,7 +71,7 @@ def register(app: App, services: Services) -> None:
             services.records.audit(user_id=user, command=COMMAND, allowed=True, outcome="failed")
             say(respond, failed(exc, COMMAND))
             return
-        call(respond, what="respond", retries=2, response_type="ephemeral", replace_original=False,
+        call(respond, what="respond", response_type="ephemeral", replace_original=False,
              text=stats_text(report, slack=True, escape=bk.inert)[:3000], blocks=bk.checked(stats_blocks(report)))
         uploaded = upload_chart(client, report, user=user)
         if not uploaded:
