@@ -19,7 +19,10 @@ from rich.console import Console  # noqa: E402
 
 from config.settings import Settings, SettingsError, check_store_writable, load_settings  # noqa: E402
 
+from assistant.cli import reports  # noqa: E402
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Practice assistant for children's social care.")
+reports.register(app)  # stats, digest (assistant/cli/reports.py)
 console = Console()
 err = Console(stderr=True)
 StoreOption = Annotated[Optional[Path], typer.Option("--store", help="Index folder (default: KB_STORE_DIR or ./store).")]
@@ -348,15 +351,19 @@ def serve(
     except BoltError:
         err.print(f"[red]Slack refused the bot token (auth.test failed at {settings.slack_api_url})[/red]")
         raise typer.Exit(2) from None
+    from assistant.slack.digest import start_from_settings as start_digest
     from ingest.schedule import start_from_settings
 
     try:
         scheduler = start_from_settings(settings, runtime.refresher)
+        digest = start_digest(settings, bolt.client, runtime.store, clock=runtime.clock)
     except SettingsError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
     if scheduler is not None:
         err.print(f"scheduled refresh: {settings.refresh_schedule} (Europe/London)", highlight=False)
+    if digest is not None:
+        err.print(f"managers' digest by DM: {settings.digest_schedule} (Europe/London)", highlight=False)
     grace = settings.shutdown_grace_s
     if http:
         server = make_http_server(bolt, assistant, host=host, port=port, backlog=settings.http_backlog, grace_s=grace)

@@ -73,41 +73,32 @@ def register(app: App, services: Services) -> None:
             return
         call(respond, what="respond", response_type="ephemeral", replace_original=False,
              text=stats_text(report, slack=True, escape=bk.inert)[:3000], blocks=bk.checked(stats_blocks(report)))
-        uploaded = upload_chart(client, report, user=user)
-        if not uploaded:
-            say(respond, f"Sorry, I couldn't send you the chart. Reference: `{uploaded.ref}`.")
-        services.records.audit(user_id=user, command=COMMAND, allowed=True, outcome="ok" if uploaded else "no-chart")
-        log.info("usage figures sent user=%s weeks=%d chart=%s", user, len(report["weeks"]), bool(uploaded))
+        problem = upload_chart(client, report, user=user)
+        if problem:
+            say(respond, f"Sorry, I couldn't send you the chart. Reference: `{problem}`.")
+        services.records.audit(user_id=user, command=COMMAND, allowed=True, outcome="no-chart" if problem else "ok")
+        log.info("usage figures sent user=%s weeks=%d chart=%s", user, len(report["weeks"]), not problem)
 
     app.command(COMMAND)(ack=acknowledge, lazy=[services.offload(kb_stats)])
 
 
-class Uploaded:
-    """Whether the chart reached the manager; ``ref`` names the log line when it did not."""
-
-    def __init__(self, ok: bool, ref: str = "-") -> None:
-        self.ok, self.ref = ok, ref
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-
-def upload_chart(client: WebClient, report: dict[str, Any], *, user: str) -> Uploaded:
-    """Draw the chart and upload it to the direct message with ``user`` (conversations.open, files_upload_v2)."""
+def upload_chart(client: WebClient, report: dict[str, Any], *, user: str) -> str:
+    """Draw the chart and upload it to the direct message with ``user`` (conversations.open, files_upload_v2);
+    returns '' when it arrived, else the reference its failure was logged under."""
     from assistant.stats_chart import write_chart
 
     ref = new_id()
     opened = call(client.conversations_open, what="conversations.open", ref=ref, users=user)
     channel = (opened.get("channel") or {}).get("id") if opened is not None else None
     if not channel:
-        return Uploaded(False, ref)
+        return ref
     with tempfile.TemporaryDirectory(prefix="kb-stats-") as folder:
         try:
             path = write_chart(report, Path(folder) / "usage.png")
         except Exception as exc:
             log.error("chart not drawn ref=%s error=%s", ref, type(exc).__name__)
-            return Uploaded(False, ref)
+            return ref
         done = call(client.files_upload_v2, what="files_upload_v2", ref=ref, channel=channel, file=str(path),
                     filename="usage.png", title=CHART_TITLE,
                     initial_comment=f"{CHART_TITLE}, {report['since']} to {report['until']} (from /kb-stats).")
-    return Uploaded(done is not None, ref)
+    return "" if done is not None else ref

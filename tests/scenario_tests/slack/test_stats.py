@@ -143,3 +143,14 @@ def test_kb_stats_is_for_managers_and_says_how_to_give_a_date(running):
     assert "only for team managers" in hook_reply(double, hook)[0]["text"]
     _, _, _, hook = r.bot.command("/kb-stats", "last tuesday", user="U0MANAGER")
     assert "/kb-stats since 2026-11-01" in hook_reply(double, hook)[0]["text"]
+
+
+def test_a_chart_that_cannot_be_uploaded_is_reported_with_a_reference(running):
+    r, double, _ = running
+    double.fail_next("files.completeUploadExternal", status=200, retry_after=None, error="not_allowed_token_type")
+    _, _, _, hook = r.bot.command("/kb-stats", "since 2026-11-23", user="U0MANAGER")
+    replies = hook_reply(double, hook, count=2)
+    assert replies[0]["text"].startswith("*Usage, 23 November 2026")  # the figures still arrive
+    assert replies[1]["text"].startswith("Sorry, I couldn't send you the chart. Reference: `")
+    assert wait_until(lambda: ("U0MANAGER", "/kb-stats", 1, "no-chart") in {
+        (a["user_id"], a["command"], a["allowed"], a["outcome"]) for a in r.services.records.rows("audit")})
