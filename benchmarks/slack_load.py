@@ -9,6 +9,7 @@ than one). ``--faults``: chat.postMessage answers 500 until three replies are wa
 three 429s with Retry-After: 1 and one call that stalls past the client's timeout. ``--old-root``: also run
 another checkout's bot (e.g. the wsgiref server, unpacked with `git archive <commit> | tar -x -C DIR`) side
 by side; it has no outbox counters on /healthz, so its answers are counted once none arrived for 10 s.
+Each server answers one question before its burst (not counted), so a burst meets a warm process.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,7 +45,7 @@ QUESTIONS = [
 QUIET_S = 10.0
 
 
-def run(label: str, root: Path, store: Path, people: int, *, faults: bool, redeliveries: int,
+def run(label: str, root: Path, *, store: Path, people: int, faults: bool, redeliveries: int,
         timeout: float) -> dict:
     double = SlackDouble()
     try:
@@ -52,6 +54,9 @@ def run(label: str, root: Path, store: Path, people: int, *, faults: bool, redel
                       for i in range(people)]
             deliveries = [Delivery(e, f"EvLOAD{i:06d}") for i, e in enumerate(events)]
             deliveries += [Delivery(d.event, d.event_id, retry_num=1) for d in deliveries[:redeliveries]]
+            warm = mention(QUESTIONS[0], channel="C0WARMUP", user="U0WARMUP")  # one answer first, not counted
+            bot.bot.send_event(warm)
+            double.wait_for("chat.postMessage", channel="C0WARMUP", timeout=timeout)
             if faults:
                 double.break_method("chat.postMessage", status=500)
             started = time.monotonic()
@@ -64,12 +69,13 @@ def run(label: str, root: Path, store: Path, people: int, *, faults: bool, redel
             settled = wait_settled(bot, double, events, timeout=timeout)
             counts = double.posts_per_thread()
             per_thread = [counts.get((e["channel"], e["ts"]), 0) for e in events]
-            posts = [c.at for c in double.of("chat.postMessage")]
+            posts = [c.at for c in double.of("chat.postMessage") if c.args.get("channel") != "C0WARMUP"]
             ok = [a.seconds for a in acks if a.status == 200]
             return {
                 "server": label, "people": people, "deliveries": len(deliveries), "faults": faults,
                 "acks_failed": sum(a.status != 200 for a in acks),
                 "ack_p50_ms": round(percentile(ok, 50) * 1000, 1), "ack_p95_ms": round(percentile(ok, 95) * 1000, 1),
+                "ack_min_ms": round(min(ok) * 1000, 1) if ok else None,
                 "ack_max_ms": round(max(ok) * 1000, 1) if ok else None,
                 "last_answer_s": round(max(posts) - started, 2) if posts else None,
                 "lost": sum(n == 0 for n in per_thread), "duplicated": sum(n > 1 for n in per_thread),
@@ -85,7 +91,7 @@ def wait_settled(bot: BotProcess, double: SlackDouble, events: list[dict], *, ti
     last_count, last_change = -1, time.monotonic()
     while time.monotonic() < deadline:
         health = bot.health()
-        posted = len(double.of("chat.postMessage"))
+        posted = len(double.of("chat.postMessage")) - 1  # the warm-up's answer
         if "in_flight" in health:
             if health["in_flight"] == 0 and health["outbox"] == 0 and posted >= len(events):
                 return "drained"
@@ -117,21 +123,23 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="slack-load-"))
-    base = build_store(work)
-    servers = [("ours (uvicorn)", ROOT)] + ([("old", args.old_root.resolve())] if args.old_root else [])
-    rows = []
-    for people in args.people:
-        for label, root in servers:
-            store = copy_store(base, work / f"store-{label.split()[0]}-{people}")
-            rows.append(run(label, root, store, people, faults=args.faults, redeliveries=args.redeliveries,
-                            timeout=args.timeout))
-            print(json.dumps(rows[-1]) if args.json else _line(rows[-1]), flush=True)
+    try:
+        base = build_store(work)
+        servers = [("ours (uvicorn)", ROOT)] + ([("old", args.old_root.resolve())] if args.old_root else [])
+        for n, people in enumerate(args.people):
+            for label, root in servers:
+                store = copy_store(base, work / f"store-{label.split()[0]}-{n}")
+                row = run(label, root, store=store, people=people, faults=args.faults,
+                          redeliveries=args.redeliveries, timeout=args.timeout)
+                print(json.dumps(row) if args.json else _line(row), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _line(row: dict) -> str:
     return (f"{row['server']:<15} people={row['people']:<4} deliveries={row['deliveries']:<4} "
             f"faults={'yes' if row['faults'] else 'no ':<3} acks_failed={row['acks_failed']:<3} "
-            f"ack p50={row['ack_p50_ms']} ms p95={row['ack_p95_ms']} ms max={row['ack_max_ms']} ms  "
+            f"ack min={row['ack_min_ms']} p50={row['ack_p50_ms']} p95={row['ack_p95_ms']} max={row['ack_max_ms']} ms  "
             f"last answer={row['last_answer_s']} s  lost={row['lost']} duplicated={row['duplicated']} "
             f"({row['settled']})")
 

@@ -69,7 +69,7 @@ def scan(sources: Iterable[Path], *, boundary: Boundary = Boundary()) -> Scan:
         if not root.is_dir():
             raise FileNotFoundError(f"document folder not found: {root}")
         prefix = f"{root.name}/" if len(roots) > 1 else ""
-        _Walk(root, prefix, boundary, found, result.skipped).run()
+        _Walk(root, prefix, boundary=boundary, found=found, skipped=result.skipped).run()
     result.found = [found[key] for key in sorted(found)]
     result.skipped.sort(key=lambda item: item["source"])
     return result
@@ -78,7 +78,7 @@ def scan(sources: Iterable[Path], *, boundary: Boundary = Boundary()) -> Scan:
 class _Walk:
     """One source folder, walked by hand so that no link is followed before it is checked."""
 
-    def __init__(self, root: Path, prefix: str, boundary: Boundary, found: dict[str, Found],
+    def __init__(self, root: Path, prefix: str, *, boundary: Boundary, found: dict[str, Found],
                  skipped: list[dict[str, str]]) -> None:
         self.real_root = os.path.realpath(root)
         self.prefix = prefix
@@ -114,7 +114,7 @@ class _Walk:
                 continue
             target = entry.path
             if entry.is_symlink():
-                target = self._follow(entry.path, relative, real_dir)
+                target = self._follow(entry.path, relative, real_dir=real_dir)
                 if target is None:
                     continue
             try:
@@ -134,7 +134,7 @@ class _Walk:
                 self.found[self.prefix + relative] = Found(
                     self.prefix + relative, Path(target), info.st_dev, info.st_ino, info.st_size)
 
-    def _follow(self, link: str, relative: str, real_dir: str) -> str | None:
+    def _follow(self, link: str, relative: str, *, real_dir: str) -> str | None:
         """The real path of a link to a file inside the folder, or None (and a reason) for any other link.
 
         Links to folders are never followed: one inside the folder would only read it twice (or

@@ -54,9 +54,9 @@ def collect(sources: Iterable[Path], *, old: dict[str, dict[str, Any]], reuse: b
             check_size(item.size, limits)
             hashed.append((item, item.source, hash_found(item)))
         except (LoadError, LimitExceeded) as exc:
-            _quarantine(out, item.source, str(exc), old if reuse else {})
+            _quarantine(out, item.source, reason=str(exc), old=old if reuse else {})
         except OSError as exc:
-            _quarantine(out, item.source, f"cannot read file ({exc.strerror or type(exc).__name__})", old)
+            _quarantine(out, item.source, reason=f"cannot read file ({exc.strerror or type(exc).__name__})", old=old)
     with ParsePool(limits) as pool:
         for item, digest, also in duplicates.group(hashed):
             out.duplicates += [{"source": name, "same_as": item.source} for name in also]
@@ -70,7 +70,7 @@ def collect(sources: Iterable[Path], *, old: dict[str, dict[str, Any]], reuse: b
                 try:
                     parsed = pool.parse(item)
                 except (LoadError, LimitExceeded) as exc:
-                    _quarantine(out, item.source, str(exc), old if reuse else {})
+                    _quarantine(out, item.source, reason=str(exc), old=old if reuse else {})
                     continue
                 (out.updated if previous else out.added).append(item.source)
                 _add(out, parsed, digest=digest, also=also, previous=previous)
@@ -122,7 +122,7 @@ def _with_also(entry: dict[str, Any], also: list[str]) -> dict[str, Any]:
     return entry
 
 
-def _quarantine(out: Collected, source: str, reason: str, old: dict[str, dict[str, Any]]) -> None:
+def _quarantine(out: Collected, source: str, *, reason: str, old: dict[str, dict[str, Any]]) -> None:
     out.quarantined.append({"source": source, "reason": reason})
     if source in old:
         # The last good version stays searchable; the summary says so.

@@ -55,7 +55,7 @@ def check_size(size: int, limits: ReadLimits) -> None:
         raise LimitExceeded(f"file too large: {_mb(size)} (limit {limits.max_file_mb:g} MB, KB_MAX_FILE_MB)")
 
 
-def check_container(name: str, data: bytes, limits: ReadLimits) -> None:
+def check_container(name: str, data: bytes, *, limits: ReadLimits) -> None:
     """The format-specific checks for a file called ``name`` (.docx: zip directory; .pdf: page count)."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix == "docx":

@@ -38,7 +38,7 @@ def parse(request: dict[str, Any]) -> dict[str, Any]:
         check_type(found.source)
         check_size(found.size, limits)
         data = read_found(found, max_bytes=int(limits.max_file_mb * MB))
-        check_container(found.source, data, limits)
+        check_container(found.source, data, limits=limits)
         raw, hints = load_bytes(found.source, data)
         document = build_document(source=found.source, path=Path(found.source), raw=raw, hints=hints, data=data)
         del data, raw

@@ -136,7 +136,7 @@ def take(services: Services, event: dict, *, surface: str, channel_type: str, bo
     return question
 
 
-def answer_in_thread(services: Services, client: WebClient, question: Question) -> None:
+def answer_in_thread(services: Services, client: WebClient, *, question: Question) -> None:
     """Answer ``question`` in its thread, with the thread's earlier questions as context; exactly one reply."""
     started = time.perf_counter()
     q = question
@@ -155,14 +155,14 @@ def answer_in_thread(services: Services, client: WebClient, question: Question) 
         return reply(note, bk.note_blocks(note))
 
     try:
-        outcome = _answer(services, client, q, reply=reply, tell=tell)
+        outcome = _answer(services, client, q=q, reply=reply, tell=tell)
     finally:
         services.ledger.finish(q.key)
     log.info("replied surface=%s qid=%s channel=%s user=%s outcome=%s total_ms=%.0f", q.surface, qid, q.channel,
              q.user, outcome, (time.perf_counter() - started) * 1000)
 
 
-def _answer(services: Services, client: WebClient, q: Question, *, reply: Callable[[str, Any], str],
+def _answer(services: Services, client: WebClient, *, q: Question, reply: Callable[[str, Any], str],
             tell: Callable[..., str]) -> str:
     qid = q.ref
     if not channel_allowed(q.channel, services.settings.allowed_channels, channel_type=q.channel_type):

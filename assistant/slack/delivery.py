@@ -156,12 +156,13 @@ class Courier:
             self._give_up(held)
 
     def _find_reply(self, held: Held) -> str | bool | None:
-        """Our reply's ts when it is already in the thread, False when it is not, None when unknown."""
+        """Our reply's ts when it is already in the thread, False when it is not, None when unknown for now.
+        A thread Slack will never let us read (e.g. a missing scope) counts as "not there": silence is worse."""
         target = held.target
         outcome = attempt(self.client.conversations_replies, what="conversations.replies", ref=held.ref,
                           channel=target["channel"], ts=target["thread_ts"], include_all_metadata=True, limit=200)
         if not outcome.ok:
-            return None
+            return None if outcome.transient else False
         for message in outcome.response.get("messages") or []:
             metadata = message.get("metadata") or {}
             if metadata.get("event_type") == REPLY_EVENT and \

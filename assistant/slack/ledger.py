@@ -136,11 +136,15 @@ class Ledger:
         with self._lock:
             now = self._clock()
             self._db.execute("BEGIN")
-            self._db.execute(
-                "INSERT OR IGNORE INTO outbox (key, ref, kind, target, reply, attempts, due, expires) "
-                "VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
-                (key, ref, kind, json.dumps(target), json.dumps(reply), due, now + ttl_s))
-            self._db.execute("UPDATE taken SET done = 1 WHERE key = ?", (key,))
+            try:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO outbox (key, ref, kind, target, reply, attempts, due, expires) "
+                    "VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+                    (key, ref, kind, json.dumps(target), json.dumps(reply), due, now + ttl_s))
+                self._db.execute("UPDATE taken SET done = 1 WHERE key = ?", (key,))
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
             self._db.execute("COMMIT")
 
     def due(self, *, limit: int = 20) -> list[Held]:

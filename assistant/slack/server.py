@@ -57,9 +57,9 @@ class BoltAsgi(SlackRequestHandler):
             await self._lifespan(receive, send)
         elif scope["type"] == "http" and scope["path"] == HEALTH_PATH and scope["method"] in ("GET", "HEAD"):
             status, body = self._health()
-            await _send(send, status, json.dumps(body).encode(), "application/json")
+            await _send(send, status, body=json.dumps(body).encode(), content_type="application/json")
         elif scope["type"] == "http" and self.app is None:
-            await _send(send, 404, b"Not Found", "text/plain")
+            await _send(send, 404, body=b"Not Found", content_type="text/plain")
         else:
             await super().__call__(scope, receive, send)
 
@@ -79,7 +79,7 @@ class BoltAsgi(SlackRequestHandler):
                 return
 
 
-async def _send(send: Callable, status: int, body: bytes, content_type: str) -> None:
+async def _send(send: Callable, status: int, *, body: bytes, content_type: str) -> None:
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})

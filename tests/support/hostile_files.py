@@ -144,7 +144,7 @@ CASELOAD_TITLE = "Caseload Management Policy"
 
 
 def build(root: Path, *, big_text_mb: float = 60, sparse: bool = True, bomb_paragraphs: int = 2_000_000,
-          pdf_pages: int = 2500) -> HostileFolder:
+          pdf_pages: int = 2500, pdf_lines: int = 2) -> HostileFolder:
     """The hostile folder under ``root``: every bad file and every good fact, listed."""
     docs, outside = root / "docs", root / "outside"
     docs.mkdir(parents=True)
@@ -162,7 +162,7 @@ def build(root: Path, *, big_text_mb: float = 60, sparse: bool = True, bomb_para
     (docs / ".hidden.md").write_text(f"# Hidden\n\n{SENTINEL_HIDDEN}: supervision happens every day in secret.\n")
     write_big_text(docs / "case-notes-export.txt", big_text_mb, sparse=sparse)
     write_zip_bomb_docx(docs / "bomb.docx", paragraphs=bomb_paragraphs)
-    write_many_page_pdf(docs / "huge-manual.pdf", pages=pdf_pages, lines_per_page=2)
+    write_many_page_pdf(docs / "huge-manual.pdf", pages=pdf_pages, lines_per_page=pdf_lines)
     folder.bad.update({
         "staff-supervision-notes.txt": "leads outside the source folder",
         "hr": "leads outside the source folder",

@@ -32,6 +32,16 @@ def found(folder: Path, name: str):
     return next(f for f in scan([folder]).found if f.source == name)
 
 
+def test_limits_come_from_settings_and_the_environment(monkeypatch):
+    from config.settings import load_settings
+
+    monkeypatch.setenv("KB_MAX_FILE_MB", "5")
+    monkeypatch.setenv("KB_REFUSE_SYMLINKS", "true")
+    limits = ReadLimits.from_settings(load_settings(parse_timeout_s=30))
+    assert (limits.max_file_mb, limits.refuse_symlinks, limits.parse_timeout_s) == (5.0, True, 30.0)
+    assert (limits.max_zip_ratio, limits.max_pdf_pages, limits.parse_memory_mb) == (100.0, 2000, 1024)
+
+
 def test_zip_bomb_is_refused_from_its_directory_before_anything_is_inflated(bomb):
     data = bomb.read_bytes()
     assert len(data) < 1024 * 1024

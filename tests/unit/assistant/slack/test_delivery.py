@@ -86,6 +86,8 @@ def test_a_reply_slack_never_takes_is_given_up_and_the_person_told(double, tmp_p
     assert courier.thread_reply(key, ref="abc123def456", channel="C0GIVEUP", thread_ts="1.000003",
                                 message_ts="1.000003", text=SECRET_REPLY, blocks=[]) == "held"
     assert any(SECRET_REPLY.encode() in p.read_bytes() for p in tmp_path.glob("d.sqlite*"))
+    for path in tmp_path.glob("d.sqlite*"):  # the write-ahead log holds the text too: private as well
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path.name
     expires = clock.now + 30
     waits = []
     while courier.ledger.next_due() < expires:  # tried again and again, backing off, until the time-to-live

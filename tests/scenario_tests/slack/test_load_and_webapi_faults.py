@@ -1,12 +1,15 @@
-"""The Web API misbehaving under a burst, on a real `serve --http` process over real HTTP.
+"""Bursts of deliveries and a misbehaving Web API, on a real `serve --http` process over real HTTP.
 
-50 people mention the bot at once (plus 10 redeliveries) while chat.postMessage
-answers 500 for a while, then 429 with Retry-After, and one call stalls past
-the client's timeout after Slack has posted it. Every delivery is acked in
-under 3 s and every thread gets exactly one answer.
+200 deliveries at once are all accepted and acked in under 3 s. 50 people
+mention the bot at once (plus 10 redeliveries) while chat.postMessage answers
+500 for a while, then 429 with Retry-After, and one call stalls past the
+client's timeout after Slack has posted it: every delivery is acked in under
+3 s and every thread gets exactly one answer.
 """
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
@@ -40,6 +43,9 @@ def test_fifty_mentions_through_500s_429s_and_a_stall_are_acked_fast_and_answere
 
     assert [a.status for a in acks] == [200] * len(deliveries), [a.error for a in acks if a.status != 200]
     assert max(a.seconds for a in acks) < 3.0
+    started = time.perf_counter()
+    assert running.health()["in_flight"] > 0  # answers are being worked out (and refused)...
+    assert time.perf_counter() - started < 1.0  # ...and /healthz still answers at once
     # Replies Slack refused after the client's own retries are held for another try.
     running.wait_health(lambda h: h["outbox"] >= 3, timeout=90)
     double.fail_next("chat.postMessage", status=429, retry_after=1, times=3)
@@ -79,3 +85,15 @@ def test_response_url_posts_of_every_surface_are_retried_by_the_clients_handlers
         assert status == 200 and seconds < 3
         assert wait_until(lambda: [c.status for c in double.attempts if c.method == name][-1:] == [200], timeout=30)
         assert [c.status for c in double.attempts if c.method == name] == [500, 429, 200], command
+
+
+def test_two_hundred_deliveries_at_once_are_all_accepted_acked_and_answered_once(running, double):
+    """The listen backlog: no connection is refused or reset (the old wsgiref server reset most of them)."""
+    events = [mention("What should a management oversight record include?", channel=f"C0LOAD{i:03d}",
+                      user=f"U0LOAD{i:03d}") for i in range(200)]
+    acks = burst(running.bot, [Delivery(e, f"EvLOAD{i:04d}") for i, e in enumerate(events)])
+    assert [a.status for a in acks] == [200] * len(events), [a.error for a in acks if a.status != 200]
+    assert max(a.seconds for a in acks) < 3.0
+    assert wait_until(lambda: all(answered_threads(double, events).values()), timeout=180)
+    running.wait_health(lambda h: h["outbox"] == 0 and h["in_flight"] == 0, timeout=60)
+    assert set(answered_threads(double, events).values()) == {1}
