@@ -205,6 +205,18 @@ def actions(
     print(report["text"])
 
 
+@app.command()
+def approved(
+    as_json: Annotated[bool, typer.Option("--json", help="Print them as a JSON list.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Manager-approved answers (current and stale), newest first; staleness checked against the live version."""
+    from assistant.approved import report
+
+    items = make_runtime(settings_or_exit(store)).approved.listing()
+    print(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=1) if as_json else report(items))
+
+
 @app.command("eval")
 def evaluate(
     questions: Path,

@@ -17,6 +17,7 @@ from assistant.clock import Clock, system_clock
 from config.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.approved import ApprovedAnswers
     from assistant.pipeline import Assistant
     from ingest.embedder import Embedder
     from ingest.indexer import SyncSummary
@@ -85,6 +86,15 @@ class Runtime:
             findings=FindingsAnswerer(),
             clock=self.clock,
         )
+
+    @cached_property
+    def approved(self) -> ApprovedAnswers:
+        """Manager-approved answers, kept in ``<store>/approved.sqlite`` (outside every index version)."""
+        from assistant.approved import ApprovedAnswers
+        from assistant.approved_store import ApprovedStore
+
+        return ApprovedAnswers(ApprovedStore(self.settings.store_dir / "approved.sqlite"), knowledge=self.store,
+                               embedder=self.embedder, threshold=self.settings.approved_match_threshold)
 
     @cached_property
     def refresher(self) -> Refresher:

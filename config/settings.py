@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -84,6 +85,13 @@ class Settings(BaseSettings):
     allowed_channels: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Empty: every channel the bot is in.")
     rate_limit_per_minute: int = Field(10, ge=1)
     thread_ttl_s: int = Field(1800, ge=60, description="How long thread memory is kept, in seconds.")
+    escalation_channel: str | None = Field(
+        None, description="Channel id where \"Ask a person\" posts; unset: the button is not shown.")
+    escalation_mention: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Who an escalation mentions: user group ids (S...) and/or user ids (U...).")
+    approved_match_threshold: float = Field(
+        0.91, ge=0.0, le=1.0, description="Cosine similarity from which a question meets an approved answer "
+                                          "(calibrated in docs/approved-answers.md).")
     slack_timeout_s: int = Field(10, ge=1, description="Seconds a Web API or response_url call may take.")
     slack_retries: int = Field(2, ge=0, le=10, description="Retries per Web API call on 429, 5xx, dropped connections.")
     outbox_ttl_s: int = Field(900, ge=5, le=3600, description="How long a reply Slack refused is kept for another try.")
@@ -101,7 +109,7 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
-    @field_validator("sources", "managers", "allowed_channels", mode="before")
+    @field_validator("sources", "managers", "allowed_channels", "escalation_mention", mode="before")
     @classmethod
     def _split_commas(cls, value: Any) -> Any:
         if isinstance(value, str) and value.strip().startswith("["):
@@ -109,6 +117,26 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("escalation_mention", mode="after")
+    @classmethod
+    def _mention_ids(cls, value: list[str]) -> list[str]:
+        """Bare ids from "S0123", "<!subteam^S0123|@duty>", "U0123" or "<@U0123>"."""
+        ids = []
+        for item in value:
+            match = re.fullmatch(r"<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>|<@([A-Z0-9]+)(?:\|[^>]*)?>|([A-Z0-9]+)", item.strip())
+            found = match and next(g for g in match.groups() if g)
+            if not found or found[0] not in "SUW":
+                raise ValueError(f"{item!r} is not a user group id (S...) or a user id (U... or W...)")
+            ids.append(found)
+        return ids
+
+    @field_validator("escalation_channel", mode="after")
+    @classmethod
+    def _channel_id(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[CG][A-Z0-9]+", value.strip()):
+            raise ValueError(f"{value!r} is not a channel id (C... or G...: the channel's details show it)")
+        return value.strip() if value else None
 
     @field_validator("store_dir", "embedding_model_path", mode="after")
     @classmethod
@@ -147,6 +175,9 @@ def load_settings(**overrides: Any) -> Settings:
             f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
         )
         raise SettingsError(f"invalid settings: {problems}") from None
+    if settings.escalation_channel and not settings.escalation_mention:
+        raise SettingsError("invalid settings: KB_ESCALATION_MENTION (a user group id S... or user ids) is required "
+                            "when KB_ESCALATION_CHANNEL is set, so that an escalation reaches someone")
     if settings.llm_provider != "none" and not settings.llm_model:
         raise SettingsError("invalid settings: llm_model is required when llm_provider is set")
     return settings

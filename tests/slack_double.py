@@ -226,6 +226,15 @@ class SlackDouble:
             return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
+        if method == "chat.getPermalink":
+            channel, message_ts = args.get("channel", ""), str(args.get("message_ts", ""))
+            return {"ok": True, "channel": channel,
+                    "permalink": f"https://council.slack.com/archives/{channel}/p{message_ts.replace('.', '')}"}
+        if method == "chat.update":
+            return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
+        if method in ("views.open", "views.update", "views.publish"):
+            view = args.get("view") if isinstance(args.get("view"), dict) else {}
+            return {"ok": True, "view": {**view, "id": args.get("view_id") or f"V{next(self._ts):08d}"}}
         if method == "conversations.replies":
             thread = [m for m in self.messages if m["channel"] == args.get("channel")
                       and args.get("ts") in (m["ts"], m["thread_ts"])]

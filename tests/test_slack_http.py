@@ -233,7 +233,7 @@ def test_share_in_channel_posts_the_answer_and_removes_the_private_copy(running,
     calls = _hook_calls(double, share_hook, count=2)
     assert calls[0].args["response_type"] == "in_channel"
     valid_blocks(calls[0].args["blocks"])
-    assert "<@U0SHARER1> shared an answer" in section_text(calls[0].args["blocks"])
+    assert "Shared by <@U0SHARER1>" in section_text(calls[0].args["blocks"])
     assert calls[1].args.get("delete_original") is True
 
 

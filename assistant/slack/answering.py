@@ -17,7 +17,9 @@ from typing import Any, Callable
 from slack_sdk import WebClient
 
 from assistant.answers import Answer
+from assistant.approved_store import Approved
 from assistant.slack import blocks as bk
+from assistant.slack.approved_blocks import approved_lead, approved_text
 from assistant.slack.delivery import THINKING
 from assistant.slack.guards import channel_allowed, rate_limited_text
 from assistant.slack.ledger import message_key
@@ -72,6 +74,39 @@ def record_usage(services: Services, result: Answer, *, qid: str, surface: str) 
                               cited=[c.source for c in result.citations], at=services.clock())
     except Exception as exc:
         log.warning("usage not recorded qid=%s error=%s", qid, type(exc).__name__)
+
+
+def approved_for(services: Services, question: str, *, context: str, qid: str) -> Approved | None:
+    """The manager-approved answer for a question that means the same, if any (never for a follow-up,
+    whose meaning depends on its thread)."""
+    if context:
+        return None
+    try:
+        found = services.approved.match(question)
+    except Exception as exc:  # the retrieved answer still goes out
+        log.warning("approved answers unavailable qid=%s error=%s", qid, where(exc))
+        return None
+    if found is not None:
+        log.info("approved answer shown qid=%s approved=%s", qid, found[0].id)
+    return found[0] if found else None
+
+
+def reply_blocks(services: Services, kept: Kept, *, qid: str, asked: bool = False, share: bool = False,
+                 shared_by: str | None = None) -> list[dict[str, Any]] | None:
+    """The Block Kit for a kept answer: the approved answer first when there is one, "Ask a person" when
+    escalation is configured; None when Slack's limits would refuse them (the text fallback goes alone)."""
+    lead = approved_lead(kept.approved) if kept.approved else None
+    return bk.checked(bk.answer_blocks(kept.answer, qid=qid, asked=kept.question if asked else None, share=share,
+                                       shared_by=shared_by, escalate=bool(services.settings.escalation_channel),
+                                       lead=lead))
+
+
+def reply_text(kept: Kept, *, asked: bool = False) -> str:
+    """The text fallback for :func:`reply_blocks`."""
+    text = bk.answer_text(kept.answer, asked=kept.question if asked else None)
+    if kept.approved:
+        text = (approved_text(kept.approved) + "\n\n" + text)[: bk.FALLBACK_CHARS]
+    return text
 
 
 def unreachable(exc: BaseException) -> bool:
@@ -183,8 +218,10 @@ def _answer(services: Services, client: WebClient, *, q: Question, reply: Callab
         context = services.threads.context(q.channel, q.root) if q.thread_ts else ""
         result = answer(services, text, context=context, qid=qid, surface=q.surface)
         services.threads.remember(q.channel, q.root, question=text)
-        services.answers.put(qid, Kept(question=text, answer=result, user=q.user))
-        outcome = reply(bk.answer_text(result), bk.checked(bk.answer_blocks(result, qid=qid)))
+        kept = Kept(question=text, answer=result, user=q.user,
+                    approved=approved_for(services, text, context=context, qid=qid))
+        services.answers.put(qid, kept)
+        outcome = reply(reply_text(kept), reply_blocks(services, kept, qid=qid))
         if outcome == "refused":  # e.g. Slack rejected the message: say so rather than stay silent
             note = APOLOGY.format(ref=qid)
             outcome = reply(note, bk.note_blocks(note))
@@ -210,9 +247,10 @@ def answer_privately(services: Services, *, response_url: str, user: str, channe
 
     try:
         result = answer(services, question, context="", qid=qid, surface="ask")
-        services.answers.put(qid, Kept(question=question, answer=result, user=user))
-        outcome = reply(bk.answer_text(result, asked=question),
-                        bk.checked(bk.answer_blocks(result, qid=qid, asked=question, share=True)))
+        kept = Kept(question=question, answer=result, user=user,
+                    approved=approved_for(services, question, context="", qid=qid))
+        services.answers.put(qid, kept)
+        outcome = reply(reply_text(kept, asked=True), reply_blocks(services, kept, qid=qid, asked=True, share=True))
         if outcome == "refused":  # the answer was refused: say so rather than stay silent
             note = APOLOGY.format(ref=qid)
             outcome = reply(note, bk.note_blocks(note))

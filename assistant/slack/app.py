@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_sdk import WebClient
 
-from assistant.slack import ask, buttons, home, manager, mentions, messages, stats
+from assistant.slack import (approve, approved_list, ask, buttons, escalate, home, manager, mentions,
+                             messages, stats)
 from assistant.slack.privacy import protect_vendor_loggers, vendor_logger
 from assistant.slack.services import Services
 from assistant.slack.webapi import make_client
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from assistant.runtime import Runtime
 
 log = logging.getLogger(__name__)
-SURFACES = (mentions, messages, ask, manager, stats, buttons, home)
+SURFACES = (mentions, messages, ask, manager, stats, buttons, home, escalate, approve, approved_list)
 
 
 def build_app(

@@ -33,6 +33,9 @@ SHOW_PASSAGES = "show_passages"
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
 SHARE = "share_answer"
+ASK_PERSON = "ask_person"
+ANSWER_MENU = "answer_menu"
+APPROVE_OPTION = "approve"
 
 
 def escape(text: str) -> str:
@@ -136,19 +139,35 @@ def source_lines(citations: list[Citation]) -> str:
     return "\n".join(source_line(c) for c in citations)
 
 
+def escalate_value(qid: str, outcome: str) -> str:
+    """The "Ask a person" button's value: the answer's id and outcome (never text)."""
+    return json.dumps({"q": qid, "o": outcome}, separators=(",", ":"))
+
+
+def answer_menu(qid: str) -> dict[str, Any]:
+    """The "⋯" menu on an answer: approve it (managers only; others are told so)."""
+    option = {"text": {"type": "plain_text", "text": "Approve this answer (managers)"},
+              "value": f"{APPROVE_OPTION}:{qid}"}
+    return {"type": "overflow", "action_id": ANSWER_MENU, "options": [option]}
+
+
 def answer_blocks(answer: Answer, *, qid: str, asked: str | None = None, shared_by: str | None = None,
-                  share: bool = False) -> list[dict[str, Any]]:
-    """The answer, its cited sources, then buttons: passages, 👍 / 👎, and "Share in channel" when ``share``.
+                  share: bool = False, escalate: bool = False, lead: list[dict[str, Any]] | None = None,
+                  ) -> list[dict[str, Any]]:
+    """The answer, its cited sources, then buttons: passages, "Share in channel" when ``share``, "Ask a person"
+    when ``escalate``, 👍 / 👎, and the approve menu when there are passages to approve from.
 
     ``asked`` restates the question (slash commands, whose text the user cannot see);
-    ``shared_by`` is the user id that shared a private answer into the channel.
+    ``shared_by`` is the user id that shared a private answer into the channel;
+    ``lead`` goes before the answer (a manager-approved answer, already rendered).
     """
     head: list[dict[str, Any]] = []
     if shared_by:
-        head.append(context(f"<@{shared_by}> shared an answer"))
+        head.append(context(f"Shared by <@{shared_by}>"))
     if asked is not None:
         label = "Question" if shared_by else "You asked"
         head.append(section(f"*{label}:*\n>{escape(asked).replace(chr(10), chr(10) + '>')}"[:SECTION_CHARS]))
+    head += lead or []
     body = sections(escape(answer.answer))
     if answer.abstained:
         body.append(context("Nothing in the knowledge base answered this, so I have not guessed. "
@@ -159,9 +178,13 @@ def answer_blocks(answer: Answer, *, qid: str, asked: str | None = None, shared_
         buttons.append(button("Show passages", SHOW_PASSAGES, value=qid))
     if share:
         buttons.append(button("Share in channel", SHARE, value=qid, style="primary"))
+    if escalate:
+        buttons.append(button("Ask a person", ASK_PERSON, value=escalate_value(qid, answer.outcome)))
     value = feedback_value(qid, answer.citations)
     buttons += [button("👍 Helpful", FEEDBACK_UP, value=value),
                 button("👎 Not helpful", FEEDBACK_DOWN, value=value)]
+    if answer.citations or answer.hits:
+        buttons.append(answer_menu(qid))
     tail.append({"type": "actions", "block_id": f"answer:{qid}"[:255], "elements": buttons})
 
     sources: list[dict[str, Any]] = []

@@ -1,4 +1,9 @@
-"""Buttons on answers: "Show passages" (ephemeral), 👍 / 👎 (stored as ids), "Share in channel" (from /ask)."""
+"""Buttons on answers: "Show passages" (ephemeral), 👍 / 👎 (stored as ids), "Share in channel" (from /ask).
+
+Sharing posts through the private answer's response_url (``in_channel``): it works for an ephemeral
+message wherever /ask was used, even in a channel the bot is not in. Should that fail (say, the
+response_url has expired), the bot posts with chat.postMessage, which needs it to be in the channel.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,10 @@ import json
 import logging
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from assistant.slack import blocks as bk
+from assistant.slack.answering import reply_blocks, reply_text
 from assistant.slack.services import Services, safe_id
 from assistant.slack.webapi import call
 
@@ -44,7 +51,7 @@ def register(app: App, services: Services) -> None:
         if kept is None:
             private(respond, EXPIRED.format(minutes=minutes), ref=qid)
             return
-        citations = kept.answer.citations
+        citations = (kept.approved.citations if kept.approved else []) + kept.answer.citations
         call(respond, what="respond", ref=qid, response_type="ephemeral", replace_original=False,
              text=bk.passages_text(citations), blocks=bk.checked(bk.passages_blocks(citations)))
 
@@ -73,7 +80,7 @@ def register(app: App, services: Services) -> None:
             "Thanks for telling me. Your vote is recorded (ids only) so the knowledge base can be improved.")
         private(respond, thanks, ref=qid)
 
-    def share(body: dict, action: dict, respond: Respond) -> None:
+    def share(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         qid = safe_id(action.get("value", ""))
         user = body.get("user", {}).get("id", "")
         kept = services.answers.get(qid)
@@ -83,12 +90,20 @@ def register(app: App, services: Services) -> None:
         if kept.user != user:
             private(respond, "Only the person who asked can share this answer.", ref=qid)
             return
-        posted = call(respond, what="respond", ref=qid, response_type="in_channel", replace_original=False,
-                      text=bk.answer_text(kept.answer, asked=kept.question),
-                      blocks=bk.checked(bk.answer_blocks(kept.answer, qid=qid, asked=kept.question, shared_by=user)))
+        text = reply_text(kept, asked=True)
+        blocks = reply_blocks(services, kept, qid=qid, asked=True, shared_by=user)
+        posted, way = call(respond, what="respond", ref=qid, response_type="in_channel",
+                           replace_original=False, text=text, blocks=blocks), "response_url"
+        channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
+        if posted is None and channel:
+            posted, way = call(client.chat_postMessage, what="chat.postMessage", ref=qid, channel=channel, text=text,
+                               blocks=blocks, unfurl_links=False, unfurl_media=False), "chat.postMessage"
         if posted is not None:
             call(respond, what="respond", ref=qid, delete_original=True)
-        log.info("shared qid=%s user=%s posted=%s", qid, user, posted is not None)
+        else:
+            private(respond, "Sorry, I couldn't post the answer in this channel. If I'm not a member, invite me "
+                             "with `/invite`, then ask again.", ref=qid)
+        log.info("shared qid=%s user=%s posted=%s via=%s", qid, user, posted is not None, way)
 
     app.action(bk.SHOW_PASSAGES)(ack=acknowledge, lazy=[services.offload(show_passages)])
     app.action(bk.FEEDBACK_UP)(ack=acknowledge, lazy=[services.offload(vote)])

@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 
 from assistant.clock import Clock, system_clock
 from assistant.slack.delivery import Courier
+from assistant.slack.escalations import Escalations
 from assistant.slack.feedback import SlackRecords
 from assistant.slack.guards import RateLimiter
 from assistant.slack.ledger import Ledger
@@ -27,6 +28,8 @@ from assistant.usage import UsageLog
 
 if TYPE_CHECKING:
     from assistant.answers import Answer
+    from assistant.approved import ApprovedAnswers
+    from assistant.approved_store import Approved
     from assistant.pipeline import Assistant
     from assistant.runtime import Runtime
     from config.settings import Settings
@@ -41,11 +44,12 @@ LEDGER_FILE = "slack-delivery.sqlite"
 
 @dataclass
 class Kept:
-    """An answer kept briefly for its buttons ("Show passages", "Share in channel")."""
+    """An answer kept briefly for its buttons ("Show passages", "Share in channel", "Approve")."""
 
     question: str
     answer: "Answer"
     user: str
+    approved: "Approved | None" = None  # the manager-approved answer shown above it, if any
 
 
 @dataclass
@@ -54,6 +58,8 @@ class Services:
     assistant: "Assistant"
     refresher: "Refresher"
     records: SlackRecords
+    escalations: Escalations
+    approved: "ApprovedAnswers"
     threads: ThreadMemory
     answers: TTLCache[Kept]
     seen: TTLCache[bool]
@@ -95,6 +101,10 @@ class Services:
 
         return lazy
 
+    def later(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the worker pool (errors logged by type and place only)."""
+        self.submit(fn)
+
     @staticmethod
     def _guarded(fn: Callable[..., None], kwargs: dict[str, Any]) -> None:
         try:
@@ -135,6 +145,7 @@ class Services:
         self.work.shutdown(wait=False, cancel_futures=True)
         self.courier.stop()
         self.records.close()
+        self.escalations.close()
         self.ledger.close()
         if self.usage is not None:
             self.usage.close()
@@ -156,6 +167,8 @@ class Services:
             assistant=runtime.assistant,
             refresher=runtime.refresher,
             records=records or SlackRecords(settings.store_dir / "slack.sqlite", clock=clock),
+            escalations=Escalations(settings.store_dir / "slack.sqlite", clock=clock),
+            approved=runtime.approved,
             threads=ThreadMemory(ttl),
             answers=TTLCache(ttl, max_items=2000),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),

@@ -5,7 +5,6 @@ completeUploadExternal) against the Web API double. A child's name asked about a
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from datetime import datetime
 
@@ -14,6 +13,7 @@ from slack_sdk.models.blocks import Block
 from tests.slack_double import SlackDouble, mention, message, wait_until
 from tests.slack_harness import start_bot
 from tests.support.currency_docs import write_currency_docs
+from tests.support.slack_payloads import click, elements
 
 from assistant.clock import LONDON, fixed_clock
 from assistant.pipeline import Assistant
@@ -22,6 +22,7 @@ from ingest.store import KnowledgeStore
 
 SENTINEL = "Zebedee-Quillfeather-5b1e"
 NOW = datetime(2026, 11, 26, 16, 45, tzinfo=LONDON)  # a Thursday; the week commences Monday 23 November
+DUTY = "C0DUTYROOM"
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,8 @@ def running(tmp_path_factory, embedder):
     sync(store, [write_currency_docs(root / "docs")], embedder=embedder)
     assistant = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(NOW))
     double = SlackDouble()
-    r = start_bot(double, assistant, root / "store")  # usage records beside the index, as `serve` keeps them
+    # Usage records beside the index, as `serve` keeps them; "Ask a person" posts in a duty channel.
+    r = start_bot(double, assistant, root / "store", escalation_channel=DUTY, escalation_mention=["U0DUTYONE"])
     yield r, double, root
     r.stop()
     double.close()
@@ -88,7 +90,6 @@ def test_kb_stats_reports_counts_and_uploads_the_chart(running):
     text = "\n".join(b["text"]["text"] for b in reply["blocks"] if b["type"] == "section")
     rate = round(100 * outcomes["not_found"] / 4)
     assert text.startswith(f"*Usage, 26 November 2026 to 26 November 2026*: 4 questions, {rate}% not found")
-    assert "Escalations: none recorded in this store yet." in text
     expected = [4, outcomes["answered"], outcomes["partial"], outcomes["not_found"], 1, 1, 0, 0]
     week = next(line for line in text.splitlines() if line.startswith("23 Nov 2026"))
     assert figures(week, 3) == expected  # asked, answered, partial, not found, 👍, 👎, escalations, resolved
@@ -119,22 +120,25 @@ def test_kb_stats_reports_counts_and_uploads_the_chart(running):
             assert SENTINEL.encode() not in path.read_bytes(), path
 
 
-def test_escalations_are_counted_when_the_store_has_them(running):
-    r, double, root = running
-    with sqlite3.connect(root / "store" / "slack.sqlite") as db:  # the table "Ask a person" keeps (docs/slack.md)
-        db.execute("CREATE TABLE IF NOT EXISTS escalations (id INTEGER PRIMARY KEY, question_id TEXT, "
-                   "raised_at TEXT NOT NULL, resolved_at TEXT)")
-        db.execute("INSERT INTO escalations (question_id, raised_at, resolved_at) VALUES "
-                   "('a1', '2026-11-24T10:00:00+00:00', '2026-11-26T09:00:00+00:00'), "
-                   "('b2', '2026-11-26T12:00:00+00:00', NULL)")
+def test_escalations_raised_and_resolved_are_counted(running):
+    r, double, _ = running
+    event = mention("How often are children in care visited?", channel="C0STATS02", user="U0STATS03")
+    r.bot.send_event(event)
+    answer = double.wait_for("chat.postMessage", channel="C0STATS02", thread_ts=event["ts"])[0].args
+    click(r.bot, elements(answer["blocks"])["ask_person"], user="U0STATS03", channel="C0STATS02",
+          message={"ts": "1764150000.000100", "thread_ts": event["ts"], "text": answer["text"]})
+    post = double.wait_for("chat.postMessage", channel=DUTY)[0]
+    row = next(e for e in r.services.escalations.all() if e.raised_by == "U0STATS03")
+    click(r.bot, elements(post.args["blocks"])["escalation_resolve"], user="U0MANAGER", channel=DUTY,
+          message={"ts": row.post_ts, "text": post.args["text"]})
+    assert wait_until(lambda: r.services.escalations.get(row.id).state == "resolved")
+
     _, _, _, hook = r.bot.command("/kb-stats", "since 2026-11-23", user="U0MANAGER")
     text = hook_reply(double, hook)[0]["text"]
     double.wait_for("files.completeUploadExternal", count=2)
-    assert "none recorded" not in text
     week = next(line for line in text.splitlines() if line.startswith("23 Nov 2026"))
-    assert week.split()[-2:] == ["2", "1"]
-    tuesday = next(line for line in text.splitlines() if line.startswith("Tue 24 Nov 2026"))
-    assert tuesday.split()[4:] == ["0", "0", "0", "0", "0", "0", "1", "0"]
+    assert figures(week, 3)[-2:] == [1, 1]  # raised, resolved: on the one clock, this week
+    assert figures(week, 3)[0] == 5  # and the escalated question was counted like any other
 
 
 def test_kb_stats_is_for_managers_and_says_how_to_give_a_date(running):
