@@ -39,7 +39,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.retriever import CANDIDATES, Retriever  # noqa: E402
 from assistant.understand import understand  # noqa: E402
-from tests.chroma_fixtures import start_chroma, stop_chroma  # noqa: E402
+from tests.support.chroma import start_chroma, stop_chroma  # noqa: E402
 from ingest.models import Passage  # noqa: E402
 from ingest.store import KnowledgeStore, Manifest  # noqa: E402
 

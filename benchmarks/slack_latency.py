@@ -47,8 +47,9 @@ def main() -> None:
     parser.add_argument("--burst", action="store_true", help="send every event before waiting for answers")
     args = parser.parse_args()
 
-    from tests.slack_double import SlackDouble, mention
-    from tests.slack_harness import start_bot
+    from tests.support.payloads import mention
+    from tests.support.slack_web_api import SlackDouble
+    from tests.support.slack_bot import start_bot
 
     from assistant.pipeline import Assistant
     from ingest.embedder import MiniLMEmbedder

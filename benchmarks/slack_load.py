@@ -30,7 +30,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.slack_double import SlackDouble, mention  # noqa: E402
+from tests.support.payloads import mention  # noqa: E402
+from tests.support.slack_web_api import SlackDouble  # noqa: E402
 from tests.support.bot_process import BotProcess, copy_store  # noqa: E402
 from tests.support.burst import Delivery, burst, percentile  # noqa: E402
 

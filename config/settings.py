@@ -158,10 +158,6 @@ class Settings(BaseSettings):
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
         return tuple(sources)
 
-    @property
-    def server_mode(self) -> bool:
-        return bool(self.chroma_host)
-
 
 def load_settings(**overrides: Any) -> Settings:
     """Read and validate settings; raise :class:`SettingsError` with a readable message."""

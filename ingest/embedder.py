@@ -7,7 +7,6 @@ loaded by its local path (nothing is fetched from a model hub).
 from __future__ import annotations
 
 import os
-import re
 import threading
 from pathlib import Path
 from typing import Protocol, Sequence

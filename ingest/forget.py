@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 
 from ingest.hnsw_scrub import scrub_chroma_folder
-from ingest.indexer import check_version
+from ingest.lifecycle import build_version
 from ingest.sqlite_purge import purge_source, sqlite_files
 from ingest.store import IndexVersion, KnowledgeStore
 
@@ -128,8 +128,8 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
     manifest = old.manifest()
     passages, vectors = old.passages(with_embeddings=True) if manifest.passages else ([], [])
     kept = [(p, v) for p, v in zip(passages, vectors) if p.source != source]
-    new = store.new_version()
-    try:
+    with build_version(store, publish=False) as draft:
+        new = draft.version
         new.collection(create=True)
         if kept:
             new.add([p for p, _ in kept], [v for _, v in kept])
@@ -140,15 +140,9 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
             copy(item, new.path / item.name)
         for path in sqlite_files(new.path, recursive=True):
             purge_source(path, source)
-        manifest.version = new.name
         manifest.documents.pop(source, None)
         manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]
         manifest.passages = len(kept)
-        check_version(new, manifest, dimension=manifest.dimension)
-        manifest.save(new.manifest_path)
-        store.seal(new)
-        store.release(old)
-    except BaseException:
-        store.discard(new)
-        raise
+        draft.manifest = manifest
+    store.release(old)
     return new, len(passages) - len(kept)

@@ -2,7 +2,8 @@
 
 A run scans the sources, compares content hashes with the live version's
 manifest, builds a complete new version beside it (copying unchanged
-passages with their embeddings), checks it, and publishes it in one step.
+passages with their embeddings), checks it, and publishes it in one step
+(the lifecycle in ingest/lifecycle.py).
 Unreadable files are quarantined with a reason; a document that was indexed
 before and has become unreadable keeps its last good passages.
 """
@@ -14,19 +15,22 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from ingest.embedder import Embedder
 from ingest.collect import collect, read_one
+from ingest.embedder import Embedder
 from ingest.findings.storage import is_current, write_version_findings
+from ingest.lifecycle import build_version
 from ingest.limits import ReadLimits
 from ingest.models import Document, Passage
-from ingest.store import IndexVersion, KnowledgeStore, Manifest, StoreEmpty
+from ingest.store import KnowledgeStore, StoreEmpty
+from ingest.versions import IndexVersion, Manifest
+
+if TYPE_CHECKING:
+    from ingest.findings.model import ModelFindings
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 64
-SMOKE_DOCUMENTS = 3
-SMOKE_K = 10
 Progress = Callable[[int, int], None]
 
 
@@ -60,14 +64,13 @@ def sync(
     embedder: Embedder,
     progress: Progress | None = None,
     keep_versions: int = 2,
-    force: bool = False,
-    findings_model=None,
+    findings_model: ModelFindings | None = None,
     limits: ReadLimits | None = None,
 ) -> SyncSummary:
     """Make the live index mirror ``sources``; returns what changed. Holds the store's write lock."""
     started = time.perf_counter()
     with store.write_lock():
-        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress, force=force,
+        summary = _sync_locked(store, list(sources), embedder=embedder, progress=progress,
                                findings_model=findings_model, limits=limits)
         if summary.changed:
             store.prune(keep=keep_versions)
@@ -81,15 +84,15 @@ def sync(
 
 
 def _sync_locked(
-    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None, force: bool,
-    findings_model=None, limits: ReadLimits | None = None,
+    store: KnowledgeStore, sources: list[Path], *, embedder: Embedder, progress: Progress | None,
+    findings_model: ModelFindings | None = None, limits: ReadLimits | None = None,
 ) -> SyncSummary:
     try:
         live: IndexVersion | None = store.live()
         old = live.manifest()
     except StoreEmpty:
         live, old = None, None
-    reuse = old is not None and old.model == embedder.name and old.dimension == embedder.dimension and not force
+    reuse = old is not None and old.model == embedder.name and old.dimension == embedder.dimension
     old_docs = old.documents if old else {}
 
     summary = SyncSummary(version=old.version if old else None)
@@ -115,8 +118,8 @@ def _sync_locked(
         summary.passages = old.passages if old else 0
         return summary
 
-    version = store.new_version()
-    try:
+    with build_version(store) as draft:
+        version = draft.version
         copied, copied_vectors = ([], [])
         if live is not None and keep_sources and reuse:
             copied, copied_vectors = live.passages(with_embeddings=True, where={"source": {"$in": keep_sources}})
@@ -128,7 +131,9 @@ def _sync_locked(
         version.collection(create=True)
         if all_passages:
             version.add(all_passages, copied_vectors + vectors)
-        manifest = Manifest(
+        write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
+                               reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)
+        draft.manifest = Manifest(
             version=version.name,
             created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             model=embedder.name,
@@ -137,18 +142,9 @@ def _sync_locked(
             quarantined=summary.quarantined,
             passages=len(all_passages),
         )
-        write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
-                               reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)
-        check_version(version, manifest, dimension=embedder.dimension)
-        manifest.save(version.manifest_path)
-        store.seal(version)
-        store.publish(version)
-    except BaseException:
-        store.discard(version)
-        raise
     summary.version = version.name
     summary.documents = len(documents)
-    summary.passages = manifest.passages
+    summary.passages = draft.manifest.passages
     return summary
 
 
@@ -179,33 +175,3 @@ def _embed(embedder: Embedder, passages: list[Passage], progress: Progress | Non
         if progress:
             progress(min(start + EMBED_BATCH, len(passages)), len(passages))
     return vectors
-
-
-def check_version(version: IndexVersion, manifest: Manifest, *, dimension: int) -> None:
-    """Refuse to publish a version whose contents do not match its manifest or cannot be searched."""
-    if manifest.passages == 0:
-        return
-    collection = version.collection()
-    count = collection.count()
-    if count != manifest.passages:
-        raise RuntimeError(f"index check failed: {count} passages stored, {manifest.passages} expected")
-    sample = collection.get(limit=1, include=["embeddings"])
-    if len(sample["embeddings"][0]) != dimension:
-        raise RuntimeError("index check failed: embedding dimension does not match the model")
-    smoke_query(version, manifest)
-
-
-def smoke_query(version: IndexVersion, manifest: Manifest, *, documents: int = SMOKE_DOCUMENTS) -> None:
-    """A few documents, spread over the manifest, must be found by a query with one of their passages' vectors."""
-    sources = sorted(source for source, meta in manifest.documents.items() if meta.get("passages"))
-    if not sources:
-        return
-    step = max(1, len(sources) // documents)
-    collection = version.collection()
-    for source in sources[::step][:documents]:
-        got = collection.get(where={"source": source}, limit=1, include=["embeddings"])
-        if not got["ids"]:
-            raise RuntimeError(f"index check failed: no passages stored for document {source!r}")
-        found = version.query([float(x) for x in got["embeddings"][0]], k=SMOKE_K)
-        if got["ids"][0] not in {pid for pid, _ in found}:
-            raise RuntimeError(f"index check failed: a query for document {source!r} does not find it")

@@ -17,9 +17,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 
-SUPPORTED = (".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm")
-
-
 class LoadError(Exception):
     """The file cannot be used; ``str(error)`` is a one-line reason safe to show."""
 

@@ -24,10 +24,6 @@ class Document:
     reviewed: str = ""  # last reviewed, 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | '' (ingest/review.py)
     review_due: str = ""  # next review due, same forms
 
-    @property
-    def year(self) -> int | None:
-        return int(self.date[:4]) if self.date[:4].isdigit() else None
-
 
 @dataclass
 class Passage:

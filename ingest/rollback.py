@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from ingest.indexer import smoke_query
+from ingest.lifecycle import republish
 from ingest.store import IndexVersion, KnowledgeStore, StoreEmpty
 
 log = logging.getLogger(__name__)
@@ -28,13 +28,6 @@ def rollback(store: KnowledgeStore) -> tuple[str, str]:
         if not candidates:
             raise NothingToRollBack("no earlier version of the knowledge base is kept: nothing to roll back to")
         target = IndexVersion(store, candidates[0])
-        manifest = target.manifest()
-        if manifest.passages:
-            stored = target.collection().count()
-            if stored != manifest.passages:
-                raise RuntimeError(f"version {target.name} is damaged ({stored} of {manifest.passages} passages)")
-            smoke_query(target, manifest)
-        store.release(target)
-        store.publish(target)
+        republish(store, target)  # checked first: a damaged version is refused (VersionCheckFailed)
     log.info("rollback from=%s to=%s", current, target.name)
     return current, target.name

@@ -70,4 +70,4 @@ def docs_dir(tmp_path) -> Path:
 
 
 # A real `chroma run` server (session-scoped) and the embedded/server store parametrization.
-from tests.chroma_fixtures import chroma_server, kb_mode, make_kb  # noqa: E402,F401
+from tests.support.chroma import chroma_server, kb_mode, make_kb  # noqa: E402,F401

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GRADES = ("requires improvement to be good", "requires improvement", "inadequate", "good", "outstanding")
 _GRADE_CAPS = r"(Requires improvement to be good|Requires improvement|Inadequate|Good|Outstanding)"
 _TABLE = re.compile(r"\bJudgements?\s+Grades?\b\s*")
 _TABLE_ROW = re.compile(r"((?:The|Overall) [a-z][a-z ,’'-]*?)\s+" + _GRADE_CAPS + r"\b\s*")
@@ -34,7 +33,7 @@ _AREA_KEYS = [
 class Judgement:
     area: str  # the report's wording, e.g. "The experiences and progress of care leavers"
     key: str  # a short stable name: overall effectiveness | impact of leaders | help and protection | ...
-    grade: str  # lower case, one of GRADES
+    grade: str  # lower case: requires improvement (to be good), inadequate, good or outstanding
     line: str  # the words the grade was read from, to find the passage that states it
 
 

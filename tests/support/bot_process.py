@@ -20,7 +20,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Callable
 
-from tests.slack_double import SECRET, Bot, SlackDouble
+from tests.support.signing import SECRET, Bot
+from tests.support.slack_web_api import SlackDouble
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FAST = {  # settings that keep fault tests to seconds

@@ -7,7 +7,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-from tests.slack_double import Bot, event_envelope, post, sign
+from tests.support.payloads import event_envelope
+from tests.support.signing import Bot, post, sign
 
 
 @dataclass

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.documents import write_docx, write_pdf
+from tests.support.documents import write_docx, write_pdf
 
 SENTINEL_HR = "HR-SENTINEL-7731"  # the text of a file outside the folder: must never be read
 SENTINEL_HIDDEN = "HIDDEN-SENTINEL-4410"

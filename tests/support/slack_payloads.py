@@ -8,7 +8,8 @@ import json
 import urllib.parse
 from typing import Any
 
-from tests.slack_double import APP_ID, TEAM, Bot, new_ts, post, sign
+from tests.support.payloads import APP_ID, TEAM, new_ts
+from tests.support.signing import Bot, post, sign
 
 _counter = itertools.count(1)
 

@@ -15,3 +15,12 @@ def test_import_contracts_are_kept():
     report = result.stdout + result.stderr
     assert result.returncode == 0, report[-4000:]
     assert "Contracts: 3 kept, 0 broken." in report, report[-4000:]
+
+
+def test_modules_stay_small():
+    """DESIGN.md's habit: one idea per module. Every module in assistant/ and ingest/ <= 300 lines, bot.py <= 250."""
+    too_long = {str(path.relative_to(ROOT)): n for folder in ("assistant", "ingest")
+                for path in sorted((ROOT / folder).rglob("*.py"))
+                if (n := len(path.read_text(encoding="utf-8").splitlines())) > 300}
+    assert not too_long, f"split these modules: {too_long}"
+    assert len((ROOT / "bot.py").read_text(encoding="utf-8").splitlines()) <= 250

@@ -12,8 +12,9 @@ import sys
 
 import pytest
 from slack_sdk.models.views import View
-from tests.slack_double import SlackDouble, mention, message, wait_until
-from tests.slack_harness import start_bot
+from tests.support.payloads import mention, message
+from tests.support.slack_bot import start_bot, wait_until
+from tests.support.slack_web_api import SlackDouble
 from tests.support.slack_payloads import choose, click, elements, form_values, submit, texts
 
 from assistant.answers import human_date

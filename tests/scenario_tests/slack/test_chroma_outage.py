@@ -8,9 +8,9 @@ import pytest
 
 from ingest.indexer import sync
 from ingest.store import KnowledgeStore
-from tests.chroma_fixtures import start_chroma, stop_chroma
+from tests.support.chroma import start_chroma, stop_chroma
 from tests.conftest import KNOWLEDGE
-from tests.slack_double import mention
+from tests.support.payloads import mention
 from tests.support.bot_process import BotProcess
 
 QUESTION = "How often do social workers get supervision?"

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 from slack_sdk.models.blocks import Block
-from tests.slack_double import SlackDouble, mention
-from tests.slack_harness import start_bot
+from tests.support.payloads import mention
+from tests.support.slack_bot import start_bot
+from tests.support.slack_web_api import SlackDouble
 from tests.support.currency_docs import write_currency_docs
 
 from assistant.clock import fixed_clock

@@ -4,8 +4,8 @@ ids and the user group's members) gets new and changed documents and the new ins
 from __future__ import annotations
 
 import pytest
-from tests.slack_double import SlackDouble
-from tests.findings_docs import LETTER_2010
+from tests.support.slack_web_api import SlackDouble
+from tests.support.findings_docs import LETTER_2010
 from tests.support.currency_docs import write_currency_docs
 
 from assistant.clock import system_clock

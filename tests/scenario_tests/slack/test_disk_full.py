@@ -7,7 +7,8 @@ from __future__ import annotations
 import shutil
 
 from tests.conftest import KNOWLEDGE
-from tests.slack_double import mention, wait_until
+from tests.support.payloads import mention
+from tests.support.slack_bot import wait_until
 from tests.support.bot_process import ROOT, BotProcess
 
 QUESTION = "How often do social workers get supervision?"

@@ -7,8 +7,9 @@ import json
 import sqlite3
 
 import pytest
-from tests.slack_double import SlackDouble, mention, message, wait_until
-from tests.slack_harness import start_bot
+from tests.support.payloads import mention, message
+from tests.support.slack_bot import start_bot, wait_until
+from tests.support.slack_web_api import SlackDouble
 from tests.support.slack_payloads import click, elements, texts
 
 from assistant.pipeline import Assistant

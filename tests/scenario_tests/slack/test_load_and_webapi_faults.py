@@ -13,7 +13,8 @@ import time
 
 import pytest
 
-from tests.slack_double import mention, wait_until
+from tests.support.payloads import mention
+from tests.support.slack_bot import wait_until
 from tests.support.bot_process import BotProcess
 from tests.support.burst import Delivery, burst
 

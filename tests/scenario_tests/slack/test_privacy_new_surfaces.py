@@ -8,8 +8,9 @@ import io
 import logging
 import shutil
 
-from tests.slack_double import SlackDouble, mention, wait_until
-from tests.slack_harness import start_bot
+from tests.support.payloads import mention
+from tests.support.slack_bot import start_bot, wait_until
+from tests.support.slack_web_api import SlackDouble
 from tests.support.slack_payloads import choose, click, elements, form_values, submit
 
 from assistant.pipeline import Assistant

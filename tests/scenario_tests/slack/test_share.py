@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.slack_double import SlackDouble, wait_until
-from tests.slack_harness import start_bot
+from tests.support.slack_bot import start_bot, wait_until
+from tests.support.slack_web_api import SlackDouble
 from tests.support.slack_payloads import click, elements, texts
 
 from assistant.pipeline import Assistant

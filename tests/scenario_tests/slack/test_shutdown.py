@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.slack_double import mention, wait_until
+from tests.support.payloads import mention
+from tests.support.slack_bot import wait_until
 from tests.support.bot_process import BotProcess, copy_store
 from tests.support.burst import Delivery, burst
 

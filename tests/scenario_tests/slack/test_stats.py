@@ -10,8 +10,9 @@ from datetime import datetime
 
 import pytest
 from slack_sdk.models.blocks import Block
-from tests.slack_double import SlackDouble, mention, message, wait_until
-from tests.slack_harness import start_bot
+from tests.support.payloads import mention, message
+from tests.support.slack_bot import start_bot, wait_until
+from tests.support.slack_web_api import SlackDouble
 from tests.support.currency_docs import write_currency_docs
 from tests.support.slack_payloads import click, elements
 

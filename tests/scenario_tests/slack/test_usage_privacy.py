@@ -9,7 +9,8 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
-from tests.slack_double import SlackDouble, mention, message
+from tests.support.payloads import mention, message
+from tests.support.slack_web_api import SlackDouble
 from tests.support.bot_process import ROOT, BotProcess
 from tests.support.cli import bot as run_bot
 from tests.support.currency_docs import write_currency_docs

@@ -13,7 +13,7 @@ from ingest.loaders import load_file
 from ingest.metadata import build_document
 from ingest.splitter import split_document
 from ingest.schedule import refresh_job
-from tests import findings_docs as docs
+from tests.support import findings_docs as docs
 from tests.support.chat import FakeChat
 
 SENTENCE = "Children receive a timely response at the front door."

@@ -15,7 +15,7 @@ from ingest.limits import LimitExceeded, ReadLimits, check_passages, check_pdf_p
 from ingest.loaders import LoadError
 from ingest.parse_pool import ParsePool
 from ingest.store import KnowledgeStore
-from tests.documents import write_docx
+from tests.support.documents import write_docx
 from tests.support.hostile_files import write_big_text, write_many_page_pdf, write_zip_bomb_docx
 
 GOOD = "# Supervision\n\nSocial workers in the Riverside team are supervised every four weeks by their team manager.\n"

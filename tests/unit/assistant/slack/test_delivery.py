@@ -10,7 +10,7 @@ import pytest
 from assistant.slack.delivery import INTERRUPTED, UNDELIVERED, Courier
 from assistant.slack.ledger import Ledger, message_key
 from assistant.slack.webapi import Hook, make_client
-from tests.slack_double import SlackDouble
+from tests.support.slack_web_api import SlackDouble
 
 SECRET_REPLY = "Supervision happens every four weeks [1] SENTINEL-REPLY-5d1e"
 

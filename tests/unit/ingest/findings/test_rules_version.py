@@ -15,7 +15,7 @@ from ingest.findings.storage import EXTRACTOR
 from ingest.loaders import load_file
 from ingest.metadata import build_document
 from ingest.splitter import split_document
-from tests import findings_docs as docs
+from tests.support import findings_docs as docs
 
 # RULES_VERSION -> digest of the extraction output below. A new rules version adds a line.
 OUTPUT_DIGESTS = {

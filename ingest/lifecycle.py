@@ -1,0 +1,90 @@
+"""One version lifecycle, used by refresh, forget and rollback: build -> check -> save -> seal -> publish, or discard.
+
+A version is written inside :func:`build_version`; when the block ends, the
+version is checked against its manifest (counts, dimension, a smoke query per
+sampled document), its manifest saved (which makes it a complete version),
+its files sealed (closed and scrubbed), and published if asked. Any failure,
+inside the block or in those steps, discards it, so a half-built version is
+never left behind and never published. :func:`republish` checks a kept
+version and makes it live again (rollback).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+from ingest.store import KnowledgeStore
+from ingest.versions import IndexVersion, Manifest
+
+SMOKE_DOCUMENTS = 3
+SMOKE_K = 10
+
+
+class VersionCheckFailed(RuntimeError):
+    """A version's contents do not match its manifest, or it cannot be searched."""
+
+
+@dataclass
+class Draft:
+    """A version being built: fill ``version``, then set ``manifest`` before the block ends."""
+
+    version: IndexVersion
+    manifest: Manifest | None = None
+
+
+@contextmanager
+def build_version(store: KnowledgeStore, *, publish: bool = True) -> Iterator[Draft]:
+    """A new version to fill; checked, saved, sealed and (``publish``) published when the block ends."""
+    draft = Draft(store.new_version())
+    try:
+        yield draft
+        if draft.manifest is None:
+            raise VersionCheckFailed("a built version needs a manifest")
+        draft.manifest.version = draft.version.name
+        check_version(draft.version, draft.manifest)
+        draft.manifest.save(draft.version.manifest_path)
+        store.seal(draft.version)
+        if publish:
+            store.publish(draft.version)
+    except BaseException:
+        store.discard(draft.version)
+        raise
+
+
+def republish(store: KnowledgeStore, version: IndexVersion) -> None:
+    """Check a kept, complete version and make it live (its files are not written)."""
+    check_version(version, version.manifest())
+    store.release(version)
+    store.publish(version)
+
+
+def check_version(version: IndexVersion, manifest: Manifest) -> None:
+    """Raise :class:`VersionCheckFailed` unless the version holds what its manifest says and can be searched."""
+    if manifest.passages == 0:
+        return
+    collection = version.collection()
+    count = collection.count()
+    if count != manifest.passages:
+        raise VersionCheckFailed(f"index check failed: {count} passages stored, {manifest.passages} expected")
+    sample = collection.get(limit=1, include=["embeddings"])
+    if len(sample["embeddings"][0]) != manifest.dimension:
+        raise VersionCheckFailed("index check failed: embedding dimension does not match the model")
+    smoke_query(version, manifest)
+
+
+def smoke_query(version: IndexVersion, manifest: Manifest, *, documents: int = SMOKE_DOCUMENTS) -> None:
+    """A few documents, spread over the manifest, must be found by a query with one of their passages' vectors."""
+    sources = sorted(source for source, meta in manifest.documents.items() if meta.get("passages"))
+    if not sources:
+        return
+    step = max(1, len(sources) // documents)
+    collection = version.collection()
+    for source in sources[::step][:documents]:
+        got = collection.get(where={"source": source}, limit=1, include=["embeddings"])
+        if not got["ids"]:
+            raise VersionCheckFailed(f"index check failed: no passages stored for document {source!r}")
+        found = version.query([float(x) for x in got["embeddings"][0]], k=SMOKE_K)
+        if got["ids"][0] not in {pid for pid, _ in found}:
+            raise VersionCheckFailed(f"index check failed: a query for document {source!r} does not find it")

@@ -1,0 +1,234 @@
+"""Findings through the real ingest (store versions, refresh, removal), the actions command and question answering."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+import bot
+import ingest.findings.storage as storage
+from ingest.findings.index import FindingsIndex, parse_actions_args
+from ingest.findings.report import actions_report
+from assistant.findings import FindingsAnswerer
+from ingest.findings.report import kb_actions
+from assistant.pipeline import Assistant
+from ingest.findings.storage import FILENAME
+from ingest.indexer import sync
+from ingest.store import KnowledgeStore
+from tests.support import findings_docs as docs
+
+DOCS = {
+    "letter-2010.txt": docs.LETTER_2010,
+    "letter-2011.txt": docs.LETTER_2011,
+    "report-2019.txt": docs.REPORT_2019,
+    "report-2023.txt": docs.REPORT_2023,
+    "supervision-procedure.txt": docs.PROCEDURE,
+}
+
+
+def _build(root, docs_dir, embedder) -> KnowledgeStore:
+    docs_dir.mkdir(exist_ok=True)
+    for name, text in DOCS.items():
+        (docs_dir / name).write_text(text, encoding="utf-8")
+    store = KnowledgeStore(root / "store")
+    sync(store, [docs_dir], embedder=embedder)
+    return store
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory, embedder):
+    """A store the tests only read."""
+    root = tmp_path_factory.mktemp("findings-kb")
+    return _build(root, root / "docs", embedder)
+
+
+@pytest.fixture
+def own_kb(tmp_path, docs_dir, embedder):
+    """A store a test may change."""
+    return _build(tmp_path, docs_dir, embedder)
+
+
+def _index(store: KnowledgeStore) -> FindingsIndex:
+    return FindingsIndex(store.live().path)
+
+
+def test_ingest_writes_findings_beside_the_version(kb):
+    assert (kb.live().path / FILENAME).is_file()
+    index = _index(kb)
+    assert index.authorities() == ["Gateshead"]
+    assert [i.year for i in index.of_authority("Gateshead")] == [2010, 2011, 2019, 2023]
+    rows = index.select(authority="Gateshead")
+    assert [r.inspection.year for r in rows] == sorted((r.inspection.year for r in rows), reverse=True)
+    assert {r.inspection.source for r in rows} == set(DOCS) - {"supervision-procedure.txt"}
+
+
+def test_refresh_copies_unchanged_extracts_changed_and_drops_removed(own_kb, docs_dir, embedder, monkeypatch):
+    kb = own_kb
+    extracted: list[str] = []
+    real_extract = storage.extract
+    monkeypatch.setattr(storage, "extract", lambda d, p: extracted.append(d.source) or real_extract(d, p))
+    (docs_dir / "letter-2010.txt").unlink()
+    (docs_dir / "report-2023.txt").write_text(docs.REPORT_2023.replace("◼ The quality of pathway plans for care leavers.\n", ""))
+    summary = sync(kb, [docs_dir], embedder=embedder)
+    assert summary.removed == ["letter-2010.txt"] and summary.updated == ["report-2023.txt"]
+    assert extracted == ["report-2023.txt"]  # the others were copied from the previous version
+    index = _index(kb)
+    assert "letter-2010.txt" not in {i.source for i in index.inspections}
+    assert not [r for r in index.findings if r.inspection.source == "letter-2010.txt"]
+    assert [r.text for r in index.findings if r.inspection.source == "report-2023.txt"] == [
+        "Frontline management oversight of the impact of interventions."]
+    assert len([r for r in index.findings if r.inspection.source == "letter-2011.txt"]) == 9
+
+
+@pytest.mark.parametrize("damage", ["missing", "older rules"])
+def test_a_store_without_current_findings_is_backfilled_on_the_next_sync(own_kb, docs_dir, embedder, damage):
+    kb = own_kb
+    before = kb.live_name()
+    if damage == "missing":
+        (kb.live().path / FILENAME).unlink()
+    else:
+        with sqlite3.connect(kb.live().path / FILENAME) as db:
+            db.execute("UPDATE meta SET value = 'older' WHERE key = 'extractor'")
+            db.execute("DELETE FROM findings")
+    summary = sync(kb, [docs_dir], embedder=embedder)
+    assert summary.changed and summary.embedded == 0 and kb.live_name() != before
+    with sqlite3.connect(kb.live().path / FILENAME) as db:
+        assert db.execute("SELECT COUNT(DISTINCT source) FROM findings").fetchone()[0] == 4
+
+
+@pytest.fixture
+def cli_logging():
+    """The command line installs its own stderr log handler; put the test run's back afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+
+
+def test_actions_json_contract_through_the_command_line(kb, cli_logging):
+    result = CliRunner().invoke(bot.app, ["actions", "--json", "--store", str(kb.root), "--theme", "supervision"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows and all(set(r) == {"authority", "document", "date", "kind", "theme", "text", "repeated", "judgement",
+                                   "citation"} for r in rows)
+    assert all(set(r["citation"]) == {"source", "section", "text"} for r in rows)
+    assert all(r["kind"] in {"strength", "area_for_development", "needs_to_improve", "priority_action",
+                             "recommendation"} for r in rows)
+    assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
+    assert all("supervis" in r["text"].lower() for r in rows)
+    assert all(" ".join(r["text"].split()) in " ".join(r["citation"]["text"].split()) for r in rows)
+    repeated = [r for r in rows if r["repeated"]]
+    assert [r["citation"]["source"] for r in repeated] == ["letter-2011.txt"]
+    bad = CliRunner().invoke(bot.app, ["actions", "--store", str(kb.root), "--theme", "no-such-theme"])
+    assert bad.exit_code == 2
+
+
+def test_actions_report_for_slack(kb):
+    report = actions_report(_index(kb), authority="Gateshead", theme="care leavers")
+    assert report["findings"] and all(r["authority"] == "Gateshead" for r in report["findings"])
+    assert "pathway plans" in report["text"]
+    both = kb_actions(_index(kb), authority="Gateshead", theme="supervision")
+    entries = both["timeline"]["entries"]
+    assert [e["label"] for e in entries] == ["2010 letter", "2011 letter", "2019 report", "2023 report"]
+    assert [e["mentioned"] for e in entries] == [True, True, True, False]
+    assert "not mentioned among the findings" in both["text"] and "[1] letter-2010.txt" in both["text"]
+    assert kb_actions(_index(kb), authority=None, theme="supervision")["timeline"] is None
+
+
+@pytest.fixture(scope="module")
+def assistant(kb, embedder):
+    return Assistant(kb, embedder=embedder, threshold=0.3, findings=FindingsAnswerer())
+
+
+def _check_citations(answer):
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    assert numbers == {c.n for c in answer.citations}
+    for quoted in re.findall(r"“(.+?)” \[(\d+)\]", answer.answer):
+        text, n = quoted
+        assert " ".join(text.split()) in " ".join(answer.citations[int(n) - 1].text.split())
+
+
+def test_timeline_answer_every_line_cited_and_silence_stated(assistant):
+    answer = assistant.ask("Has supervision improved in Gateshead since 2010?")
+    assert answer.mode == "findings" and not answer.abstained
+    assert len(answer.hits) == min(10, len(assistant.retriever.passages))  # retrieval hits travel with it
+    lines = answer.answer.split("\n")
+    assert [line[:12] for line in lines[1:]] == ["- 2010 lette", "- 2011 lette", "- 2019 repor", "- 2023 repor"]
+    assert "repeated from the previous inspection, 9 and 10 February 2010" in lines[2]
+    assert "not mentioned" in lines[4] and "does not show it was resolved" in lines[4]
+    assert "overall effectiveness: good" in lines[4]
+    assert all(re.search(r"\[\d+\]", line) for line in lines[1:4])
+    _check_citations(answer)
+
+
+def test_the_only_authority_held_is_the_one_meant(assistant):
+    answer = assistant.ask("What needs to improve?")
+    assert answer.mode == "findings"
+    assert answer.answer.startswith("Gateshead, 2023 report")
+    assert "The quality of pathway plans for care leavers." in answer.answer
+    assert "Other inspections held for Gateshead: 2010 letter, 2011 letter, 2019 report" in answer.answer
+    _check_citations(answer)
+
+
+def test_slack_arguments(kb):
+    index = _index(kb)
+    assert parse_actions_args("gateshead supervision", index) == ("Gateshead", "supervision")
+    assert parse_actions_args("care leavers", index) == (None, "care leavers")
+    assert parse_actions_args("", index) == (None, None)
+
+
+def test_have_the_areas_for_development_been_addressed(assistant):
+    answer = assistant.ask("Have the areas for development from 2011 been addressed in Gateshead?")
+    assert answer.mode == "findings"
+    headers = [line for line in answer.answer.split("\n") if not line.startswith("- ")]
+    # One timeline per theme of the 2011 letter's areas for development, from 2011 on.
+    assert headers[:4] == [f"{t} at Gateshead, across its inspections (oldest first):" for t in
+                           ("Case recording", "Supervision", "Assessment timeliness", "Management oversight")]
+    assert "2010 letter" not in answer.answer
+    assert answer.answer.count("- 2023 report") == len(headers)
+    _check_citations(answer)
+    assert assistant.ask("Has supervision improved in Gateshead?").answer.startswith("Supervision at Gateshead")
+
+
+def test_list_and_judgement_answers(assistant):
+    answer = assistant.ask("What did Ofsted tell Gateshead to improve in 2011?")
+    assert answer.mode == "findings"
+    assert "area for development (repeated from the previous inspection, 9 and 10 February 2010)" in answer.answer
+    assert "Staff report good access to training" not in answer.answer  # strengths are not improvement areas
+    _check_citations(answer)
+    judged = assistant.ask("What judgement did Ofsted give Gateshead in 2023 for care leavers?")
+    assert judged.mode == "findings"
+    assert "The experiences and progress of care leavers: requires improvement to be good" in judged.answer
+    assert "children in care: good" not in judged.answer
+    _check_citations(judged)
+
+
+@pytest.mark.parametrize("question", [
+    "What did Ofsted find about strategy meetings in Gateshead in 2023?",
+    "How often must supervision take place in Gateshead?",
+    "Which areas for development from the 2008 inspection had Gateshead not addressed?",  # no 2008 inspection held
+    "What are the priority actions for Gateshead in 2019?",  # the 2019 report lists none
+    "Has private fostering improved in Gateshead since 2010?",  # no finding on it in any inspection
+])
+def test_other_questions_go_to_the_passage_pipeline(assistant, question):
+    assert assistant.ask(question).mode != "findings"
+
+
+def test_logs_carry_no_document_text(tmp_path, docs_dir, embedder, caplog):
+    with caplog.at_level(logging.DEBUG):
+        store = _build(tmp_path, docs_dir, embedder)
+        Assistant(store, embedder=embedder, threshold=0.3, findings=FindingsAnswerer()).ask(
+            "Has supervision improved in Gateshead since 2010?")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "findings written" in logged
+    for phrase in ("supervision", "Supervision", "Case recording", "pathway plans"):
+        assert phrase not in logged

@@ -1,0 +1,96 @@
+"""Slack's rules at the HTTP edge: signed requests only, a health endpoint, every manifest entry handled,
+and the Web API client's retries (429 with Retry-After, dropped connections) and failures."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+
+from tests.conftest import ROOT
+from tests.support.payloads import mention, message, new_ts
+from tests.support.signing import post, sign
+from tests.support.slack_bot import wait_until
+from tests.support.slack_checks import QUESTION
+
+
+def test_bad_signature_and_stale_timestamp_get_401(running):
+    body = json.dumps({"type": "event_callback", "event_id": "EvBAD", "event": mention(QUESTION)})
+    status, _, _ = post(running.bot.events_url, body, content_type="application/json",
+                        headers=sign(body, secret="not-the-secret"))
+    assert status == 401
+    stale = int(time.time()) - 6 * 60
+    status, _, _ = post(running.bot.events_url, body, content_type="application/json",
+                        headers=sign(body, timestamp=stale))
+    assert status == 401
+    status, _, _ = post(running.bot.events_url, body, content_type="application/json")
+    assert status == 401
+    fresh = int(time.time()) - 4 * 60  # inside the 5-minute window
+    challenge = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "x"})
+    status, text, _ = post(running.bot.events_url, challenge, content_type="application/json",
+                           headers=sign(challenge, timestamp=fresh))
+    assert status == 200 and "abc123" in text
+
+
+def test_healthz_says_the_knowledge_base_is_loaded(running):
+    with urllib.request.urlopen(running.bot.url + "/healthz", timeout=5) as response:
+        body = json.loads(response.read())
+    assert response.status == 200 and body["ok"] is True and body["knowledge_base"] == "loaded"
+
+
+def test_every_command_and_event_in_the_manifests_is_handled(running, double):
+    import yaml
+
+    seen = []
+    for name in ("manifest.yaml", "manifest-http.yaml"):
+        manifest = yaml.safe_load((ROOT / "slack" / name).read_text())
+        commands = [c["command"] for c in manifest["features"]["slash_commands"]]
+        seen.append(commands)
+        assert {"/ask", "/kb-status", "/kb-sources", "/kb-refresh", "/kb-actions"} <= set(commands)
+        assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+        assert manifest["settings"]["interactivity"]["is_enabled"] is True
+        events = manifest["settings"]["event_subscriptions"]["bot_events"]
+        assert set(events) == {"app_mention", "app_home_opened", "message.channels", "message.groups", "message.im"}
+        assert "users:read" not in manifest["oauth_config"]["scopes"]["bot"]  # minimal: nothing we do not use
+    assert seen[0] == seen[1]  # both manifests offer the same commands
+    for command in commands:
+        status, _, _, _ = running.bot.command(command, "supervision", user="U0MANIFEST")
+        assert status == 200, command
+    for event in (mention("hello", channel="C0MANIFST"), message("hello", channel="D0MANIFST"),
+                  message("hello", channel="G0MANIFST", channel_type="group"),
+                  {"type": "app_home_opened", "user": "U0MANIFEST", "tab": "home", "event_ts": new_ts()}):
+        assert running.bot.send_event(event)[0] == 200, event["type"]
+
+
+def test_web_api_429_is_retried_after_retry_after(running, double):
+    double.fail_next("chat.postMessage", status=429, retry_after=1, match={"channel": "C0RETRY01"})
+    event = mention(QUESTION, channel="C0RETRY01")
+    running.bot.send_event(event)
+    done = double.wait_for("chat.postMessage", channel="C0RETRY01", timeout=20)[0]
+    attempts = [c for c in double.attempts if c.method == "chat.postMessage" and c.args.get("channel") == "C0RETRY01"]
+    assert [c.status for c in attempts] == [429, 200]
+    assert done.at - attempts[0].at >= 0.9  # honoured Retry-After: 1
+
+
+def test_web_api_dropped_connection_is_retried(running, double):
+    double.fail_next("reactions.add", status=0, retry_after=None, match={"channel": "C0DROPPED"})
+    event = mention(QUESTION, channel="C0DROPPED")
+    running.bot.send_event(event)
+    double.wait_for("chat.postMessage", channel="C0DROPPED")
+    attempts = [c.status for c in double.attempts
+                if c.method == "reactions.add" and c.args.get("channel") == "C0DROPPED"]
+    assert attempts == [0, 200]
+
+
+def test_a_failed_post_is_logged_by_id_and_the_app_carries_on(running, double, caplog):
+    double.fail_next("chat.postMessage", status=200, retry_after=None, error="channel_not_found",
+                     match={"channel": "C0FAILPST"})
+    caplog.set_level("INFO", logger="assistant")
+    running.bot.send_event(mention(QUESTION, channel="C0FAILPST"))
+    assert wait_until(lambda: "error=channel_not_found" in caplog.text)
+    assert "what=chat.postMessage ref=" in caplog.text
+    apology = double.wait_for("chat.postMessage", channel="C0FAILPST")[0].args  # then says so, not silent
+    assert "Sorry" in apology["text"]
+    event = mention(QUESTION, channel="C0FAILPS2")
+    running.bot.send_event(event)
+    double.wait_for("chat.postMessage", channel="C0FAILPS2")
