@@ -5,7 +5,7 @@
 
 Builds a small real index (the documents in tests/support/currency_docs.py, the packaged model), answers with
 a fixed clock, and renders each message's Block Kit JSON as text: sections as they read, context lines
-prefixed with "│", buttons as [ label ].
+prefixed with "│", buttons as [ label ], an overflow menu as [ ⋯ ].
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def render(blocks: list[dict]) -> str:
         elif kind == "context":
             lines.append("│ " + " ".join(e.get("text", "") for e in block["elements"]))
         elif kind == "actions":
-            lines.append("  ".join(f"[ {e['text']['text']} ]" for e in block["elements"]))
+            lines.append("  ".join(f"[ {e['text']['text']} ]" if "text" in e else "[ ⋯ ]" for e in block["elements"]))
         elif kind == "divider":
             lines.append("─" * 40)
         elif kind == "image":
