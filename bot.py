@@ -1,5 +1,5 @@
-"""Command line and entry point (see DESIGN.md): ingest, ask, chat, status, actions, approved, eval, refresh,
-rollback, forget, serve. The commands live in assistant/cli/; each takes its parts from one assistant.runtime.Runtime."""
+"""Command line and entry point (see DESIGN.md): ingest, ask, chat, status, actions, approved, stats, digest, eval,
+refresh, rollback, forget, serve. The commands live in assistant/cli/; each takes its parts from one assistant.runtime.Runtime."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import typer  # noqa: E402
 
-from assistant.cli import approved, findings, knowledge, questions, serve  # noqa: E402
+from assistant.cli import approved, findings, knowledge, questions, reports, serve  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Practice assistant for children's social care.")
-for group in (knowledge, questions, findings, approved, serve):
+for group in (knowledge, questions, findings, approved, reports, serve):
     group.register(app)
 
 

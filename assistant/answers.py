@@ -23,6 +23,9 @@ OUTCOMES = ("answered", "partial", "not_found")
 
 @dataclass
 class Citation:
+    """One numbered source. The first seven fields are DESIGN.md's ``ask --json`` contract; the rest say
+    whether the document is current (filled in by assistant/currency.py)."""
+
     n: int
     source: str
     title: str
@@ -31,9 +34,24 @@ class Citation:
     url: str
     text: str
     also: list[str] = field(default_factory=list)  # other file names holding the same document
+    reviewed: str = ""  # last reviewed: 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | ''
+    review_due: str = ""  # next review due, same forms
+    review_overdue_since: str = ""  # 'April 2022' when the next review date has passed, else ''
+    superseded_by: dict | None = None  # {"source", "title", "date"} of a later inspection of the same council
 
     def to_json(self) -> dict:
         return asdict(self)
+
+    def notes(self) -> list[str]:
+        """What a reader should know about the document's currency, e.g. 'review overdue since April 2022'."""
+        notes = []
+        if self.review_overdue_since:
+            notes.append(f"review overdue since {self.review_overdue_since}")
+        if self.superseded_by:
+            newer = self.superseded_by
+            when = human_date(newer.get("date", ""))
+            notes.append(f"superseded by {newer.get('title', '')}" + (f" ({when})" if when else ""))
+        return notes
 
 
 @dataclass(init=False)

@@ -15,8 +15,10 @@ from typing import Protocol
 
 from assistant.answerability import Judge
 from assistant.answers import NOT_FOUND, Answer, abstain
+from assistant.clock import Clock, system_clock, today
 from assistant.compose import compose
 from assistant.repeats import drop_repeats
+from assistant.currency import DocumentDates, annotate, from_manifest
 from assistant.retriever import Hit, Retriever
 from assistant.understand import Query, understand
 from ingest.embedder import Embedder
@@ -47,12 +49,15 @@ class Assistant:
         threshold: float | None = None,
         answerer: Answerer | None = None,
         findings: FindingsSource | None = None,
+        clock: Clock = system_clock,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.judge = Judge(threshold=threshold)
         self.answerer = answerer
         self.findings = findings
+        self.clock = clock
+        self._dates: tuple[str, dict[str, DocumentDates]] | None = None
         self._retriever: Retriever | None = None
         self._retired: Retriever | None = None
         self._lock = threading.Lock()
@@ -86,6 +91,13 @@ class Assistant:
                 if retriever is not None:
                     self.store.close_reader(retriever.version)
             self._retired = self._retriever = None
+
+    def document_dates(self, version: IndexVersion) -> dict[str, DocumentDates]:
+        """The dates of ``version``'s documents (from its manifest, read once per version)."""
+        cached = self._dates
+        if cached is None or cached[0] != version.name:
+            cached = self._dates = (version.name, from_manifest(version.manifest().documents))
+        return cached[1]
 
     def warm(self) -> None:
         """Load the model and the index now rather than on the first question."""
@@ -128,6 +140,8 @@ class Assistant:
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer
         answer = drop_repeats(answer)  # no sentence or citation twice, whichever path composed it
+        annotate(answer, documents=self.document_dates(retriever.version), today=today(self.clock),
+                 wants_latest=query.wants_latest)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         log.info(
             "answered version=%s outcome=%s reason=%s mode=%s cited=%s ms=%.0f",

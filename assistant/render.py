@@ -10,9 +10,10 @@ from assistant.answers import Answer, Citation, human_date
 QUOTE_CHARS = 400
 
 
-def citation_line(citation: Citation) -> str:
-    """'Title — Section — 9 June 2011', the label a citation carries everywhere."""
-    parts = [citation.title, citation.section, human_date(citation.date)]
+def citation_line(citation: Citation, *, notes: bool = True) -> str:
+    """'Title — Section — 9 June 2011', the label a citation carries everywhere, then (unless ``notes`` is
+    False) what makes it less than current: '— review overdue since April 2022', '— superseded by …'."""
+    parts = [citation.title, citation.section, human_date(citation.date)] + (citation.notes() if notes else [])
     return " — ".join(part for part in parts if part)
 
 
@@ -22,7 +23,10 @@ def print_answer(answer: Answer, console: Console) -> None:
     if answer.citations:
         console.print("\nSources", style="bold underline")
     for citation in answer.citations:
-        console.print(f"[{citation.n}] {escape(citation_line(citation))}", style="cyan", highlight=False)
+        notes = " — ".join(citation.notes())
+        warning = f" [bold yellow]— {escape(notes)}[/bold yellow]" if notes else ""
+        console.print(f"[{citation.n}] {escape(citation_line(citation, notes=False))}{warning}", style="cyan",
+                      highlight=False)
         where = citation.source + "".join(f" · also {name}" for name in citation.also)
         where += f" · {citation.url}" if citation.url else ""
         console.print(f"    {escape(where)}", style="dim", highlight=False)

@@ -13,6 +13,7 @@ import logging
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from assistant.clock import Clock, system_clock
 from config.settings import Settings
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ _FROM_SETTINGS: Any = object()
 
 
 class Runtime:
-    """Lazily built parts for ``settings``; pass ``store=``, ``embedder=``, ``chat_model=`` or ``assistant=``
-    to use ready-made ones (tests; `eval` shares one embedding model between two stores)."""
+    """Lazily built parts for ``settings``; pass ``store=``, ``embedder=``, ``chat_model=``, ``assistant=`` or
+    ``clock=`` to use ready-made ones (tests; `eval` shares one embedding model between two stores)."""
 
     def __init__(
         self,
@@ -39,8 +40,10 @@ class Runtime:
         embedder: Embedder | None = None,
         chat_model: Any = _FROM_SETTINGS,
         assistant: Assistant | None = None,
+        clock: Clock = system_clock,
     ) -> None:
         self.settings = settings
+        self.clock = clock  # the one clock: review dates, usage figures and the digest read the time from it
         # A part handed in is stored where cached_property keeps a part once made.
         for name, value in (("store", store), ("embedder", embedder), ("assistant", assistant)):
             if value is not None:
@@ -81,6 +84,7 @@ class Runtime:
             threshold=self.settings.abstain_threshold,
             answerer=LangChainAnswerer(model, max_passages=self.settings.top_k) if model is not None else None,
             findings=FindingsAnswerer(),
+            clock=self.clock,
         )
 
     @cached_property

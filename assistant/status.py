@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from assistant.currency import from_manifest, month_year, overdue
 from ingest.store import KnowledgeStore, StoreEmpty
 
 
@@ -83,3 +85,15 @@ def summary_notes(summary: Any) -> list[str]:
     lines += [f"check: {row['source']} — {row['sentences']} sentence(s) withheld as possible planted instructions "
               f"({', '.join(row['patterns'])})" for row in summary.flagged]
     return lines
+
+
+def overdue_sources(store: KnowledgeStore, *, today: date) -> list[dict[str, Any]]:
+    """Documents of the live version whose next review date has passed, longest overdue first."""
+    try:
+        documents = store.live().manifest().documents
+    except StoreEmpty:
+        return []
+    return [{"source": doc.source, "title": doc.title, "date": doc.date, "url": documents[doc.source].get("url", ""),
+             "reviewed": doc.reviewed, "review_due": doc.review_due, "overdue_since": since,
+             "last_reviewed": month_year(doc.reviewed)}
+            for doc, since in overdue(from_manifest(documents).values(), today)]

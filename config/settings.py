@@ -102,6 +102,10 @@ class Settings(BaseSettings):
 
     # Jobs
     refresh_schedule: str | None = Field(None, description="Cron expression for the scheduled refresh.")
+    digest_schedule: str | None = Field(
+        None, description="Cron expression (Europe/London) for the managers' digest, sent by DM (KB_DIGEST_SCHEDULE)."
+    )
+    digest_days: int = Field(7, ge=1, le=366, description="Days the scheduled digest looks back (KB_DIGEST_DAYS).")
     versions_kept: int = Field(2, ge=2, description="Index versions kept (live + previous at least).")
 
     log_level: str = "INFO"

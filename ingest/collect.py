@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,6 +19,7 @@ from ingest import duplicates
 from ingest.boundary import Boundary, Found, hash_found, scan
 from ingest.limits import LimitExceeded, ReadLimits, check_size
 from ingest.loaders import LoadError, check_type
+from ingest.manifest_entry import document_entry, needs_review_dates
 from ingest.models import Document, Passage
 from ingest.parse_pool import Parsed, ParsePool
 
@@ -61,7 +61,8 @@ def collect(sources: Iterable[Path], *, old: dict[str, dict[str, Any]], reuse: b
         for item, digest, also in duplicates.group(hashed):
             out.duplicates += [{"source": name, "same_as": item.source} for name in also]
             previous = old.get(item.source)
-            if reuse and previous and previous["hash"] == digest and previous.get("screened") == SCREEN_VERSION:
+            if (reuse and previous and previous["hash"] == digest and previous.get("screened") == SCREEN_VERSION
+                    and not needs_review_dates(previous)):
                 out.unchanged.append(item.source)
                 out.documents[item.source] = _with_also(previous, also)
                 out.keep.append(item.source)
@@ -72,7 +73,7 @@ def collect(sources: Iterable[Path], *, old: dict[str, dict[str, Any]], reuse: b
                     _quarantine(out, item.source, reason=str(exc), old=old if reuse else {})
                     continue
                 (out.updated if previous else out.added).append(item.source)
-                _add(out, parsed, digest=digest, also=also)
+                _add(out, parsed, digest=digest, also=also, previous=previous)
             out.also[item.source] = also
             if out.documents[item.source].get("withheld"):
                 withheld = out.documents[item.source]["withheld"]
@@ -99,23 +100,14 @@ def read_one(sources: Iterable[Path], source: str, *, limits: ReadLimits) -> tup
     return parsed.document, parsed.passages
 
 
-def _add(out: Collected, parsed: Parsed, *, digest: str, also: list[str]) -> None:
+def _add(out: Collected, parsed: Parsed, *, digest: str, also: list[str], previous: dict[str, Any] | None) -> None:
     document, passages = parsed.document, parsed.passages
     for passage in passages:
         passage.also = list(also)
     out.fresh.append((document, passages))
-    entry = {
-        "hash": digest,
-        "title": document.title,
-        "date": document.date,
-        "doc_type": document.doc_type,
-        "publisher": document.publisher,
-        "url": document.url,
-        "authorities": document.authorities,
-        "passages": len(passages),
-        "indexed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "screened": SCREEN_VERSION,
-    }
+    # Metadata, review dates and the content history the digest reads (ingest/manifest_entry.py).
+    entry = document_entry(document, digest=digest, passages=len(passages), previous=previous)
+    entry["screened"] = SCREEN_VERSION
     if document.encoding:
         entry["encoding"] = document.encoding
     if parsed.withheld:

@@ -7,6 +7,7 @@ Header form (the shared corpus), at the very top of the text::
     Publisher: ...
     Date: YYYY-MM-DD | YYYY | n.d.
     Type: inspection-letter | procedure | statutory-guidance | inspection-framework
+    Review: last reviewed April 2020; next review due April 2022      (optional; see ingest/review.py)
     ---
 
 Markdown front matter (``---`` / ``key: value`` / ``---``) is read the same way.
@@ -21,8 +22,9 @@ from pathlib import Path
 
 from ingest.authorities import find_authorities
 from ingest.models import Document
+from ingest.review import HEADER_KEYS as REVIEW_KEYS, review_dates
 
-_HEADER_KEYS = {"title", "source", "url", "publisher", "date", "type", "note", "authority"}
+_HEADER_KEYS = {"title", "source", "url", "publisher", "date", "type", "note", "authority"} | REVIEW_KEYS
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -162,6 +164,7 @@ def build_document(*, source: str, path: Path, raw: str, hints: dict[str, str], 
     authorities = find_authorities(named_in)
     if not authorities and doc_type == "inspection-letter":
         authorities = _addressee(body)
+    reviewed, review_due = review_dates(header, body)
     return Document(
         source=source,
         text=body.strip("\n"),
@@ -172,4 +175,6 @@ def build_document(*, source: str, path: Path, raw: str, hints: dict[str, str], 
         url=url,
         authorities=authorities,
         content_hash=content_hash(data),
+        reviewed=reviewed,
+        review_due=review_due,
     )

@@ -21,6 +21,8 @@ class Document:
     authorities: list[str] = field(default_factory=list)
     content_hash: str = ""
     encoding: str = ""  # text files: the encoding read ('utf-8', or a detector's guess such as 'cp1252')
+    reviewed: str = ""  # last reviewed, 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | '' (ingest/review.py)
+    review_due: str = ""  # next review due, same forms
 
 
 @dataclass

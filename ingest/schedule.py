@@ -21,8 +21,9 @@ log = logging.getLogger(__name__)
 JOB_ID = "kb-refresh"
 
 
-def parse_schedule(expression: str, *, timezone: str = "Europe/London"):
-    """An APScheduler trigger for a 5- or 6-field cron expression; :class:`SettingsError` when invalid."""
+def parse_schedule(expression: str, *, timezone: str = "Europe/London", setting: str = "refresh_schedule"):
+    """An APScheduler trigger for a 5- or 6-field cron expression; :class:`SettingsError` (naming ``setting``)
+    when invalid."""
     from apscheduler.triggers.cron import CronTrigger
 
     fields = expression.split()
@@ -34,8 +35,8 @@ def parse_schedule(expression: str, *, timezone: str = "Europe/London"):
             return CronTrigger(second=second, minute=minute, hour=hour, day=day, month=month,
                                day_of_week=day_of_week, timezone=timezone)
     except ValueError as exc:
-        raise SettingsError(f"invalid settings: refresh_schedule {expression!r}: {exc}") from None
-    raise SettingsError(f"invalid settings: refresh_schedule {expression!r} needs 5 cron fields (or 6 with seconds)")
+        raise SettingsError(f"invalid settings: {setting} {expression!r}: {exc}") from None
+    raise SettingsError(f"invalid settings: {setting} {expression!r} needs 5 cron fields (or 6 with seconds)")
 
 
 def refresh_job(refresher: Refresher) -> Callable[[], SyncSummary | None]:
@@ -53,16 +54,17 @@ def refresh_job(refresher: Refresher) -> Callable[[], SyncSummary | None]:
     return run
 
 
-def start_schedule(expression: str, job: Callable[[], object], *, timezone: str = "Europe/London"):
+def start_schedule(expression: str, job: Callable[[], object], *, timezone: str = "Europe/London",
+                   job_id: str = JOB_ID, setting: str = "refresh_schedule"):
     """Start a background scheduler running ``job`` on ``expression``; returns it (call ``shutdown()``)."""
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    trigger = parse_schedule(expression, timezone=timezone)
+    trigger = parse_schedule(expression, timezone=timezone, setting=setting)
     scheduler = BackgroundScheduler(daemon=True, timezone=timezone)
     # One run at a time; runs missed while one was going are merged into one.
-    scheduler.add_job(job, trigger, id=JOB_ID, max_instances=1, coalesce=True, misfire_grace_time=600)
+    scheduler.add_job(job, trigger, id=job_id, max_instances=1, coalesce=True, misfire_grace_time=600)
     scheduler.start()
-    log.info("refresh scheduled next=%s", scheduler.get_job(JOB_ID).next_run_time.isoformat())
+    log.info("job scheduled job=%s next=%s", job_id, scheduler.get_job(job_id).next_run_time.isoformat())
     return scheduler
 
 

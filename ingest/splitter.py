@@ -53,6 +53,8 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if parse_date(line) or re.search(r"@|www\.|\bT \d|^Dear\b", line):
         return False
+    if re.match(r"(?i)(last |next )?review(ed|s)?\b[^.]*\b(19|20)\d\d\b", line):
+        return False  # "Review dates: last reviewed April 2020; ..." is a line of text, not a section heading
     return True
 
 

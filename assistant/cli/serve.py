@@ -1,4 +1,5 @@
-"""`serve`: the Slack bot (Socket Mode, or the Events API over HTTP), with the scheduled refresh when one is set."""
+"""`serve`: the Slack bot (Socket Mode, or the Events API over HTTP), with the scheduled refresh and the managers'
+digest when they are set."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ def serve(
     from slack_bolt.error import BoltError
 
     from assistant.slack.app import build_app
+    from assistant.slack.digest import start_from_settings as start_digest
     from assistant.slack.server import make_http_server, serve_http_in_thread, serve_socket_mode
     from config.settings import SettingsError
     from ingest.schedule import start_from_settings
@@ -47,10 +49,13 @@ def serve(
         fail(f"Slack refused the bot token (auth.test failed at {settings.slack_api_url})")
     try:
         scheduler = start_from_settings(settings, runtime.refresher)
+        digest = start_digest(settings, bolt.client, runtime.store, clock=runtime.clock)
     except SettingsError as exc:
         fail(str(exc))
     if scheduler is not None:
         err.print(f"scheduled refresh: {settings.refresh_schedule} (Europe/London)", highlight=False)
+    if digest is not None:
+        err.print(f"managers' digest by DM: {settings.digest_schedule} (Europe/London)", highlight=False)
     grace = settings.shutdown_grace_s
     if http:
         server = make_http_server(bolt, assistant, host=host, port=port, backlog=settings.http_backlog, grace_s=grace)

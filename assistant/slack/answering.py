@@ -58,10 +58,22 @@ def answer(services: Services, question: str, *, context: str, qid: str, surface
         started = time.perf_counter()
         result = services.assistant.ask(question, context=context)
     done = time.perf_counter()
+    record_usage(services, result, qid=qid, surface=surface)
     log.info("answered surface=%s qid=%s abstained=%s reason=%s follow_up=%s cited=%s queue_ms=%.0f answer_ms=%.0f",
              surface, qid, result.abstained, result.reason or "-", bool(context),
              ",".join(c.source for c in result.citations) or "-", (started - waited) * 1000, (done - started) * 1000)
     return result
+
+
+def record_usage(services: Services, result: Answer, *, qid: str, surface: str) -> None:
+    """Count the question (ids only); a usage store that fails never holds up an answer."""
+    if services.usage is None:
+        return
+    try:
+        services.usage.record(question_id=qid, surface=surface, outcome=result.outcome,
+                              cited=[c.source for c in result.citations], at=services.clock())
+    except Exception as exc:
+        log.warning("usage not recorded qid=%s error=%s", qid, type(exc).__name__)
 
 
 def approved_for(services: Services, question: str, *, context: str, qid: str) -> Approved | None:

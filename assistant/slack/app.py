@@ -14,7 +14,7 @@ from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_sdk import WebClient
 
 from assistant.slack import (approve, approved_list, ask, buttons, escalate, home, manager, mentions,
-                             messages)
+                             messages, stats)
 from assistant.slack.privacy import protect_vendor_loggers, vendor_logger
 from assistant.slack.services import Services
 from assistant.slack.webapi import make_client
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from assistant.runtime import Runtime
 
 log = logging.getLogger(__name__)
-SURFACES = (mentions, messages, ask, manager, buttons, home, escalate, approve, approved_list)
+SURFACES = (mentions, messages, ask, manager, stats, buttons, home, escalate, approve, approved_list)
 
 
 def build_app(

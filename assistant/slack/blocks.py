@@ -124,8 +124,19 @@ def also_note(citation: Citation) -> str:
     return " (also filed as " + ", ".join(f"`{escape(name)}`" for name in citation.also) + ")"
 
 
+def currency_note(citation: Citation) -> str:
+    """' — :warning: _review overdue since April 2022_' (or superseded by a later report), else ''."""
+    notes = citation.notes()
+    return " — :warning: _" + escape("; ".join(notes)) + "_" if notes else ""
+
+
+def source_line(c: Citation) -> str:
+    """'[n] Title — Section — date', other names it is filed under, then any currency note."""
+    return f"[{c.n}] {escape(citation_line(c, notes=False) or c.source)}{also_note(c)}{currency_note(c)}"
+
+
 def source_lines(citations: list[Citation]) -> str:
-    return "\n".join(f"[{c.n}] {escape(citation_line(c) or c.source)}{also_note(c)}" for c in citations)
+    return "\n".join(source_line(c) for c in citations)
 
 
 def escalate_value(qid: str, outcome: str) -> str:
@@ -212,7 +223,7 @@ def passages_blocks(citations: list[Citation]) -> list[dict[str, Any]]:
     for c in citations[: MAX_BLOCKS - 1]:
         quote = c.text if len(c.text) <= PASSAGE_CHARS else c.text[:PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
         quoted = ">" + escape(quote).replace("\n", "\n>")
-        head = f"*[{c.n}] {escape(citation_line(c) or c.source)}*{also_note(c)}"
+        head = f"*[{c.n}] {escape(citation_line(c, notes=False) or c.source)}*{also_note(c)}{currency_note(c)}"
         where = f"\n_{source_label(c.url, c.source)}_" if c.url else ""
         blocks.append(section(f"{head}{where}\n{quoted}"[:SECTION_CHARS]))
     return blocks

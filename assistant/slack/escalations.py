@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS escalations (
@@ -60,8 +61,9 @@ def slack_ts(value: object, *, optional: bool = False) -> str | None:
     return text
 
 
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def now(clock: Callable[[], datetime] | None = None) -> str:
+    """ISO-8601 UTC time, from ``clock`` (the process's one clock, assistant/clock.py) or the system's."""
+    return (clock() if clock else datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -84,9 +86,10 @@ class Escalation:
 class Escalations:
     """The ``escalations`` table; safe to use from the listener threads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] | None = None) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._clock = clock  # usage figures count escalations by these times, on the same clock as the rest
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -99,7 +102,7 @@ class Escalations:
             raise NotAnId("not an answer id or outcome")
         row = (uuid.uuid4().hex[:16], question_id, outcome, slack_id(asked_channel),
                slack_ts(asked_thread_ts, optional=True), slack_ts(answer_ts, optional=True), slack_id(raised_by),
-               now(), slack_id(post_channel), None, "open", None, None)
+               now(self._clock), slack_id(post_channel), None, "open", None, None)
         with self._lock:
             try:
                 self._db.execute(f"INSERT INTO escalations VALUES ({', '.join('?' * len(row))})", row)
@@ -121,7 +124,7 @@ class Escalations:
         with self._lock:
             cursor = self._db.execute(
                 "UPDATE escalations SET state = 'resolved', resolved_by = ?, resolved_at = ? "
-                "WHERE id = ? AND state = 'open'", (slack_id(user), now(), escalation_id))
+                "WHERE id = ? AND state = 'open'", (slack_id(user), now(self._clock), escalation_id))
             if cursor.rowcount != 1:
                 return None
         return self.get(escalation_id)

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -24,25 +25,30 @@ CREATE TABLE IF NOT EXISTS audit (
     user_id TEXT NOT NULL,
     command TEXT NOT NULL,
     allowed INTEGER NOT NULL,
-    outcome TEXT NOT NULL          -- a fixed word: refused | not-configured | ok | busy | failed
+    outcome TEXT NOT NULL          -- a fixed word: refused | not-configured | ok | busy | failed | bad-input | no-chart
 );
 """
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 class SlackRecords:
-    """One SQLite file (``<store>/slack.sqlite``); safe to use from the listener threads."""
+    """One SQLite file (``<store>/slack.sqlite``); safe to use from the listener threads. Times come from
+    ``clock`` (the process's one clock, assistant/clock.py), stored as ISO-8601 UTC."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] = _utc_now) -> None:
         self.path = Path(path)
+        self._clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(SCHEMA)
+
+    def _now(self) -> str:
+        return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
 
     def vote(self, *, user_id: str, question_id: str, vote: str, cited: list[str]) -> None:
         with self._lock:
@@ -50,14 +56,14 @@ class SlackRecords:
                 "INSERT INTO feedback (at, user_id, question_id, vote, cited) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (user_id, question_id) DO UPDATE SET at = excluded.at, vote = excluded.vote, "
                 "cited = excluded.cited",
-                (_now(), user_id, question_id, vote, json.dumps(sorted(set(cited)))),
+                (self._now(), user_id, question_id, vote, json.dumps(sorted(set(cited)))),
             )
 
     def audit(self, *, user_id: str, command: str, allowed: bool, outcome: str) -> None:
         with self._lock:
             self._db.execute(
                 "INSERT INTO audit (at, user_id, command, allowed, outcome) VALUES (?, ?, ?, ?, ?)",
-                (_now(), user_id, command, int(allowed), outcome),
+                (self._now(), user_id, command, int(allowed), outcome),
             )
 
     def rows(self, table: str) -> list[dict]:

@@ -1,4 +1,4 @@
-"""Manager commands: /kb-status, /kb-sources [filter], /kb-refresh, /kb-actions [authority] [theme].
+"""Manager commands: /kb-status, /kb-sources [filter | overdue], /kb-refresh, /kb-actions [authority] [theme].
 
 Who counts as a manager, the refusal and the audit: assistant/slack/managers.py.
 """
@@ -85,6 +85,19 @@ def sources_text(rows: list[dict[str, Any]], *, filter_text: str, flagged: list[
     return "\n".join(lines)
 
 
+def overdue_text(rows: list[dict[str, Any]]) -> str:
+    """`/kb-sources overdue`: documents whose next review date has passed, longest overdue first."""
+    if not rows:
+        return ("*No documents are overdue for review.* (Only documents that state a next review date can be "
+                "checked.)")
+    lines = [f"*{len(rows)} document{'s' if len(rows) != 1 else ''} overdue for review*"]
+    for row in rows[:SOURCES_SHOWN]:
+        reviewed = f", last reviewed {row['last_reviewed']}" if row.get("last_reviewed") else ""
+        lines.append(f"• {bk.source_label(row.get('url', ''), row.get('title') or row['source'])} — review overdue since "
+                     f"{bk.escape(row['overdue_since'])}{bk.escape(reviewed)} (`{bk.escape(row['source'])}`)")
+    return "\n".join(lines)
+
+
 def summary_text(summary) -> str:
     state = "Knowledge base updated" if summary.changed else "Knowledge base already up to date"
 
@@ -121,9 +134,12 @@ def register(app: App, services: Services) -> None:
         return status_text(knowledge_status(services.assistant.store))
 
     def sources_reply(filter_text: str) -> str:
-        from assistant.status import knowledge_status, list_sources
+        from assistant.clock import today
+        from assistant.status import knowledge_status, list_sources, overdue_sources
 
         store = services.assistant.store
+        if filter_text.lower() == "overdue":
+            return overdue_text(overdue_sources(store, today=today(services.clock)))
         return sources_text(list_sources(store, filter_text=filter_text), filter_text=filter_text,
                             flagged=knowledge_status(store).get("flagged", []))
 

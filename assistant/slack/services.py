@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from slack_sdk import WebClient
 
+from assistant.clock import Clock, system_clock
 from assistant.slack.delivery import Courier
 from assistant.slack.escalations import Escalations
 from assistant.slack.feedback import SlackRecords
@@ -23,6 +24,7 @@ from assistant.slack.ledger import Ledger
 from assistant.slack.memory import ThreadMemory, TTLCache
 from assistant.slack.privacy import where
 from assistant.slack.webapi import Hook, make_client
+from assistant.usage import UsageLog
 
 if TYPE_CHECKING:
     from assistant.answers import Answer
@@ -64,6 +66,8 @@ class Services:
     rate: RateLimiter
     ledger: Ledger
     courier: Courier
+    usage: UsageLog | None = None  # one row per answered question (ids and counts only)
+    clock: Clock = system_clock
     answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
     refreshing: threading.Lock = field(default_factory=threading.Lock)
     work: ThreadPoolExecutor = field(
@@ -143,6 +147,8 @@ class Services:
         self.records.close()
         self.escalations.close()
         self.ledger.close()
+        if self.usage is not None:
+            self.usage.close()
 
     @classmethod
     def create(cls, runtime: "Runtime", *, client: WebClient | None = None, records: SlackRecords | None = None,
@@ -152,6 +158,7 @@ class Services:
         client = client or make_client(settings.slack_bot_token, base_url=settings.slack_api_url,
                                        retries=settings.slack_retries, timeout_s=settings.slack_timeout_s)
         ttl = settings.thread_ttl_s
+        clock = getattr(runtime, "clock", system_clock)
         ledger = Ledger(settings.store_dir / LEDGER_FILE, boot=boot or new_id())
         courier = Courier(client, ledger, ttl_s=settings.outbox_ttl_s, first_retry_s=settings.outbox_retry_s,
                           hook=lambda url: Hook(url, retries=settings.slack_retries, timeout_s=settings.slack_timeout_s))
@@ -159,8 +166,8 @@ class Services:
             settings=settings,
             assistant=runtime.assistant,
             refresher=runtime.refresher,
-            records=records or SlackRecords(settings.store_dir / "slack.sqlite"),
-            escalations=Escalations(settings.store_dir / "slack.sqlite"),
+            records=records or SlackRecords(settings.store_dir / "slack.sqlite", clock=clock),
+            escalations=Escalations(settings.store_dir / "slack.sqlite", clock=clock),
             approved=runtime.approved,
             threads=ThreadMemory(ttl),
             answers=TTLCache(ttl, max_items=2000),
@@ -168,6 +175,8 @@ class Services:
             rate=RateLimiter(settings.rate_limit_per_minute),
             ledger=ledger,
             courier=courier,
+            usage=UsageLog(settings.store_dir / "slack.sqlite"),
+            clock=clock,
         )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from assistant.clock import system_clock
 from assistant.runtime import Runtime
 from assistant.slack.app import build_app
 from assistant.slack.server import make_http_server, serve_http_in_thread
@@ -61,11 +62,12 @@ def settings_for(double: SlackDouble, state_dir: Path, **overrides: Any) -> Sett
     return load_settings(**values)
 
 
-def start_bot(double: SlackDouble, assistant: Any, state_dir: Path, **overrides: Any) -> Running:
+def start_bot(double: SlackDouble, assistant: Any, state_dir: Path, *, clock: Any = None, **overrides: Any) -> Running:
     settings = settings_for(double, state_dir, **overrides)
     seam = Seam(assistant)
-    # The composition root as `serve` builds it, around the test's assistant (its store and model).
-    runtime = Runtime(settings, store=assistant.store, embedder=assistant.embedder, chat_model=None, assistant=seam)
+    # The composition root as `serve` builds it, around the test's assistant (its store, model and clock).
+    runtime = Runtime(settings, store=assistant.store, embedder=assistant.embedder, chat_model=None, assistant=seam,
+                      clock=clock or getattr(assistant, "clock", None) or system_clock)
     app = build_app(runtime)
     server = make_http_server(app, seam, host="127.0.0.1", port=0)
     serve_http_in_thread(server)

@@ -1,4 +1,5 @@
-"""A local double of Slack's Web API (and response_url hooks) on 127.0.0.1, recording every call.
+"""A local double of Slack's Web API (and response_url hooks, and file upload URLs) on 127.0.0.1, recording every
+call.
 
 The one edge we do not own: the bot's Web API client is pointed at it with
 ``SLACK_API_URL``, and response_urls in the payloads we send point at its hooks.
@@ -47,6 +48,7 @@ class SlackDouble:
         self.calls: list[Call] = []
         self.attempts: list[Call] = []  # every request, including scripted failures
         self.usergroup_members: list[str] = []
+        self.uploads: dict[str, bytes] = {}  # file id -> the bytes posted to its upload URL
         self.messages: list[dict[str, Any]] = []  # what chat.postMessage posted, for conversations.replies
         self._down: dict[str, tuple[int, str]] = {}  # method -> (status, error) for every call until mended
         self._slow: dict[str, float] = {}  # method -> seconds every call's response is held back
@@ -61,9 +63,23 @@ class SlackDouble:
             def log_message(self, *args: Any) -> None:
                 pass
 
+            def _upload(self, data: bytes) -> None:
+                """A file's bytes, posted to the URL files.getUploadURLExternal handed out (404 for any other)."""
+                ok = double._upload(urllib.parse.urlparse(self.path).path[len("/upload/"):], data, dict(self.headers))
+                self.send_response(200 if ok else 404)
+                self.send_header("Content-Type", "text/plain; charset=utf-8")
+                self.send_header("Content-Length", "2" if ok else "0")
+                self.end_headers()
+                if ok:
+                    self.wfile.write(b"OK")
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode("utf-8")
+                data = self.rfile.read(length)
+                if urllib.parse.urlparse(self.path).path.startswith("/upload/"):
+                    self._upload(data)
+                    return
+                raw = data.decode("utf-8")
                 ctype = self.headers.get("Content-Type", "")
                 if "json" in ctype:
                     args = json.loads(raw or "{}")
@@ -169,9 +185,30 @@ class SlackDouble:
             self._cond.notify_all()
         return 200, body, {}, scripted.delay if scripted is not None else self._slow.get(method, 0.0)
 
+    def _upload(self, file_id: str, data: bytes, headers: dict) -> bool:
+        """Keep an upload's bytes; False for a file id files.getUploadURLExternal never issued."""
+        with self._cond:
+            if file_id not in self.uploads:
+                return False
+            self.uploads[file_id] = data
+            self.calls.append(Call(f"upload:{file_id}", {"bytes": len(data)}, headers, time.monotonic()))
+            self._cond.notify_all()
+        return True
+
     def _body(self, method: str, args: dict) -> dict:
         """A successful response (called under the lock)."""
         ts = f"{int(time.time())}.{next(self._ts):06d}"
+        if method == "conversations.open":
+            users = str(args.get("users", ""))
+            return {"ok": True, "channel": {"id": "D" + users.split(",")[0][1:]}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):08d}"
+            self.uploads[file_id] = b""  # issued: its upload URL now takes bytes
+            return {"ok": True, "file_id": file_id, "upload_url": f"{self.url}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            files = json.loads(args["files"]) if isinstance(args.get("files"), str) else args.get("files", [])
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title"),
+                                           "size": len(self.uploads.get(f["id"], b""))} for f in files]}
         if method == "auth.test":
             return {"ok": True, "url": "https://council.slack.com/", "team": "Council", "user": "assistant",
                     "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID, "is_enterprise_install": False}

@@ -12,7 +12,7 @@ from tests.support.slack_bot import wait_until
 from tests.support.bot_process import ROOT, BotProcess
 
 QUESTION = "How often do social workers get supervision?"
-SEAM = "ingest.store:IndexVersion.add"
+SEAM = "ingest.versions:IndexVersion.add"  # where a new version's passages are written
 
 
 def hook_texts(double, hook: str) -> list[str]:

@@ -60,4 +60,5 @@ def test_human_date_and_citation_json():
     assert human_date("2011-06-09") == "9 June 2011" and human_date("2011") == "2011" and human_date("") == ""
     c = Citation(n=1, source="a.txt", title="T", section="S", date="2020", url="", text="x")
     assert c.to_json() == {"n": 1, "source": "a.txt", "title": "T", "section": "S", "date": "2020", "url": "",
-                           "text": "x", "also": []}
+                           "text": "x", "also": [],  # DESIGN.md's fields, then whether the document is current
+                           "reviewed": "", "review_due": "", "review_overdue_since": "", "superseded_by": None}
