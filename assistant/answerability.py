@@ -65,32 +65,12 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
+_QUANTITY = re.compile(
+    r"(?<![\w-])(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
+    r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)\b")
 
 
 def _numbers(text: str) -> set[str]:
-    """Numbers a text states, as digits, years left out (the years check covers them)."""
-    found = {_NUMBER_WORDS.get(w, w) for w in re.findall(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\b", text.lower())}
-    return {n for n in found if not re.fullmatch(r"(19|20)\d\d", n)}
-
-
-@dataclass
-class Verdict:
-    outcome: str  # answered | partial | not_found
-    answerable: float
-    topic: float
-
-
-class Judge:
-    """Applies the two fitted models; ``threshold`` overrides the fitted answerability threshold."""
-
-    def __init__(self, *, threshold: float | None = None) -> None:
-        self.answerable = Logistic.load(ANSWERABILITY)
-        self.topic = Logistic.load(TOPIC)
-        self.threshold = self.answerable.threshold if threshold is None else threshold
-
-    def __call__(self, features: dict[str, float]) -> Verdict:
-        p = self.answerable.probability(features)
-        t = self.topic.probability(features)
-        if p >= self.threshold:
-            return Verdict("answered", p, t)
-        return Verdict("partial" if t >= self.topic.threshold else "not_found", p, t)
+    """Quantities a text states ("15 working days", "72 hrs", "four weeks"), as digits; a bare number (a year,
+    a reference in a name) is not a quantity."""
+    return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in _QUANTITY.finditer(text.lower())}

@@ -30,6 +30,7 @@ _WHERE_WORDS = (
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
+    "last lasts lasting duration length "
     "long quickly soon many much deadline date dates day days week weeks month months hour hours year years"
 )
 _NUMBER_OR_FREQUENCY = re.compile(

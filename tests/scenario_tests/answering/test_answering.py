@@ -150,9 +150,9 @@ def test_what_ofsted_was_worried_about_in_2011_is_answered_from_the_letter(assis
 
 
 def test_a_near_miss_is_partial_with_the_nearest_passage_cited(assistant):
-    # The policy sets how often supervision happens, not how long a session lasts.
-    answer = assistant.ask("how long should a supervision session last?")
+    # The documents speak of newly qualified social workers' supervision, never of a caseload number.
+    answer = assistant.ask("What is the maximum caseload for a newly qualified social worker?")
     assert answer.outcome == "partial" and answer.abstained, answer.answer
-    assert answer.answer.startswith("The documents don't say how long should a supervision session last.")
-    assert "The nearest they say:" in answer.answer and answer.citations
-    assert answer.citations[0].source == "example-supervision-policy.md"
+    assert answer.answer.startswith("The documents don't say what the maximum caseload for a newly qualified "
+                                    "social worker is. The nearest they say:")
+    assert answer.citations

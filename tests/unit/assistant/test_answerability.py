@@ -39,6 +39,7 @@ def test_the_judge_gives_three_outcomes() -> None:
     assert judge({"x": 1.0, "y": 1.0}).outcome == "answered"
     assert judge({"x": -1.0, "y": 1.0}).outcome == "partial"
     assert judge({"x": -1.0, "y": -1.0}).outcome == "not_found"
+    assert judge({"x": 1.0, "y": -1.0}).outcome == "not_found"  # off topic, however answerable it looks
 
 
 @pytest.mark.parametrize("question, clause", [
@@ -49,3 +50,11 @@ def test_the_judge_gives_three_outcomes() -> None:
 ])
 def test_what_was_asked_reads_as_a_clause(question: str, clause: str) -> None:
     assert asked_clause(question) == clause
+
+
+def test_only_quantities_in_the_question_count_as_numbers() -> None:
+    from assistant.answerability import _numbers
+
+    assert _numbers("icpc within 15 working days?") == {"15"}
+    assert _numbers("rhi within 72 hrs or four weeks") == {"72", "4"}
+    assert _numbers("does Zebedee-Quennell-4471 need a conference in 2023") == set()
