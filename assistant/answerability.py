@@ -63,6 +63,29 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     }
 
 
+@dataclass
+class Verdict:
+    outcome: str  # answered | partial | not_found
+    answerable: float
+    topic: float
+
+
+class Judge:
+    """Applies the two fitted models; ``threshold`` overrides the fitted answerability threshold."""
+
+    def __init__(self, *, threshold: float | None = None) -> None:
+        self.answerable = Logistic.load(ANSWERABILITY)
+        self.topic = Logistic.load(TOPIC)
+        self.threshold = self.answerable.threshold if threshold is None else threshold
+
+    def __call__(self, features: dict[str, float]) -> Verdict:
+        p = self.answerable.probability(features)
+        t = self.topic.probability(features)
+        if t < self.topic.threshold:
+            return Verdict("not_found", p, t)  # the subject is not in the documents, whatever words they share
+        return Verdict("answered" if p >= self.threshold else "partial", p, t)
+
+
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
 _QUANTITY = re.compile(

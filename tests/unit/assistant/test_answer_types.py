@@ -49,3 +49,9 @@ def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expec
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
     assert set(KINDS) == {"frequency", "timescale", "number", "date", "name", "person", "judgement"}
+
+
+def test_a_duration_is_not_a_count() -> None:
+    # "how many cases" is not answered by "for their first six weeks".
+    assert not states("number", "NQSWs receive supervision weekly for their first six weeks.")
+    assert states("number", "No NQSW should hold more than twenty cases.")
