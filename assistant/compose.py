@@ -22,6 +22,7 @@ from assistant.understand import Query
 MAX_UNITS = 3
 MAX_WORDS = 80  # the first unit always stands; supporting units only while the answer stays short
 SUPPORT = 0.6  # a supporting unit must be rated at least this share of the first
+RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated at least this share of the best
 
 
 def asked_clause(question: str) -> str:
@@ -52,12 +53,19 @@ def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation
     return parts, citations
 
 
-def choose(units: list[Unit]) -> list[Unit]:
-    """The best unit first (it states the fact asked for), then close runners-up while the answer stays short."""
-    first = units[0]
+def lead(units: list[Unit], *, asked: bool) -> Unit | None:
+    """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
+    a number, a name...), the best close runner-up that states one; None when no close unit states it."""
+    if not asked:
+        return units[0]
+    return next((u for u in units if u.typed and u.probability >= RUNNER_UP * units[0].probability), None)
+
+
+def choose(units: list[Unit], first: Unit) -> list[Unit]:
+    """``first`` (it states the fact asked for), then close runners-up while the answer stays short."""
     chosen = [first]
     words = first.words
-    for unit in units[1:]:
+    for unit in (u for u in units if u is not first):
         if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
             break
         if words + unit.words > MAX_WORDS:
@@ -78,10 +86,13 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
-    if verdict.outcome == "partial":
+    first = lead(units, asked=query.answer_type is not None)
+    if verdict.outcome == "partial" or first is None:
+        # Partial: the documents are on the subject but do not state what was asked (for a question after a
+        # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
         parts, citations = _cite(units[:1], hits)
         text = f"The documents don't say {asked_clause(query.text)}. The nearest they say: {parts[0]}"
         return Answer(question=query.text, answer=text, citations=citations, hits=hits,
                       checked=nearest_titles(hits), reason="fact-not-stated", outcome="partial")
-    parts, citations = _cite(choose(units), hits)
+    parts, citations = _cite(choose(units, first), hits)
     return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")

@@ -54,6 +54,7 @@ class Intent:
     mode: str  # list | judgement | timeline
     kinds: tuple[str, ...] = IMPROVEMENT_KINDS
     themes: tuple[str, ...] = ()
+    fallback: bool = False  # asked only when the passages did not answer
 
 
 def intent_of(query: Query) -> Intent | None:
@@ -74,7 +75,7 @@ def intent_of(query: Query) -> Intent | None:
     if _JUDGEMENT.search(text) and not _NOT_OFSTED_JUDGEMENT.search(text):
         return Intent("judgement")
     if themes and query.wants_inspection and _SAID.search(text):
-        return Intent("list", kinds=KINDS, themes=themes)
+        return Intent("list", kinds=KINDS, themes=themes, fallback=True)
     return None
 
 
@@ -89,9 +90,10 @@ class FindingsAnswerer:
             self._cached = (version.name, FindingsIndex(version.path))
         return self._cached[1]
 
-    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion) -> Answer | None:
+    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion, fallback: bool = False) -> Answer | None:
+        """A cited findings answer, or None; ``fallback`` is set once the passages have not answered."""
         intent = intent_of(query)
-        if intent is None:
+        if intent is None or intent.fallback != fallback:
             return None
         index = self.index_for(version)
         known = index.authorities()

@@ -37,7 +37,8 @@ class Answerer(Protocol):
 class FindingsSource(Protocol):
     """Answers inspection-findings questions from structured records; None hands the question back."""
 
-    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion) -> Answer | None: ...
+    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion, fallback: bool = False) -> Answer | None:
+        """``fallback``: the passages did not answer; broader questions ("what did Ofsted say about X") qualify."""
 
 
 class Assistant:
@@ -137,6 +138,8 @@ class Assistant:
             answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
             answer = compose(query, hits, weights=retriever.weights, judge=self.judge)
+            if answer.abstained and self.findings is not None:
+                answer = self.findings.answer(query, hits, version=retriever.version, fallback=True) or answer
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer
         answer = drop_repeats(answer)  # no sentence or citation twice, whichever path composed it

@@ -41,6 +41,17 @@ class Unit:
         return len(self.text.split())
 
 
+def _heading(text: str) -> bool:
+    """A title-cased line without an ending ("What a Strategy Discussion is For") names a topic; it answers nothing."""
+    words = text.split()
+    if closed(text) or ":" in text or len(words) > 10 or not _FUNCTION_WORDS & set(words):
+        return False  # a name line ("Jane Doe Her Majesty's Inspector") has no lower-case function words
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "is", "are", "to", "and", "in", "on", "with", "be", "should", "when"}
+
+
 def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, best_coverage: float, asked: bool) -> dict[str, float]:
     """What the selector sees of one unit (names must match the fitted model's)."""
     return {
@@ -73,8 +84,8 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
         for order, (text, cosine, covered) in enumerate(zip(hit.units, hit.unit_cosines, hit.unit_coverages)):
             key = " ".join(text.lower().split())
-            if key in seen:
-                continue  # the same sentence in two passages (a duplicate file) is one candidate
+            if key in seen or _heading(text):
+                continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading is none
             seen.add(key)
             units.append(Unit(index, order, text, hit.passage.section, cosine, covered, coverage(terms, text, weights),
                               states(query.answer_type, text)))

@@ -17,7 +17,9 @@ from tests.conftest import ROOT
 
 @pytest.fixture(scope="module")
 def assistant(knowledge_store, embedder) -> Assistant:
-    return Assistant(knowledge_store, embedder=embedder)
+    from assistant.findings import FindingsAnswerer
+
+    return Assistant(knowledge_store, embedder=embedder, findings=FindingsAnswerer())  # as the product wires it
 
 
 def sentences_are_cited(answer) -> bool:

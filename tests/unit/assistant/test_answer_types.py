@@ -55,3 +55,13 @@ def test_a_duration_is_not_a_count() -> None:
     # "how many cases" is not answered by "for their first six weeks".
     assert not states("number", "NQSWs receive supervision weekly for their first six weeks.")
     assert states("number", "No NQSW should hold more than twenty cases.")
+
+
+def test_a_title_cased_heading_is_not_an_answer_but_a_name_line_is_kept() -> None:
+    from assistant.selection import _heading
+
+    assert _heading("What a Strategy Discussion is For")
+    assert _heading("When a Strategy Discussion is Required")
+    assert not _heading("Matthew Brazier Her Majesty's Inspector")
+    assert not _heading("Lead inspector: Louise Hollick")
+    assert not _heading("Strategy discussions are routinely held as face-to-face meetings.")
