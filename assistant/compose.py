@@ -11,12 +11,14 @@ documents checked.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
+from assistant.text import tokens
 from assistant.understand import Query
 
 MAX_UNITS = 3
@@ -25,9 +27,14 @@ SUPPORT = 0.6  # a supporting unit must be rated at least this share of the firs
 RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated at least this share of the best
 
 
-def asked_clause(question: str) -> str:
-    """The question as an indirect clause for "The documents don't say ...": 'what the caseload limit is'."""
-    text = re.sub(r"[\s?.!]+$", "", question.strip())
+def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: True) -> str:
+    """The question as an indirect clause for "The documents don't say ...": 'what the caseload limit is'.
+
+    Words the knowledge base never uses (a child's name, a case number) are left out as '…', so a reply
+    never repeats them.
+    """
+    words = [w if known(w) else "…" for w in re.sub(r"[\s?.!]+$", "", question.strip()).split()]
+    text = re.sub(r"…(\s+…)+", "…", " ".join(words))
     if text[:2].isalpha() and not text[:2].isupper():
         text = text[0].lower() + text[1:]
     inverted = re.match(r"^(what|which|who|where|how \w+)\s+(is|are|was|were)\s+(.+)$", text, re.I)
@@ -36,6 +43,11 @@ def asked_clause(question: str) -> str:
     if re.match(r"^(what|which|who|whom|whose|when|where|why|how)\b", text, re.I):
         return text
     return f'what you asked ("{text}")'
+
+
+def known_to(weights: TermWeights) -> Callable[[str], bool]:
+    """Is every content word of ``word`` used somewhere in the knowledge base (stop words always are)?"""
+    return lambda word: all(weights.counts.get(t, 0) > 0 for t in tokens(word))
 
 
 def _sentence(unit: Unit) -> str:
@@ -91,7 +103,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
         parts, citations = _cite(units[:1], hits)
-        text = f"The documents don't say {asked_clause(query.text)}. The nearest they say: {parts[0]}"
+        text = f"The documents don't say {asked_clause(query.text, known=known_to(weights))}. The nearest they say: {parts[0]}"
         return Answer(question=query.text, answer=text, citations=citations, hits=hits,
                       checked=nearest_titles(hits), reason="fact-not-stated", outcome="partial")
     parts, citations = _cite(choose(units, first), hits)

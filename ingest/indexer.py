@@ -48,6 +48,7 @@ class SyncSummary:
     duplicates: list[dict[str, str]] = field(default_factory=list)  # {"source", "same_as"}: stored once
     flagged: list[dict] = field(default_factory=list)  # {"source", "sentences", "patterns"}: sentences withheld
     embedded: int = 0
+    units_embedded: int = 0  # answer units (sentences with their headings) embedded for new passages
     passages: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -135,8 +136,9 @@ def _sync_locked(
         version.collection(create=True)
         if all_passages:
             version.add(all_passages, copied_vectors + vectors)
-        write_unit_vectors(version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
-                           previous=live.path if live is not None and reuse else None)
+        summary.units_embedded = write_unit_vectors(
+            version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
+            previous=live.path if live is not None and reuse else None)
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
                                reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)
         draft.manifest = Manifest(

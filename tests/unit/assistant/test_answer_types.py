@@ -65,3 +65,7 @@ def test_a_title_cased_heading_is_not_an_answer_but_a_name_line_is_kept() -> Non
     assert not _heading("Matthew Brazier Her Majesty's Inspector")
     assert not _heading("Lead inspector: Louise Hollick")
     assert not _heading("Strategy discussions are routinely held as face-to-face meetings.")
+
+
+def test_hours_of_the_day_are_a_time() -> None:
+    assert states("timescale", "Emergency duty workers respond between 5pm and 8:45am, including weekends.")

@@ -58,3 +58,11 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     assert _numbers("icpc within 15 working days?") == {"15"}
     assert _numbers("rhi within 72 hrs or four weeks") == {"72", "4"}
     assert _numbers("does Zebedee-Quennell-4471 need a conference in 2023") == set()
+
+
+def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:
+    known = {"does", "need", "a", "child", "protection", "conference", "within", "15", "working", "days"}
+    clause = asked_clause("Does Zebedee-Quennell-4471 need a child protection conference within 15 working days?",
+                          known=lambda w: w.lower() in known)
+    assert "Zebedee" not in clause and "4471" not in clause
+    assert clause == 'what you asked ("does … need a child protection conference within 15 working days")'
