@@ -15,7 +15,7 @@ from typing import Callable
 
 from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
-from assistant.evidence import TermWeights, key_terms
+from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
 from assistant.text import tokens
@@ -93,7 +93,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if not hits:
         return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
     judge = judge or Judge()
-    terms = key_terms(query)
+    names = unknown_names(query.text, weights)
+    terms = [t for t in key_terms(query) if t not in names]
     units = score_units(query, hits, terms, weights)
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":

@@ -137,3 +137,14 @@ def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
 
 def has_quantity(text: str) -> bool:
     return bool(_NUMBER_OR_FREQUENCY.search(text))
+
+
+def unknown_names(question: str, weights: TermWeights) -> set[str]:
+    """Stems of capitalised words past the first that the knowledge base never uses: a child's or a worker's name,
+    a case reference. They are not what a question is about, so they count neither for nor against an answer."""
+    stems: set[str] = set()
+    for word in re.findall(r"(?<=\s)[A-Z][\w'’-]*", question):
+        found = tokens(word)
+        if found and all(weights.counts.get(t, 0) == 0 for t in found):
+            stems.update(found)
+    return stems

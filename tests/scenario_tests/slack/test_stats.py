@@ -31,7 +31,7 @@ def running(tmp_path_factory, embedder):
     root = tmp_path_factory.mktemp("stats")
     store = KnowledgeStore(root / "store")
     sync(store, [write_currency_docs(root / "docs")], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(NOW))
+    assistant = Assistant(store, embedder=embedder, clock=fixed_clock(NOW))
     double = SlackDouble()
     # Usage records beside the index, as `serve` keeps them; "Ask a person" posts in a duty channel.
     r = start_bot(double, assistant, root / "store", escalation_channel=DUTY, escalation_mention=["U0DUTYONE"])
@@ -46,8 +46,8 @@ def hook_reply(double: SlackDouble, hook: str, count: int = 1) -> list[dict]:
 
 
 QUESTIONS = {  # surface -> question
-    "mention": f"How quickly must a manager decide on a referral about {SENTINEL}?",
-    "dm": "How quickly must a manager decide on a referral?",
+    "mention": f"How quickly is a decision made on a contact about {SENTINEL}?",
+    "dm": "How quickly is a decision made on a contact?",
     "dm2": "What is the capital of France?",
     "ask": "How often are children in care visited?",
 }
