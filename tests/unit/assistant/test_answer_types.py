@@ -69,3 +69,7 @@ def test_a_title_cased_heading_is_not_an_answer_but_a_name_line_is_kept() -> Non
 
 def test_hours_of_the_day_are_a_time() -> None:
     assert states("timescale", "Emergency duty workers respond between 5pm and 8:45am, including weekends.")
+
+
+def test_intervals_are_a_frequency() -> None:
+    assert states("frequency", "Children in care are visited at intervals of no more than six weeks.")
