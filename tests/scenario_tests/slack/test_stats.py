@@ -46,8 +46,8 @@ def hook_reply(double: SlackDouble, hook: str, count: int = 1) -> list[dict]:
 
 
 QUESTIONS = {  # surface -> question
-    "mention": f"How quickly is a decision made on a contact about {SENTINEL}?",
-    "dm": "How quickly is a decision made on a contact?",
+    "mention": f"How quickly must a manager decide on a referral about {SENTINEL}?",
+    "dm": "How quickly must a manager decide on a referral?",
     "dm2": "What is the capital of France?",
     "ask": "How often are children in care visited?",
 }
