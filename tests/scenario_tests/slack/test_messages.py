@@ -3,11 +3,12 @@ questions; bot messages, edits and joins ignored."""
 
 from __future__ import annotations
 
-import time
+import logging
 
 from assistant.slack import blocks as bk
 from tests.support.payloads import BOT_USER, mention, message, new_ts
-from tests.support.slack_checks import QUESTION
+from tests.support.slack_bot import wait_until
+from tests.support.slack_checks import QUESTION, wait_logged
 
 
 def test_dm_follow_up_uses_the_threads_earlier_question(running, double, assistant):
@@ -25,34 +26,45 @@ def test_dm_follow_up_uses_the_threads_earlier_question(running, double, assista
     assert answers[1].args["text"] == bk.answer_text(with_context)
 
 
-def test_channel_thread_follow_up_needs_no_mention_only_in_the_bots_threads(running, double):
+def test_channel_thread_follow_up_needs_no_mention_only_in_the_bots_threads(running, double, caplog):
+    caplog.set_level(logging.DEBUG, logger="assistant.slack")
     event = mention(QUESTION, channel="C0THREAD1")
     running.bot.send_event(event)
     double.wait_for("chat.postMessage", channel="C0THREAD1", thread_ts=event["ts"])
     running.bot.send_event(message("what about students?", channel="C0THREAD1", channel_type="channel",
                                    thread_ts=event["ts"]))
     double.wait_for("chat.postMessage", channel="C0THREAD1", thread_ts=event["ts"], count=2)
-    running.bot.send_event(message("thanks, that's what I needed", channel="C0THREAD1", channel_type="channel",
-                                   thread_ts=event["ts"]))  # a colleague's comment, not a question
-    other = new_ts()
-    running.bot.send_event(message("what about students?", channel="C0THREAD1", channel_type="channel",
-                                   thread_ts=other))
-    running.bot.send_event(message("lunch anyone?", channel="C0THREAD1", channel_type="channel"))
-    time.sleep(0.8)
+    chatter = [
+        (message("thanks, that's what I needed", channel="C0THREAD1", channel_type="channel",
+                 thread_ts=event["ts"]), "not-a-question"),  # a colleague's comment in the bot's thread
+        (message("what about students?", channel="C0THREAD1", channel_type="channel", thread_ts=new_ts()),
+         "not-our-thread"),
+        (message("lunch anyone?", channel="C0THREAD1", channel_type="channel"), "not-in-a-thread"),
+    ]
+    for chat, reason in chatter:
+        assert running.bot.send_event(chat)[0] == 200
+        wait_logged(caplog, f"message ignored channel=C0THREAD1 ts={chat['ts']} reason={reason}")
     assert len(double.of("chat.postMessage", channel="C0THREAD1")) == 2
 
 
-def test_bot_messages_edits_and_joins_are_ignored(running, double):
+def test_bot_messages_edits_and_joins_are_ignored(running, double, caplog):
+    caplog.set_level(logging.DEBUG, logger="assistant.slack")
+    caplog.set_level(logging.DEBUG, logger="slack_bolt.IgnoringSelfEvents")  # Bolt drops the bot's own messages
     channel = "D0IGNORED1"
-    statuses = [
-        running.bot.send_event(message(QUESTION, channel=channel, bot_id="B0OTHER", subtype="bot_message"))[0],
-        running.bot.send_event(message(QUESTION, channel=channel, subtype="message_changed"))[0],
-        running.bot.send_event(message("<@U0NEW> has joined the channel", channel="C0JOINS01",
-                                       channel_type="channel", subtype="channel_join"))[0],
-        running.bot.send_event(message(QUESTION, channel=channel, user=BOT_USER, bot_id="BBOT0001"))[0],
+    others = [
+        (message(QUESTION, channel=channel, bot_id="B0OTHER", subtype="bot_message"), "subtype"),
+        (message(QUESTION, channel=channel, subtype="message_changed"), "subtype"),
+        (message("<@U0NEW> has joined the channel", channel="C0JOINS01", channel_type="channel",
+                 subtype="channel_join"), "subtype"),
     ]
-    assert statuses == [200] * 4  # acknowledged (so Slack does not retry), then ignored
-    time.sleep(1.0)
+    for event, reason in others:
+        assert running.bot.send_event(event)[0] == 200  # acknowledged (so Slack does not retry), then ignored
+        wait_logged(caplog, f"message ignored channel={event['channel']} ts={event['ts']} reason={reason}")
+    selfish = message(QUESTION, channel=channel, user=BOT_USER, bot_id="BBOT0001")
+    before = caplog.text.count("slack_bolt.IgnoringSelfEvents")
+    assert running.bot.send_event(selfish)[0] == 200
+    assert wait_until(lambda: caplog.text.count("slack_bolt.IgnoringSelfEvents") > before or
+                      f"message ignored channel={channel} ts={selfish['ts']} reason=bot" in caplog.text)
     assert not double.of("chat.postMessage", channel=channel)
     assert not double.of("chat.postMessage", channel="C0JOINS01")
     assert not double.of("reactions.add", channel=channel)
