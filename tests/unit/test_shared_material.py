@@ -31,8 +31,10 @@ def _reaches_shared(path: Path) -> list[str]:
                 found.append(f"{path.name}:{node.lineno} {node.value!r}")
         elif isinstance(node, ast.Name) and node.id in ("SHARED", "find_shared"):
             found.append(f"{path.name}:{node.lineno} {node.id}")
-        elif isinstance(node, ast.Attribute) and node.attr == "find_shared":
-            found.append(f"{path.name}:{node.lineno} .find_shared")
+        elif isinstance(node, ast.Attribute) and node.attr in ("SHARED", "find_shared"):
+            found.append(f"{path.name}:{node.lineno} .{node.attr}")
+        elif isinstance(node, ast.ImportFrom):
+            found += [f"{path.name}:{node.lineno} import {a.name}" for a in node.names if a.name in ("SHARED", "find_shared")]
     return found
 
 
