@@ -68,3 +68,48 @@ def test_bot_messages_edits_and_joins_are_ignored(running, double, caplog):
     assert not double.of("chat.postMessage", channel=channel)
     assert not double.of("chat.postMessage", channel="C0JOINS01")
     assert not double.of("reactions.add", channel=channel)
+
+
+def test_thread_memory_lasts_30_minutes_as_wired_into_the_app(double, assistant, tmp_path, caplog):
+    """The app's thread memory runs on the one clock (Runtime(clock=...)) with the default time-to-live."""
+    from datetime import datetime
+
+    from assistant.clock import LONDON
+    from tests.support.clock import MovingClock
+    from tests.support.slack_bot import start_bot
+
+    caplog.set_level(logging.DEBUG, logger="assistant.slack")
+    clock = MovingClock(datetime(2026, 3, 2, 9, 0, tzinfo=LONDON))
+    r = start_bot(double, assistant, tmp_path / "state", clock=clock, thread_ttl_s=None)  # the default
+    try:
+        assert r.settings.thread_ttl_s == 30 * 60
+        follow_up = "what about team managers?"
+        with_context = bk.answer_text(assistant.ask(follow_up, context=QUESTION))
+        without = bk.answer_text(assistant.ask(follow_up))
+        assert with_context != without, "pick a follow-up whose answer depends on the context"
+        # A DM thread: a follow-up 29 minutes on still carries the question; 31 minutes after that, it does not.
+        first = message(QUESTION, channel="D0MEMORY1")
+        r.bot.send_event(first)
+        double.wait_for("chat.postMessage", channel="D0MEMORY1", thread_ts=first["ts"])
+        clock.move(minutes=29)
+        r.bot.send_event(message(follow_up, channel="D0MEMORY1", thread_ts=first["ts"]))
+        replies = double.wait_for("chat.postMessage", channel="D0MEMORY1", thread_ts=first["ts"], count=2)
+        assert replies[1].args["text"] == with_context
+        clock.move(minutes=31)
+        r.bot.send_event(message(follow_up, channel="D0MEMORY1", thread_ts=first["ts"]))
+        replies = double.wait_for("chat.postMessage", channel="D0MEMORY1", thread_ts=first["ts"], count=3)
+        assert replies[2].args["text"] == without  # the earlier question was forgotten
+        # A channel thread is the bot's for 30 minutes after its last answer there, then a reply is left alone.
+        start = mention(QUESTION, channel="C0MEMORY1")
+        r.bot.send_event(start)
+        double.wait_for("chat.postMessage", channel="C0MEMORY1", thread_ts=start["ts"])
+        clock.move(minutes=29)
+        r.bot.send_event(message(follow_up, channel="C0MEMORY1", channel_type="channel", thread_ts=start["ts"]))
+        double.wait_for("chat.postMessage", channel="C0MEMORY1", thread_ts=start["ts"], count=2)
+        clock.move(minutes=31)
+        late = message(follow_up, channel="C0MEMORY1", channel_type="channel", thread_ts=start["ts"])
+        r.bot.send_event(late)
+        wait_logged(caplog, f"message ignored channel=C0MEMORY1 ts={late['ts']} reason=not-our-thread")
+        assert len(double.of("chat.postMessage", channel="C0MEMORY1")) == 2
+    finally:
+        r.stop()
