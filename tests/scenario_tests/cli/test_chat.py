@@ -45,13 +45,16 @@ def test_chat_answers_follows_up_and_new_starts_a_new_thread(knowledge_store, em
         child.expect("starts a new thread")
         prompt = rf"\?{CODES} "
         shown = {}
-        for key, line in (("first", QUESTION), ("follow_up", FOLLOW_UP), ("new", "new"), ("fresh", FOLLOW_UP)):
+        # the question, its follow-up (carries it), the question again, `new`, the follow-up (carries nothing)
+        for key, line in (("first", QUESTION), ("follow_up", FOLLOW_UP), ("again", QUESTION), ("new", "new"),
+                          ("fresh", FOLLOW_UP)):
             child.expect(prompt)
             child.sendline(line)
             if key != "new":
                 shown[key] = screen(child)
         for key, sentence in expected.items():
             assert sentence in shown[key], (key, sentence, shown[key][:600])
+        assert expected["first"] in shown["again"]
         assert "Sources" in shown["first"] and "[1]" in shown["first"]
         child.expect(prompt)
         child.sendline("quit")
