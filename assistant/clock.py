@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time as _time
 from datetime import date, datetime, time
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -26,3 +27,11 @@ def fixed_clock(at: datetime | date) -> Clock:
 def today(clock: Clock) -> date:
     """The date in England by ``clock``."""
     return clock().astimezone(LONDON).date()
+
+
+def seconds(clock: Clock) -> Callable[[], float]:
+    """A seconds counter for time-to-live caches, from ``clock``: the monotonic one for the system clock (never
+    jumps with the wall clock), the given clock's time otherwise (a test moving "now" moves the caches too)."""
+    if clock is system_clock:
+        return _time.monotonic
+    return lambda: clock().timestamp()

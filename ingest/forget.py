@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ingest.hnsw_scrub import scrub_chroma_folder
 from ingest.lifecycle import build_version
-from ingest.sqlite_purge import purge_source, sqlite_files
+from ingest.sqlite_purge import count_mentions, purge_source, sqlite_files
 from ingest.unit_vectors import keep_only
 from ingest.store import IndexVersion, KnowledgeStore
 
@@ -121,7 +121,8 @@ def _mentioned_in_root(store: KnowledgeStore, source: str) -> bool:
 
 
 def _file_mentions(path, source: str) -> bool:
-    return source.encode() in path.read_bytes()
+    """A row of ``path`` names ``source`` exactly (forgetting ``visits.md`` leaves ``home-visits.md`` alone)."""
+    return count_mentions(path, source) > 0
 
 
 def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> tuple[IndexVersion, int]:

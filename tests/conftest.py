@@ -32,15 +32,37 @@ def embedder() -> MiniLMEmbedder:
     return model
 
 
+def under_ci() -> bool:
+    """CI=true (any case, or 1/yes): missing shared material is then a fault, not a reason to skip."""
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def require_shared(folder: Path = SHARED) -> Path:
+    """``folder`` (../shared) when it holds corpus/ and eval/dev.jsonl; otherwise skip saying why, or FAIL
+    with a clear message under CI. Every test that reads ../shared comes through here (the shared_dir fixture)."""
+    if (folder / "corpus").is_dir() and (folder / "eval" / "dev.jsonl").is_file():
+        return folder
+    what = f"the shared material (corpus/ and eval/dev.jsonl) is missing at {folder}"
+    if under_ci():  # CI lays shared/ beside the clone: its absence there is a fault
+        pytest.fail(f"CI=true but {what}: lay ../shared beside the clone (this test reads the shared corpus)",
+                    pytrace=False)
+    pytest.skip(f"{what}: this test reads the shared corpus and cannot run without it")
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared (corpus and question sets); tests that need it skip, saying why, when it is absent."""
-    if not (SHARED / "corpus").is_dir() or not (SHARED / "eval" / "dev.jsonl").is_file():
-        if os.environ.get("CI") == "true":  # CI lays shared/ beside the clone: its absence there is a fault
-            pytest.fail(f"CI=true but the shared material is missing at {SHARED} (corpus/ and eval/dev.jsonl)")
-        pytest.skip(f"shared material not found at {SHARED} (corpus/ and eval/dev.jsonl): this test measures "
-                    "retrieval on the shared corpus and cannot run without it")
-    return SHARED
+    """../shared (corpus and question sets): skipped with a reason when absent, a failure under CI=true."""
+    return require_shared()
+
+
+SHARED_FIXTURES = {"shared_dir", "corpus_store"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark every test that needs ../shared (``-m needs_shared`` selects them), so CI can prove none skips."""
+    for item in items:
+        if SHARED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.needs_shared)
 
 
 @pytest.fixture(scope="session")

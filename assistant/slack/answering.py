@@ -166,7 +166,7 @@ def take(services: Services, event: dict, *, surface: str, channel_type: str, bo
                         thread_ts=event.get("thread_ts"), text=event.get("text", ""), bot_user_id=bot_user_id)
     if not services.ledger.take(question.key, ref=question.ref, channel=channel, thread_ts=question.root,
                                 message_ts=ts, user_id=question.user):
-        log.info("message already taken surface=%s channel=%s", surface, channel)
+        log.info("message already taken surface=%s channel=%s ts=%s", surface, channel, ts)
         return None
     return question
 

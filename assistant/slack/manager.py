@@ -151,14 +151,28 @@ def register(app: App, services: Services) -> None:
         user = command.get("user_id", "")
         if not gate.allowed("/kb-refresh", user=user, client=client, respond=respond):
             return
-        if not services.refreshing.acquire(blocking=False):
+        with services.refresh_waiting:
+            running = not services.refreshing.acquire(blocking=False)
+            if running:  # the running refresh's summary goes to this manager too
+                services.refresh_waiters.append(respond)
+        if running:
             records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome="busy")
             say(respond, "A refresh is already running; I'll post its summary when it finishes.")
             return
+        said: list[str] = []
+
+        def respond_and_keep(**message: Any) -> Any:
+            said.append(message.get("text", ""))  # the last one is the summary, for managers who asked meanwhile
+            return respond(**message)
+
         try:
-            outcome = run_refresh(services, respond, user=user)
+            outcome = run_refresh(services, respond_and_keep, user=user)
         finally:
-            services.refreshing.release()
+            with services.refresh_waiting:
+                waiting, services.refresh_waiters[:] = list(services.refresh_waiters), []
+                services.refreshing.release()
+        for other in waiting:
+            say(other, said[-1] if said else "The refresh finished.")
         records.audit(user_id=user, command="/kb-refresh", allowed=True, outcome=outcome)
 
     app.command("/kb-status")(ack=acknowledge, lazy=[services.offload(kb_status)])

@@ -7,6 +7,7 @@ message that mentions the bot is left to its ``app_mention`` twin.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from slack_bolt import Ack, App, BoltContext
@@ -15,6 +16,7 @@ from slack_sdk import WebClient
 from assistant.slack.answering import answer_in_thread, take
 from assistant.slack.services import Services
 
+log = logging.getLogger(__name__)
 ANSWERED_SUBTYPES = {None, "thread_broadcast"}
 QUESTION_WORDS = {
     "what", "whats", "what's", "how", "when", "where", "who", "whom", "whose", "why", "which", "is", "are", "was",
@@ -29,23 +31,36 @@ def looks_like_question(text: str) -> bool:
     return "?" in text or (bool(words) and words[0] in QUESTION_WORDS and len(words) >= 3)
 
 
+def skip_reason(event: dict, *, bot_user_id: str | None, knows_thread) -> str | None:
+    """Why a ``message`` event is not a question for us (a fixed word), or None when it is."""
+    if event.get("subtype") not in ANSWERED_SUBTYPES:
+        return "subtype"
+    if event.get("bot_id") or not event.get("user"):
+        return "bot"
+    if event.get("channel_type") == "im":
+        return None
+    if bot_user_id and f"<@{bot_user_id}" in event.get("text", ""):
+        return "mention-twin"  # the app_mention event answers it
+    thread_ts = event.get("thread_ts")
+    if not thread_ts or thread_ts == event.get("ts"):
+        return "not-in-a-thread"
+    if not knows_thread(event["channel"], thread_ts):
+        return "not-our-thread"
+    return None if looks_like_question(event.get("text", "")) else "not-a-question"
+
+
 def wanted(event: dict, *, bot_user_id: str | None, knows_thread) -> bool:
     """Whether a ``message`` event is a question for us."""
-    if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id") or not event.get("user"):
-        return False
-    if event.get("channel_type") == "im":
-        return True
-    if bot_user_id and f"<@{bot_user_id}" in event.get("text", ""):
-        return False  # the app_mention event answers it
-    thread_ts = event.get("thread_ts")
-    return (bool(thread_ts) and thread_ts != event.get("ts") and knows_thread(event["channel"], thread_ts)
-            and looks_like_question(event.get("text", "")))
+    return skip_reason(event, bot_user_id=bot_user_id, knows_thread=knows_thread) is None
 
 
 def register(app: App, services: Services) -> None:
     def on_message(ack: Ack, event: dict, context: BoltContext, client: WebClient) -> None:
         """Take a question for us on (durably, once) and hand the answer to the bot's pool, then ack."""
-        if wanted(event, bot_user_id=context.bot_user_id, knows_thread=services.threads.knows):
+        reason = skip_reason(event, bot_user_id=context.bot_user_id, knows_thread=services.threads.knows)
+        if reason is not None:  # ids only: the positive signal that a message was seen and left alone
+            log.debug("message ignored channel=%s ts=%s reason=%s", event.get("channel"), event.get("ts"), reason)
+        else:
             question = take(services, event, surface="dm" if event.get("channel_type") == "im" else "thread",
                             channel_type=event.get("channel_type", ""), bot_user_id=context.bot_user_id)
             if question is not None:

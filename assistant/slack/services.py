@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from slack_sdk import WebClient
 
-from assistant.clock import Clock, system_clock
+from assistant.clock import Clock, seconds, system_clock
 from assistant.slack.delivery import Courier
 from assistant.slack.escalations import Escalations
 from assistant.slack.feedback import SlackRecords
@@ -70,6 +70,8 @@ class Services:
     clock: Clock = system_clock
     answering: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(ANSWERING_AT_ONCE))
     refreshing: threading.Lock = field(default_factory=threading.Lock)
+    refresh_waiting: threading.Lock = field(default_factory=threading.Lock)  # guards the two below together
+    refresh_waiters: list[Any] = field(default_factory=list)  # response_urls of managers told "already running"
     work: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack-work"))
     _pending: set[Future] = field(default_factory=set)
@@ -169,8 +171,8 @@ class Services:
             records=records or SlackRecords(settings.store_dir / "slack.sqlite", clock=clock),
             escalations=Escalations(settings.store_dir / "slack.sqlite", clock=clock),
             approved=runtime.approved,
-            threads=ThreadMemory(ttl),
-            answers=TTLCache(ttl, max_items=2000),
+            threads=ThreadMemory(ttl, clock=seconds(clock)),  # thread memory forgets on the one clock
+            answers=TTLCache(ttl, max_items=2000, clock=seconds(clock)),
             seen=TTLCache(EVENT_TTL_S, max_items=50_000),
             rate=RateLimiter(settings.rate_limit_per_minute),
             ledger=ledger,

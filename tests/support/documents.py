@@ -88,3 +88,15 @@ def write_bad_files(folder: Path) -> dict[str, str]:
         "spreadsheet.xlsx": "unsupported file type",
         "broken.docx": "unreadable Word document",
     }
+
+
+def write_scanned_pdf(path: Path, lines: list[str]) -> Path:
+    """A scanned-image PDF, as a photocopier makes one: each page is a picture of text, with no text layer."""
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (1240, 1754), 255)  # A4 at 150 dpi
+    draw = ImageDraw.Draw(page)
+    for n, line in enumerate(lines):
+        draw.text((120, 150 + 40 * n), line, fill=0)
+    page.save(path, "PDF", resolution=150.0)
+    return path

@@ -42,3 +42,16 @@ def hook_calls(double: SlackDouble, hook: str, *, count: int = 1, timeout: float
     hook_id = hook.rsplit("/", 1)[1]
     assert wait_until(lambda: len(double.of_unlocked(f"hook:{hook_id}")) >= count, timeout=timeout)
     return double.of(f"hook:{hook_id}")
+
+
+def wait_logged(caplog, *texts: str, timeout: float = 10.0) -> str:
+    """Wait until the bot logs a line holding one of ``texts`` (ids only): the positive signal that it dealt with
+    an event, e.g. dropped or ignored it; returns the text found."""
+    found: list[str] = []
+
+    def seen() -> bool:
+        found[:] = [t for t in texts if t in caplog.text]
+        return bool(found)
+
+    assert wait_until(seen, timeout=timeout), f"the bot never logged any of {texts!r}"
+    return found[0]

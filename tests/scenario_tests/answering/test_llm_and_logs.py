@@ -62,14 +62,16 @@ def test_a_model_answer_with_bad_citations_falls_back_to_the_extractive_answer(k
     assert "four weeks" in answer.answer and "never" not in answer.answer
 
 
-def test_the_model_sees_only_top_k_passages_and_may_cite_only_those(knowledge_store, embedder):
+def test_the_model_sees_only_top_k_passages_and_may_cite_only_those(knowledge_store, embedder, monkeypatch):
+    """KB_TOP_K, through the composition root, limits the passages the model is shown and may cite."""
+    from assistant.runtime import Runtime
     from config.settings import load_settings
 
-    assert load_settings(top_k=2).top_k == 2
+    monkeypatch.setenv("KB_TOP_K", "2")
     model = RecordingModel(responses=["Supervision is every four weeks [3]."], prompts=[])
-    assistant = Assistant(knowledge_store, embedder=embedder,
-                          answerer=LangChainAnswerer(model, max_passages=2))
-    answer = assistant.ask(QUESTION)
+    runtime = Runtime(load_settings(store_dir=knowledge_store.root), store=knowledge_store, embedder=embedder,
+                      chat_model=model)
+    answer = runtime.assistant.ask(QUESTION)
     _, user = model.prompts[0]
     assert "[1] " in user[1] and "[2] " in user[1] and "[3] " not in user[1]
     assert answer.mode == "extractive"  # [3] was never shown, so the model's answer is refused

@@ -11,7 +11,7 @@ from config.settings import SettingsError, check_store_writable, load_settings
 from ingest.indexer import sync
 from ingest.store import KnowledgeStore
 from tests.conftest import ROOT
-from tests.support.documents import write_bad_files, write_docx, write_pdf
+from tests.support.documents import write_bad_files, write_docx, write_pdf, write_scanned_pdf
 
 POLICY = """Title: Supervision Policy
 Publisher: Walsall Council
@@ -56,6 +56,27 @@ def test_ingest_quarantines_bad_files_and_indexes_the_rest(tmp_path, docs_dir, e
     manifest = store.live().manifest()
     assert manifest.passages == summary.passages > 0
     assert store.live().collection().count() == manifest.passages
+
+
+def test_a_scanned_image_pdf_is_quarantined_and_the_rest_indexed(tmp_path, docs_dir, embedder):
+    from pypdf import PdfReader
+
+    scan = write_scanned_pdf(docs_dir / "scanned-supervision-policy.pdf",
+                             ["Supervision Policy", "Social workers receive supervision every four weeks."])
+    page = PdfReader(scan).pages[0]  # a real scan: one page holding an image, and no text to extract
+    assert any(x["/Subtype"] == "/Image" for x in page["/Resources"]["/XObject"].values())
+    assert not (page.extract_text() or "").strip()
+    (docs_dir / "supervision.txt").write_text(POLICY)
+    store = KnowledgeStore(tmp_path / "store")
+    summary = sync(store, [docs_dir], embedder=embedder)
+    assert summary.added == ["supervision.txt"]
+    assert summary.quarantined == [{"source": "scanned-supervision-policy.pdf",
+                                    "reason": "PDF has no extractable text (scanned image?)"}]
+    manifest = store.live().manifest()
+    assert set(manifest.documents) == {"supervision.txt"}
+    assert [q["source"] for q in manifest.quarantined] == ["scanned-supervision-policy.pdf"]
+    passages, _ = store.live().passages()
+    assert {p.source for p in passages} == {"supervision.txt"}
 
 
 def test_reingest_embeds_only_what_changed(tmp_path, docs_dir, embedder):

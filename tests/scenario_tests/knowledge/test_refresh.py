@@ -133,3 +133,27 @@ def test_a_version_failing_its_checks_is_never_published(docs_dir, tmp_path, emb
         sync(store, [docs_dir], embedder=embedder)
     assert store.live_name() == before.version and store.versions() == [before.version]
     assert [p.name for p in store.versions_dir.iterdir()] == [before.version], "the failed build is discarded"
+
+
+def test_versions_kept_other_than_two_from_the_environment(tmp_path, docs_dir, embedder, monkeypatch):
+    """KB_VERSIONS_KEPT=3 through the composition root: the live version and the two most recently live before it."""
+    from assistant.runtime import Runtime
+    from assistant.status import knowledge_status
+    from config.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("KB_VERSIONS_KEPT", "3")
+    settings = load_settings(store_dir=tmp_path / "store", sources=[docs_dir])
+    assert settings.versions_kept == 3
+    refresher = Runtime(settings, embedder=embedder, chat_model=None).refresher
+    store = refresher.store
+    write_corpus(docs_dir, ["visits.md"])
+    built = []
+    for n in range(5):
+        write_doc(docs_dir, "visits.md", *TOPICS["visits.md"], extra=f"Revision {n} of the visiting standard.")
+        built.append(refresher.run().version)
+        assert store.versions() == built[-3:]  # oldest pruned first, never more than three
+    assert store.live_name() == built[-1] and store.previous_names() == [built[-2], built[-3]]
+    assert knowledge_status(store)["versions_kept"] == 3
+    monkeypatch.setenv("KB_VERSIONS_KEPT", "1")  # the previous version is always kept, so rollback works
+    with pytest.raises(SettingsError, match="versions_kept"):
+        load_settings(store_dir=tmp_path / "store")

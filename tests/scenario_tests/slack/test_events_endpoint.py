@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 from tests.support.payloads import mention, message, new_ts
 from tests.support.signing import post, sign
 from tests.support.slack_bot import wait_until
-from tests.support.slack_checks import QUESTION
+from tests.support.slack_checks import QUESTION, hook_calls
 
 
 def test_bad_signature_and_stale_timestamp_get_401(running):
@@ -38,7 +38,20 @@ def test_healthz_says_the_knowledge_base_is_loaded(running):
     assert response.status == 200 and body["ok"] is True and body["knowledge_base"] == "loaded"
 
 
-def test_every_command_and_event_in_the_manifests_is_handled(running, double):
+# What each manifest command answers a manager with: the handler's own content, not just a 200.
+COMMAND_REPLIES = {
+    "/ask": ("supervision", ["Question: supervision", "[1]"]),
+    "/kb-status": ("", ["*Knowledge base*", "Documents: 4", "Passages: "]),
+    "/kb-sources": ("supervision", ["*1 document*", "`example-supervision-policy.md`"]),
+    "/kb-refresh": ("", ["Refreshing the knowledge base", "already up to date", "Unchanged: 4"]),
+    "/kb-actions": ("supervision", ["*Inspection findings*", "Stockton-on-Tees", "supervision"]),
+    "/kb-approve": ("how often is supervision", []),  # opens the approval form (a modal)
+    "/kb-approved": ("", ["approved answers"]),
+    "/kb-stats": ("since yesterday", ["Usage figures since a date", "/kb-stats since"]),
+}
+
+
+def test_every_command_and_event_in_the_manifests_is_handled(running, double, caplog):
     import yaml
 
     seen = []
@@ -53,13 +66,37 @@ def test_every_command_and_event_in_the_manifests_is_handled(running, double):
         assert set(events) == {"app_mention", "app_home_opened", "message.channels", "message.groups", "message.im"}
         assert "users:read" not in manifest["oauth_config"]["scopes"]["bot"]  # minimal: nothing we do not use
     assert seen[0] == seen[1]  # both manifests offer the same commands
+    assert set(commands) == set(COMMAND_REPLIES), "a new command needs its expected reply here"
     for command in commands:
-        status, _, _, _ = running.bot.command(command, "supervision", user="U0MANIFEST")
+        text, expected = COMMAND_REPLIES[command]
+        forms = len(double.of("views.open"))
+        status, _, _, hook = running.bot.command(command, text, user="U0MANAGER")
         assert status == 200, command
-    for event in (mention("hello", channel="C0MANIFST"), message("hello", channel="D0MANIFST"),
-                  message("hello", channel="G0MANIFST", channel_type="group"),
-                  {"type": "app_home_opened", "user": "U0MANIFEST", "tab": "home", "event_ts": new_ts()}):
-        assert running.bot.send_event(event)[0] == 200, event["type"]
+        if command == "/kb-approve":  # opens the approval form
+            view = double.wait_for("views.open", count=forms + 1)[-1].args["view"]
+            assert view["type"] == "modal" and "Approve" in json.dumps(view), view
+            continue
+        replies = hook_calls(double, hook, count=2 if command == "/kb-refresh" else 1, timeout=60)
+        said = "\n".join(r.args.get("text", "") for r in replies)
+        for fragment in expected:
+            assert fragment in said, (command, fragment, said[:500])
+    # Events: a mention and a DM are answered; follow-ups in the bot's threads arrive as message.channels and
+    # message.groups and are answered; the Home tab is published.
+    for channel in ("C0MANIFST", "G0MANIFST"):
+        first = mention("how often is supervision?", channel=channel)
+        running.bot.send_event(first)
+        double.wait_for("chat.postMessage", channel=channel, thread_ts=first["ts"])
+        follow = message("what about newly qualified social workers?", channel=channel, thread_ts=first["ts"],
+                         channel_type="channel" if channel.startswith("C") else "group")
+        assert running.bot.send_event(follow)[0] == 200
+        replies = double.wait_for("chat.postMessage", channel=channel, thread_ts=first["ts"], count=2)
+        assert all("[1]" in r.args["text"] for r in replies), [r.args["text"][:200] for r in replies]
+    dm = message("how often is supervision?", channel="D0MANIFST")
+    running.bot.send_event(dm)
+    assert "[1]" in double.wait_for("chat.postMessage", channel="D0MANIFST", thread_ts=dm["ts"])[0].args["text"]
+    running.bot.send_event({"type": "app_home_opened", "user": "U0MANIFEST", "tab": "home", "event_ts": new_ts()})
+    home = double.wait_for("views.publish", user_id="U0MANIFEST")[0].args["view"]
+    assert home["type"] == "home" and "/ask" in json.dumps(home)
 
 
 def test_web_api_429_is_retried_after_retry_after(running, double):

@@ -3,6 +3,8 @@ only, every attempt audited."""
 
 from __future__ import annotations
 
+import threading
+
 from assistant.pipeline import Assistant
 from tests.support.payloads import mention
 from tests.support.slack_bot import start_bot, wait_until
@@ -102,3 +104,69 @@ def test_kb_actions_lists_cited_findings_for_managers_only(running, double):
     assert "only for team managers" in hook_calls(double, hook)[0].args["text"]
     assert ("/kb-actions", 1, "ok") in {
         (r["command"], r["allowed"], r["outcome"]) for r in running.services.records.rows("audit")}
+
+
+class GatedEmbedder:
+    """The real model behind a gate the test opens: an armed refresh waits inside ``embed_batch`` until released,
+    so a second /kb-refresh arrives while the first is certainly running."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.armed = False
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def embed_batch(self, texts):
+        if self.armed:
+            self.entered.set()
+            assert self.release.wait(60), "the test never opened the gate"
+        return self.inner.embed_batch(texts)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_kb_refresh_while_a_refresh_is_running(double, embedder, tmp_path):
+    from ingest.indexer import sync
+    from ingest.store import KnowledgeStore
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "visits.md").write_text("Title: Statutory visits (EXAMPLE)\nDate: 2025-01-01\nType: procedure\n---\n"
+                                    "# Visits\n\nChildren in care are visited at least every six weeks.\n")
+    store = KnowledgeStore(tmp_path / "store")
+    sync(store, [docs], embedder=embedder)
+    (docs / "new-policy.md").write_text("Title: Return home interviews (EXAMPLE)\nDate: 2025-02-01\nType: procedure"
+                                        "\n---\n# Return home interviews\n\nA return home interview is offered "
+                                        "within 72 hours of a missing child coming home.\n")
+    gated = GatedEmbedder(embedder)
+    kb = Assistant(store, embedder=gated, threshold=0.40)
+    kb.warm()
+    r = start_bot(double, kb, tmp_path / "state", sources=[docs])
+    try:
+        gated.armed = True
+        _, _, _, first = r.bot.command("/kb-refresh", "", user="U0MANAGER")
+        assert gated.entered.wait(30), "the first refresh never started embedding"
+        # A second manager asks while it runs: told so at once, and sent the summary when it finishes.
+        status, _, seconds, second = r.bot.command("/kb-refresh", "", user="U0MANAGER")
+        assert status == 200 and seconds < 3
+        assert hook_calls(double, second)[0].args["text"] == \
+            "A refresh is already running; I'll post its summary when it finishes."
+        assert wait_until(lambda: [a["outcome"] for a in r.services.records.rows("audit")] == ["busy"])
+        assert len(store.versions()) == 1  # nothing was published meanwhile
+        gated.release.set()
+        summary = hook_calls(double, first, count=2, timeout=60)[-1].args["text"]
+        assert "Knowledge base updated" in summary and "Added (1): `new-policy.md`" in summary
+        assert hook_calls(double, second, count=2, timeout=30)[-1].args["text"] == summary
+        assert wait_until(lambda: [a["outcome"] for a in r.services.records.rows("audit")] == ["busy", "ok"])
+        assert len(store.versions()) == 2  # one refresh ran, not two
+        # A refresh running in another process (`python bot.py refresh`, the schedule) holds the store's lock.
+        gated.armed = False
+        with store.write_lock():
+            _, _, _, third = r.bot.command("/kb-refresh", "", user="U0MANAGER")
+            said = [c.args["text"] for c in hook_calls(double, third, count=2, timeout=30)]
+        assert said[-1] == "Another refresh of this knowledge base is running; try again when it finishes."
+        assert wait_until(lambda: [a["outcome"] for a in r.services.records.rows("audit")] == ["busy", "ok", "busy"])
+    finally:
+        gated.release.set()
+        r.stop()

@@ -4,11 +4,11 @@ errors apologised for by reference; each event answered once."""
 from __future__ import annotations
 
 import json
-import time
+import logging
 
 from assistant.slack import blocks as bk
 from tests.support.payloads import mention, message
-from tests.support.slack_checks import OFF_TOPIC, QUESTION, buttons, section_text, valid_blocks
+from tests.support.slack_checks import OFF_TOPIC, QUESTION, buttons, section_text, valid_blocks, wait_logged
 
 
 def test_mention_is_answered_in_its_thread_with_the_pipelines_citations(running, double, assistant):
@@ -57,22 +57,33 @@ def test_an_internal_error_gets_an_apology_with_a_reference_never_the_exception_
     double.wait_for("reactions.remove", channel="C0ERROR01", timestamp=event["ts"])
 
 
-def test_the_same_event_delivered_twice_is_answered_once(running, double):
+def test_the_same_event_delivered_twice_is_answered_once(running, double, caplog):
+    caplog.set_level(logging.DEBUG, logger="assistant.slack")
     event = mention(QUESTION, channel="C0DUPLIC1")
     first = running.bot.send_event(event, event_id="EvDUPLICATE01")
     retry = running.bot.send_event(event, event_id="EvDUPLICATE01",
                                    headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
     assert first[0] == retry[0] == 200
+    # The redelivery was dropped (by its event id, or else by its message): after that, no second reply can come.
+    wait_logged(caplog, "duplicate event dropped event_id=EvDUPLICATE01",
+                f"message already taken surface=mention channel=C0DUPLIC1 ts={event['ts']}")
     double.wait_for("chat.postMessage", channel="C0DUPLIC1")
-    time.sleep(0.8)
     assert len(double.of("chat.postMessage", channel="C0DUPLIC1")) == 1
 
 
-def test_the_message_copy_of_a_mention_is_dropped(running, double):
-    event = mention(QUESTION, channel="C0COPIES1")
-    copy = message(event["text"], channel="C0COPIES1", channel_type="channel", ts=event["ts"])
+def test_the_message_copy_of_a_mention_is_dropped(running, double, caplog):
+    caplog.set_level(logging.DEBUG, logger="assistant.slack")
+    first = mention(QUESTION, channel="C0COPIES1")
+    running.bot.send_event(first)
+    double.wait_for("chat.postMessage", channel="C0COPIES1", thread_ts=first["ts"])
+    # A mention inside a thread the bot answers in: its message twin would otherwise be a follow-up to answer.
+    event = mention("and what about students?", channel="C0COPIES1", thread_ts=first["ts"])
+    copy = message(event["text"], channel="C0COPIES1", channel_type="channel", ts=event["ts"],
+                   thread_ts=first["ts"])
     running.bot.send_event(copy)
     running.bot.send_event(event)
-    double.wait_for("chat.postMessage", channel="C0COPIES1")
-    time.sleep(0.8)
-    assert len(double.of("chat.postMessage", channel="C0COPIES1")) == 1
+    wait_logged(caplog, f"message ignored channel=C0COPIES1 ts={event['ts']} reason=mention-twin",
+                f"message already taken surface=mention channel=C0COPIES1 ts={event['ts']}",
+                f"message already taken surface=thread channel=C0COPIES1 ts={event['ts']}")
+    double.wait_for("chat.postMessage", channel="C0COPIES1", thread_ts=first["ts"], count=2)
+    assert len(double.of("chat.postMessage", channel="C0COPIES1")) == 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -25,23 +24,12 @@ def _validator():
 V = _validator()
 
 
-def _shared() -> Path:
-    shared = V.find_shared()
-    if shared is None:
-        reason = ("shared corpus not found (looked for ../shared/corpus beside the checkout and two levels up, "
-                  "and $BANK_SHARED_DIR): the corpus half of the question bank cannot be checked without it")
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(reason + "; under CI=true it must be present")
-        pytest.skip(reason)
-    return shared
-
-
 def _knowledge_rows() -> list[dict]:
     return V.load_rows(BANK / "knowledge.jsonl")
 
 
-def test_whole_bank_passes_every_check():
-    problems, bank = V.validate(_shared(), KNOWLEDGE)
+def test_whole_bank_passes_every_check(shared_dir):
+    problems, bank = V.validate(shared_dir, KNOWLEDGE)
     assert problems == [], "\n".join(problems)
     every = bank["corpus"] + bank["knowledge"]
     assert len(every) >= 420
@@ -89,10 +77,10 @@ def test_standard_library_docx_reader_agrees_with_python_docx():
     assert V.normalise(V.document_text(path)) == V.normalise(expected)
 
 
-def test_gold_quotes_are_in_the_text_the_project_loaders_produce():
+def test_gold_quotes_are_in_the_text_the_project_loaders_produce(shared_dir):
     """The hit rule is applied to the project's passages, so a quote must survive the project's own loader."""
     loaders = pytest.importorskip("ingest.loaders")
-    folders = {"knowledge": KNOWLEDGE, "corpus": _shared() / "corpus"}
+    folders = {"knowledge": KNOWLEDGE, "corpus": shared_dir / "corpus"}
     missing = []
     for name, folder in folders.items():
         texts: dict[str, str] = {}

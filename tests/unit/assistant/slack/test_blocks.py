@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from slack_sdk.models.blocks import Block
 
@@ -31,12 +32,37 @@ def test_long_answers_are_split_into_sections_of_at_most_3000_characters():
     assert "".join(s.replace("\n", " ") for s in sections).count("Sentence number") == 400
     assert len(bk.answer_text(answer)) <= 3000
 
+def retrieved(title: str):
+    """A passage the retriever found but the answer does not cite."""
+    from assistant.retriever import Hit
+    from ingest.models import Passage
+
+    passage = Passage(id=title, source=f"{title}.md", text="Visits happen every six weeks.", title=title,
+                      section="Visits", date="2024-01-01", doc_type="procedure", url="", authorities=[], position=0,
+                      content_hash="h")
+    return Hit(passage, 0.9, 0.8, 0.7)
+
+
+def listed_sources(blocks) -> list[str]:
+    text = "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+    return re.findall(r"^\[(\d+)\] ", text, flags=re.M)
+
+
 def test_many_citations_stay_within_50_blocks_and_only_cited_sources_are_listed():
+    uncited = [retrieved("Retrieved but never cited"), retrieved("Another uncited hit")]
     cits = [citation(n, title=f"Policy {n} " + "x" * 200) for n in range(1, 80)]
-    answer = Answer(question="q", abstained=False, answer="An answer. [1]", citations=cits)
+    answer = Answer(question="q", abstained=False, answer="An answer. [1]", citations=cits, hits=uncited)
     blocks = bk.answer_blocks(answer, qid="0123456789ab", asked="q?", share=True)
     validate(blocks)
     assert blocks[-1]["type"] == "actions"
+    listed = listed_sources(blocks)
+    assert listed == [str(n) for n in range(1, 80)]  # every cited source, in order, none dropped
+    few = Answer(question="q", abstained=False, answer="A. [1] B. [2]", citations=cits[:2], hits=uncited)
+    few_blocks = bk.answer_blocks(few, qid="0123456789ab")
+    assert listed_sources(few_blocks) == ["1", "2"]  # the cited sources, and only those
+    dumped = json.dumps(blocks) + json.dumps(few_blocks) + bk.answer_text(few)
+    assert "never cited" not in dumped and "uncited hit" not in dumped  # retrieved is not cited
+    assert "More sources" not in json.dumps(few_blocks)
 
 def test_text_is_escaped_and_links_are_safe():
     c = citation(1, title="A <!channel> & <http://evil|click> title", url="javascript:alert(1)")
