@@ -39,3 +39,8 @@ def tokens(text: str) -> list[str]:
     """Lower-cased, stemmed content words (digits kept: '45', '47', '2011')."""
     words = [w for w in re.findall(r"[a-z0-9]+", normalise(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     return _stemmer().stemWords(words)
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """The stems of ``words``, as :func:`tokens` stems them."""
+    return _stemmer().stemWords(words)
