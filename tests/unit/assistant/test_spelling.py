@@ -17,7 +17,8 @@ PASSAGES = [
     "Strategy discussions are recorded.",
     "Minutes of strategy discussions are circulated.",
     "Minutes are kept.",
-    "Mason Road office. Mason Road office.",
+    "Mason Road office.",
+    "The Mason Road office holds the records.",
 ]
 COUNTS = Counter(t for text in PASSAGES for t in set(tokens(text)))
 
