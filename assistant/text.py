@@ -24,7 +24,11 @@ def _stemmer():
 
 
 # Phrases whose words mean something else apart ("looked after" is not "looked").
-_PHRASES = [(re.compile(r"\blooked[\s-]+after\b"), "lookedafter")]
+_PHRASES = [
+    (re.compile(r"\blooked[\s-]+after\b"), "lookedafter"),
+    # Remote working is not a home visit: "home" and "work" apart match every visit and working day.
+    (re.compile(r"\b(work(ing)?[\s-]+(from|at)[\s-]+home|home[\s-]?working|wfh)\b"), "homeworking"),
+]
 
 
 def normalise(text: str) -> str:
