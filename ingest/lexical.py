@@ -84,11 +84,16 @@ class LexicalIndex:
     @classmethod
     def build(cls, passages: Iterable[Passage]) -> "LexicalIndex":
         """Index ``passages`` in memory (in (source, position) order, as readers always saw them)."""
-        ordered = sorted(passages, key=lambda p: (p.source, p.position))
-        rows = _Rows({})
+        return cls.build_ordered(sorted(passages, key=lambda p: (p.source, p.position)))
+
+    @classmethod
+    def build_ordered(cls, ordered: Iterable[Passage]) -> "LexicalIndex":
+        """Index passages given in (source, position) order, reading them once (they may be a stream)."""
+        rows, documents = _Rows({}), {}
         for passage in ordered:
             rows.add(passage)
-        return cls._assemble(rows, _facts_of(ordered))
+            _add_facts(documents, passage)
+        return cls._assemble(rows, documents)
 
     @classmethod
     def update(cls, previous_dir: Path, *, keep: Iterable[str], fresh: Sequence[Passage]) -> "LexicalIndex":
@@ -114,7 +119,7 @@ class LexicalIndex:
                 block = sorted(fresh_by_source[source], key=lambda p: p.position)
                 for passage in block:
                     rows.add(passage)
-                documents.update(_facts_of(block))
+                    _add_facts(documents, passage)
                 continue
             index = old_index[source]
             documents[source] = old_docs[index]
@@ -213,14 +218,11 @@ class LexicalIndex:
 
 
 
-def _facts_of(ordered: Sequence[Passage]) -> dict[str, list]:
+def _add_facts(facts: dict[str, list], p: Passage) -> None:
     """Per document: source, then title, date, kind and councils as its last passage gives them (what readers
     always used), the councils any of its passages names, and the newest year any of them is dated."""
-    facts: dict[str, list] = {}
-    for p in ordered:
-        year = int(p.date[:4]) if p.date[:4].isdigit() else None
-        entry = facts.get(p.source)
-        union = sorted(set(entry[5] if entry else ()) | set(p.authorities))
-        newest = max((y for y in (entry[6] if entry else None, year) if y is not None), default=None)
-        facts[p.source] = [p.source, p.title, p.date, p.doc_type, list(p.authorities), union, newest]
-    return facts
+    year = int(p.date[:4]) if p.date[:4].isdigit() else None
+    entry = facts.get(p.source)
+    union = sorted(set(entry[5] if entry else ()) | set(p.authorities))
+    newest = max((y for y in (entry[6] if entry else None, year) if y is not None), default=None)
+    facts[p.source] = [p.source, p.title, p.date, p.doc_type, list(p.authorities), union, newest]
