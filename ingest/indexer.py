@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 64
+COMPACT_AFTER = 200  # documents deleted in place (Manifest.lingering) before a refresh rebuilds from the records
 Progress = Callable[[int, int], None]
 
 
@@ -127,8 +128,10 @@ def _sync_locked(
         summary.passages = old.passages if old else 0
         return summary
 
-    # Embedded, with the live version's lexical index: start from a copy of its files and apply the changes.
-    incremental = live is not None and reuse and not store.server_mode and has_lexical(live.path)
+    # Embedded, with the live version's lexical index: start from a copy of its files and apply the changes;
+    # once many documents' deleted text lingers in the copied files, build afresh (which leaves none).
+    incremental = (live is not None and reuse and not store.server_mode and has_lexical(live.path)
+                   and len(old.lingering) < COMPACT_AFTER)
     with build_version(store) as draft:
         version = draft.version
         lingering: list[str] = []

@@ -61,3 +61,20 @@ def test_forget_erases_a_document_that_only_lingers_in_a_copied_folder(tmp_path,
     assert traces(store.root) == []
     assert store.live().manifest().lingering == []
     assert set(stored_sources(store)) == {"supervision.md", "visits.md"}
+
+
+def test_a_refresh_builds_afresh_once_enough_deleted_text_lingers(tmp_path, docs_dir, embedder, monkeypatch):
+    import ingest.indexer
+
+    monkeypatch.setattr(ingest.indexer, "COMPACT_AFTER", 2)
+    store = KnowledgeStore(tmp_path / "store")
+    write_corpus(docs_dir)
+    sync(store, [docs_dir], embedder=embedder)
+    for round_, name in enumerate(["supervision.md", "strategy.md"]):
+        write_doc(docs_dir, name, *TOPICS[name], extra=f"Revised in round {round_}.")
+        sync(store, [docs_dir], embedder=embedder)
+    assert store.live().manifest().lingering == ["strategy.md", "supervision.md"]
+    write_doc(docs_dir, "visits.md", *TOPICS["visits.md"], extra="Revised again.")
+    rebuilt = sync(store, [docs_dir], embedder=embedder)
+    assert rebuilt.embedded == stored_sources(store)["visits.md"]  # still only the changed document embedded
+    assert store.live().manifest().lingering == []
