@@ -28,6 +28,7 @@ from ingest.models import Passage
 from ingest.tokens import TOKENS_VERSION, tokens
 
 FOLDER = "lexical"
+FORMAT = 2  # 2: token-id streams saved for the next version (1, without them, is indexed again at the next refresh)
 K1, B = 1.2, 0.75
 Document = tuple[str, str, str, tuple[str, ...]]  # title, date, doc_type, authorities
 
@@ -35,7 +36,8 @@ Document = tuple[str, str, str, tuple[str, ...]]  # title, date, doc_type, autho
 def has_lexical(version_dir: Path) -> bool:
     """Does ``version_dir`` hold a saved lexical index this code can read?"""
     try:
-        return json.loads((version_dir / FOLDER / "facts.json").read_text()).get("tokens") == TOKENS_VERSION
+        facts = json.loads((version_dir / FOLDER / "facts.json").read_text())
+        return facts.get("tokens") == TOKENS_VERSION and facts.get("format") == FORMAT
     except (OSError, ValueError):
         return False
 
@@ -142,7 +144,7 @@ class LexicalIndex:
         flat_text = np.concatenate(rows.text) if rows.text else np.zeros(0, dtype=np.int32)
         frequencies = np.bincount(flat_text, minlength=len(words))
         years = [d[6] for d in documents.values() if d[6] is not None]
-        facts = {"tokens": TOKENS_VERSION, "passages": len(rows.ids),
+        facts = {"tokens": TOKENS_VERSION, "format": FORMAT, "passages": len(rows.ids),
                  "counts": {words[i]: int(c) for i, c in enumerate(frequencies) if c},
                  "documents": list(documents.values()), "newest_year": max(years) if years else None,
                  "authorities": sorted({a for d in documents.values() for a in d[5]})}
@@ -168,7 +170,7 @@ class LexicalIndex:
             np.save(folder / f"{name}.npy", np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32))
             np.save(folder / f"{name}_at.npy", np.concatenate([[0], np.cumsum([len(p) for p in parts])]).astype(np.int64))
         (folder / "vocab.json").write_text(json.dumps(self._streams["vocab"], ensure_ascii=False))
-        facts = {"tokens": TOKENS_VERSION, "passages": self.total, "counts": self.counts,
+        facts = {"tokens": TOKENS_VERSION, "format": FORMAT, "passages": self.total, "counts": self.counts,
                  "documents": self._streams["documents"],
                  "newest_year": self.newest_year, "authorities": self.authorities}
         # Written last: a folder without facts.json is not an index (has_lexical).
