@@ -131,7 +131,7 @@ def _sync_locked(
     # Embedded, with the live version's lexical index: start from a copy of its files and apply the changes;
     # once many documents' deleted text lingers in the copied files, build afresh (which leaves none).
     incremental = (live is not None and reuse and not store.server_mode and has_lexical(live.path)
-                   and len(old.lingering) < COMPACT_AFTER)
+                   and has_unit_vectors(live.path) and len(old.lingering) < COMPACT_AFTER)
     with build_version(store) as draft:
         version = draft.version
         lingering: list[str] = []
