@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 
 from ingest.hnsw_scrub import scrub_chroma_folder
+from ingest.lexical import FOLDER, LexicalIndex
 from ingest.lifecycle import build_version
 from ingest.sqlite_purge import count_mentions, purge_source, sqlite_files
 from ingest.unit_vectors import keep_only
@@ -106,7 +107,8 @@ def resolve_source(store: KnowledgeStore, given: str) -> str:
 
 def _mentions(version: IndexVersion, source: str) -> bool:
     manifest = version.manifest()
-    if source in manifest.documents or any(q.get("source") == source for q in manifest.quarantined):
+    if source in manifest.documents or source in manifest.lingering or any(
+            q.get("source") == source for q in manifest.quarantined):
         return True
     try:
         if manifest.passages and version.collection().get(where={"source": source}, limit=1, include=[])["ids"]:
@@ -136,16 +138,18 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
         if kept:
             new.add([p for p, _ in kept], [v for _, v in kept])
         for item in old.path.iterdir():
-            if item.name in {"manifest.json", "chroma"}:
+            if item.name in {"manifest.json", "chroma", FOLDER}:  # the lexical index is built again below
                 continue
             copy = shutil.copytree if item.is_dir() else shutil.copy2
             copy(item, new.path / item.name)
         for path in sqlite_files(new.path, recursive=True):
             purge_source(path, source)
         keep_only(new.path, [p.id for p, _ in kept])
+        LexicalIndex.build([p for p, _ in kept]).save(new.path)
         manifest.documents.pop(source, None)
         manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]
         manifest.passages = len(kept)
+        manifest.lingering = []  # a fresh folder from the records: nothing deleted in place lingers
         draft.manifest = manifest
     store.release(old)
     return new, len(passages) - len(kept)
