@@ -19,7 +19,7 @@ from dataclasses import replace
 from string import ascii_lowercase
 from typing import Mapping
 
-from assistant.text import STOPWORDS, stem_words, tokens
+from ingest.tokens import STOPWORDS, stem_words, tokens
 from assistant.understand import Query
 from assistant.vocabulary import TermMatch, spell_out
 from ingest.embedder import model_words

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 1
+TOKENS_VERSION = 2  # 2: "working from home" is one term
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between

@@ -4,7 +4,7 @@ from collections import Counter
 
 from assistant.evidence import key_terms
 from assistant.spelling import meant, respell
-from assistant.text import tokens
+from ingest.tokens import tokens
 from assistant.understand import understand
 
 PASSAGES = [
