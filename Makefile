@@ -31,7 +31,7 @@ eval: setup
 	$(BIN)/python bot.py eval ../shared/eval/dev.jsonl --corpus ../shared/corpus --out results-dev.jsonl
 
 bench: setup
-	$(BIN)/python benchmarks/retrieval_vs_langchain.py
+	$(BIN)/python benchmarks/answers_vs_baselines.py
 
 bench-refresh: setup
 	$(BIN)/python benchmarks/refresh_throughput.py

@@ -1,117 +1,115 @@
-"""The default answer, with no language model: the most relevant sentences, each cited, or "not found".
+"""The default answer, with no language model: the sentences that state what was asked, each cited.
 
 Every sentence of an answer is copied from a retrieved passage and carries
 that passage's number; nothing is paraphrased, so nothing can be invented.
-The evidence check that decides between answering and abstaining is
-explained, with its calibration, in docs/retrieval.md.
+Three outcomes (docs/retrieval.md): an answer whose first sentence is the
+unit the selector rates best; "the documents don't say X; the nearest they
+say ..." (partial, counted as an abstention); or not found, naming the
+documents checked.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Callable
 
-# Answer types live in assistant/answers.py; these names stay importable from here for older callers.
-from assistant.answers import (  # noqa: F401
-    NOT_FOUND, Answer, Citation, abstain, citation_for, human_date, nearest_titles,
-)
-from assistant.evidence import TermWeights, answers_quantity, coverage, has_quantity, key_terms
+from assistant.answerability import Judge, answer_features
+from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
+from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
+from assistant.selection import Unit, score_units
+from assistant.text import tokens
 from assistant.understand import Query
-from ingest.splitter import split_sentences
 
-ANSWER_PASSAGES = 3  # sentences are drawn from the best few passages only
-MAX_SENTENCES = 3
-MAX_WORDS = 110
-LONG_SENTENCE = 80
-QUANTITY_COVERAGE = 0.25
-DENSE_FLOOR = 0.32  # below this cosine, no passage is about the question, whatever words it shares
+MAX_UNITS = 3
+MAX_WORDS = 80  # the first unit always stands; supporting units only while the answer stays short
+SUPPORT = 0.6  # a supporting unit must be rated at least this share of the first
+RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated at least this share of the best
 
 
-@dataclass
-class _Candidate:
-    hit_index: int
-    order: int
-    text: str
-    score: float
-    context: str = ""
+def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: True) -> str:
+    """The question as an indirect clause for "The documents don't say ...": 'what the caseload limit is'.
+
+    Words the knowledge base never uses (a child's name, a case number) are left out as '…', so a reply
+    never repeats them.
+    """
+    words = [w if known(w) else "…" for w in re.sub(r"[\s?.!]+$", "", question.strip()).split()]
+    text = re.sub(r"…(\s+…)+", "…", " ".join(words))
+    if text[:2].isalpha() and not text[:2].isupper():
+        text = text[0].lower() + text[1:]
+    inverted = re.match(r"^(what|which|who|where|how \w+)\s+(is|are|was|were)\s+(.+)$", text, re.I)
+    if inverted and len(inverted.group(3).split()) <= 12:
+        return f"{inverted.group(1)} {inverted.group(3)} {inverted.group(2)}"
+    if re.match(r"^(what|which|who|whom|whose|when|where|why|how)\b", text, re.I):
+        return text
+    return f'what you asked ("{text}")'
 
 
-def _units(text: str) -> list[str]:
-    """Sentences and bullet items that can stand alone in an answer, paragraph numbers removed."""
-    units: list[str] = []
-    for line in text.split("\n"):
-        line = re.sub(r"^- ", "", line.strip())
-        for sentence in split_sentences(line) if line else []:
-            sentence = re.sub(r"^\d+(\.\d+)*\.?\s+(?=[A-Z])", "", sentence)
-            if sentence.endswith(":"):
-                continue  # a lead-in to a list says nothing on its own
-            if not re.search(r"[.!?)\]\"'”]$", sentence) and len(sentence.split()) <= 16:
-                continue  # a heading run into the text
-            units.append(sentence)
-    return units
+def known_to(weights: TermWeights) -> Callable[[str], bool]:
+    """False for a name-like word (capitalised past the first word, or holding a digit) that the knowledge base
+    never uses; ordinary words are repeated whether or not the documents use them."""
+    def known(word: str) -> bool:
+        name_like = word[:1].isupper() or any(c.isdigit() for c in word)
+        return not name_like or any(weights.counts.get(t, 0) > 0 for t in tokens(word)) or not tokens(word)
+    return known
 
 
-def evidence_score(query: Query, hits: list[Hit]) -> float:
-    """How strongly the best passages support an answer (0..1), as the abstention rule sees it."""
-    if not hits:
-        return 0.0
-    # The retriever's rerank has already measured each top passage's key-term coverage.
-    best = max(h.coverage for h in hits[:ANSWER_PASSAGES]) if key_terms(query) else 0.5
-    return 0.5 * best + 0.5 * hits[0].dense
+def _sentence(unit: Unit) -> str:
+    text = unit.text.rstrip()
+    return text if re.search(r"[.!?]$", text) else text + "."
 
 
-def compose(query: Query, hits: list[Hit], *, weights: TermWeights, threshold: float) -> Answer:
-    """An extractive, cited answer from ``hits``, or an abstention with the nearest documents."""
+def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation]]:
+    numbers: dict[int, int] = {}
+    parts = []
+    for unit in chosen:
+        n = numbers.setdefault(unit.hit_index, len(numbers) + 1)
+        parts.append(f"{_sentence(unit)} [{n}]")
+    citations = [citation_for(n, hits[index]) for index, n in sorted(numbers.items(), key=lambda kv: kv[1])]
+    return parts, citations
+
+
+def lead(units: list[Unit], *, asked: bool) -> Unit | None:
+    """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
+    a number, a name...), the best close runner-up that states one; None when no close unit states it."""
+    if not asked:
+        return units[0]
+    return next((u for u in units if u.typed and u.probability >= RUNNER_UP * units[0].probability), None)
+
+
+def choose(units: list[Unit], first: Unit) -> list[Unit]:
+    """``first`` (it states the fact asked for), then close runners-up while the answer stays short."""
+    chosen = [first]
+    words = first.words
+    for unit in (u for u in units if u is not first):
+        if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
+            break
+        if words + unit.words > MAX_WORDS:
+            continue
+        chosen.append(unit)
+        words += unit.words
+    # The first sentence stays first; the others follow in reading order.
+    return [first] + sorted(chosen[1:], key=lambda u: (u.hit_index, u.order))
+
+
+def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge | None = None) -> Answer:
+    """An extractive, cited answer from ``hits``; or partial; or not found with the nearest documents."""
     if not hits:
         return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
-    strength = evidence_score(query, hits)
-    if strength < threshold or max(h.dense for h in hits) < DENSE_FLOOR:
+    judge = judge or Judge()
+    names = unknown_names(query.text, weights)
+    terms = [t for t in key_terms(query) if t not in names]
+    units = score_units(query, hits, terms, weights)
+    verdict = judge(answer_features(query, hits, units, terms, weights))
+    if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
-
-    terms = key_terms(query)
-    top = hits[0].score or 1.0
-    candidates: list[_Candidate] = []
-    for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
-        for order, sentence in enumerate(_units(hit.passage.text)):
-            length = len(sentence.split())
-            if length < 4:
-                continue
-            # The section heading scopes its sentences ("Child and family assessments" -> "within 45 days").
-            score = coverage(terms, f"{hit.passage.section} {sentence}", weights) + 0.35 * hit.score / top
-            if length > LONG_SENTENCE:
-                score -= 0.3  # a run-on block (a table flattened into text) reads badly as an answer
-            if query.wants_quantity and has_quantity(sentence):
-                score += 0.15
-            candidates.append(_Candidate(index, order, sentence, score, hit.passage.section))
-    if not candidates:
-        return abstain(query, hits, reason="weak-evidence")
-    candidates.sort(key=lambda c: -c.score)
-    if query.wants_quantity and not query.wants_inspection:
-        # A question after a number or a time needs a sentence that gives one about its subject.
-        if not any(answers_quantity(query, c.text, terms, weights, floor=QUANTITY_COVERAGE, context=c.context)
-                   for c in candidates):
-            return abstain(query, hits, reason="no-quantity")
-
-    chosen = [candidates[0]]
-    for candidate in candidates[1:]:
-        if len(chosen) == MAX_SENTENCES:
-            break
-        if candidate.score < 0.7 * chosen[0].score:
-            break
-        if sum(len(c.text.split()) for c in chosen) + len(candidate.text.split()) > MAX_WORDS:
-            continue
-        chosen.append(candidate)
-    # Read in document order within each passage, best passage first.
-    chosen.sort(key=lambda c: (c.hit_index, c.order))
-
-    numbers: dict[int, int] = {}
-    parts: list[str] = []
-    for candidate in chosen:
-        n = numbers.setdefault(candidate.hit_index, len(numbers) + 1)
-        sentence = candidate.text.rstrip()
-        if not re.search(r"[.!?]$", sentence):
-            sentence += "."
-        parts.append(f"{sentence} [{n}]")
-    citations = [citation_for(n, hits[index]) for index, n in sorted(numbers.items(), key=lambda kv: kv[1])]
-    return Answer(question=query.text, abstained=False, answer=" ".join(parts), citations=citations, hits=hits)
+    first = lead(units, asked=query.answer_type is not None)
+    if verdict.outcome == "partial" or first is None:
+        # Partial: the documents are on the subject but do not state what was asked (for a question after a
+        # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
+        parts, citations = _cite(units[:1], hits)
+        text = f"The documents don't say {asked_clause(query.text, known=known_to(weights))}. The nearest they say: {parts[0]}"
+        return Answer(question=query.text, answer=text, citations=citations, hits=hits,
+                      checked=nearest_titles(hits), reason="fact-not-stated", outcome="partial")
+    parts, citations = _cite(choose(units, first), hits)
+    return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")

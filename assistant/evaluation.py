@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,19 @@ def hits_gold(source: str, text: str, gold: dict[str, str]) -> bool:
     return Path(source).name == Path(gold["file"]).name and contains_quote(text, gold["quote"])
 
 
+def carries_fact(question: dict[str, Any], answer: str) -> bool:
+    """Does the answer's text state the gold fact? The item's ``fact``/``facts`` phrases when it has them
+    (every one, for a two-part question), else most of a gold quote, or a whole answer sentence taken from one."""
+    facts = question.get("facts") or ([question["fact"]] if question.get("fact") else [])
+    if facts:
+        return all(contains_quote(answer, fact) for fact in facts)
+    sentences = [s for s in re.split(r"\s*\[\d+\]\s*", answer) if len(s.split()) >= 5]
+    return any(
+        contains_quote(answer, gold["quote"]) or any(_norm(s).rstrip(".") in _norm(gold["quote"]) for s in sentences)
+        for gold in question["gold"]
+    )
+
+
 def load_questions(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
@@ -44,6 +57,9 @@ class Metrics:
     false_abstentions: float  # of answerable questions, share abstained
     latency_p50: float
     latency_p95: float
+    carries_fact: float = 0.0  # of answerable questions, share whose answer text states the gold fact
+    median_words: float = 0.0  # of answers given
+    outcomes: dict[str, int] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -53,6 +69,9 @@ class Metrics:
             ("all gold in top 5", f"{self.all_gold_at5:.3f}"),
             ("unanswerable abstained", f"{self.correct_abstentions:.3f}"),
             ("answerable wrongly abstained", f"{self.false_abstentions:.3f}"),
+            ("answer carries the gold fact", f"{self.carries_fact:.3f}"),
+            ("median answer words", f"{self.median_words:.0f}"),
+            ("outcomes", " ".join(f"{k} {v}" for k, v in sorted(self.outcomes.items()))),
             ("latency p50 (ms)", f"{self.latency_p50:.0f}"),
             ("latency p95 (ms)", f"{self.latency_p95:.0f}"),
         ]
@@ -86,6 +105,11 @@ def score(questions: list[dict[str, Any]], results: list[dict[str, Any]]) -> Met
     ranks = [first_hit_rank(q, r["retrieved"]) for q, r in answerable]
     n = max(1, len(answerable))
     latencies = [float(r["latency_ms"]) for r in results]
+    given = [len(re.sub(r"\[\d+\]", "", r["answer"]).split()) for r in results if not r["abstained"]]
+    outcomes: dict[str, int] = {}
+    for r in results:
+        outcome = r.get("outcome") or ("not_found" if r["abstained"] else "answered")
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
     return Metrics(
         n=len(questions),
         answerable=len(answerable),
@@ -96,4 +120,7 @@ def score(questions: list[dict[str, Any]], results: list[dict[str, Any]]) -> Met
         false_abstentions=sum(r["abstained"] for _, r in answerable) / n,
         latency_p50=percentile(latencies, 50),
         latency_p95=percentile(latencies, 95),
+        carries_fact=sum(not r["abstained"] and carries_fact(q, r["answer"]) for q, r in answerable) / n,
+        median_words=percentile([float(g) for g in given], 50),
+        outcomes=outcomes,
     )

@@ -22,12 +22,15 @@ _WHERE_WORDS = (
     "policy policies guidance guide council councils authority authorities local children services service social care "
     "find found say says said describe described identify identified according under what which how when who why "
     "happen happens apply applies set sets did does do give given year years "
+    # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
+    "requirement requirements required rule rules expectation expectations expected standard standards "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
     "take takes place get gets got receive receives received carry carried out make made"
 )
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
+    "last lasts lasting duration length "
     "long quickly soon many much deadline date dates day days week weeks month months hour hours year years"
 )
 _NUMBER_OR_FREQUENCY = re.compile(
@@ -134,3 +137,14 @@ def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
 
 def has_quantity(text: str) -> bool:
     return bool(_NUMBER_OR_FREQUENCY.search(text))
+
+
+def unknown_names(question: str, weights: TermWeights) -> set[str]:
+    """Stems of capitalised words past the first that the knowledge base never uses: a child's or a worker's name,
+    a case reference. They are not what a question is about, so they count neither for nor against an answer."""
+    stems: set[str] = set()
+    for word in re.findall(r"(?<=\s)[A-Z][\w'’-]*", question):
+        found = tokens(word)
+        if found and all(weights.counts.get(t, 0) == 0 for t in found):
+            stems.update(found)
+    return stems

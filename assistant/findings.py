@@ -17,7 +17,7 @@ from assistant.retriever import Hit
 from assistant.understand import Query
 from ingest.findings.index import FindingsIndex, InspectionRec
 from ingest.findings.report import KIND_LABELS, MODEL_NOTE, UNNAMED, Citations, judgement_text, render_timeline, timeline
-from ingest.findings.rules import IMPROVEMENT_KINDS
+from ingest.findings.rules import IMPROVEMENT_KINDS, KINDS
 from ingest.findings.themes import NAMES, themes_of
 from ingest.store import IndexVersion
 
@@ -29,6 +29,8 @@ _IMPROVE = re.compile(
 _PRIORITY = re.compile(r"\bpriority actions?\b", re.I)
 _RECOMMEND = re.compile(r"\brecommendations?\b", re.I)
 _STRENGTH = re.compile(r"\b(?:what (?:are|were) (?:the |our |their )?strengths|strengths did)\b", re.I)
+# "what did Ofsted say/find about <theme>": everything the inspections recorded on that theme.
+_SAID = re.compile(r"\b(say|said|says|find|found|finds|think|thought|comment\w*|reported|view|views|feedback)\b", re.I)
 _JUDGEMENT = re.compile(r"\b(judge?ments?|graded?|rated|rating|overall effectiveness)\b", re.I)
 _NOT_OFSTED_JUDGEMENT = re.compile(r"\b(professional|social work|practitioner|practice|clinical|own) judge?ments?\b", re.I)
 _PROGRESS = re.compile(
@@ -52,11 +54,12 @@ class Intent:
     mode: str  # list | judgement | timeline
     kinds: tuple[str, ...] = IMPROVEMENT_KINDS
     themes: tuple[str, ...] = ()
+    fallback: bool = False  # asked only when the passages did not answer
 
 
 def intent_of(query: Query) -> Intent | None:
     """What kind of findings question this is, or None for an ordinary question."""
-    text = query.text
+    text = f"{query.text}\n{query.plain}"  # what was typed and what its shorthand stands for ("worried about")
     themes = tuple(t for t in themes_of(text) if t in NAMES)[:3]
     if _PROGRESS.search(text) and not query.wants_procedure and (themes or query.wants_inspection or
                                                                  (query.authorities and query.years)):
@@ -71,6 +74,8 @@ def intent_of(query: Query) -> Intent | None:
         return Intent("list", themes=themes)
     if _JUDGEMENT.search(text) and not _NOT_OFSTED_JUDGEMENT.search(text):
         return Intent("judgement")
+    if themes and query.wants_inspection and _SAID.search(text):
+        return Intent("list", kinds=KINDS, themes=themes, fallback=True)
     return None
 
 
@@ -85,9 +90,10 @@ class FindingsAnswerer:
             self._cached = (version.name, FindingsIndex(version.path))
         return self._cached[1]
 
-    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion) -> Answer | None:
+    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion, fallback: bool = False) -> Answer | None:
+        """A cited findings answer, or None; ``fallback`` is set once the passages have not answered."""
         intent = intent_of(query)
-        if intent is None:
+        if intent is None or intent.fallback != fallback:
             return None
         index = self.index_for(version)
         known = index.authorities()

@@ -13,6 +13,7 @@ import threading
 import time
 from typing import Protocol
 
+from assistant.answerability import Judge
 from assistant.answers import NOT_FOUND, Answer, abstain
 from assistant.clock import Clock, system_clock, today
 from assistant.compose import compose
@@ -36,7 +37,8 @@ class Answerer(Protocol):
 class FindingsSource(Protocol):
     """Answers inspection-findings questions from structured records; None hands the question back."""
 
-    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion) -> Answer | None: ...
+    def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion, fallback: bool = False) -> Answer | None:
+        """``fallback``: the passages did not answer; broader questions ("what did Ofsted say about X") qualify."""
 
 
 class Assistant:
@@ -45,14 +47,14 @@ class Assistant:
         store: KnowledgeStore,
         *,
         embedder: Embedder,
-        threshold: float,
+        threshold: float | None = None,
         answerer: Answerer | None = None,
         findings: FindingsSource | None = None,
         clock: Clock = system_clock,
     ) -> None:
         self.store = store
         self.embedder = embedder
-        self.threshold = threshold
+        self.judge = Judge(threshold=threshold)
         self.answerer = answerer
         self.findings = findings
         self.clock = clock
@@ -135,7 +137,9 @@ class Assistant:
         elif missing_inspection:
             answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
-            answer = compose(query, hits, weights=retriever.weights, threshold=self.threshold)
+            answer = compose(query, hits, weights=retriever.weights, judge=self.judge)
+            if answer.abstained and self.findings is not None:
+                answer = self.findings.answer(query, hits, version=retriever.version, fallback=True) or answer
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer
         answer = drop_repeats(answer)  # no sentence or citation twice, whichever path composed it
@@ -143,8 +147,8 @@ class Assistant:
                  wants_latest=query.wants_latest)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         log.info(
-            "answered version=%s abstained=%s reason=%s mode=%s cited=%s ms=%.0f",
-            retriever.version.name, answer.abstained, answer.reason or "-", answer.mode,
+            "answered version=%s outcome=%s reason=%s mode=%s cited=%s ms=%.0f",
+            retriever.version.name, answer.outcome, answer.reason or "-", answer.mode,
             ",".join(c.source for c in answer.citations) or "-", answer.latency_ms,
         )
         return answer

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answer_types import asked_for
 from assistant.vocabulary import TermMatch, expand, spell_out
 from ingest.authorities import find_authorities, mentions
 
@@ -46,6 +47,7 @@ class Query:
     wants_inspection: bool = False
     wants_procedure: bool = False
     wants_quantity: bool = False
+    answer_type: str | None = None  # the kind of fact asked for (assistant/answer_types.py)
 
 
 def understand(question: str, *, context: str = "") -> Query:
@@ -59,6 +61,7 @@ def understand(question: str, *, context: str = "") -> Query:
         # A follow-up ("and in 2023?") inherits what it does not say itself.
         context_query = understand(context)
         expanded = f"{expanded} ({context_query.expanded})"
+        plain = f"{plain} ({context_query.plain or context_query.text})"
         authorities = authorities or context_query.authorities
         years = years or context_query.years
     return Query(
@@ -73,4 +76,5 @@ def understand(question: str, *, context: str = "") -> Query:
         wants_inspection=bool(_INSPECTION.search(both)),
         wants_procedure=bool(_PROCEDURE.search(both)) and not _INSPECTION.search(both),
         wants_quantity=bool(_QUANTITY.search(both)),
+        answer_type=asked_for(both),
     )

@@ -62,8 +62,9 @@ class Settings(BaseSettings):
 
     # Retrieval and answering
     top_k: int = Field(5, ge=1, le=20, description="Passages a configured language model is shown (and may cite).")
-    abstain_threshold: float = Field(
-        0.40, ge=0.0, le=1.0, description="Minimum evidence score to answer (see docs/retrieval.md)."
+    abstain_threshold: float | None = Field(
+        None, ge=0.0, le=1.0,
+        description="Answerability probability needed to answer (default: the fitted operating point, docs/retrieval.md).",
     )
     llm_provider: Literal["none", "openai", "ollama", "anthropic"] = "none"
     llm_model: str | None = None

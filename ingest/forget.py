@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ingest.hnsw_scrub import scrub_chroma_folder
 from ingest.lifecycle import build_version
 from ingest.sqlite_purge import count_mentions, purge_source, sqlite_files
+from ingest.unit_vectors import keep_only
 from ingest.store import IndexVersion, KnowledgeStore
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
             copy(item, new.path / item.name)
         for path in sqlite_files(new.path, recursive=True):
             purge_source(path, source)
+        keep_only(new.path, [p.id for p, _ in kept])
         manifest.documents.pop(source, None)
         manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]
         manifest.passages = len(kept)

@@ -21,6 +21,8 @@ from ingest.collect import collect, read_one
 from ingest.embedder import Embedder
 from ingest.findings.storage import is_current, write_version_findings
 from ingest.lifecycle import build_version
+from ingest.unit_vectors import has_unit_vectors, write_unit_vectors
+from ingest.units import CUTTING_VERSION
 from ingest.limits import ReadLimits
 from ingest.models import Document, Passage
 from ingest.store import KnowledgeStore, StoreEmpty
@@ -46,6 +48,7 @@ class SyncSummary:
     duplicates: list[dict[str, str]] = field(default_factory=list)  # {"source", "same_as"}: stored once
     flagged: list[dict] = field(default_factory=list)  # {"source", "sentences", "patterns"}: sentences withheld
     embedded: int = 0
+    units_embedded: int = 0  # answer units (sentences with their headings) embedded for new passages
     passages: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -92,7 +95,8 @@ def _sync_locked(
         old = live.manifest()
     except StoreEmpty:
         live, old = None, None
-    reuse = old is not None and old.model == embedder.name and old.dimension == embedder.dimension
+    reuse = (old is not None and old.model == embedder.name and old.dimension == embedder.dimension
+             and old.cutting == CUTTING_VERSION)  # passages cut another way are cut again
     old_docs = old.documents if old else {}
 
     summary = SyncSummary(version=old.version if old else None)
@@ -112,6 +116,7 @@ def _sync_locked(
         or summary.quarantined != old_quarantine
         or any(meta.get("also") != old_docs.get(source, {}).get("also") for source, meta in documents.items())
         or not is_current(live.path)  # findings missing or written by older rules
+        or not has_unit_vectors(live.path)  # a version from before answer units were embedded
     )
     if not summary.changed:
         summary.documents = len(documents)
@@ -131,6 +136,9 @@ def _sync_locked(
         version.collection(create=True)
         if all_passages:
             version.add(all_passages, copied_vectors + vectors)
+        summary.units_embedded = write_unit_vectors(
+            version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
+            previous=live.path if live is not None and reuse else None)
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
                                reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)
         draft.manifest = Manifest(
@@ -141,6 +149,7 @@ def _sync_locked(
             documents=documents,
             quarantined=summary.quarantined,
             passages=len(all_passages),
+            cutting=CUTTING_VERSION,
         )
     summary.version = version.name
     summary.documents = len(documents)

@@ -108,14 +108,25 @@ def to_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _units(blocks: list[Block]) -> list[tuple[str, str]]:
+def _same(a: str, b: str) -> bool:
+    a, b = " ".join(a.lower().split()), " ".join(b.lower().split())
+    return bool(a and b) and (a in b or b in a)
+
+
+def _units(blocks: list[Block], *, title: str = "") -> list[tuple[str, str]]:
     """(section, unit text) pairs; long paragraphs split into sentence runs."""
     units: list[tuple[str, str]] = []
-    section = ""
+    section = outer = ""  # outer: the last heading that had text under it
+    bare = False  # the current heading has no text under it yet
     for block in blocks:
         if block.kind == "heading":
-            section = block.text
+            if bare and not (not units and _same(section, title)):
+                # A heading with nothing under it (a title over a heading, a sign-off line) is text, not dropped;
+                # it belongs to the section it follows. The document's own title is its metadata already.
+                units.append((outer, section))
+            section, bare = block.text, True
             continue
+        bare, outer = False, section
         if words(block.text) <= MAX_WORDS:
             units.append((section, block.text))
             continue
@@ -127,6 +138,8 @@ def _units(blocks: list[Block]) -> list[tuple[str, str]]:
             chunk.append(sentence)
         if chunk:
             units.append((section, " ".join(chunk)))
+    if bare:
+        units.append((outer, section))
     return units
 
 
@@ -164,7 +177,7 @@ def split_document(document: Document) -> list[Passage]:
     """Passages of ``document`` in reading order, each carrying the document's metadata."""
     passages: list[Passage] = []
     seen: set[str] = set()
-    for position, (section, text) in enumerate(_pack(_units(to_blocks(document.text)))):
+    for position, (section, text) in enumerate(_pack(_units(to_blocks(document.text), title=document.title))):
         pid = passage_id(document.source, section, text)
         if pid in seen:
             pid = passage_id(document.source, section, f"{text}\n#{position}")

@@ -39,6 +39,7 @@ class Manifest:
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     quarantined: list[dict[str, str]] = field(default_factory=list)
     passages: int = 0
+    cutting: str = ""  # ingest.units.CUTTING_VERSION the passages and units were cut with
 
     @classmethod
     def load(cls, path: Path) -> "Manifest":

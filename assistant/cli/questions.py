@@ -89,6 +89,7 @@ def evaluate(
                 "id": item["id"],
                 "question": item["question"],
                 "abstained": answer.abstained,
+                "outcome": answer.outcome,
                 "answer": answer.answer,
                 "citations": [{"source": c.source, "text": c.text} for c in answer.citations],
                 "retrieved": [{"source": h.passage.source, "text": h.passage.text, "score": round(h.score, 4)}

@@ -22,7 +22,8 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.csv")
 SOURCES_FILE = Path(__file__).with_name("SOURCES.md")
 
 KINDS = frozenset(
-    {"abbreviation", "clipped", "body", "process", "plan", "role", "legislation", "nickname", "misspelling", "name"}
+    {"abbreviation", "clipped", "body", "process", "plan", "role", "legislation", "nickname", "misspelling", "name",
+     "phrasing"}
 )
 # A body whose name is said and written as a word ("Ofsted", "Cafcass"): documents use the name
 # itself, so it is recognised but never spelled out in a question.

@@ -146,7 +146,7 @@ def test_actions_report_for_slack(kb):
 
 @pytest.fixture(scope="module")
 def assistant(kb, embedder):
-    return Assistant(kb, embedder=embedder, threshold=0.3, findings=FindingsAnswerer())
+    return Assistant(kb, embedder=embedder, findings=FindingsAnswerer())
 
 
 def _check_citations(answer):
@@ -254,7 +254,7 @@ def test_other_questions_go_to_the_passage_pipeline_and_get_the_right_answer(ass
 def test_logs_carry_no_document_text(tmp_path, docs_dir, embedder, caplog):
     with caplog.at_level(logging.DEBUG):
         store = _build(tmp_path, docs_dir, embedder)
-        Assistant(store, embedder=embedder, threshold=0.3, findings=FindingsAnswerer()).ask(
+        Assistant(store, embedder=embedder, findings=FindingsAnswerer()).ask(
             "Has supervision improved in Gateshead since 2010?")
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "findings written" in logged

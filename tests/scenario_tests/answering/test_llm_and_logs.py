@@ -37,7 +37,7 @@ class BrokenModel:
 
 
 def make(knowledge_store, embedder, model) -> Assistant:
-    return Assistant(knowledge_store, embedder=embedder, threshold=0.40,
+    return Assistant(knowledge_store, embedder=embedder,
                      answerer=LangChainAnswerer(model, support=SupportChecker(embedder)))
 
 
@@ -123,7 +123,7 @@ def test_a_sentinel_question_appears_in_no_log(knowledge_store, embedder):
     try:
         logging.getLogger("slack_bolt").debug("body: %s", SENTINEL)  # a third-party debug line would carry bodies
         logging.getLogger("chromadb").error("failed on %s", SENTINEL)
-        assistant = Assistant(knowledge_store, embedder=embedder, threshold=0.40)
+        assistant = Assistant(knowledge_store, embedder=embedder)
         answer = assistant.ask(f"Does {SENTINEL} need a child protection conference within 15 working days?")
         assistant.ask(f"What did Ofsted say about {SENTINEL}?")
         assistant.ask("and for them?", context=f"supervision for {SENTINEL}")
@@ -167,7 +167,7 @@ def test_answering_never_writes_to_the_store(tmp_path, embedder):
         return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(store_root.rglob("*")) if p.is_file()}
 
     before = digest()
-    assistant = Assistant(KnowledgeStore(store_root), embedder=embedder, threshold=0.40)
+    assistant = Assistant(KnowledgeStore(store_root), embedder=embedder)
     assistant.ask(f"Is {SENTINEL} supervised every four weeks?")
     copy = assistant.retriever.version.private_copy
     assert copy is not None and copy.is_dir() and not str(copy).startswith(str(store_root))

@@ -68,7 +68,7 @@ def test_the_terminal_says_overdue_and_superseded_and_only_now_questions_are_sup
     docs = write_currency_docs(tmp_path / "docs")
     store = KnowledgeStore(tmp_path / "store")
     sync(store, [docs], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(date(2026, 11, 30)))
+    assistant = Assistant(store, embedder=embedder, clock=fixed_clock(date(2026, 11, 30)))
     console = Console(record=True, width=1000)
     print_answer(assistant.ask("How quickly must a manager decide what happens to a referral?"), console)
     print_answer(assistant.ask("What does Ofsted say now about private fostering in Stockton?"), console)
@@ -78,7 +78,7 @@ def test_the_terminal_says_overdue_and_superseded_and_only_now_questions_are_sup
     then = assistant.ask("What did Ofsted say about private fostering in Stockton in 2019?")
     assert any(c.source == "ofsted-2019-stockton.txt" for c in then.citations)
     assert all(c.superseded_by is None for c in then.citations)  # not a "now" question
-    early = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(date(2022, 4, 30)))
+    early = Assistant(store, embedder=embedder, clock=fixed_clock(date(2022, 4, 30)))
     cited = early.ask("How quickly must a manager decide what happens to a referral?").citations
     assert [c.review_overdue_since for c in cited if c.source == "referrals.txt"] == [""]  # due that month
     assistant.close()

@@ -133,7 +133,7 @@ def test_forget_leaves_no_trace_in_any_file(make_kb, docs_dir, tmp_path, embedde
     assert rows(store.root / "approved.sqlite", "SELECT title FROM approved") == [("About visits.md",)]
     kept_findings = {r[0] for r in rows(store.live().path / "findings.sqlite", "SELECT source FROM documents")}
     assert kept_findings == {"supervision.md", "visits.md"}
-    answer = Assistant(store, embedder=embedder, threshold=0.4).ask("Where is the allergy plan for Larkrise Primary?")
+    answer = Assistant(store, embedder=embedder).ask("Where is the allergy plan for Larkrise Primary?")
     assert all(hit.passage.source != SECRET_FILE for hit in answer.hits)
     assert rollback(store)[1] == summary.rebuilt[first.version]
     assert SECRET_FILE not in stored_sources(store)

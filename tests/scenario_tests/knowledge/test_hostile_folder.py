@@ -4,6 +4,8 @@ stays within 2 GB and 10 minutes. (The real 60 MB text file and bigger bombs: be
 
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import subprocess
@@ -101,7 +103,7 @@ def test_the_run_stays_within_2_gb_and_10_minutes(hostile):
 
 def test_every_good_fact_is_answered_by_the_real_assistant_and_nothing_planted_or_outside(hostile, embedder):
     folder, store, _, _, _ = hostile
-    assistant = Assistant(store, embedder=embedder, threshold=0.40, findings=FindingsAnswerer())
+    assistant = Assistant(store, embedder=embedder, findings=FindingsAnswerer())
     try:
         for question, fact in folder.facts.items():
             answer = assistant.ask(question)
@@ -111,7 +113,9 @@ def test_every_good_fact_is_answered_by_the_real_assistant_and_nothing_planted_o
             answer = assistant.ask(question)
             shown = json.dumps(answer.to_json())
             assert not any(s.lower() in shown.lower() for s in folder.sentinels), question
-            assert "optional" not in answer.answer and "no longer required" not in answer.answer
+            # What the answer states (its cited sentences), not a restatement of the question, must be clean.
+            stated = answer.answer.split("The nearest they say:", 1)[-1]
+            assert "optional" not in stated and "no longer required" not in stated, (question, answer.answer)
         caseload = assistant.ask("What is the maximum caseload for a social worker in the assessment team?")
         assert [(c.source, c.also) for c in caseload.citations] == [
             ("caseload-policy.docx", ["Copy of caseload-policy.docx"])]

@@ -86,7 +86,8 @@ def test_reingest_embeds_only_what_changed(tmp_path, docs_dir, embedder):
                sections={"Assessments": ["Assessments are completed within 45 working days of referral."]})
     store = KnowledgeStore(tmp_path / "store")
     first = sync(store, [docs_dir], embedder=counting)
-    assert first.embedded == counting.count > 0
+    assert first.embedded > 0 and first.units_embedded >= first.embedded
+    assert first.embedded + first.units_embedded == counting.count  # passages, then their answer units
 
     counting.count = 0
     again = sync(store, [docs_dir], embedder=counting)
@@ -96,7 +97,8 @@ def test_reingest_embeds_only_what_changed(tmp_path, docs_dir, embedder):
     (docs_dir / "supervision.txt").write_text(POLICY.replace("four weeks", "three weeks"))
     changed = sync(store, [docs_dir], embedder=counting)
     assert changed.updated == ["supervision.txt"] and changed.unchanged == ["timescales.docx"]
-    assert counting.count == store.live().manifest().documents["supervision.txt"]["passages"]
+    assert changed.embedded == store.live().manifest().documents["supervision.txt"]["passages"]
+    assert counting.count == changed.embedded + changed.units_embedded  # nothing of timescales.docx again
     texts = [p.text for p in store.live().passages()[0]]
     assert any("three weeks" in t for t in texts) and not any("every four weeks" in t for t in texts)
 

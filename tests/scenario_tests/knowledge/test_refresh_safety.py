@@ -31,8 +31,8 @@ def test_questions_during_refreshes_never_fail_or_come_back_empty(make_kb, docs_
     write_corpus(docs_dir)
     sync(store, [docs_dir], embedder=embedder)
     # One reader shares the refresh's store object (as /kb-refresh inside `serve` does); one has its own.
-    readers = [Assistant(store, embedder=embedder, threshold=0.4),
-               Assistant(make_kb(tmp_path / "store"), embedder=embedder, threshold=0.4)]
+    readers = [Assistant(store, embedder=embedder),
+               Assistant(make_kb(tmp_path / "store"), embedder=embedder)]
     errors: list[str] = []
     empty: list[str] = []
     seen: set[str] = set()
@@ -134,7 +134,7 @@ def test_kill_9_mid_refresh_leaves_live_serving_and_next_refresh_completes(
         assert IndexVersion(store, leftovers[0]).collection_name in chroma_server_collections(store)
     # The live version still serves.
     assert store.live_name() == before.version
-    answer = Assistant(make_kb(store.root), embedder=embedder, threshold=0.4).ask(QUESTION)
+    answer = Assistant(make_kb(store.root), embedder=embedder).ask(QUESTION)
     assert answer.hits and answer.hits[0].passage.source == "visits.md"
 
     # The next refresh takes the lock (flock died with the process), completes and cleans up.

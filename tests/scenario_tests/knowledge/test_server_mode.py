@@ -34,8 +34,8 @@ def comparable(answer) -> dict:
 
 @pytest.mark.parametrize(("question", "source"), KNOWLEDGE_QUESTIONS)
 def test_same_answers_embedded_and_server(question, source, knowledge_store, server_store, embedder):
-    embedded = Assistant(knowledge_store, embedder=embedder, threshold=0.4).ask(question)
-    served = Assistant(server_store, embedder=embedder, threshold=0.4).ask(question)
+    embedded = Assistant(knowledge_store, embedder=embedder).ask(question)
+    served = Assistant(server_store, embedder=embedder).ask(question)
     assert served.hits and served.hits[0].passage.source == source
     assert [h.passage.id for h in served.hits] == [h.passage.id for h in embedded.hits]
     assert comparable(served) == comparable(embedded)

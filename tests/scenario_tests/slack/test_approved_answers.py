@@ -44,7 +44,7 @@ def kb(tmp_path_factory, embedder):
     shutil.copytree(ROOT / "knowledge", docs)
     store = KnowledgeStore(root / "store")
     sync(store, [docs], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40)
+    assistant = Assistant(store, embedder=embedder)
     assistant.warm()
     return root, docs, assistant
 

@@ -25,7 +25,7 @@ def running(tmp_path_factory, embedder):
     root = tmp_path_factory.mktemp("currency")
     store = KnowledgeStore(root / "store")
     sync(store, [write_currency_docs(root / "docs")], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(TODAY))
+    assistant = Assistant(store, embedder=embedder, clock=fixed_clock(TODAY))
     double = SlackDouble()
     r = start_bot(double, assistant, root / "state")
     yield r, double

@@ -29,7 +29,7 @@ def double():
 
 @pytest.fixture(scope="module")
 def assistant(knowledge_store, embedder) -> Assistant:
-    a = Assistant(knowledge_store, embedder=embedder, threshold=0.40)
+    a = Assistant(knowledge_store, embedder=embedder)
     a.warm()
     return a
 

@@ -49,7 +49,7 @@ def running(double, embedder, tmp_path_factory):
     (docs / "Copy of strategy.md").write_text(HOSTILE)
     store = KnowledgeStore(tmp_path_factory.mktemp("store"))
     sync(store, [docs], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40)
+    assistant = Assistant(store, embedder=embedder)
     r = start_bot(double, assistant, tmp_path_factory.mktemp("state"))
     yield r
     r.stop()

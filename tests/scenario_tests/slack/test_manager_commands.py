@@ -72,7 +72,7 @@ def test_kb_refresh_reindexes_in_the_background_and_posts_a_summary(double, embe
                                         "\n---\n# Return home interviews\n\nA return home interview is offered "
                                         "within 72 hours of a missing child coming home.\n")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
-    kb = Assistant(store, embedder=embedder, threshold=0.40)
+    kb = Assistant(store, embedder=embedder)
     r = start_bot(double, kb, tmp_path / "state", sources=[docs])
     try:
         status, _, seconds, hook = r.bot.command("/kb-refresh", "", user="U0MANAGER")

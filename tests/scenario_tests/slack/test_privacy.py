@@ -26,7 +26,7 @@ def double():
 
 
 def test_a_sentinel_question_appears_in_no_log(double, knowledge_store, embedder, tmp_path, capfd):
-    assistant = Assistant(knowledge_store, embedder=embedder, threshold=0.40)
+    assistant = Assistant(knowledge_store, embedder=embedder)
     r = start_bot(double, assistant, tmp_path, rate_limit_per_minute=4)
 
     # Everything at DEBUG, including slack_bolt / slack_sdk and our own vendor logger: redaction must still hold.

@@ -28,7 +28,7 @@ def test_a_sentinel_name_reaches_no_post_log_or_file(tmp_path, embedder, capfd):
     store_dir = tmp_path / "store"
     store = KnowledgeStore(store_dir)
     sync(store, [docs], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40)
+    assistant = Assistant(store, embedder=embedder)
     double = SlackDouble()
     r = start_bot(double, assistant, store_dir, sources=[docs], escalation_channel="C0DUTYESC",
                   escalation_mention=["S0DUTYMGR"])

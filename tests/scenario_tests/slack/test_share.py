@@ -22,7 +22,7 @@ def double():
 
 @pytest.fixture(scope="module")
 def running(double, knowledge_store, embedder, tmp_path_factory):
-    assistant = Assistant(knowledge_store, embedder=embedder, threshold=0.40)
+    assistant = Assistant(knowledge_store, embedder=embedder)
     r = start_bot(double, assistant, tmp_path_factory.mktemp("share-state"))
     yield r
     r.stop()

@@ -36,7 +36,7 @@ def test_socket_mode_starts_acks_and_answers_once(doubles, knowledge_store, embe
     web, ws = doubles
     settings = load_settings(store_dir=tmp_path, slack_bot_token="xoxb-test", slack_app_token="xapp-test",
                              slack_api_url=web.api_url)
-    assistant = Assistant(knowledge_store, embedder=embedder, threshold=0.40)
+    assistant = Assistant(knowledge_store, embedder=embedder)
     runtime = Runtime(settings, store=knowledge_store, embedder=embedder, chat_model=None, assistant=assistant)
     app = build_app(runtime, socket_mode=True)
     handler = socket_mode_handler(app, settings.slack_app_token)

@@ -31,7 +31,7 @@ def running(tmp_path_factory, embedder):
     root = tmp_path_factory.mktemp("stats")
     store = KnowledgeStore(root / "store")
     sync(store, [write_currency_docs(root / "docs")], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40, clock=fixed_clock(NOW))
+    assistant = Assistant(store, embedder=embedder, clock=fixed_clock(NOW))
     double = SlackDouble()
     # Usage records beside the index, as `serve` keeps them; "Ask a person" posts in a duty channel.
     r = start_bot(double, assistant, root / "store", escalation_channel=DUTY, escalation_mention=["U0DUTYONE"])

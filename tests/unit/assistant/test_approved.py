@@ -27,7 +27,7 @@ def setup(tmp_path_factory, embedder):
     shutil.copytree(KNOWLEDGE, docs)
     store = KnowledgeStore(root / "store")
     sync(store, [docs], embedder=embedder)
-    assistant = Assistant(store, embedder=embedder, threshold=0.40)
+    assistant = Assistant(store, embedder=embedder)
     approved = ApprovedAnswers(ApprovedStore(root / "store" / "approved.sqlite"), knowledge=store, embedder=embedder,
                                threshold=0.91)
     answer = assistant.ask(QUESTION)

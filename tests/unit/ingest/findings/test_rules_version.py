@@ -20,6 +20,7 @@ from tests.support import findings_docs as docs
 # RULES_VERSION -> digest of the extraction output below. A new rules version adds a line.
 OUTPUT_DIGESTS = {
     "2": "0e3236183f1d4f56",
+    "3": "246ede548e1b1534",
 }
 
 

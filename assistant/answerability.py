@@ -1,0 +1,99 @@
+"""Do the documents answer the question? Signals that generalise, combined by a fitted model.
+
+Two models read the same signals: ``answerability`` (is the asked-for fact
+there?) and ``topic`` (is the subject there at all?). Together they give the
+three outcomes: answered, partial ("the documents don't say X; the nearest
+they say ..."), not found. Both are fitted and their thresholds chosen for a
+stated precision by ``benchmarks/fit_models.py`` on the tuning questions only;
+docs/retrieval.md shows the calibration.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from assistant.evidence import TermWeights
+from assistant.logistic import Logistic
+from assistant.retriever import Hit
+from assistant.selection import Unit
+from assistant.text import tokens
+from assistant.understand import Query
+
+ANSWERABILITY = "answerability"
+TOPIC = "topic"
+TYPED_UNITS = 6  # a fact of the asked-for kind must be among the best few units
+
+
+def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: list[str],
+                    weights: TermWeights) -> dict[str, float]:
+    """Question-level signals (names must match the fitted models')."""
+    best = units[0] if units else None
+    top = hits[:3]
+    total = sum(weights.idf(t) for t in terms) or 1.0
+    unknown = sum(weights.idf(t) for t in terms if weights.counts.get(t, 0) == 0) / total
+    by_dense = sorted(hits[:10], key=lambda h: -h.dense)[:3]
+    by_lexical = sorted(hits[:10], key=lambda h: -h.lexical)[:3]
+    asked = query.answer_type is not None
+    typed = [u for u in units[:TYPED_UNITS] if u.typed]
+    held = set(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top)))
+    missing = sum(weights.idf(t) for t in terms if t not in held) / total
+    years_held = not query.years or any(
+        h.passage.date[:4].isdigit() and min(abs(int(h.passage.date[:4]) - y) for y in query.years) <= 1 for h in top)
+    asked_numbers = _numbers(query.text)
+    numbers_missing = bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
+    return {
+        "best_unit": best.probability if best else 0.0,
+        "best_unit_cosine": max((u.cosine for u in units), default=0.0),
+        "best_unit_coverage": best.coverage if best else 0.0,
+        "top_passage": hits[0].score if hits else 0.0,
+        "top_dense": max((h.dense for h in hits), default=0.0),
+        "coverage": max((h.coverage for h in top), default=0.0),
+        "lexical_raw": math.log1p(max((h.lexical_raw for h in hits), default=0.0)),
+        "agreement": len({id(h) for h in by_dense} & {id(h) for h in by_lexical}) / 3.0,
+        "unknown_terms": unknown,
+        "key_terms": math.log1p(len(terms)),
+        "asked": float(asked),
+        "typed_support": max((u.coverage for u in typed), default=0.0) if asked else 0.0,
+        "typed_missing": float(asked and not typed),
+        "missing_terms": missing,
+        "years_held": float(years_held),
+        "numbers_missing": float(numbers_missing),
+    }
+
+
+@dataclass
+class Verdict:
+    outcome: str  # answered | partial | not_found
+    answerable: float
+    topic: float
+
+
+class Judge:
+    """Applies the two fitted models; ``threshold`` overrides the fitted answerability threshold."""
+
+    def __init__(self, *, threshold: float | None = None) -> None:
+        self.answerable = Logistic.load(ANSWERABILITY)
+        self.topic = Logistic.load(TOPIC)
+        self.threshold = self.answerable.threshold if threshold is None else threshold
+
+    def __call__(self, features: dict[str, float]) -> Verdict:
+        p = self.answerable.probability(features)
+        t = self.topic.probability(features)
+        if t < self.topic.threshold:
+            return Verdict("not_found", p, t)  # the subject is not in the documents, whatever words they share
+        return Verdict("answered" if p >= self.threshold else "partial", p, t)
+
+
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
+_QUANTITY = re.compile(
+    r"(?<![\w-])(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
+    r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)\b")
+
+
+def _numbers(text: str) -> set[str]:
+    """Quantities a text states ("15 working days", "72 hrs", "four weeks"), as digits; a bare number (a year,
+    a reference in a name) is not a quantity."""
+    return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in _QUANTITY.finditer(text.lower())}

@@ -1,0 +1,99 @@
+"""Which sentences answer the question: every answer unit of the best passages, scored by a fitted model.
+
+A unit is scored on its meaning (the embedding model's cosine between the
+question and the unit read with its section heading), the question's key
+terms it covers once the lexicon has resolved them, whether it states a fact
+of the kind asked for (a frequency, a timescale, a role...), and how the
+ranker rated its passage. Word overlap is one signal among these, not the rule.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from assistant.answer_types import states
+from assistant.evidence import TermWeights, coverage
+from assistant.logistic import Logistic
+from assistant.retriever import Hit
+from assistant.understand import Query
+from ingest.units import closed
+
+SELECTOR = "selector"
+ANSWER_PASSAGES = 4  # units are drawn from the best few passages only
+LONG_UNIT = 80  # words: a run-on block (a table flattened into text) reads badly as an answer
+
+
+@dataclass
+class Unit:
+    hit_index: int
+    order: int
+    text: str
+    section: str
+    cosine: float
+    coverage: float  # of the question's key terms, in the unit read with its heading
+    plain_coverage: float  # the same in the unit's own words
+    typed: bool
+    probability: float = 0.0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _heading(text: str) -> bool:
+    """A title-cased line without an ending ("What a Strategy Discussion is For") names a topic; it answers nothing."""
+    words = text.split()
+    if closed(text) or ":" in text or len(words) > 10 or not _FUNCTION_WORDS & set(words):
+        return False  # a name line ("Jane Doe Her Majesty's Inspector") has no lower-case function words
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "is", "are", "to", "and", "in", "on", "with", "be", "should", "when"}
+
+
+def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, best_coverage: float, asked: bool) -> dict[str, float]:
+    """What the selector sees of one unit (names must match the fitted model's)."""
+    return {
+        "cosine": unit.cosine,
+        "cosine_gap": unit.cosine - best_cosine,
+        "coverage": unit.coverage,
+        "plain_coverage": unit.plain_coverage,
+        "coverage_gap": unit.coverage - best_coverage,
+        "cosine_x_coverage": unit.cosine * unit.coverage,
+        "typed_x_coverage": float(unit.typed) * unit.coverage,
+        "dense": hit.dense,
+        "relative_order": unit.order / max(1, len(hit.units)),
+        "typed": float(unit.typed),
+        "asked_untyped": float(asked and not unit.typed),
+        "passage": hit.score,
+        "passage_rank": 1.0 / (1 + unit.hit_index),
+        "log_words": math.log(1 + unit.words),
+        "long": float(unit.words > LONG_UNIT),
+        "first": float(unit.order == 0),
+        "closed": float(closed(unit.text)),
+    }
+
+
+def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWeights, *,
+                model: Logistic | None = None) -> list[Unit]:
+    """Every unit of the best passages with the selector's probability that it answers, best first."""
+    model = model or Logistic.load(SELECTOR)
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
+        for order, (text, cosine, covered) in enumerate(zip(hit.units, hit.unit_cosines, hit.unit_coverages)):
+            key = " ".join(text.lower().split())
+            if key in seen or _heading(text):
+                continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading is none
+            seen.add(key)
+            units.append(Unit(index, order, text, hit.passage.section, cosine, covered, coverage(terms, text, weights),
+                              states(query.answer_type, text)))
+    best = max((u.cosine for u in units), default=0.0)
+    best_coverage = max((u.coverage for u in units), default=0.0)
+    asked = query.answer_type is not None
+    for unit in units:
+        features = unit_features(unit, hits[unit.hit_index], best_cosine=best, best_coverage=best_coverage, asked=asked)
+        unit.probability = model.probability(features)
+    units.sort(key=lambda u: (-u.probability, u.hit_index, u.order))
+    return units

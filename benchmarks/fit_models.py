@@ -1,0 +1,335 @@
+"""Fit the ranker, the sentence selector and the answerability/topic models on TUNING questions only.
+
+    python benchmarks/fit_models.py [--report docs/retrieval-fit.md] [--plot docs/img/calibration.png]
+
+Reads the tuning sets (../shared/eval/dev.jsonl, benchmarks/heldout.jsonl and the
+bank's *-tune.jsonl files; never a *-test file), indexes each corpus the way
+`bot.py eval` does (reusing store/eval/<name>), extracts the same features the
+assistant computes at run time, fits scikit-learn logistic regressions with
+the regularisation chosen by grouped cross-validation, chooses the
+answerability threshold for a stated precision on cross-validated
+predictions, and writes assistant/models/*.json plus a report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+
+import numpy as np  # noqa: E402
+
+from assistant.answerability import ANSWERABILITY, TOPIC, answer_features  # noqa: E402
+from assistant.evaluation import contains_quote, hits_gold, load_questions  # noqa: E402
+from assistant.evidence import key_terms  # noqa: E402
+from assistant.logistic import Logistic  # noqa: E402
+from assistant.retriever import RANKER, RERANK_DEPTH, Retriever, rank_features  # noqa: E402
+from assistant.selection import SELECTOR, score_units, unit_features  # noqa: E402
+from assistant.understand import understand  # noqa: E402
+
+TARGET_PRECISION = 0.85  # of questions answered, the share that the documents do answer (cross-validated)
+TOPIC_PRECISION = 0.90  # of unanswered questions given a "nearest" passage, the share whose topic is there
+TUNING = [
+    ("dev", SHARED / "eval" / "dev.jsonl", SHARED / "corpus"),
+    ("heldout", ROOT / "benchmarks" / "heldout.jsonl", SHARED / "corpus"),
+    ("bank-corpus-tune", ROOT / "benchmarks" / "bank" / "corpus-tune.jsonl", SHARED / "corpus"),
+    ("bank-knowledge-tune", ROOT / "benchmarks" / "bank" / "knowledge-tune.jsonl", ROOT / "knowledge"),
+    # Everyday workplace questions (HR, IT, facilities) that no practice document answers, asked of both.
+    ("offtopic-corpus", ROOT / "benchmarks" / "offtopic-tune.jsonl", SHARED / "corpus"),
+    ("offtopic-knowledge", ROOT / "benchmarks" / "offtopic-tune.jsonl", ROOT / "knowledge"),
+]
+OFF_TOPIC = {"off-topic", "unknown-council"}
+used: list[str] = []  # the tuning sets actually found
+
+
+@dataclass
+class Item:
+    question: dict
+    query: object
+    retriever: Retriever
+    hits: list = field(default_factory=list)
+    group: str = ""
+
+
+def open_retrievers(embedder) -> dict[Path, Retriever]:
+    from ingest.indexer import sync
+    from ingest.store import KnowledgeStore
+
+    retrievers = {}
+    for _, _, corpus in TUNING:
+        if corpus in retrievers or not corpus.is_dir():
+            continue
+        root = ROOT / "store" / "eval" / re.sub(r"[^A-Za-z0-9_.-]", "_", corpus.resolve().name)
+        store = KnowledgeStore(root)
+        sync(store, [corpus], embedder=embedder)
+        retrievers[corpus] = Retriever(store.reader(), embedder=embedder)
+    return retrievers
+
+
+def load_items(retrievers: dict[Path, Retriever]) -> list[Item]:
+    items = []
+    used.clear()
+    for name, path, corpus in TUNING:
+        assert "-test" not in path.name, "the test part is only ever run to report"
+        if not path.is_file() or corpus not in retrievers:
+            print(f"skipping {name}: {path} not found", file=sys.stderr)
+            continue
+        used.append(name)
+        for q in load_questions(path):
+            # The same question asked of two corpora stays in one fold.
+            items.append(Item(q, understand(q["question"]), retrievers[corpus], group=q["question"].lower()))
+    return items
+
+
+def unit_is_gold(question: dict, source: str, text: str) -> bool:
+    for gold in question.get("gold", []):
+        if Path(gold["file"]).name != Path(source).name:
+            continue
+        facts = question.get("facts") or ([question["fact"]] if question.get("fact") else [])
+        if any(contains_quote(text, f) for f in facts) or contains_quote(text, gold["quote"]) \
+                or contains_quote(gold["quote"], text):
+            return True
+    return False
+
+
+def fit(rows: list[dict], labels: list[int], groups: list[str], names: list[str], *, metric) -> tuple[Logistic, dict]:
+    """A standardised L2 logistic regression, C chosen by 5-fold grouped CV on ``metric`` (higher is better)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    X = np.asarray([[r[n] for n in names] for r in rows], dtype=float)
+    y = np.asarray(labels)
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    Z = (X - mean) / scale
+    best = None
+    for C in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0):
+        oof = np.zeros(len(y))
+        for train, test in GroupKFold(n_splits=5).split(Z, y, groups):
+            model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(Z[train], y[train])
+            oof[test] = model.predict_proba(Z[test])[:, 1]
+        value = metric(oof)
+        if best is None or value > best[0] + 1e-9:
+            best = (value, C, oof)
+    value, C, oof = best
+    model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(Z, y)
+    fitted = Logistic(features=names, weights=[float(w) for w in model.coef_[0]], bias=float(model.intercept_[0]),
+                      mean=[float(m) for m in mean], scale=[float(s) for s in scale])
+    return fitted, {"C": C, "cv_metric": round(float(value), 4), "oof": oof, "n": len(y), "positives": int(y.sum())}
+
+
+def top1_by_group(groups: list[str], labels: list[int]):
+    def metric(scores: np.ndarray) -> float:
+        best: dict[str, tuple[float, int]] = {}
+        for g, s, l in zip(groups, scores, labels):
+            if g not in best or s > best[g][0]:
+                best[g] = (s, l)
+        return sum(l for _, l in best.values()) / max(1, len(best))
+    return metric
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--report", type=Path, default=ROOT / "docs" / "retrieval-fit.md")
+    parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "calibration.png")
+    parser.add_argument("--quick", action="store_true", help="skip the leave-one-signal-out ablation")
+    args = parser.parse_args()
+    from ingest.embedder import MiniLMEmbedder
+
+    embedder = MiniLMEmbedder()
+    retrievers = open_retrievers(embedder)
+    items = load_items(retrievers)
+    print(f"{len(items)} tuning questions", file=sys.stderr)
+    report: dict[str, dict] = {}
+
+    # 1. Ranker: which of the best candidate passages holds the gold passage.
+    rows, labels, groups = [], [], []
+    for item in items:
+        item.hits = item.retriever.search(item.query, k=RERANK_DEPTH)
+        if not item.question.get("answerable", True):
+            continue
+        head = item.hits
+        best_dense = max(h.dense for h in head)
+        best_unit = max(h.best_unit for h in head)
+        for hit in head:
+            rows.append(rank_features(item.query, hit, best_dense=best_dense, best_unit=best_unit))
+            labels.append(int(any(hits_gold(hit.passage.source, hit.passage.text, g) for g in item.question["gold"])))
+            groups.append(item.group)
+    names = list(rows[0])
+    ranker, info = fit(rows, labels, groups, names, metric=top1_by_group(groups, labels))
+    ranker.notes = {"fitted_on": used, "questions": len(set(groups)), "C": info["C"],
+                    "cv_hit_at_1_within_head": info["cv_metric"]}
+    ranker.save(RANKER)
+    report["ranker"] = ranker.notes
+    print("ranker", ranker.notes, file=sys.stderr)
+
+    # 2. Selector: which unit of the best passages states the answer (with the new ranker's order).
+    rows, labels, groups = [], [], []
+    for item in items:
+        item.hits = item.retriever.search(item.query, k=10)
+        if not item.question.get("answerable", True):
+            continue
+        terms = key_terms(item.query)
+        units = score_units(item.query, item.hits, terms, item.retriever.weights)
+        best = max((u.cosine for u in units), default=0.0)
+        best_coverage = max((u.coverage for u in units), default=0.0)
+        for unit in units:
+            hit = item.hits[unit.hit_index]
+            rows.append(unit_features(unit, hit, best_cosine=best, best_coverage=best_coverage,
+                                      asked=item.query.answer_type is not None))
+            labels.append(int(unit_is_gold(item.question, hit.passage.source, unit.text)))
+            groups.append(item.group)
+    names = list(rows[0])
+    selector, info = fit(rows, labels, groups, names, metric=top1_by_group(groups, labels))
+    selector.notes = {"fitted_on": used, "questions": len(set(groups)), "C": info["C"],
+                      "cv_best_unit_is_gold": info["cv_metric"]}
+    selector.save(SELECTOR)
+    report["selector"] = selector.notes
+    print("selector", selector.notes, file=sys.stderr)
+
+    # 3. Answerability and topic, on question-level signals.
+    rows, answerable, topic, groups, topic_rows = [], [], [], [], []
+    for item in items:
+        terms = key_terms(item.query)
+        units = score_units(item.query, item.hits, terms, item.retriever.weights)
+        features = answer_features(item.query, item.hits, units, terms, item.retriever.weights)
+        rows.append(features)
+        answerable.append(int(item.question.get("answerable", True)))
+        groups.append(item.group)
+        kind = item.question.get("kind", "")
+        if item.question.get("answerable", True) or kind in OFF_TOPIC or kind == "near-miss":
+            topic_rows.append((features, int(kind not in OFF_TOPIC), item.group))
+    names = list(rows[0])
+    y = np.asarray(answerable)
+
+    def auc(scores: np.ndarray) -> float:
+        from sklearn.metrics import roc_auc_score
+        return roc_auc_score(y, scores)
+
+    model, info = fit(rows, answerable, groups, names, metric=auc)
+    threshold, recall = choose_threshold(info["oof"], y, precision=TARGET_PRECISION)
+    model.threshold = threshold
+    oof = info["oof"]
+    model.notes = {
+        "fitted_on": used, "questions": len(y), "unanswerable": int((1 - y).sum()), "C": info["C"],
+        "cv_auc": info["cv_metric"], "target_precision": TARGET_PRECISION,
+        "cv_answerable_answered": round(float((oof[y == 1] >= threshold).mean()), 3),
+        "cv_unanswerable_refused": round(float((oof[y == 0] < threshold).mean()), 3),
+        "operating_points": operating_points(oof, y),
+        "ablation_cv_auc_without": {} if args.quick else ablation(rows, answerable, groups, names, auc),
+    }
+    model.save(ANSWERABILITY)
+    report["answerability"] = model.notes
+    print("answerability", model.notes, file=sys.stderr)
+    plot_calibration(oof, y, threshold, args.plot)
+
+    if len({l for _, l, _ in topic_rows}) < 2:
+        print("topic: no off-topic tuning questions; model left as it was", file=sys.stderr)
+        write_report(args.report, report, args.plot)
+        return
+    t_rows = [r for r, _, _ in topic_rows]
+    t_y = [l for _, l, _ in topic_rows]
+    t_groups = [g for _, _, g in topic_rows]
+    t_arr = np.asarray(t_y)
+
+    def t_auc(scores: np.ndarray) -> float:
+        from sklearn.metrics import roc_auc_score
+        return roc_auc_score(t_arr, scores)
+
+    topic_model, info = fit(t_rows, t_y, t_groups, names, metric=t_auc)
+    topic_model.threshold, _ = choose_threshold(info["oof"], t_arr, precision=TOPIC_PRECISION)
+    topic_model.notes = {"fitted_on": used, "questions": len(t_y), "off_topic": int((1 - t_arr).sum()),
+                         "C": info["C"], "cv_auc": info["cv_metric"], "target_precision": TOPIC_PRECISION}
+    topic_model.save(TOPIC)
+    report["topic"] = topic_model.notes
+    print("topic", topic_model.notes, file=sys.stderr)
+    write_report(args.report, report, args.plot)
+
+
+def choose_threshold(scores: np.ndarray, labels: np.ndarray, *, precision: float) -> tuple[float, float]:
+    """The lowest threshold whose cross-validated precision (positives among those above it) reaches ``precision``."""
+    best = (0.5, 0.0)
+    for t in np.unique(np.round(scores, 3)):
+        above = scores >= t
+        if not above.any():
+            continue
+        p = labels[above].mean()
+        if p >= precision:
+            return float(t), float(labels[above].sum() / max(1, labels.sum()))
+    return best
+
+
+def operating_points(scores: np.ndarray, labels: np.ndarray) -> list[dict]:
+    """Cross-validated trade-off at a few thresholds: answerable refused, unanswerable refused, precision."""
+    points = []
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        above = scores >= t
+        points.append({"threshold": t, "answerable_refused": round(float((scores[labels == 1] < t).mean()), 3),
+                       "unanswerable_refused": round(float((scores[labels == 0] < t).mean()), 3),
+                       "precision": round(float(labels[above].mean()) if above.any() else 1.0, 3)})
+    return points
+
+
+def ablation(rows, labels, groups, names, metric) -> dict[str, float]:
+    """Cross-validated AUC with each signal left out: what each one adds."""
+    out = {}
+    for name in names:
+        kept = [n for n in names if n != name]
+        _, info = fit(rows, labels, groups, kept, metric=metric)
+        out[name] = info["cv_metric"]
+    return out
+
+
+def plot_calibration(scores: np.ndarray, labels: np.ndarray, threshold: float, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    bins = np.linspace(0, 1, 11)
+    index = np.clip(np.digitize(scores, bins) - 1, 0, 9)
+    xs, ys, ns = [], [], []
+    for b in range(10):
+        mask = index == b
+        if mask.any():
+            xs.append(scores[mask].mean())
+            ys.append(labels[mask].mean())
+            ns.append(int(mask.sum()))
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(5, 6), height_ratios=[3, 1], sharex=True)
+    top.plot([0, 1], [0, 1], ls=":", color="grey")
+    top.plot(xs, ys, marker="o")
+    top.axvline(threshold, color="red", ls="--", label=f"threshold {threshold:.2f}")
+    top.set_ylabel("share answerable")
+    top.set_title("Answerability: cross-validated calibration (tuning part)")
+    top.legend()
+    bottom.hist([scores[labels == 1], scores[labels == 0]], bins=bins, label=["answerable", "unanswerable"])
+    bottom.set_xlabel("predicted probability")
+    bottom.legend(fontsize=7)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def write_report(path: Path, report: dict, plot: Path) -> None:
+    lines = ["# Fitted models (written by benchmarks/fit_models.py)", "",
+             f"![calibration]({os.path.relpath(plot, path.parent)})", ""]
+    for name, notes in report.items():
+        lines.append(f"## {name}")
+        lines.append("```json")
+        lines.append(json.dumps(notes, indent=1))
+        lines.append("```")
+    path.write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

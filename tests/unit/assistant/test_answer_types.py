@@ -1,0 +1,75 @@
+"""What kind of fact a question asks for, and whether a sentence states one (vocabulary/answer_types.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_types import KINDS, asked_for, states
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("what are the supervision frequency requirements?", "frequency"),
+    ("how often shld nqsws get supervis", "frequency"),
+    ("icpc timescale after strat", "timescale"),
+    ("how long do we have to complete a c&f assessment", "timescale"),
+    ("max caseload nqsw", "number"),
+    ("leeds sw vacancy rate 2022", "number"),
+    ("when was the stockton ucra inspection", "date"),
+    ("name of hartlepool dcs", "name"),
+    ("who chairs the icpc", "person"),
+    ("what was stockton rated in 2023", "judgement"),
+    ("what did ofsted say about our strategy discussions", None),
+])
+def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
+    assert asked_for(question) == kind
+
+
+def test_the_earliest_cue_wins() -> None:
+    # "how often" comes before "who": the question is about a frequency, whoever it concerns.
+    assert asked_for("how often should the person who chairs it be supervised") == "frequency"
+
+
+@pytest.mark.parametrize("kind, text, expected", [
+    ("frequency", "Social workers receive supervision at least every four weeks (monthly).", True),
+    ("frequency", "Supervision should be reflective and purposeful.", False),
+    ("timescale", "The conference must take place within 15 working days of the strategy discussion.", True),
+    ("timescale", "Decisions are made within the local authority's framework.", False),
+    ("number", "Caseloads are capped at 18 children.", True),
+    ("number", "In 2022 caseloads were high.", False),  # a year is not a count
+    ("date", "The inspection took place on 10 and 11 May 2011.", True),
+    ("name", "The letter was addressed to Ms Jane Humphreys.", True),
+    ("person", "The strategy discussion is chaired by a team manager.", True),
+    ("judgement", "The overall effectiveness of children's services is good.", True),
+    ("judgement", "Social workers know their children well.", False),
+])
+def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expected: bool) -> None:
+    assert states(kind, text) is expected
+
+
+def test_no_kind_asked_means_no_fact_stated() -> None:
+    assert states(None, "every four weeks") is False
+    assert set(KINDS) == {"frequency", "timescale", "number", "date", "name", "person", "judgement"}
+
+
+def test_a_duration_is_not_a_count() -> None:
+    # "how many cases" is not answered by "for their first six weeks".
+    assert not states("number", "NQSWs receive supervision weekly for their first six weeks.")
+    assert states("number", "No NQSW should hold more than twenty cases.")
+
+
+def test_a_title_cased_heading_is_not_an_answer_but_a_name_line_is_kept() -> None:
+    from assistant.selection import _heading
+
+    assert _heading("What a Strategy Discussion is For")
+    assert _heading("When a Strategy Discussion is Required")
+    assert not _heading("Matthew Brazier Her Majesty's Inspector")
+    assert not _heading("Lead inspector: Louise Hollick")
+    assert not _heading("Strategy discussions are routinely held as face-to-face meetings.")
+
+
+def test_hours_of_the_day_are_a_time() -> None:
+    assert states("timescale", "Emergency duty workers respond between 5pm and 8:45am, including weekends.")
+
+
+def test_intervals_are_a_frequency() -> None:
+    assert states("frequency", "Children in care are visited at intervals of no more than six weeks.")

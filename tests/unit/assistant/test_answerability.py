@@ -1,0 +1,68 @@
+"""The fitted models: loaded from JSON, applied by name, and turned into the three outcomes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answerability import ANSWERABILITY, TOPIC, Judge
+from assistant.compose import asked_clause
+from assistant.logistic import MODELS, Logistic
+
+
+def test_a_model_reads_its_features_by_name_and_refuses_a_missing_one(tmp_path: Path) -> None:
+    model = Logistic(features=["a", "b"], weights=[2.0, -1.0], bias=0.0, mean=[0.0, 1.0], scale=[1.0, 2.0])
+    model.save("m", folder=tmp_path)
+    loaded = Logistic.load("m", folder=tmp_path)
+    assert loaded.probability({"a": 0.0, "b": 1.0}) == pytest.approx(0.5)
+    assert loaded.probability({"a": 1.0, "b": 1.0, "ignored": 9.0}) > 0.8
+    with pytest.raises(KeyError):
+        loaded.probability({"a": 1.0})
+
+
+def test_the_shipped_models_share_one_signal_set_and_were_fitted() -> None:
+    answerable, topic = Logistic.load(ANSWERABILITY), Logistic.load(TOPIC)
+    assert answerable.features == topic.features
+    for name in ("ranker", "selector", ANSWERABILITY, TOPIC):
+        model = Logistic.load(name)
+        assert "bootstrap" not in str(model.notes.get("fitted_on")), f"{name} was never fitted"
+        assert "bank-corpus-tune" in model.notes["fitted_on"] and not any("test" in s for s in model.notes["fitted_on"])
+        assert len(model.weights) == len(model.features) == len(model.mean) == len(model.scale)
+    assert (MODELS / "answerability.json").is_file()
+
+
+def test_the_judge_gives_three_outcomes() -> None:
+    judge = Judge(threshold=0.5)
+    judge.answerable = Logistic(features=["x"], weights=[10.0], bias=0.0, mean=[0.0], scale=[1.0])
+    judge.topic = Logistic(features=["y"], weights=[10.0], bias=0.0, mean=[0.0], scale=[1.0], threshold=0.5)
+    assert judge({"x": 1.0, "y": 1.0}).outcome == "answered"
+    assert judge({"x": -1.0, "y": 1.0}).outcome == "partial"
+    assert judge({"x": -1.0, "y": -1.0}).outcome == "not_found"
+    assert judge({"x": 1.0, "y": -1.0}).outcome == "not_found"  # off topic, however answerable it looks
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("What are the supervision frequency requirements?", "what the supervision frequency requirements are"),
+    ("how often should foster carers be visited?", "how often should foster carers be visited"),
+    ("max caseload nqsw", 'what you asked ("max caseload nqsw")'),
+    ("ICPC timescale", 'what you asked ("ICPC timescale")'),
+])
+def test_what_was_asked_reads_as_a_clause(question: str, clause: str) -> None:
+    assert asked_clause(question) == clause
+
+
+def test_only_quantities_in_the_question_count_as_numbers() -> None:
+    from assistant.answerability import _numbers
+
+    assert _numbers("icpc within 15 working days?") == {"15"}
+    assert _numbers("rhi within 72 hrs or four weeks") == {"72", "4"}
+    assert _numbers("does Zebedee-Quennell-4471 need a conference in 2023") == set()
+
+
+def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:
+    known = {"does", "need", "a", "child", "protection", "conference", "within", "15", "working", "days"}
+    clause = asked_clause("Does Zebedee-Quennell-4471 need a child protection conference within 15 working days?",
+                          known=lambda w: w.lower() in known)
+    assert "Zebedee" not in clause and "4471" not in clause
+    assert clause == 'what you asked ("does … need a child protection conference within 15 working days")'

@@ -1,0 +1,109 @@
+"""Every sentence of every document can be found: the splitter drops nothing (sign-offs, list items, notes...)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import load_file
+from ingest.metadata import build_document
+from ingest.splitter import _BULLET, split_document, split_sentences
+from ingest.units import answer_units
+
+from tests.conftest import ROOT
+
+SAMPLES = [p for p in sorted((ROOT / "knowledge").iterdir()) if p.name != "README.md"]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _load(path: Path):
+    raw, hints = load_file(path)
+    return build_document(source=path.name, path=path, raw=raw, hints=hints, data=path.read_bytes())
+
+
+def _missing_sentences(path: Path) -> list[str]:
+    document = _load(path)
+    passages = split_document(document)
+    # A passage's text, its section heading and its document's title are all shown with it.
+    held = _norm(" ".join(p.text for p in passages) + " " + " ".join(p.section for p in passages) + " " + document.title)
+    missing = []
+    for line in document.text.split("\n"):
+        line = _BULLET.sub("", line.strip().lstrip("#").strip())
+        missing += [s for s in split_sentences(line) if _norm(s) and _norm(s) not in held]
+    return missing
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_every_sentence_of_a_sample_document_is_in_a_passage(path: Path) -> None:
+    missing = _missing_sentences(path)
+    assert not missing, f"{len(missing)} sentences of {path.name} are in no passage: {missing[:5]}"
+
+
+def test_every_sentence_of_every_corpus_document_is_in_a_passage(shared_dir: Path) -> None:
+    for path in sorted((shared_dir / "corpus").glob("*.txt")):
+        missing = _missing_sentences(path)
+        assert not missing, f"{len(missing)} sentences of {path.name} are in no passage: {missing[:5]}"
+        _lines_are_in_units(path)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_every_passage_line_is_in_an_answer_unit(path: Path) -> None:
+    _lines_are_in_units(path)
+
+
+def _lines_are_in_units(path: Path) -> None:
+    """What a passage holds can be quoted: each of its lines is covered by its answer units."""
+    for passage in split_document(_load(path)):
+        units = _norm(" ".join(answer_units(passage.text)))
+        for line in passage.text.split("\n"):
+            text = _norm(re.sub(r"^- ", "", line.strip()).rstrip(":;.,"))
+            text = re.sub(r"^\d+(\.\d+)*\.?\s+", "", text)
+            if len(text.split()) >= 2:
+                words = text.split()
+                # Lists are joined with '; ' after their lead-in, so compare word by word.
+                assert all(w.strip(";:.,") in units for w in words), f"{path.name}: {line!r} is in no answer unit"
+
+
+def test_a_lead_in_and_its_list_are_one_unit() -> None:
+    text = "At the very least, attendance should include:\n- a social worker;\n- a health practitioner;\n- the police."
+    assert answer_units(text) == [
+        "At the very least, attendance should include: a social worker; a health practitioner; the police."
+    ]
+
+
+def test_a_letter_sign_off_is_kept() -> None:
+    from ingest.models import Document
+
+    text = "Dear Mr Smith\n\nThe service is safe.\n\nYours sincerely\n\nJane Doe Her Majesty's Inspector\n"
+    passages = split_document(Document(source="letter.txt", text=text, title="Letter"))
+    body = " ".join(p.text for p in passages)
+    assert "Yours sincerely" in body + " ".join(p.section for p in passages)
+    assert "Jane Doe Her Majesty's Inspector" in body
+
+
+# The cutting of the sample documents, pinned to CUTTING_VERSION: a change to how text is cut must bump the
+# version (so stores re-split and re-embed at the next refresh) and record the new digest here.
+PINNED = {"2026-11-29.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
+
+
+def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:
+    import hashlib
+
+    from ingest.units import CUTTING_VERSION
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "knowledge").iterdir()):
+        if path.name == "README.md":
+            continue
+        for passage in split_document(_load(path)):
+            digest.update(f"{passage.section}\n{passage.text}\n".encode())
+            digest.update("\n".join(answer_units(passage.text)).encode())
+    assert PINNED.get(CUTTING_VERSION) == digest.hexdigest(), (
+        "passages or answer units are cut differently: bump ingest.units.CUTTING_VERSION and pin "
+        f"{digest.hexdigest()!r} for it here"
+    )
