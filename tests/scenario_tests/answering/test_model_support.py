@@ -45,12 +45,24 @@ def store(tmp_path_factory, embedder) -> KnowledgeStore:
     return kb
 
 
+class RecordingChecker(SupportChecker):
+    """The real check, keeping its verdicts so a test can see why a sentence was refused."""
+
+    def __init__(self, embedder) -> None:
+        super().__init__(embedder)
+        self.verdicts: list = []
+
+    def check(self, sentences, shown):
+        self.verdicts = super().check(sentences, shown)
+        return self.verdicts
+
+
 def ask(store, embedder, reply) -> tuple:
     model = FakeChat(reply)
-    answerer = LangChainAnswerer(model, support=SupportChecker(embedder))
-    answer = Assistant(store, embedder=embedder, threshold=0.40, answerer=answerer).ask(QUESTION)
+    checker = RecordingChecker(embedder)
+    answer = Assistant(store, embedder=embedder, answerer=LangChainAnswerer(model, support=checker)).ask(QUESTION)
     assert model.seen, "the model was asked"
-    return answer, model
+    return answer, checker
 
 
 def cites(words: str, text: str):
@@ -58,35 +70,42 @@ def cites(words: str, text: str):
     return lambda prompt: text.format(n=passage_number(prompt, words))
 
 
-ADVERSARIAL = {
-    "wrong number": cites(FREQUENCY, "Social workers are supervised every twelve weeks [{n}]."),
-    "flipped negation": cites(FREQUENCY, "Social workers do not receive formal supervision every four weeks [{n}]."),
-    "invented obligation": "Supervision is optional [1]. Managers may cancel it at will [2].",
-    "cites a passage that says something else": cites(
-        RECORDING, "Social workers receive formal one-to-one supervision at least every four weeks [{n}]."),
-    "another council's rule": cites(
+ADVERSARIAL = {  # case: (the model's reply, the reason the first sentence must be refused for)
+    "wrong number": (cites(FREQUENCY, "Social workers are supervised every twelve weeks [{n}]."), "number"),
+    "flipped negation": (cites(FREQUENCY, "Social workers do not receive formal supervision every four weeks [{n}]."),
+                         "negation"),
+    "invented obligation": ("Supervision is optional [1]. Managers may cancel it at will [2].", "permission"),
+    "cites a passage that says something else": (cites(
+        RECORDING, "Social workers receive formal one-to-one supervision at least every four weeks [{n}]."), "meaning"),
+    "another council's rule": (cites(
         FREQUENCY, "In Stockton-on-Tees, social workers receive supervision at least every four weeks [{n}]."),
-    "two councils mixed in one sentence": lambda prompt: (
+        "council"),
+    "two councils mixed in one sentence": (lambda prompt: (
         "Stockton-on-Tees social workers receive formal one-to-one supervision at least every four weeks "
-        f"[{passage_number(prompt, FREQUENCY)}, {passage_number(prompt, 'Stockton')}]."),
-    "monthly where the passage does not say so": cites(
+        f"[{passage_number(prompt, FREQUENCY)}, {passage_number(prompt, 'Stockton')}]."), "council"),
+    "monthly where the passage does not say so": (cites(
         "Team managers and assistant team managers are supervised", "Team managers are supervised monthly [{n}]."),
+        "meaning"),  # "monthly" is in the passage, but said of social workers, not of team managers
 }
 
 
 @pytest.mark.parametrize("case", list(ADVERSARIAL))
 def test_an_adversarial_model_answer_is_rejected(store, embedder, case):
-    answer, _ = ask(store, embedder, ADVERSARIAL[case])
+    reply, reason = ADVERSARIAL[case]
+    answer, checker = ask(store, embedder, reply)
     assert answer.mode == "extractive" and not answer.abstained, answer.answer
+    assert checker.verdicts and all(not v.supported for v in checker.verdicts)  # refused by the support check
+    assert reason in checker.verdicts[0].reasons, checker.verdicts[0].reasons
     for words in ("twelve", "optional", "at will", "do not receive", "Stockton-on-Tees"):
         assert words not in answer.answer
 
 
 def test_a_faithful_answer_is_used(store, embedder):
-    answer, _ = ask(store, embedder, lambda prompt: (
+    answer, checker = ask(store, embedder, lambda prompt: (
         f"Social workers get formal one-to-one supervision at least every four weeks [{passage_number(prompt, FREQUENCY)}]. "
         "Students on placement receive weekly supervision from their practice educator "
         f"[{passage_number(prompt, 'Social work students on placement')}]."))
+    assert [v.supported for v in checker.verdicts] == [True, True], [v.reasons for v in checker.verdicts]
     assert answer.mode == "llm" and answer.answer.startswith("Social workers get formal one-to-one supervision")
     assert "[1]" in answer.answer and answer.citations[0].source == "example-supervision-policy.md"
 
