@@ -11,9 +11,10 @@ from typing import Any, Callable
 
 
 class OpenAIDouble:
-    """``POST /v1/chat/completions``; ``reply(prompt_text) -> str``. ``requests`` holds (path, headers, body)."""
+    """``POST /v1/chat/completions``; ``reply(prompt_text) -> str`` (None: answer 500). ``requests`` holds
+    (path, headers, body)."""
 
-    def __init__(self, reply: Callable[[str], str]) -> None:
+    def __init__(self, reply: Callable[[str], str | None]) -> None:
         self.reply = reply
         self.requests: list[tuple[str, dict[str, str], dict[str, Any]]] = []
         double = self
@@ -30,6 +31,9 @@ class OpenAIDouble:
                     return
                 prompt = "\n".join(str(m.get("content", "")) for m in body.get("messages", []))
                 content = double.reply(prompt)
+                if content is None:  # the provider failing, as an outage would
+                    self._send(500, {"error": {"message": "upstream failure", "type": "server_error"}})
+                    return
                 self._send(200, {
                     "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
                     "model": body.get("model", ""),

@@ -127,8 +127,8 @@ def test_an_unsupported_later_sentence_is_dropped_and_only_counted_in_the_log(st
 
 def test_the_provider_switch_over_real_http(store, embedder, monkeypatch):
     """KB_LLM_* settings -> providers.chat_model -> the real ChatOpenAI -> HTTP to the double -> checked answer."""
-    replies = {"text": ""}
-    double = OpenAIDouble(lambda prompt: replies["text"].format(
+    replies: dict = {"text": ""}
+    double = OpenAIDouble(lambda prompt: replies["text"] and replies["text"].format(
         n=passage_number(prompt, FREQUENCY), s=passage_number(prompt, "Social work students on placement")))
     try:
         for name, value in {"KB_LLM_PROVIDER": "openai", "KB_LLM_BASE_URL": double.url,
@@ -154,5 +154,9 @@ def test_the_provider_switch_over_real_http(store, embedder, monkeypatch):
         replies["text"] = "Supervision is optional [{n}]. Managers may cancel it at will [{s}]."
         fallback = runtime.assistant.ask(QUESTION)
         assert len(double.requests) == 2 and fallback.mode == "extractive" and "optional" not in fallback.answer
+        replies["text"] = None  # the provider fails (HTTP 500): the extractive answer, nothing of the error shown
+        failed = runtime.assistant.ask(QUESTION)
+        assert len(double.requests) > 2 and failed.mode == "extractive" and not failed.abstained
+        assert "four weeks" in failed.answer and "upstream" not in failed.answer
     finally:
         double.close()
