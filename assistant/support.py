@@ -29,8 +29,9 @@ from ingest.embedder import Embedder
 from ingest.models import Passage
 from ingest.units import answer_units
 
-# Cosine from which a claim's best-matching cited unit supports it: Youden's J is highest here for the whole
-# check (benchmarks/support_calibration.py on benchmarks/bank/*-tune.jsonl; docs/support-check.md).
+# Cosine from which a claim's best-matching cited unit supports it: Youden's J is highest here for the meaning
+# check, and the whole check's J is flat from 0.75 to here (benchmarks/support_calibration.py on
+# benchmarks/bank/*-tune.jsonl; docs/support-check.md).
 THRESHOLD = 0.80
 CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
