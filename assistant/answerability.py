@@ -18,7 +18,7 @@ from assistant.evidence import TermWeights
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
-from assistant.text import tokens
+from ingest.tokens import tokens
 from assistant.understand import Query
 
 ANSWERABILITY = "answerability"

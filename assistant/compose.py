@@ -18,7 +18,7 @@ from assistant.answers import Answer, Citation, abstain, citation_for, nearest_t
 from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
-from assistant.text import tokens
+from ingest.tokens import tokens
 from assistant.understand import Query
 
 MAX_UNITS = 3

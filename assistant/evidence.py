@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from assistant.text import tokens
+from ingest.tokens import tokens
 from assistant.understand import Query
 from assistant.vocabulary import is_term
 from ingest.models import Passage
@@ -51,7 +51,14 @@ class TermWeights:
             total += 1
             counts.update(set(tokens(passage.text)))
         self.total = max(total, 1)
-        self.counts = counts
+        self.counts: dict[str, int] = counts
+
+    @classmethod
+    def from_counts(cls, counts: dict[str, int], *, total: int) -> "TermWeights":
+        """Weights from document frequencies saved with a version (ingest/lexical.py)."""
+        weights = cls(())
+        weights.counts, weights.total = counts, max(total, 1)
+        return weights
 
     def idf(self, term: str) -> float:
         return math.log(1 + (self.total - self.counts.get(term, 0) + 0.5) / (self.counts.get(term, 0) + 0.5))

@@ -1,9 +1,10 @@
 """Hybrid retrieval: Chroma (dense) and BM25 (bm25s) over the same passages, fused, then steered.
 
-Both retrievers propose candidates; every candidate gets both scores (the
-dense one from the in-memory embedding matrix, the BM25 one from the full
-score vector), each scaled to [0, 1] by its maximum, and a weighted sum
-ranks them. The authority, year and kind of source named in the question
+Both retrievers propose candidates (Chroma's nearest neighbours, the saved
+BM25 index's best); only the candidates' text, metadata and vectors are read
+from Chroma. Every candidate gets both scores (its stored vector against the
+question's, its BM25 score scaled by the best BM25 score for the question),
+and a weighted sum ranks them. The authority, year and kind of source named in the question
 then steer the ranking; they never filter, so comparisons still work.
 """
 
@@ -18,11 +19,12 @@ import numpy as np
 from assistant.answer_types import states
 from assistant.evidence import TermWeights, coverage, key_terms
 from assistant.logistic import Logistic
-from assistant.text import tokens
 from assistant.understand import Query
 from ingest.embedder import Embedder
+from ingest.lexical import LexicalIndex
 from ingest.models import Passage
 from ingest.store import IndexVersion
+from ingest.tokens import tokens
 from ingest.unit_vectors import UnitVectors, unit_text
 from ingest.units import answer_units
 
@@ -58,56 +60,47 @@ class Retriever:
     """Searches one published index version; build it once and keep it (it holds the BM25 index)."""
 
     def __init__(self, version: IndexVersion, *, embedder: Embedder) -> None:
-        import bm25s
-
         self.version = version
         self.embedder = embedder
-        self.passages, vectors = version.passages(with_embeddings=True)
-        self.by_id = {p.id: i for i, p in enumerate(self.passages)}
-        dim = embedder.dimension
-        self.matrix = np.asarray(vectors, dtype=np.float32).reshape(len(self.passages), dim)
-        self.bm25 = None
-        if self.passages:
-            self.bm25 = bm25s.BM25(k1=1.2, b=0.75)
-            corpus = [tokens(p.embedding_text()) or ["_"] for p in self.passages]
-            self.bm25.index(corpus, show_progress=False)
-        years = {p.source: int(p.date[:4]) for p in self.passages if p.date[:4].isdigit()}
-        self.newest_year = max(years.values()) if years else None
-        self.authorities = sorted({a for p in self.passages for a in p.authorities})
+        lexical = LexicalIndex.open(version.path)
+        if lexical is None:
+            # A version built before lexical indexes were saved: index it in memory (the next refresh saves one).
+            log.info("no saved lexical index for version=%s; indexing it in memory", version.name)
+            lexical = LexicalIndex.build(version.passages()[0])
+        self.lexical = lexical
+        self.newest_year = lexical.newest_year
+        self.authorities = lexical.authorities
         # One row per document: what the abstention rules need to know without searching.
-        self.documents = {p.source: (p.title, p.date, p.doc_type, tuple(p.authorities)) for p in self.passages}
-        self.weights = TermWeights(self.passages)
+        self.documents = lexical.documents
+        self.weights = TermWeights.from_counts(lexical.counts, total=lexical.total)
         self.unit_vectors = UnitVectors.open(version.path)
         self.ranker = Logistic.load(RANKER)
 
     def __len__(self) -> int:
-        return len(self.passages)
+        return len(self.lexical)
 
     def search(self, query: Query, *, k: int = 10, query_vector: list[float] | None = None) -> list[Hit]:
-        if not self.passages:
+        if not len(self):
             return []
         # The model reads the question with its shorthand spelled out in place; BM25 gets every expansion.
         vector = np.asarray(query_vector or self.embedder.embed_batch([query.plain or query.text])[0], dtype=np.float32)
-        dense_all = self.matrix @ vector
-        lexical_all = np.zeros(len(self.passages), dtype=np.float32)
-        query_tokens = tokens(query.expanded)
-        if query_tokens and self.bm25 is not None:
-            lexical_all = np.asarray(self.bm25.get_scores(query_tokens), dtype=np.float32)
-        # Candidates from Chroma's nearest neighbours and from BM25's best.
-        candidates = {self.by_id[pid] for pid, _ in self.version.query(vector.tolist(), k=min(CANDIDATES, len(self)))
-                      if pid in self.by_id}
-        candidates.update(np.argsort(-lexical_all)[:CANDIDATES].tolist())
-        top_lexical = float(lexical_all.max()) or 1.0
+        lexical_all = self.lexical.scores(tokens(query.expanded))
+        # Candidates from Chroma's nearest neighbours and from BM25's best; text, metadata and vectors for them only.
+        dense_ids = [pid for pid, _ in self.version.query(vector.tolist(), k=min(CANDIDATES, len(self)))]
+        rows = self.lexical.rows_of(dense_ids)
+        for row in self.lexical.best(lexical_all, CANDIDATES):
+            rows.setdefault(self.lexical.passage_id(row), row)
+        top_lexical = float(lexical_all.max(initial=0.0)) or 1.0
         hits = []
-        for index in candidates:
-            passage = self.passages[index]
-            dense = float(dense_all[index])
-            lexical = float(lexical_all[index]) / top_lexical
+        for passage, stored in self.version.fetch(list(rows)):
+            raw = float(lexical_all[rows[passage.id]])
+            dense = float(stored @ vector)
+            lexical = raw / top_lexical
             parts = self.steer_parts(query, passage)
             steer = self._steer(parts)
             fused = (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * lexical) * steer
             hits.append(Hit(passage, fused, dense, lexical, steer=steer, steer_parts=parts, fused=fused,
-                            lexical_raw=float(lexical_all[index])))
+                            lexical_raw=raw))
         hits.sort(key=lambda h: (-h.score, h.passage.source, h.passage.position))
         # Second stage: the best candidates are read unit by unit and ranked by the fitted ranker.
         head = hits[:RERANK_DEPTH]

@@ -104,7 +104,7 @@ def run_langchain(questions, corpus: Path, store_dir: Path) -> tuple[list[dict],
 def run_bm25(questions, corpus: Path) -> tuple[list[dict], float]:
     import bm25s
 
-    from assistant.text import tokens
+    from ingest.tokens import tokens
 
     started = time.perf_counter()
     chunks = _chunks(corpus)

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 
 from ingest.hnsw_scrub import scrub_chroma_folder
+from ingest.lexical import FOLDER, LexicalIndex
 from ingest.lifecycle import build_version
 from ingest.sqlite_purge import count_mentions, purge_source, sqlite_files
 from ingest.unit_vectors import keep_only
@@ -136,13 +137,14 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
         if kept:
             new.add([p for p, _ in kept], [v for _, v in kept])
         for item in old.path.iterdir():
-            if item.name in {"manifest.json", "chroma"}:
+            if item.name in {"manifest.json", "chroma", FOLDER}:  # the lexical index is built again below
                 continue
             copy = shutil.copytree if item.is_dir() else shutil.copy2
             copy(item, new.path / item.name)
         for path in sqlite_files(new.path, recursive=True):
             purge_source(path, source)
         keep_only(new.path, [p.id for p, _ in kept])
+        LexicalIndex.build([p for p, _ in kept]).save(new.path)
         manifest.documents.pop(source, None)
         manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]
         manifest.passages = len(kept)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from ingest.collect import collect, read_one
 from ingest.embedder import Embedder
 from ingest.findings.storage import is_current, write_version_findings
+from ingest.lexical import LexicalIndex, has_lexical
 from ingest.lifecycle import build_version
 from ingest.unit_vectors import has_unit_vectors, write_unit_vectors
 from ingest.units import CUTTING_VERSION
@@ -117,6 +118,7 @@ def _sync_locked(
         or any(meta.get("also") != old_docs.get(source, {}).get("also") for source, meta in documents.items())
         or not is_current(live.path)  # findings missing or written by older rules
         or not has_unit_vectors(live.path)  # a version from before answer units were embedded
+        or not has_lexical(live.path)  # a version from before its lexical index was saved beside it
     )
     if not summary.changed:
         summary.documents = len(documents)
@@ -136,6 +138,7 @@ def _sync_locked(
         version.collection(create=True)
         if all_passages:
             version.add(all_passages, copied_vectors + vectors)
+        LexicalIndex.build(all_passages).save(version.path)
         summary.units_embedded = write_unit_vectors(
             version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
             previous=live.path if live is not None and reuse else None)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
+from ingest.lexical import LexicalIndex
 from ingest.store import KnowledgeStore
 from ingest.versions import IndexVersion, Manifest
 
@@ -68,6 +69,9 @@ def check_version(version: IndexVersion, manifest: Manifest) -> None:
     count = collection.count()
     if count != manifest.passages:
         raise VersionCheckFailed(f"index check failed: {count} passages stored, {manifest.passages} expected")
+    lexical = LexicalIndex.open(version.path)
+    if lexical is not None and len(lexical) != manifest.passages:
+        raise VersionCheckFailed(f"index check failed: {len(lexical)} passages in the lexical index, {manifest.passages} expected")
     sample = collection.get(limit=1, include=["embeddings"])
     if len(sample["embeddings"][0]) != manifest.dimension:
         raise VersionCheckFailed("index check failed: embedding dimension does not match the model")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+
 from ingest.models import Passage
 
 COLLECTION = "passages"
@@ -115,6 +117,14 @@ class IndexVersion:
                 records.append((Passage.from_record(pid, text, meta), vector))
         records.sort(key=lambda r: (r[0].source, r[0].position))
         return [r[0] for r in records], [r[1] for r in records if r[1] is not None]
+
+    def fetch(self, ids: list[str]) -> list[tuple[Passage, np.ndarray]]:
+        """The passages with these ids and their stored vectors (float32), in no particular order."""
+        if not ids:
+            return []
+        got = self.collection().get(ids=ids, include=["documents", "metadatas", "embeddings"])
+        return [(Passage.from_record(pid, text, meta), np.asarray(vector, dtype=np.float32))
+                for pid, text, meta, vector in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])]
 
     def query(self, embedding: list[float], *, k: int) -> list[tuple[str, float]]:
         """(passage id, cosine similarity) of the ``k`` nearest passages."""

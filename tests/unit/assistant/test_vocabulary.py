@@ -11,7 +11,7 @@ from collections import defaultdict
 import pytest
 
 from assistant.evidence import key_terms
-from assistant.text import tokens
+from ingest.tokens import tokens
 from assistant.understand import understand
 from assistant.vocabulary import expand, find_terms, is_term, spell_out
 from assistant.vocabulary.lexicon import CASES, KINDS, LEXICON_FILE, SOURCES_FILE, entries

@@ -1,9 +1,12 @@
-"""Tokenising shared by BM25, sentence scoring and evidence checks."""
+"""Tokenising shared by BM25 (built at ingest, read by the assistant), sentence scoring and evidence checks."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+# Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
+TOKENS_VERSION = 1
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between

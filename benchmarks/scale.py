@@ -1,0 +1,213 @@
+"""The whole retriever at scale, embedded or on a `chroma run` server, with synthetic documents and vectors.
+
+    python benchmarks/scale.py --passages 100000 [--server] [--queries 300] [--json]
+
+Synthetic text files (made-up words, about 50 passages each) go through the real refresh (`ingest.indexer.sync`:
+scan, hash, parse worker, split, Chroma, the saved lexical index, unit vectors, findings), with a deterministic
+stand-in for the model that turns each text into a random unit vector (embedding 100k passages with the model
+would take over an hour here and would not change how the store answers). Then:
+
+- ``one_doc_refresh_s``: one document edited, `sync` again (what a refresh with one change costs);
+- a separate reader process, like a bot replica, opens the live version (``reload_s``: `Retriever` ready and its
+  first question answered), asks ``--queries`` questions through `Retriever.search` with precomputed query vectors
+  (``query_p50_ms``/``query_p95_ms``; the model's ~20 ms per question is the same in every mode and left out)
+  and reports its peak resident memory (``bot_rss_mb``, without the model's own ~0.3 GB).
+
+Prints one JSON object: passages, build_s, reload_s, query_p50_ms, query_p95_ms, bot_rss_mb, one_doc_refresh_s,
+server (and a few details). ``--keep DIR`` leaves the store there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+for key, value in {"ANONYMIZED_TELEMETRY": "False", "TOKENIZERS_PARALLELISM": "false", "HF_HUB_OFFLINE": "1"}.items():
+    os.environ.setdefault(key, value)
+
+from ingest.store import KnowledgeStore  # noqa: E402
+
+DIM = 384
+PER_DOCUMENT = 50  # passages the splitter makes of one synthetic document (measured, not assumed: see passages)
+SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "tu", "vo", "pel", "dri", "nas", "cor", "bel", "fa", "gun", "hi"]
+
+
+class SyntheticEmbedder:
+    """Stands in for the model: each text becomes a fixed random unit vector (seeded by the text)."""
+
+    name = "synthetic-384"
+    dimension = DIM
+
+    def embed_batch(self, texts) -> list[list[float]]:
+        return [self.vector(t).tolist() for t in texts]
+
+    @staticmethod
+    def vector(text: str) -> np.ndarray:
+        seed = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+        v = np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
+        return v / np.linalg.norm(v)
+
+
+def vocabulary(seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return sorted({"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(12000)})
+
+
+def document(rng: random.Random, words: list[str], number: int, *, paragraphs: int = PER_DOCUMENT) -> str:
+    """A synthetic document of ``paragraphs`` paragraphs of about 150 words (one passage each)."""
+    parts = [f"Synthetic procedure {number}"]
+    for _ in range(paragraphs):
+        sentences = [" ".join(rng.choices(words, k=rng.randint(12, 18))).capitalize() + "." for _ in range(10)]
+        parts.append(" ".join(sentences))
+    return "\n\n".join(parts) + "\n"
+
+
+def write_corpus(folder: Path, passages: int) -> int:
+    folder.mkdir(parents=True)
+    words, rng = vocabulary(), random.Random(3)
+    count = max(1, round(passages / PER_DOCUMENT))
+    for number in range(count):
+        (folder / f"synthetic-{number:05d}.txt").write_text(document(rng, words, number))
+    return count
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def make_queries(store: KnowledgeStore, count: int, path: Path) -> None:
+    """Questions made of a sampled passage's words, with that passage's vector plus noise."""
+    from ingest.lexical import LexicalIndex
+
+    version = store.live()
+    lexical = LexicalIndex.open(version.path)
+    rng = random.Random(11)
+    rows = rng.sample(range(len(lexical)), min(count, len(lexical)))
+    picked = version.fetch([lexical.passage_id(r) for r in rows])
+    noise = np.random.default_rng(5)
+    out = []
+    for passage, stored in picked:
+        v = stored + 0.05 * noise.standard_normal(DIM).astype(np.float32)
+        out.append({"text": " ".join(rng.sample(passage.text.rstrip(".").split(), 6)) + "?",
+                    "vector": (v / np.linalg.norm(v)).tolist()})
+    store.release(version)
+    path.write_text(json.dumps(out))
+
+
+def reader(args: argparse.Namespace) -> None:
+    """A bot replica: open the live version, answer the questions, report timings and peak memory."""
+    from assistant.retriever import Retriever
+    from assistant.understand import understand
+
+    store = KnowledgeStore(args.store, chroma_host=args.chroma_host, chroma_port=args.chroma_port)
+    questions = json.loads(Path(args.queries_file).read_text())
+    parsed = [(understand(q["text"]), q["vector"]) for q in questions]
+    rss_before = _rss_mb("VmRSS")
+    started = time.perf_counter()
+    retriever = Retriever(store.reader(), embedder=SyntheticEmbedder())
+    first = parsed[0]
+    retriever.search(first[0], k=10, query_vector=first[1])
+    reload_s = time.perf_counter() - started
+    latencies = []
+    for query, vector in parsed:
+        started = time.perf_counter()
+        retriever.search(query, k=10, query_vector=vector)
+        latencies.append((time.perf_counter() - started) * 1000)
+    store.close_reader(retriever.version)
+    print(json.dumps({"reload_s": round(reload_s, 2), "query_p50_ms": round(statistics.median(latencies), 1),
+                      "query_p95_ms": round(percentile(latencies, 0.95), 1), "bot_rss_mb": round(_rss_mb("VmHWM")),
+                      "rss_before_open_mb": round(rss_before)}))
+
+
+def _rss_mb(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run(args: argparse.Namespace) -> dict:
+    from ingest.indexer import sync
+
+    work = Path(args.keep or tempfile.mkdtemp(prefix="kb-scale-"))
+    server = None
+    try:
+        docs = work / "docs"
+        write_corpus(docs, args.passages)
+        host = port = None
+        if args.server:
+            from tests.support.chroma import start_chroma
+
+            server = start_chroma(work / "chroma-data", timeout=120)
+            host, port = server.host, server.port
+        store = KnowledgeStore(work / "store", chroma_host=host, chroma_port=port or 8000)
+        embedder = SyntheticEmbedder()
+        started = time.perf_counter()
+        built = sync(store, [docs], embedder=embedder)
+        build_s = time.perf_counter() - started
+        edited = docs / "synthetic-00000.txt"
+        edited.write_text(edited.read_text().replace("Synthetic procedure 0", "Synthetic procedure 0 (revised)"))
+        started = time.perf_counter()
+        refreshed = sync(store, [docs], embedder=embedder)
+        refresh_s = time.perf_counter() - started
+        assert refreshed.updated == [edited.name], refreshed.updated
+        make_queries(store, args.queries, work / "queries.json")
+        command = [sys.executable, __file__, "--reader", "--store", str(store.root), "--queries-file",
+                   str(work / "queries.json")] + (["--chroma-host", host, "--chroma-port", str(port)] if host else [])
+        measured = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        return {"passages": refreshed.passages, "build_s": round(build_s, 1), "reload_s": measured["reload_s"],
+                "query_p50_ms": measured["query_p50_ms"], "query_p95_ms": measured["query_p95_ms"],
+                "bot_rss_mb": measured["bot_rss_mb"], "one_doc_refresh_s": round(refresh_s, 1),
+                "server": bool(args.server), "documents": built.documents, "queries": args.queries,
+                "rss_before_open_mb": measured["rss_before_open_mb"], "refresh_embedded": refreshed.embedded}
+    finally:
+        if server is not None:
+            from tests.support.chroma import stop_chroma
+
+            stop_chroma(server)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--passages", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--server", action="store_true", help="store passages in a `chroma run` server")
+    parser.add_argument("--json", action="store_true", help="print only the JSON object")
+    parser.add_argument("--keep", type=Path, default=None, help="work in this folder and leave it")
+    parser.add_argument("--reader", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--queries-file", help=argparse.SUPPRESS)
+    parser.add_argument("--chroma-host", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--chroma-port", type=int, default=8000, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.reader:
+        reader(args)
+        return
+    result = run(args)
+    if not args.json:
+        mode = "server" if result["server"] else "embedded"
+        print(f"{result['passages']} passages ({mode}): build {result['build_s']} s, one-document refresh "
+              f"{result['one_doc_refresh_s']} s, reload {result['reload_s']} s, query p50 {result['query_p50_ms']} ms "
+              f"p95 {result['query_p95_ms']} ms, bot RSS {result['bot_rss_mb']} MB")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
