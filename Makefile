@@ -11,7 +11,7 @@ export TRANSFORMERS_VERBOSITY := error
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test eval bench bench-refresh clean
+.PHONY: setup run test eval bench bench-refresh bench-scale-1m clean
 
 $(STAMP): requirements.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,7 +35,11 @@ bench: setup
 
 bench-refresh: setup
 	$(BIN)/python benchmarks/refresh_throughput.py
-	$(BIN)/python benchmarks/scale_query.py
+	$(BIN)/python benchmarks/scale.py --passages 100000
+	$(BIN)/python benchmarks/scale.py --passages 100000 --server
+
+bench-scale-1m: setup
+	$(BIN)/python benchmarks/scale.py --passages 1000000 --server --direct
 
 clean:
 	rm -rf store .pytest_cache

@@ -62,22 +62,47 @@ class Assistant:
         self._retriever: Retriever | None = None
         self._retired: Retriever | None = None
         self._lock = threading.Lock()
+        self._preloading = threading.Lock()
 
     @property
     def retriever(self) -> Retriever:
-        """The retriever for the live version, reloaded when the live pointer has moved."""
+        """The retriever for the live version, reloaded when the live pointer has moved (while :meth:`preload`
+        loads the new one in the background, questions keep the loaded version: complete and published)."""
         live = self.store.live_name()
         current = self._retriever
-        if current is not None and (live is None or current.version.name == live):
+        if current is not None and (live is None or current.version.name == live or self._preloading.locked()):
             return current
         with self._lock:
             if self._retriever is None or self._retriever.version.name != self.store.live_name():
-                started = time.perf_counter()
-                previous, self._retriever = self._retriever, Retriever(self.store.reader(), embedder=self.embedder)
-                self._retire(previous)
-                log.info("index loaded version=%s passages=%d ms=%.0f", self._retriever.version.name,
-                         len(self._retriever), (time.perf_counter() - started) * 1000)
+                self._swap(self._load())
             return self._retriever
+
+    def preload(self) -> bool:
+        """Load the live version if it is not the loaded one, without holding up questions; True if it did."""
+        if not self._preloading.acquire(blocking=False):
+            return False
+        try:
+            live = self.store.live_name()
+            if live is None or (self._retriever is not None and self._retriever.version.name == live):
+                return False
+            loaded = self._load()
+            with self._lock:  # swapped before questions may load it themselves
+                self._swap(loaded)
+            return True
+        finally:
+            self._preloading.release()
+
+    def _load(self) -> Retriever:
+        started = time.perf_counter()
+        retriever = Retriever(self.store.reader(), embedder=self.embedder)
+        retriever.warm()
+        log.info("index loaded version=%s passages=%d ms=%.0f", retriever.version.name, len(retriever),
+                 (time.perf_counter() - started) * 1000)
+        return retriever
+
+    def _swap(self, retriever: Retriever) -> None:
+        previous, self._retriever = self._retriever, retriever
+        self._retire(previous)
 
     def _retire(self, retriever: Retriever | None) -> None:
         """Close the reader before last: a question still running on the last one keeps working."""

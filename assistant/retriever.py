@@ -79,6 +79,12 @@ class Retriever:
     def __len__(self) -> int:
         return len(self.lexical)
 
+    def warm(self) -> None:
+        """Touch Chroma's index and the lexical files now, so the first question is not slower than the rest."""
+        if len(self):
+            self.version.query([1.0] + [0.0] * (self.embedder.dimension - 1), k=1)
+            self.lexical.scores(["warm"])
+
     def search(self, query: Query, *, k: int = 10, query_vector: list[float] | None = None) -> list[Hit]:
         if not len(self):
             return []

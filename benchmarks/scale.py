@@ -13,6 +13,8 @@ would take over an hour here and would not change how the store answers). Then:
   (``query_p50_ms``/``query_p95_ms``; the model's ~20 ms per question is the same in every mode and left out)
   and reports its peak resident memory (``bot_rss_mb``, without the model's own ~0.3 GB).
 
+``--direct`` (for a million passages) skips the files and writes the version straight from the generator.
+
 Prints one JSON object: passages, build_s, reload_s, query_p50_ms, query_p95_ms, bot_rss_mb, one_doc_refresh_s,
 server (and a few details). ``--keep DIR`` leaves the store there.
 """
@@ -85,6 +87,58 @@ def write_corpus(folder: Path, passages: int) -> int:
     return count
 
 
+def synthetic_passages(count: int):
+    """Passages in (source, position) order, made without files (``--direct``): 50 per document."""
+    from ingest.models import Passage
+
+    words, rng = vocabulary(), random.Random(3)
+    for i in range(count):
+        number, position = divmod(i, PER_DOCUMENT)
+        text = " ".join(" ".join(rng.choices(words, k=rng.randint(12, 18))).capitalize() + "." for _ in range(10))
+        yield Passage(id=f"p{i:07d}", source=f"synthetic-{number:05d}.txt", text=text,
+                      title=f"Synthetic procedure {number}", section="", date="2024-01-01", doc_type="procedure",
+                      url="", authorities=[], position=position, content_hash=f"h{number}")
+
+
+def build_direct(store: KnowledgeStore, count: int) -> None:
+    """Write a version straight from synthetic passages through the version lifecycle: Chroma and the saved
+    lexical index, but no parsing, findings or unit vectors (readers then embed a hit's units at query time)."""
+    from datetime import datetime, timezone
+
+    from ingest.lexical import LexicalIndex
+    from ingest.lifecycle import build_version
+    from ingest.versions import Manifest
+
+    noise = np.random.default_rng(9)
+    documents: dict[str, dict] = {}
+    with build_version(store) as draft:
+        version = draft.version
+        version.collection(create=True)
+
+        def added():
+            batch = []
+            for passage in synthetic_passages(count):
+                documents.setdefault(passage.source, {"hash": passage.content_hash, "title": passage.title,
+                                                      "passages": 0})["passages"] += 1
+                batch.append(passage)
+                if len(batch) == 5000:
+                    yield from _add(version, batch, noise)
+                    batch = []
+            yield from _add(version, batch, noise)
+
+        LexicalIndex.build_ordered(added()).save(version.path)
+        draft.manifest = Manifest(version=version.name, created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                  model=SyntheticEmbedder.name, dimension=DIM, documents=documents, passages=count)
+
+
+def _add(version, batch, noise):
+    if batch:
+        vectors = noise.standard_normal((len(batch), DIM)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        version.add(batch, vectors.tolist())
+    return batch
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -111,6 +165,9 @@ def make_queries(store: KnowledgeStore, count: int, path: Path) -> None:
 
 def reader(args: argparse.Namespace) -> None:
     """A bot replica: open the live version, answer the questions, report timings and peak memory."""
+    import bm25s  # noqa: F401  (a running bot has these loaded already: not part of a reload)
+    import chromadb  # noqa: F401
+
     from assistant.retriever import Retriever
     from assistant.understand import understand
 
@@ -148,7 +205,8 @@ def run(args: argparse.Namespace) -> dict:
     server = None
     try:
         docs = work / "docs"
-        write_corpus(docs, args.passages)
+        if not args.direct:
+            write_corpus(docs, args.passages)
         host = port = None
         if args.server:
             from tests.support.chroma import start_chroma
@@ -158,23 +216,31 @@ def run(args: argparse.Namespace) -> dict:
         store = KnowledgeStore(work / "store", chroma_host=host, chroma_port=port or 8000)
         embedder = SyntheticEmbedder()
         started = time.perf_counter()
-        built = sync(store, [docs], embedder=embedder)
+        if args.direct:
+            build_direct(store, args.passages)
+        else:
+            built = sync(store, [docs], embedder=embedder)
         build_s = time.perf_counter() - started
-        edited = docs / "synthetic-00000.txt"
-        edited.write_text(edited.read_text().replace("Synthetic procedure 0", "Synthetic procedure 0 (revised)"))
-        started = time.perf_counter()
-        refreshed = sync(store, [docs], embedder=embedder)
-        refresh_s = time.perf_counter() - started
-        assert refreshed.updated == [edited.name], refreshed.updated
+        refresh_s = refreshed = None
+        if not args.direct:
+            edited = docs / "synthetic-00000.txt"
+            edited.write_text(edited.read_text().replace("Synthetic procedure 0", "Synthetic procedure 0 (revised)"))
+            started = time.perf_counter()
+            refreshed = sync(store, [docs], embedder=embedder)
+            refresh_s = round(time.perf_counter() - started, 1)
+            assert refreshed.updated == [edited.name], refreshed.updated
+        print(f"built in {build_s:.0f} s, one-document refresh {refresh_s} s", file=sys.stderr, flush=True)
         make_queries(store, args.queries, work / "queries.json")
         command = [sys.executable, __file__, "--reader", "--store", str(store.root), "--queries-file",
                    str(work / "queries.json")] + (["--chroma-host", host, "--chroma-port", str(port)] if host else [])
         measured = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-        return {"passages": refreshed.passages, "build_s": round(build_s, 1), "reload_s": measured["reload_s"],
+        live = store.live().manifest()
+        return {"passages": live.passages, "build_s": round(build_s, 1), "reload_s": measured["reload_s"],
                 "query_p50_ms": measured["query_p50_ms"], "query_p95_ms": measured["query_p95_ms"],
-                "bot_rss_mb": measured["bot_rss_mb"], "one_doc_refresh_s": round(refresh_s, 1),
-                "server": bool(args.server), "documents": built.documents, "queries": args.queries,
-                "rss_before_open_mb": measured["rss_before_open_mb"], "refresh_embedded": refreshed.embedded}
+                "bot_rss_mb": measured["bot_rss_mb"], "one_doc_refresh_s": refresh_s,
+                "server": bool(args.server), "documents": len(live.documents), "queries": args.queries,
+                "rss_before_open_mb": measured["rss_before_open_mb"], "direct": bool(args.direct),
+                "refresh_embedded": refreshed.embedded if refreshed else None}
     finally:
         if server is not None:
             from tests.support.chroma import stop_chroma
@@ -190,6 +256,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--server", action="store_true", help="store passages in a `chroma run` server")
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
+    parser.add_argument("--direct", action="store_true",
+                        help="write the version straight from synthetic passages (no files, parsing, findings, unit "
+                             "vectors or one-document refresh): for 1,000,000 passages")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and leave it")
     parser.add_argument("--reader", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)

@@ -107,7 +107,8 @@ def resolve_source(store: KnowledgeStore, given: str) -> str:
 
 def _mentions(version: IndexVersion, source: str) -> bool:
     manifest = version.manifest()
-    if source in manifest.documents or any(q.get("source") == source for q in manifest.quarantined):
+    if source in manifest.documents or source in manifest.lingering or any(
+            q.get("source") == source for q in manifest.quarantined):
         return True
     try:
         if manifest.passages and version.collection().get(where={"source": source}, limit=1, include=[])["ids"]:
@@ -148,6 +149,7 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
         manifest.documents.pop(source, None)
         manifest.quarantined = [q for q in manifest.quarantined if q.get("source") != source]
         manifest.passages = len(kept)
+        manifest.lingering = []  # a fresh folder from the records: nothing deleted in place lingers
         draft.manifest = manifest
     store.release(old)
     return new, len(passages) - len(kept)

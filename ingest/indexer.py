@@ -1,8 +1,9 @@
 """Bring the index in step with document folders: add, update, remove, never re-embed the unchanged.
 
 A run scans the sources, compares content hashes with the live version's
-manifest, builds a complete new version beside it (copying unchanged
-passages with their embeddings), checks it, and publishes it in one step
+manifest, builds a complete new version beside it (unchanged passages
+keep their embeddings; embedded, the live Chroma folder is copied and what
+changed deleted from the copy: ingest/carry.py), checks it, and publishes it in one step
 (the lifecycle in ingest/lifecycle.py).
 Unreadable files are quarantined with a reason; a document that was indexed
 before and has become unreadable keeps its last good passages.
@@ -17,12 +18,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from ingest.carry import copy_forward
 from ingest.collect import collect, read_one
 from ingest.embedder import Embedder
 from ingest.findings.storage import is_current, write_version_findings
 from ingest.lexical import LexicalIndex, has_lexical
 from ingest.lifecycle import build_version
-from ingest.unit_vectors import has_unit_vectors, write_unit_vectors
+from ingest.unit_vectors import carry_unit_vectors, has_unit_vectors, write_unit_vectors
 from ingest.units import CUTTING_VERSION
 from ingest.limits import ReadLimits
 from ingest.models import Document, Passage
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 64
+COMPACT_AFTER = 200  # documents deleted in place (Manifest.lingering) before a refresh rebuilds from the records
 Progress = Callable[[int, int], None]
 
 
@@ -125,23 +128,44 @@ def _sync_locked(
         summary.passages = old.passages if old else 0
         return summary
 
+    # Embedded, with the live version's lexical index: start from a copy of its files and apply the changes;
+    # once many documents' deleted text lingers in the copied files, build afresh (which leaves none).
+    incremental = (live is not None and reuse and not store.server_mode and has_lexical(live.path)
+                   and has_unit_vectors(live.path) and len(old.lingering) < COMPACT_AFTER)
     with build_version(store) as draft:
         version = draft.version
-        copied, copied_vectors = ([], [])
-        if live is not None and keep_sources and reuse:
-            copied, copied_vectors = live.passages(with_embeddings=True, where={"source": {"$in": keep_sources}})
-            for passage in copied:
-                passage.also = gathered.also.get(passage.source, passage.also)
+        lingering: list[str] = []
         vectors = _embed(embedder, fresh, progress)
         summary.embedded = len(fresh)
-        all_passages = copied + fresh
-        version.collection(create=True)
-        if all_passages:
-            version.add(all_passages, copied_vectors + vectors)
-        LexicalIndex.build(all_passages).save(version.path)
-        summary.units_embedded = write_unit_vectors(
-            version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
-            previous=live.path if live is not None and reuse else None)
+        if incremental:
+            kept = set(keep_sources)
+            drop = sorted(source for source in old_docs if source not in kept)
+            renamed = {s: gathered.also[s] for s in keep_sources
+                       if s in gathered.also and documents.get(s, {}).get("also") != old_docs[s].get("also")}
+            copy_forward(live, version, drop=drop, also=renamed)
+            lingering = sorted(set(old.lingering) | set(drop) | set(renamed))
+            if fresh:
+                version.add(fresh, vectors)
+            lexical = LexicalIndex.update(live.path, keep=keep_sources, fresh=fresh)
+            fresh_ids = {p.id for p in fresh}
+            summary.units_embedded = carry_unit_vectors(
+                version.path, live.path, [pid for pid in map(bytes.decode, lexical.ids) if pid not in fresh_ids],
+                fresh, embed=embedder.embed_batch, dimension=embedder.dimension)
+        else:
+            copied, copied_vectors = ([], [])
+            if live is not None and keep_sources and reuse:
+                copied, copied_vectors = live.passages(with_embeddings=True, where={"source": {"$in": keep_sources}})
+                for passage in copied:
+                    passage.also = gathered.also.get(passage.source, passage.also)
+            all_passages = copied + fresh
+            version.collection(create=True)
+            if all_passages:
+                version.add(all_passages, copied_vectors + vectors)
+            lexical = LexicalIndex.build(all_passages)
+            summary.units_embedded = write_unit_vectors(
+                version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
+                previous=live.path if live is not None and reuse else None)
+        lexical.save(version.path)
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
                                reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)
         draft.manifest = Manifest(
@@ -151,8 +175,9 @@ def _sync_locked(
             dimension=embedder.dimension,
             documents=documents,
             quarantined=summary.quarantined,
-            passages=len(all_passages),
+            passages=len(lexical),
             cutting=CUTTING_VERSION,
+            lingering=lingering,
         )
     summary.version = version.name
     summary.documents = len(documents)

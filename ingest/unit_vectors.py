@@ -88,6 +88,49 @@ def write_unit_vectors(
     return len(texts)
 
 
+def carry_unit_vectors(
+    folder: Path,
+    previous: Path,
+    keep_ids: Sequence[str],
+    fresh: Sequence[Passage],
+    *,
+    embed: Callable[[list[str]], list[list[float]]],
+    dimension: int,
+) -> int:
+    """Like :func:`write_unit_vectors` for a version that keeps ``keep_ids``'s passages from ``previous`` (their
+    rows copied in blocks, never one by one) and adds ``fresh``; returns units embedded."""
+    old = UnitVectors.open(previous)
+    index: dict[str, list[int]] = {}
+    take: list[np.ndarray] = []
+    start = 0
+    for pid in keep_ids:
+        span = old.index.get(pid) if old is not None else None
+        if span and span[1]:
+            take.append(np.arange(span[0], span[0] + span[1]))
+            index[pid] = [start, span[1]]
+            start += span[1]
+    todo = [(p.id, [unit_text(p.section, u) for u in answer_units(p.text)]) for p in fresh]
+    texts = [text for _, units in todo for text in units]
+    vectors = _embed_all(embed, texts)
+    rows = np.concatenate(take) if take else np.zeros(0, dtype=np.int64)
+    tmp = folder / (VECTORS + ".tmp.npy")
+    out = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.float16, shape=(start + len(texts), dimension))
+    for begin in range(0, len(rows), 65536):
+        chunk = rows[begin:begin + 65536]
+        out[begin:begin + len(chunk)] = old.matrix[chunk]
+    for pid, units in todo:
+        index[pid] = [start, len(units)]
+        start += len(units)
+    if len(texts):
+        out[len(rows):] = vectors.astype(np.float16)
+    out.flush()
+    del out, old
+    os.replace(tmp, folder / VECTORS)
+    (folder / (INDEX + ".tmp")).write_text(json.dumps(index))
+    os.replace(folder / (INDEX + ".tmp"), folder / INDEX)
+    return len(texts)
+
+
 def keep_only(folder: Path, passage_ids: Iterable[str]) -> None:
     """Rewrite ``folder``'s unit vectors holding only ``passage_ids`` (used when a document is forgotten)."""
     current = UnitVectors.open(folder)

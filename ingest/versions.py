@@ -42,6 +42,7 @@ class Manifest:
     quarantined: list[dict[str, str]] = field(default_factory=list)
     passages: int = 0
     cutting: str = ""  # ingest.units.CUTTING_VERSION the passages and units were cut with
+    lingering: list[str] = field(default_factory=list)  # documents deleted in place from this Chroma folder (carry.py)
 
     @classmethod
     def load(cls, path: Path) -> "Manifest":

@@ -22,6 +22,7 @@ def serve(
     from slack_bolt.error import BoltError
 
     from assistant.slack.app import build_app
+    from assistant.watch import watch_live
     from assistant.slack.digest import start_from_settings as start_digest
     from assistant.slack.server import make_http_server, serve_http_in_thread, serve_socket_mode
     from config.settings import SettingsError
@@ -43,6 +44,7 @@ def serve(
     except StoreEmpty:
         err.print("[yellow]the knowledge base is empty: the bot will say so until a manager runs /kb-refresh "
                   "(or you run `python bot.py ingest`)[/yellow]")
+    watch_live(assistant)  # another replica's refresh: the new version is loaded before questions need it
     try:
         bolt = build_app(runtime, socket_mode=not http)
     except BoltError:

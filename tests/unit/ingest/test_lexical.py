@@ -72,3 +72,22 @@ def test_a_version_without_a_saved_index_still_answers_and_the_next_refresh_save
     assert not has_lexical(live.path)  # readers never write the store
     summary = sync(store, [KNOWLEDGE], embedder=embedder)
     assert summary.changed and summary.embedded == 0 and has_lexical(store.live().path)
+
+
+def test_an_updated_index_equals_one_built_afresh(tmp_path: Path) -> None:
+    LexicalIndex.build(PASSAGES).save(tmp_path / "old")
+    changed = _passage("p2", "visits.md", "Visits are recorded on the same day.")
+    added = _passage("p5", "new.md", "Foster carers are reviewed every year.", date="2024-02-02", authorities=["Hull"])
+    updated = LexicalIndex.update(tmp_path / "old", keep={"supervision.md", "zz.md", "gone.md"},
+                                  fresh=[PASSAGES[0], changed, added])
+    updated.save(tmp_path / "new")
+    afresh = LexicalIndex.build([PASSAGES[0], changed, PASSAGES[2], PASSAGES[3], added])
+    opened = LexicalIndex.open(tmp_path / "new")
+    assert [opened.passage_id(r) for r in range(len(opened))] == ["p5", "p3", "p1", "p2", "p10"]
+    for words in ("statutory visits recorded", "foster carers year", "supervision monthly", "nothing"):
+        query = tokens(words)
+        assert np.allclose(opened.scores(query), afresh.scores(query), atol=1e-6), words
+    assert opened.counts == afresh.counts and opened.documents == afresh.documents
+    assert opened.newest_year == 2024 and opened.authorities == ["Hull", "Leeds", "York"]
+    dropped = LexicalIndex.update(tmp_path / "new", keep={"new.md"}, fresh=[])
+    assert len(dropped) == 1 and dropped.documents.keys() == {"new.md"} and dropped.authorities == ["Hull"]
