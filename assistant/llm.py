@@ -1,10 +1,13 @@
 """Optional language-model answers through LangChain, held to the passages they were given.
 
 The model sees only the retrieved passages, fenced and labelled as untrusted
-data. Its answer is accepted only when every sentence cites [n] and every
-[n] names a passage it was shown; otherwise the extractive answer stands.
-Any failure (timeout, refusal, network) also falls back, and is logged by
-type only.
+data. Its answer is considered only when every sentence cites [n] and every
+[n] names a passage it was shown; then each sentence must be supported by the
+passages it cites (assistant/support.py: its facts in them, its meaning close
+to one of their sentences, no flipped negation or invented permission). An
+unsupported sentence is dropped; if the first (the core claim) is unsupported,
+the extractive answer stands. Any failure (timeout, refusal, network) also
+falls back, and is logged by type only; the check logs counts only.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from assistant.answers import Answer, citation_for
 from assistant.retriever import Hit
+from assistant.support import SupportChecker, sentences_of
 from assistant.understand import Query
 from ingest.injection import withhold
 
@@ -41,7 +45,7 @@ def build_messages(query: Query, hits: list[Hit], *, limit: int = MAX_PASSAGES) 
 
 def check_citations(text: str, *, passages: int) -> list[int] | None:
     """The passage numbers an answer cites, or None when any sentence is uncited or cites a passage it was not given."""
-    sentences = [s for s in re.split(r"(?<=[.!?\]])\s+(?=[A-Z])", text.strip()) if s.strip()]
+    sentences = sentences_of(text)
     if not sentences:
         return None
     cited: list[int] = []
@@ -54,10 +58,12 @@ def check_citations(text: str, *, passages: int) -> list[int] | None:
 
 
 class LangChainAnswerer:
-    """Wraps any LangChain chat model (a real provider, or a fake in tests)."""
+    """Wraps any LangChain chat model (a real provider, or a fake in tests); every answer is checked by
+    ``support`` against the passages it cites."""
 
-    def __init__(self, model: Any, *, max_passages: int = MAX_PASSAGES) -> None:
+    def __init__(self, model: Any, *, support: SupportChecker, max_passages: int = MAX_PASSAGES) -> None:
         self.model = model
+        self.support = support
         self.max_passages = max_passages
 
     def answer(self, query: Query, hits: list[Hit], *, fallback: Answer) -> Answer | None:
@@ -71,10 +77,18 @@ class LangChainAnswerer:
         if text.strip() == "NOT_FOUND":
             log.info("llm said not found; keeping extractive answer")
             return None
-        cited = check_citations(text, passages=len(shown))
-        if cited is None:
+        if check_citations(text, passages=len(shown)) is None:
             log.warning("llm answer rejected: uncited sentence or unknown citation")
             return None
+        verdicts = self.support.check(sentences_of(text), [h.passage for h in shown])
+        dropped = sum(not v.supported for v in verdicts)
+        if not verdicts[0].supported:
+            log.warning("llm answer rejected: its first sentence is unsupported sentences=%d dropped=%d",
+                        len(verdicts), dropped)
+            return None
+        log.info("llm answer checked sentences=%d dropped=%d", len(verdicts), dropped)
+        text = " ".join(v.sentence for v in verdicts if v.supported)
+        cited = check_citations(text, passages=len(shown)) or []
         # Renumber in order of first citation so the sources read [1], [2], ...
         mapping = {old: new for new, old in enumerate(cited, start=1)}
         text = re.sub(r"\[(\d+(?:\s*,\s*\d+)*)\]",

@@ -76,13 +76,17 @@ class Runtime:
         from assistant.findings import FindingsAnswerer
         from assistant.llm import LangChainAnswerer
         from assistant.pipeline import Assistant
+        from assistant.support import SupportChecker
 
         model = self.chat_model
+        answerer = None
+        if model is not None:  # a model's sentences are checked against their passages with the same embedder
+            answerer = LangChainAnswerer(model, support=SupportChecker(self.embedder), max_passages=self.settings.top_k)
         return Assistant(
             self.store,
             embedder=self.embedder,
             threshold=self.settings.abstain_threshold,
-            answerer=LangChainAnswerer(model, max_passages=self.settings.top_k) if model is not None else None,
+            answerer=answerer,
             findings=FindingsAnswerer(),
             clock=self.clock,
         )

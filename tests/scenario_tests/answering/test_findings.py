@@ -212,15 +212,43 @@ def test_list_and_judgement_answers(assistant):
     _check_citations(judged)
 
 
-@pytest.mark.parametrize("question", [
-    "What did Ofsted find about strategy meetings in Gateshead in 2023?",
-    "How often must supervision take place in Gateshead?",
-    "Which areas for development from the 2008 inspection had Gateshead not addressed?",  # no 2008 inspection held
-    "What are the priority actions for Gateshead in 2019?",  # the 2019 report lists none
-    "Has private fostering improved in Gateshead since 2010?",  # no finding on it in any inspection
-])
-def test_other_questions_go_to_the_passage_pipeline(assistant, question):
-    assert assistant.ask(question).mode != "findings"
+# Questions the findings records do not answer go to the passage pipeline, and its answer is the right one
+# (expectations read from tests/support/findings_docs.py): (question, outcome, first cited source, words in the
+# first sentence, words anywhere in the reply).
+PASSAGE_QUESTIONS = [
+    ("What did Ofsted find about strategy meetings in Gateshead in 2023?", "answered", "report-2023.txt",
+     ["Strategy meetings are timely"], []),
+    ("How often must supervision take place in Gateshead?", "answered", "supervision-procedure.txt",
+     ["at least monthly"], []),
+    # no 2008 inspection is held: say so, and which years are
+    ("Which areas for development from the 2008 inspection had Gateshead not addressed?", "not_found", None, [],
+     ["no 2008 inspection of Gateshead", "2010, 2011, 2019, 2023"]),
+    # the 2019 report lists no priority actions: another year's must not be given as 2019's
+    ("What are the priority actions for Gateshead in 2019?", "not answered", None, [], []),
+    # no document says anything about private fostering
+    ("Has private fostering improved in Gateshead since 2010?", "not answered", None, [], []),
+]
+
+
+@pytest.mark.parametrize("question, outcome, source, first, anywhere", PASSAGE_QUESTIONS,
+                         ids=[q[0][:40] for q in PASSAGE_QUESTIONS])
+def test_other_questions_go_to_the_passage_pipeline_and_get_the_right_answer(assistant, question, outcome, source,
+                                                                           first, anywhere):
+    answer = assistant.ask(question)
+    assert answer.mode != "findings"
+    said = f"{answer.outcome}: {answer.answer} {[c.source for c in answer.citations]}"
+    if outcome == "not answered":
+        assert answer.outcome != "answered", said
+    else:
+        assert answer.outcome == outcome, said
+    if source is not None:
+        assert answer.citations and answer.citations[0].source == source, said
+        lead = re.split(r"(?<=\])\s+", answer.answer, maxsplit=1)[0]
+        assert lead.endswith("[1]") or lead.endswith("[1]."), said  # the first sentence cites the first source
+        for words in first:
+            assert words in lead, said
+    for words in anywhere:
+        assert words in answer.answer, said
 
 
 def test_logs_carry_no_document_text(tmp_path, docs_dir, embedder, caplog):

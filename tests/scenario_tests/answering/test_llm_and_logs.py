@@ -13,8 +13,10 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant import logs
 from assistant.llm import LangChainAnswerer, build_messages, check_citations
 from assistant.pipeline import Assistant
+from assistant.support import SupportChecker
 from assistant.understand import understand
 from tests.conftest import ROOT
+from tests.support.chat import FakeChat, passage_number
 
 QUESTION = "What are the supervision frequency requirements for social workers?"
 
@@ -35,19 +37,29 @@ class BrokenModel:
 
 
 def make(knowledge_store, embedder, model) -> Assistant:
-    return Assistant(knowledge_store, embedder=embedder, answerer=LangChainAnswerer(model))
+    return Assistant(knowledge_store, embedder=embedder,
+                     answerer=LangChainAnswerer(model, support=SupportChecker(embedder)))
 
 
 def test_a_cited_model_answer_is_used_and_renumbered(knowledge_store, embedder):
-    model = RecordingModel(responses=["Social workers are supervised at least every four weeks [2]. "
-                                      "Newly qualified social workers are supervised weekly at first [2]."], prompts=[])
+    recording = "The supervisor records case decisions made in supervision"
+    shown: dict[str, int] = {}
+
+    def reply(prompt: str) -> str:
+        shown["recording"] = passage_number(prompt, recording)
+        return (f"{recording} on the child's electronic record within two working days [{shown['recording']}]. "
+                f"Social workers receive supervision at least every four weeks "
+                f"[{passage_number(prompt, 'at least every four weeks (monthly)')}].")
+
+    model = FakeChat(reply)
     answer = make(knowledge_store, embedder, model).ask(QUESTION)
     assert answer.mode == "llm" and not answer.abstained
-    assert answer.answer.endswith("[1].") and "[2]" not in answer.answer  # renumbered to the sources shown
-    assert len(answer.citations) == 1 and answer.citations[0].n == 1
-    shown_second = answer.hits[1].passage
-    assert answer.citations[0].source == shown_second.source and answer.citations[0].text == shown_second.text
-    system, user = model.prompts[0]
+    assert shown["recording"] != 1, "the test needs a passage shown lower than first, to see it renumbered"
+    assert answer.answer.split(". ")[0].endswith("[1]")  # the first source cited is [1], whatever its rank
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert recording in answer.citations[0].text
+    assert answer.citations[0].text == answer.hits[shown["recording"] - 1].passage.text
+    system, user = model.seen[0]
     assert "untrusted data" in system[1] and user[1].count("<passages>") == 1 and QUESTION in user[1]
 
 

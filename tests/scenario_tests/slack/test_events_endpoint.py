@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
+from urllib.parse import urlparse
 
 from tests.conftest import ROOT
 from tests.support.payloads import mention, message, new_ts
@@ -38,6 +39,9 @@ def test_healthz_says_the_knowledge_base_is_loaded(running):
     assert response.status == 200 and body["ok"] is True and body["knowledge_base"] == "loaded"
 
 
+SCOPES = {"app_mentions:read", "channels:history", "groups:history", "im:history", "chat:write", "commands",
+          "reactions:write", "usergroups:read", "im:write", "files:write"}
+
 # What each manifest command answers a manager with: the handler's own content, not just a 200.
 COMMAND_REPLIES = {
     "/ask": ("supervision", ["Question: supervision", "[1]"]),
@@ -64,7 +68,17 @@ def test_every_command_and_event_in_the_manifests_is_handled(running, double, ca
         assert manifest["settings"]["interactivity"]["is_enabled"] is True
         events = manifest["settings"]["event_subscriptions"]["bot_events"]
         assert set(events) == {"app_mention", "app_home_opened", "message.channels", "message.groups", "message.im"}
-        assert "users:read" not in manifest["oauth_config"]["scopes"]["bot"]  # minimal: nothing we do not use
+        assert set(manifest["oauth_config"]["scopes"]["bot"]) == SCOPES  # what the bot uses, nothing more
+        settings = manifest["settings"]
+        http = name == "manifest-http.yaml"
+        assert settings["socket_mode_enabled"] is (not http)
+        urls = [c.get("url") for c in manifest["features"]["slash_commands"]] + [
+            settings["event_subscriptions"].get("request_url"), settings["interactivity"].get("request_url")]
+        if http:  # commands, events and interactivity all go to the one endpoint the bot serves
+            assert len(set(urls)) == 1 and urls[0].startswith("https://"), urls
+            assert urlparse(urls[0]).path == urlparse(running.bot.events_url).path == "/slack/events"
+        else:
+            assert set(urls) == {None}, urls  # Socket Mode: no public URL anywhere
     assert seen[0] == seen[1]  # both manifests offer the same commands
     assert set(commands) == set(COMMAND_REPLIES), "a new command needs its expected reply here"
     for command in commands:

@@ -1,0 +1,224 @@
+"""Answers scored, not ranks: families of wordings of the questions practitioners ask most, each asserting the
+fact in the answer's first cited sentence or the right outcome; and the quality floor on the question bank's
+held-out part (benchmarks/bank/*-test.jsonl), which is only ever run to report, never to choose rules.
+
+No wording below is a question of the bank, dev.jsonl, heldout.jsonl or the off-topic probes the pipeline was
+fitted on (checked by the first test). A wording the pipeline gets wrong is marked xfail(strict=True) with what
+it does instead, so the suite stays honest and the mark has to go when the pipeline is fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.evaluation import load_questions, score
+from assistant.findings import FindingsAnswerer
+from assistant.pipeline import Assistant
+from tests.conftest import ROOT
+
+BANK = ROOT / "benchmarks" / "bank"
+NOT_ANSWERED = "not answered"  # partial or not found: the documents do not give the fact asked for
+
+# family: (knowledge base, expected outcome, words the first cited sentence must hold, wordings)
+FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
+    "supervision frequency (the brief's 'what are the supervision frequency requirements?')": (
+        "knowledge", "answered", ["Social workers receive formal one-to-one supervision at least every four weeks"], [
+            "How often should supervision occur?",
+            "how often should supervision happen",
+            "how often is supervision held for a social worker",
+            "how frequently do sws get supervised",
+            "whats the longest gap allowed between supervision sessions for a qualified social worker",
+            "supervision - how regularly should I be getting it as a social worker?",
+            "what does the policy require on how often supervision takes place",
+        ]),
+    "Ofsted on strategy discussions (the brief's 'what did Ofsted say about our strategy discussions?')": (
+        "knowledge", "answered", ["face-to-face"], [
+            "what did the inspectors find about strategy discussions",
+            "ofsted feedback on our strat discussions?",
+            "how did the inspection letter describe strategy discussions",
+            "were our strategy discussions praised or criticised by ofsted",
+            "Ofsted's view of how we hold strategy discussions",
+            "what were the inspection findings on strat discussions",
+        ]),
+    "NQSW supervision frequency": (
+        "knowledge", "answered", ["weekly for their first six weeks"], [
+            "how frequently is a newly qualified social worker supervised in the first six weeks",
+            "nqsw supervision frequency at the start of the asye",
+            "how regularly should an ASYE social worker get supervision",
+            "what supervision does a newly qualified sw get in their first few weeks",
+            "supervision for a newly qualified worker - how often to begin with?",
+        ]),
+    "NQSW caseload (no document gives one)": (
+        "knowledge", NOT_ANSWERED, [], [
+            "How many cases should an NQSW hold?",
+            "what is the caseload limit for newly qualified social workers",
+            "max number of children an asye worker can carry",
+            "nqsw caseload cap?",
+            "how many cases is a newly qualified social worker allowed",
+        ]),
+    "recording a home visit": (
+        "knowledge", "answered", ["Home visits", "within two working days"], [
+            "how long do i have to write up a home visit",
+            "deadline for recording a home visit on the childs file",
+            "home visit notes - how many days to get them on the system",
+            "when must a home visit be typed up on the electronic record",
+            "time limit for recording home visits",
+        ]),
+    "management oversight frequency": (
+        "knowledge", "answered", ["at least every three months"], [
+            "how often must a manager add an oversight note to an open case",
+            "management oversight on open cases - how frequently",
+            "how regularly does a team manager record oversight on every open case",
+            "minimum frequency for tm oversight notes",
+            "how often should management oversight be recorded on a case",
+        ]),
+    "visits frequency (no sample document gives one)": (
+        "knowledge", NOT_ANSWERED, [], [
+            "how often should I visit a child on a child protection plan",
+            "cp plan visiting frequency?",
+            "how many weeks between statutory visits to a child in care",
+            "how often do we have to see looked after children at home",
+            "frequency of statutory visits for cp kids",
+        ]),
+    "ICPC after a strategy discussion (Norfolk)": (
+        "corpus", "answered", ["15 working days"], [
+            "in norfolk how soon after the strategy discussion must the icpc be held",
+            "norfolk - deadline for the initial conference after a strat discussion",
+            "how many working days from strategy discussion to initial child protection conference in norfolk",
+            "norfolk icpc - latest date after the strategy meeting?",
+            "when does the initial cp conference have to happen after the strat in norfolk",
+        ]),
+    "supervision frequency (Walsall)": (
+        "corpus", "answered", ["at least monthly"], [
+            "how often should social workers in walsall be supervised",
+            "walsall - minimum supervision frequency for sws",
+            "what does walsall's guidance say about how regularly supervision happens",
+            "is supervision monthly in walsall?",
+            "supervision sessions in walsall, how often?",
+        ]),
+}
+
+# Wordings the pipeline gets wrong today (measured 2026-11-29 on main's issue-8 pipeline): reported, not tuned for.
+FAILING: dict[str, str] = {
+    "How often should supervision occur?": "partial: 'the documents don't say', though the policy's frequency is "
+                                           "what it then quotes",
+    "how often should supervision happen": "answered with the audit sentence ('supervision happens at the required "
+                                           "frequency') first",
+    "whats the longest gap allowed between supervision sessions for a qualified social worker":
+        "answered with the frequency for unqualified staff first",
+    "what were the inspection findings on strat discussions": "partial: quotes the letter's opening instead of its "
+                                                              "finding on strategy discussions",
+    "how long do i have to write up a home visit": "partial, though the answer it quotes is the timescale asked for",
+    "home visit notes - how many days to get them on the system": "partial, though it quotes the timescale asked for",
+    "time limit for recording home visits": "partial, though it quotes the timescale asked for",
+    "minimum frequency for tm oversight notes": "partial, though it quotes the frequency asked for",
+    "how often should I visit a child on a child protection plan": "answered with the management-oversight "
+                                                                  "frequency: no document gives a visiting frequency",
+    "cp plan visiting frequency?": "answered with the management-oversight frequency: no document gives a visiting "
+                                   "frequency",
+    "how many weeks between statutory visits to a child in care": "answered with the timescale for recording a "
+                                                                 "statutory visit, not how often visits happen",
+    "walsall - minimum supervision frequency for sws": "answered with a sentence on reflective supervision, not "
+                                                       "the frequency ('at least monthly')",
+}
+
+
+def cases(kb: str) -> list:
+    out = []
+    for family, (where, outcome, facts, wordings) in FAMILIES.items():
+        for wording in wordings if where == kb else ():
+            # raises=AssertionError: only the answer check may be the expected failure, never a missing corpus
+            known = wording in FAILING
+            marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=FAILING[wording])] if known else []
+            out.append(pytest.param(family, wording, outcome, facts, marks=marks, id=f"{family[:24]}: {wording}"))
+    return out
+
+
+def lead(answer: str) -> str:
+    """The answer up to its first citation marker: the sentence (or findings entry) it leads with."""
+    match = re.search(r"\[\d+(?:\s*,\s*\d+)*\]", answer)
+    return answer[: match.end()] if match else answer
+
+
+def check(assistant: Assistant, wording: str, outcome: str, facts: list[str]) -> None:
+    answer = assistant.ask(wording)
+    said = f"{answer.outcome}/{answer.mode}: {answer.answer[:400]}"
+    if outcome == NOT_ANSWERED:
+        assert answer.outcome != "answered", said  # a fact the documents do not give is never stated as given
+        return
+    assert answer.outcome == outcome, said
+    for words in facts:
+        assert words in lead(answer.answer), said
+
+
+@pytest.fixture(scope="module")
+def knowledge_assistant(knowledge_store, embedder) -> Assistant:
+    return Assistant(knowledge_store, embedder=embedder, findings=FindingsAnswerer())  # as the product wires it
+
+
+@pytest.fixture(scope="module")
+def corpus_assistant(corpus_store, embedder) -> Assistant:
+    return Assistant(corpus_store, embedder=embedder, findings=FindingsAnswerer())
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+
+def test_every_family_has_five_wordings_none_of_them_a_tuning_question():
+    tuned = set()
+    for path in [*BANK.glob("*.jsonl"), ROOT / "benchmarks" / "heldout.jsonl",
+                 ROOT / "benchmarks" / "offtopic-tune.jsonl"]:
+        tuned |= {_plain(row["question"]) for row in load_questions(path)}
+    for family, (_, _, _, wordings) in FAMILIES.items():
+        assert len(set(wordings)) >= 5, family
+        assert not {_plain(w) for w in wordings} & tuned, family
+    assert set(FAILING) <= {w for *_, wordings in FAMILIES.values() for w in wordings}
+
+
+@pytest.mark.parametrize("family, wording, outcome, facts", cases("knowledge"))
+def test_a_wording_over_the_sample_knowledge_base(knowledge_assistant, family, wording, outcome, facts):
+    check(knowledge_assistant, wording, outcome, facts)
+
+
+@pytest.mark.parametrize("family, wording, outcome, facts", cases("corpus"))
+def test_a_wording_over_the_shared_corpus(corpus_assistant, family, wording, outcome, facts):
+    check(corpus_assistant, wording, outcome, facts)
+
+
+# Floors a little below what the held-out part measured on 2026-11-29 (knowledge-test: 29 questions, 21
+# answerable; corpus-test: 187, 132 answerable). docs/benchmarks.md has the figures.
+FLOORS = {
+    "knowledge": {"hit@5": 0.95, "carries_fact": 0.70, "correct_abstentions": 0.37, "false_abstentions": 0.25},
+    "corpus": {"hit@5": 0.93, "carries_fact": 0.62, "correct_abstentions": 0.53, "false_abstentions": 0.19},
+}
+
+
+def held_out(assistant: Assistant, part: str):
+    questions = load_questions(BANK / f"{part}-test.jsonl")
+    results = []
+    for question in questions:
+        answer = assistant.ask(question["question"])
+        results.append({"abstained": answer.abstained, "outcome": answer.outcome, "answer": answer.answer,
+                        "latency_ms": answer.latency_ms,
+                        "retrieved": [{"source": h.passage.source, "text": h.passage.text} for h in answer.hits[:10]]})
+    return score(questions, results)
+
+
+def meets(metrics, floor: dict[str, float]) -> None:
+    said = json.dumps(dict(metrics.rows()))
+    assert metrics.hit_at[5] >= floor["hit@5"], said
+    assert metrics.carries_fact >= floor["carries_fact"], said  # the answer's words state the gold fact
+    assert metrics.correct_abstentions >= floor["correct_abstentions"], said
+    assert metrics.false_abstentions <= floor["false_abstentions"], said
+
+
+def test_the_held_out_knowledge_questions_meet_the_floor(knowledge_assistant):
+    meets(held_out(knowledge_assistant, "knowledge"), FLOORS["knowledge"])
+
+
+def test_the_held_out_corpus_questions_meet_the_floor(corpus_assistant):
+    meets(held_out(corpus_assistant, "corpus"), FLOORS["corpus"])
