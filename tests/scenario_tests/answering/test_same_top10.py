@@ -2,7 +2,8 @@
 
 tests/fixtures/dev_top10.json was recorded (benchmarks/record_dev_top10.py) on the code that read every passage
 and vector into memory and rebuilt BM25 on every load, before the query path moved to Chroma candidates and a
-saved, memory-mapped lexical index.
+saved, memory-mapped lexical index. A deliberate change to ranking (a refitted ranker, new steering) changes
+the top 10: record the fixture again with that script, and let test_quality.py's floors judge the change.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ def answered(corpus_store, embedder, shared_dir) -> dict[str, dict]:
     try:
         for item in load_questions(shared_dir / "eval" / "dev.jsonl"):
             answer = assistant.ask(item["question"])
-            rows[item["id"]] = {"hits": answer.hits[:10], "outcome": answer.outcome, "answer": answer.answer,
-                                "cited": [c.source for c in answer.citations]}
+            rows[item["id"]] = {"hits": answer.hits[:10]}
     finally:
         assistant.close()
     return rows
@@ -43,8 +43,3 @@ def test_every_dev_question_retrieves_the_recorded_top10(answered):
             assert hit.dense == pytest.approx(before["dense"], abs=2e-6), row["id"]
             assert hit.lexical == pytest.approx(before["lexical"], abs=2e-6), row["id"]
 
-
-def test_every_dev_question_gets_the_recorded_answer(answered):
-    for row in json.loads(FIXTURE.read_text()):
-        now = answered[row["id"]]
-        assert (now["outcome"], now["answer"], now["cited"]) == (row["outcome"], row["answer"], row["cited"]), row["id"]
