@@ -2,7 +2,9 @@
 
 tests/fixtures/dev_top10.json was recorded (benchmarks/record_dev_top10.py) on the code that read every passage
 and vector into memory and rebuilt BM25 on every load, before the query path moved to Chroma candidates and a
-saved, memory-mapped lexical index.
+saved, memory-mapped lexical index (the two paths agreed at that change, commit ec2cbc6). Since then it pins
+retrieval and answers against unnoticed change: a commit that changes ranking or answering on purpose (a refitted
+model, a new signal) records it again with the same script and says so.
 """
 
 from __future__ import annotations
