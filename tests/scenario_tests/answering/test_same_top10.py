@@ -2,8 +2,9 @@
 
 tests/fixtures/dev_top10.json was recorded (benchmarks/record_dev_top10.py) on the code that read every passage
 and vector into memory and rebuilt BM25 on every load, before the query path moved to Chroma candidates and a
-saved, memory-mapped lexical index. A deliberate change to ranking (a refitted ranker, new steering) changes
-the top 10: record the fixture again with that script, and let test_quality.py's floors judge the change.
+saved, memory-mapped lexical index (the two paths agreed at that change, commit ec2cbc6). Since then it pins
+retrieval and answers against unnoticed change: a commit that changes ranking or answering on purpose (a refitted
+model, a new signal) records it again with the same script and says so.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def answered(corpus_store, embedder, shared_dir) -> dict[str, dict]:
     try:
         for item in load_questions(shared_dir / "eval" / "dev.jsonl"):
             answer = assistant.ask(item["question"])
-            rows[item["id"]] = {"hits": answer.hits[:10]}
+            rows[item["id"]] = {"hits": answer.hits[:10], "outcome": answer.outcome, "answer": answer.answer,
+                                "cited": [c.source for c in answer.citations]}
     finally:
         assistant.close()
     return rows
@@ -43,3 +45,8 @@ def test_every_dev_question_retrieves_the_recorded_top10(answered):
             assert hit.dense == pytest.approx(before["dense"], abs=2e-6), row["id"]
             assert hit.lexical == pytest.approx(before["lexical"], abs=2e-6), row["id"]
 
+
+def test_every_dev_question_gets_the_recorded_answer(answered):
+    for row in json.loads(FIXTURE.read_text()):
+        now = answered[row["id"]]
+        assert (now["outcome"], now["answer"], now["cited"]) == (row["outcome"], row["answer"], row["cited"]), row["id"]

@@ -1,0 +1,83 @@
+"""Misspelt words read as the knowledge base's own words ("supervison" -> "supervision", "assesment").
+
+A word is respelt only when the knowledge base never uses it (after stemming, so
+plurals and tenses are already known), it is not a common English word (the
+embedding model's own vocabulary: "stopping" and "insurance" are words, not
+slips, even where no document uses them), and exactly one word the knowledge base
+does use is a single edit away (a letter missed, added, changed or two letters
+swapped; of two such words, one the knowledge base uses far more often).
+Capitalised words past the first are left alone: they are names, and a
+child's name must never be "corrected" into a word the documents use. The
+respelling is a lexicon term of kind "spelling", so retrieval, the key terms and
+the embedded question all read the word the practitioner meant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from string import ascii_lowercase
+from typing import Mapping
+
+from ingest.tokens import STOPWORDS, stem_words, tokens
+from assistant.understand import Query
+from assistant.vocabulary import TermMatch, spell_out
+from ingest.embedder import model_words
+
+MIN_LENGTH = 5  # shorter words have too many neighbours one edit away
+MIN_DOCUMENTS = 2  # the word meant must be used in at least this many passages
+DOMINANT = 3  # of two words one edit away, the one meant is used at least this many times as often
+
+
+def _one_edit(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changes = {a + c + b[1:] for a, b in splits if b for c in ascii_lowercase}
+    inserts = {a + c + b for a, b in splits for c in ascii_lowercase}
+    return (deletes | swaps | changes | inserts) - {word}
+
+
+def meant(word: str, counts: Mapping[str, int]) -> str | None:
+    """The one knowledge-base word ``word`` is a slip for, or None (known already, a name, or ambiguous)."""
+    lower = word.lower()
+    if len(lower) < MIN_LENGTH or lower in STOPWORDS or lower in model_words():
+        return None
+    stems = tokens(lower)
+    if not stems or any(counts.get(s, 0) for s in stems):
+        return None
+    # Longest first: of two spellings with the same stem, the slip is more often a letter left out
+    # ("assesment" is "assessment", not "assessent").
+    candidates = sorted(_one_edit(lower), key=lambda c: (-len(c), c))
+    by_stem: dict[str, str] = {}
+    for candidate, stem in zip(candidates, stem_words(candidates)):
+        if counts.get(stem, 0) >= MIN_DOCUMENTS and candidate not in STOPWORDS:
+            by_stem.setdefault(stem, candidate)
+    # Two readings: the one the knowledge base uses far more often ("supervision" over "supervisor"), else none.
+    ranked = sorted(by_stem, key=lambda stem: -counts[stem])
+    if len(ranked) > 1 and counts[ranked[0]] < DOMINANT * counts[ranked[1]]:
+        return None
+    return by_stem[ranked[0]] if ranked else None
+
+
+def respell(query: Query, counts: Mapping[str, int]) -> Query:
+    """``query`` with its misspelt words read as the words meant (``counts``: passages per stemmed term)."""
+    taken = [(m.start, m.end) for m in query.terms]
+    found: list[TermMatch] = []
+    for match in re.finditer(r"[A-Za-z]+", query.text):
+        word, start, end = match.group(), match.start(), match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if start > 0 and word[0].isupper() or word.isupper():
+            continue  # a name or an acronym
+        right = meant(word, counts)
+        if right:
+            found.append(TermMatch(word, word, start, end, right, (right,), "spelling"))
+    if not found:
+        return query
+    terms = sorted([*query.terms, *found], key=lambda m: m.start)
+    before = spell_out(query.text, query.terms)
+    # A follow-up's plain text carries the earlier question after its own: respell only its own part.
+    plain = query.plain.replace(before, spell_out(query.text, terms), 1) if query.plain.startswith(before) else query.plain
+    extra = "; ".join(m.expansion for m in found)
+    return replace(query, terms=terms, plain=plain, expanded=f"{query.expanded} ({extra})")

@@ -1,0 +1,58 @@
+"""Misspelt words are read as the knowledge base's words; real words and names never are."""
+
+from collections import Counter
+
+from assistant.evidence import key_terms
+from assistant.spelling import meant, respell
+from ingest.tokens import tokens
+from assistant.understand import understand
+
+PASSAGES = [
+    "Supervision must take place at least every four weeks.",
+    "Supervision records are kept on the system.",
+    "The supervisor records supervision on the case management system.",
+    "An assessment must be completed within 45 working days.",
+    "The assessment is recorded on the system.",
+    "Strategy discussions are held when there is reasonable cause to suspect significant harm.",
+    "Strategy discussions are recorded.",
+    "Minutes of strategy discussions are circulated.",
+    "Minutes are kept.",
+    "Mason Road office.",
+    "The Mason Road office holds the records.",
+]
+COUNTS = Counter(t for text in PASSAGES for t in set(tokens(text)))
+
+
+def test_a_slip_is_read_as_the_word_the_knowledge_base_uses():
+    assert meant("supervison", COUNTS) == "supervision"  # over "supervisor": used far more often
+    assert meant("assesment", COUNTS) == "assessment"  # not "assessent", which stems the same
+    assert meant("sytem", COUNTS) == "system"
+    assert meant("discusions", COUNTS) == "discussions"
+
+
+def test_real_words_short_words_and_known_words_are_left_alone():
+    assert meant("stopping", COUNTS) is None  # an English word the documents happen not to use
+    assert meant("insurance", COUNTS) is None
+    assert meant("systems", COUNTS) is None  # the knowledge base uses its stem already
+    assert meant("sytm", COUNTS) is None  # too short to respell safely
+
+
+def test_the_query_reads_the_word_meant_everywhere_retrieval_looks():
+    query = respell(understand("glos supervison how often"), COUNTS)
+    assert "supervision" in query.plain and "supervison" not in query.plain
+    assert "supervision" in query.expanded
+    assert "supervis" in key_terms(query)  # a key term the documents can hold, not a missing one
+    assert query.text == "glos supervison how often"  # what was asked is never rewritten
+
+
+def test_names_and_acronyms_are_never_respelt():
+    # "Masen" is one edit from "mason", a word the documents use: a capitalised word mid-question is a name.
+    assert meant("masen", COUNTS) == "mason"
+    query = respell(understand("does Masen need a strategy discusion"), COUNTS)
+    assert [m.text for m in query.terms if m.kind == "spelling"] == ["discusion"]
+    assert "Masen" in query.plain
+
+
+def test_a_question_with_nothing_misspelt_is_unchanged():
+    question = understand("how often is supervision")
+    assert respell(question, COUNTS) is question
