@@ -4,7 +4,7 @@
 
 Synthetic text files (made-up words, about 50 passages each) go through the real refresh (`ingest.indexer.sync`:
 scan, hash, parse worker, split, Chroma, the saved lexical index, unit vectors, findings), with a deterministic
-stand-in for the model that turns each text into a random unit vector (embedding 100k passages with the model
+stand-in for the model that turns each text into a random unit vector near its document's (embedding 100k passages with the model
 would take over an hour here and would not change how the store answers). Then:
 
 - ``one_doc_refresh_s``: one document edited, `sync` again (what a refresh with one change costs);
@@ -59,9 +59,16 @@ class SyntheticEmbedder:
 
     @staticmethod
     def vector(text: str) -> np.ndarray:
-        seed = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
-        v = np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
-        return v / np.linalg.norm(v)
+        """A document's passages lie near each other, as real embeddings do: the heading line (the document's
+        title) seeds a direction shared by its passages, the text its own."""
+        heading, _, rest = text.partition("\n")
+        v = _random(heading) + 0.8 * _random(rest) if rest else _random(text)
+        return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _random(text: str) -> np.ndarray:
+    seed = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+    return np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
 
 
 def vocabulary(seed: int = 7) -> list[str]:

@@ -24,9 +24,12 @@ class Seam:
         self.inner = inner
         self.delay_s = 0.0
         self.fail: BaseException | None = None
+        self.started = 0  # questions that reached the assistant: the signal that answers are in flight
         self._lock = threading.Lock()
 
     def ask(self, question: str, *, context: str = ""):
+        with self._lock:
+            self.started += 1
         if self.fail is not None:
             raise self.fail
         if self.delay_s:

@@ -3,10 +3,9 @@ restated, its response_url retried on 429."""
 
 from __future__ import annotations
 
-import time
-
 from assistant.slack import blocks as bk
 from tests.support.payloads import message
+from tests.support.slack_bot import wait_until
 from tests.support.slack_checks import QUESTION, buttons, hook_calls, section_text, valid_blocks
 
 
@@ -24,9 +23,10 @@ def test_ask_is_acknowledged_in_under_3_seconds_even_when_answering_is_slow(runn
 
 def test_slash_command_acks_stay_fast_while_many_answers_are_in_flight(running, double):
     running.seam.delay_s = 0.5  # 12 questions, two at a time: 3 s of queued answering
+    before = running.seam.started
     for i in range(12):
         running.bot.send_event(message(QUESTION, channel=f"D0BUSY{i:04d}", user=f"U0BUSY{i:04d}"))
-    time.sleep(0.3)
+    assert wait_until(lambda: running.seam.started >= before + 2)  # answers are in flight before the commands come
     asks = [running.bot.command("/ask", QUESTION, user=f"U0BUSYASK{i}") for i in range(3)]
     assert max(seconds for _, _, seconds, _ in asks) < 1.0, asks
     for i in range(12):
