@@ -40,15 +40,16 @@ DEFAULT_SETS = [
 
 
 def run_ours(questions, corpus: Path, store_dir: Path, embedder) -> tuple[list[dict], float]:
-    from assistant.pipeline import Assistant
-    from ingest.indexer import sync
-    from ingest.store import KnowledgeStore
+    """The product as `bot.py eval` runs it: the one composition root (findings included), the one refresh."""
+    from assistant.cli.progress import run_sync
+    from assistant.runtime import Runtime
+    from config.settings import load_settings
 
-    store = KnowledgeStore(store_dir)
+    runtime = Runtime(load_settings().model_copy(update={"store_dir": store_dir}), embedder=embedder)
     started = time.perf_counter()
-    sync(store, [corpus], embedder=embedder)
+    run_sync(runtime, [corpus], quiet=True)
     build = time.perf_counter() - started
-    assistant = Assistant(store, embedder=embedder)
+    assistant = runtime.assistant
     assistant.warm()
     results = []
     for item in questions:
