@@ -104,16 +104,21 @@ def unit_is_gold(question: dict, source: str, text: str) -> bool:
     return False
 
 
+def standardised(rows: list[dict], names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The feature matrix scaled to zero mean and unit spread, with the mean and scale a model keeps."""
+    X = np.asarray([[r[n] for n in names] for r in rows], dtype=float)
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    return (X - mean) / scale, mean, scale
+
+
 def fit(rows: list[dict], labels: list[int], groups: list[str], names: list[str], *, metric) -> tuple[Logistic, dict]:
     """A standardised L2 logistic regression, C chosen by 5-fold grouped CV on ``metric`` (higher is better)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    X = np.asarray([[r[n] for n in names] for r in rows], dtype=float)
     y = np.asarray(labels)
-    mean, scale = X.mean(axis=0), X.std(axis=0)
-    scale[scale == 0] = 1.0
-    Z = (X - mean) / scale
+    Z, mean, scale = standardised(rows, names)
     best = None
     for C in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0):
         oof = np.zeros(len(y))
@@ -138,12 +143,9 @@ def fit_pairwise(rows: list[dict], labels: list[int], groups: list[str], names: 
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    X = np.asarray([[r[n] for n in names] for r in rows], dtype=float)
     y = np.asarray(labels)
     g = np.asarray(groups)
-    mean, scale = X.mean(axis=0), X.std(axis=0)
-    scale[scale == 0] = 1.0
-    Z = (X - mean) / scale
+    Z, mean, scale = standardised(rows, names)
 
     def pairs(index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         by_group: dict[str, list[int]] = {}

@@ -30,13 +30,6 @@ MANAGER = "U0MANAGER"
 
 
 @pytest.fixture(scope="module")
-def double():
-    d = SlackDouble()
-    yield d
-    d.close()
-
-
-@pytest.fixture(scope="module")
 def kb(tmp_path_factory, embedder):
     """A store of a copy of knowledge/ that the tests may change, in the bot's store folder."""
     root = tmp_path_factory.mktemp("approved")

@@ -12,26 +12,11 @@ from tests.support.slack_bot import start_bot, wait_until
 from tests.support.slack_web_api import SlackDouble
 from tests.support.slack_payloads import click, elements, texts
 
-from assistant.pipeline import Assistant
 
 QUESTION = "How often do social workers get supervision?"
 OFF_TOPIC = "What is the capital of France?"
 ESCALATION = "C0ESCALATE"
 DUTY = "S0DUTYMGR"
-
-
-@pytest.fixture(scope="module")
-def double():
-    d = SlackDouble()
-    yield d
-    d.close()
-
-
-@pytest.fixture(scope="module")
-def assistant(knowledge_store, embedder) -> Assistant:
-    a = Assistant(knowledge_store, embedder=embedder)
-    a.warm()
-    return a
 
 
 @pytest.fixture(scope="module")

@@ -32,13 +32,6 @@ QUESTION = "When is a strategy discussion held?"
 
 
 @pytest.fixture(scope="module")
-def double():
-    d = SlackDouble()
-    yield d
-    d.close()
-
-
-@pytest.fixture(scope="module")
 def running(double, embedder, tmp_path_factory):
     docs = tmp_path_factory.mktemp("docs")
     (docs / "strategy.md").write_text(HOSTILE)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 import urllib.parse
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from assistant.pipeline import Assistant
 from tests.support.payloads import mention, message
 from tests.support.signing import post, sign
+from tests.support.logs import LogCapture
 from tests.support.slack_bot import start_bot
 from tests.support.slack_web_api import SlackDouble
 
@@ -29,20 +28,8 @@ def test_a_sentinel_question_appears_in_no_log(double, knowledge_store, embedder
     assistant = Assistant(knowledge_store, embedder=embedder)
     r = start_bot(double, assistant, tmp_path, rate_limit_per_minute=4)
 
-    # Everything at DEBUG, including slack_bolt / slack_sdk and our own vendor logger: redaction must still hold.
-    captured = io.StringIO()
-    handler = logging.StreamHandler(captured)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
-    handler.setLevel(logging.DEBUG)
-    root = logging.getLogger()
-    old_level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    touched = {}
-    for name in [n for n in logging.root.manager.loggerDict if n.startswith(("slack_bolt", "slack_sdk", "assistant"))]:
-        logger = logging.getLogger(name)
-        touched[name] = logger.level
-        logger.setLevel(logging.DEBUG)
+    # Everything at DEBUG, including slack_bolt / slack_sdk and our own loggers: redaction must still hold.
+    captured = LogCapture.start()
     try:
         question = f"How often does {SENTINEL} need a social worker visit and supervision?"
         ev = mention(question, channel="C0SENTINL")
@@ -93,13 +80,10 @@ def test_a_sentinel_question_appears_in_no_log(double, knowledge_store, embedder
         r.bot.send_event(ev)
         double.wait_for("reactions.remove", channel="C0SENTIN4")
     finally:
-        root.removeHandler(handler)
-        root.setLevel(old_level)
-        for name, level in touched.items():
-            logging.getLogger(name).setLevel(level)
+        captured.stop()
         r.stop()
 
-    logs = captured.getvalue()
+    logs = captured.text
     out, err = capfd.readouterr()
     assert "answered surface=mention" in logs and "replied surface=ask" in logs  # logging was captured
     assert "error=RuntimeError" in logs  # the failure is logged, by type and place only

@@ -4,11 +4,10 @@ approving the answer, a later question meeting the approved answer, and sharing 
 
 from __future__ import annotations
 
-import io
-import logging
 import shutil
 
 from tests.support.payloads import mention
+from tests.support.logs import LogCapture
 from tests.support.slack_bot import start_bot, wait_until
 from tests.support.slack_web_api import SlackDouble
 from tests.support.slack_payloads import choose, click, elements, form_values, submit
@@ -33,17 +32,8 @@ def test_a_sentinel_name_reaches_no_post_log_or_file(tmp_path, embedder, capfd):
     r = start_bot(double, assistant, store_dir, sources=[docs], escalation_channel="C0DUTYESC",
                   escalation_mention=["S0DUTYMGR"])
 
-    captured = io.StringIO()
-    handler = logging.StreamHandler(captured)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
-    root = logging.getLogger()
-    old_level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    touched = {}
-    for name in [n for n in logging.root.manager.loggerDict if n.startswith(("slack_bolt", "slack_sdk", "assistant"))]:
-        touched[name] = logging.getLogger(name).level
-        logging.getLogger(name).setLevel(logging.DEBUG)
+    # Everything at DEBUG, including slack_bolt / slack_sdk and our own loggers: redaction must still hold.
+    captured = LogCapture.start()
     try:
         event = mention(QUESTION, channel="C0PRIVATE", user="U0ASKER01")
         r.bot.send_event(event)
@@ -81,17 +71,14 @@ def test_a_sentinel_name_reaches_no_post_log_or_file(tmp_path, embedder, capfd):
                                 channel="C0PRIVAT3", ephemeral=True)
         double.wait_for(f"hook:{shared.rsplit('/', 1)[1]}", count=2)
     finally:
-        root.removeHandler(handler)
-        root.setLevel(old_level)
-        for name, level in touched.items():
-            logging.getLogger(name).setLevel(level)
+        captured.stop()
         r.stop()
         double.close()
 
     escalation_calls = [c for c in double.calls if c.args.get("channel") == "C0DUTYESC"]
     assert escalation_calls and all(SENTINEL not in str(c.args) for c in escalation_calls)
     assert all(SENTINEL not in str(c.args) for c in double.calls if c.method.startswith("views."))
-    logs = captured.getvalue()
+    logs = captured.text
     assert "escalation raised" in logs and "approved answer added" in logs and "approved answer shown" in logs
     assert SENTINEL not in logs and "working with" not in logs
     out, err = capfd.readouterr()

@@ -8,21 +8,12 @@ from tests.support.slack_bot import start_bot, wait_until
 from tests.support.slack_web_api import SlackDouble
 from tests.support.slack_payloads import click, elements, texts
 
-from assistant.pipeline import Assistant
 
 QUESTION = "How often do social workers get supervision?"
 
 
 @pytest.fixture(scope="module")
-def double():
-    d = SlackDouble()
-    yield d
-    d.close()
-
-
-@pytest.fixture(scope="module")
-def running(double, knowledge_store, embedder, tmp_path_factory):
-    assistant = Assistant(knowledge_store, embedder=embedder)
+def running(double, assistant, tmp_path_factory):
     r = start_bot(double, assistant, tmp_path_factory.mktemp("share-state"))
     yield r
     r.stop()

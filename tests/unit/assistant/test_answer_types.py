@@ -73,3 +73,17 @@ def test_hours_of_the_day_are_a_time() -> None:
 
 def test_intervals_are_a_frequency() -> None:
     assert states("frequency", "Children in care are visited at intervals of no more than six weeks.")
+
+
+def test_a_day_of_the_month_and_a_paragraph_number_are_not_counts() -> None:
+    assert not states("number", "The inspection was conducted on 10 and 11 May 2011.")
+    assert not states("number", "It took place on 3rd June.")
+    assert not states("number", "40. The director of children's services has a clear vision.")
+    assert states("number", "On 3 June there were 40 referrals.")
+
+
+def test_a_name_the_question_already_used_names_nothing_new() -> None:
+    unit = "Children's social care is led by an experienced director of children's services (DCS)."
+    assert states("name", unit)  # an acronym in brackets looks like a name...
+    assert not states("name", unit, asked="name of the hartlepool dcs")  # ...but it is the one asked about
+    assert states("name", "The DCS, Ms Jane Humphreys, wrote to partners.", asked="name of the hartlepool dcs")

@@ -1,0 +1,60 @@
+"""A question about one council is never answered from another council's document: the nearest is cited as the
+nearest the documents come, never as the answer (real loaders, splitter, Chroma, BM25 and the embedding model over two small procedures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import Assistant
+from ingest.indexer import sync
+from ingest.store import KnowledgeStore
+
+WALSALL = """Title: Supervision guidance
+Publisher: Walsall Council
+Date: 2024-03-01
+Type: procedure
+Authority: Walsall
+---
+Supervision frequency
+
+Every practitioner must have supervision at least monthly. Supervision is recorded on the child's file.
+"""
+
+LEEDS = """Title: Supervision and reflective practice
+Publisher: Leeds City Council
+Date: 2024-05-01
+Type: procedure
+Authority: Leeds
+---
+Reflective supervision
+
+Supervision in Leeds is reflective: it explores the worker's analysis of risk and records the decisions made
+about each child's plan.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    root = tmp_path_factory.mktemp("councils")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "walsall-supervision.md").write_text(WALSALL)
+    (docs / "leeds-supervision.md").write_text(LEEDS)
+    store = KnowledgeStore(root / "store")
+    sync(store, [docs], embedder=embedder)
+    a = Assistant(store, embedder=embedder)
+    yield a
+    a.close()
+
+
+def test_the_council_asked_about_is_answered_from_its_own_document(assistant):
+    answer = assistant.ask("how often is supervision in walsall")
+    assert answer.outcome == "answered", answer.answer
+    assert "at least monthly" in answer.answer and answer.citations[0].source == "walsall-supervision.md"
+
+
+def test_another_councils_rule_is_only_the_nearest(assistant):
+    answer = assistant.ask("how often is supervision in leeds")
+    assert answer.outcome == "partial" and answer.reason == "other-council", (answer.outcome, answer.answer)
+    assert answer.answer.startswith("The documents don't say")
+    assert "at least monthly" not in answer.answer  # Walsall's rule is never given as Leeds's
