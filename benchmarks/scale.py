@@ -243,6 +243,7 @@ def run(args: argparse.Namespace) -> dict:
     from ingest.indexer import sync
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="kb-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
     server = None
     try:
         docs = work / "docs"
