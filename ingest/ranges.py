@@ -10,7 +10,9 @@ by range in Python (:func:`holds`) on the records Chroma returns, because a ``wh
 scan every record's metadata for each question (about 90 ms at 20,000 records, measured).
 
 Pruning deletes the records no kept version holds, and a build that never finished is undone the same way
-(:func:`sweep`). ``forget`` deletes a document's records from every version at once (ingest/forget.py).
+(:func:`sweep`). ``forget`` copies every other record into a new shared collection and deletes the old one
+(:func:`copy_without`): records deleted from a live collection stay in the server's write-ahead log until its
+vector index next persists, where `chroma vacuum` cannot purge them (measured); a deleted collection's log goes.
 """
 
 from __future__ import annotations
@@ -75,3 +77,17 @@ def open_records(collection, *, where: dict | None = None, include: list[str] | 
     """The records the newest version holds (optionally only those matching ``where``)."""
     clause = {"v_to": OPEN} if where is None else {"$and": [where, {"v_to": OPEN}]}
     return collection.get(where=clause, include=include or [])
+
+
+def copy_without(old, new, *, source: str) -> int:
+    """Copy every record of collection ``old`` (id, text, ranges, vector) into ``new``, except ``source``'s;
+    returns how many were left out."""
+    left_out = 0
+    for offset in range(0, old.count(), BATCH):
+        got = old.get(limit=BATCH, offset=offset, include=["documents", "metadatas", "embeddings"])
+        keep = [i for i, meta in enumerate(got["metadatas"]) if meta["source"] != source]
+        left_out += len(got["ids"]) - len(keep)
+        if keep:
+            new.add(ids=[got["ids"][i] for i in keep], documents=[got["documents"][i] for i in keep],
+                    metadatas=[got["metadatas"][i] for i in keep], embeddings=[got["embeddings"][i] for i in keep])
+    return left_out

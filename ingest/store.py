@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ingest import ranges
-from ingest.versions import IndexVersion, Manifest, chroma_settings
+from ingest.versions import CONFIGURATION, IndexVersion, Manifest, chroma_settings
 
 __all__ = ["IndexVersion", "KnowledgeStore", "Manifest", "StoreBusy", "StoreEmpty"]
 _HISTORY_KEPT = 20
@@ -77,10 +77,11 @@ class KnowledgeStore:
         where = f"chroma server {self.chroma_host}:{self.chroma_port}" if self.server_mode else "embedded"
         return f"{self.root} ({where})"
 
-    def client_for(self, version: IndexVersion):
+    def client_for(self, version: IndexVersion | None = None):
+        """The Chroma client holding ``version`` (in server mode one client for every version)."""
         import chromadb
 
-        key = "server" if self.server_mode else str(version.chroma_path)
+        key = "server" if self.server_mode or version is None else str(version.chroma_path)
         if key not in self._clients:
             if self.server_mode:
                 self._clients[key] = chromadb.HttpClient(
@@ -96,22 +97,32 @@ class KnowledgeStore:
 
     def shared_name(self) -> str:
         """The server collection every version of this store shares (named once, by the first build)."""
-        path = self.root / "RECORDS"
         try:
-            return path.read_text().strip()
+            return (self.root / "RECORDS").read_text().strip()
         except FileNotFoundError:
-            pass
+            return self.name_shared(f"kb_records_{secrets.token_hex(6)}")
+
+    def name_shared(self, name: str) -> str:
+        """Point every version at another shared collection (``forget`` copies the records into a new one)."""
         tmp = self.root / "RECORDS.tmp"
-        tmp.write_text(f"kb_records_{secrets.token_hex(6)}")
-        os.replace(tmp, path)
-        return path.read_text().strip()
+        tmp.write_text(name)
+        os.replace(tmp, self.root / "RECORDS")
+        return name
+
+    def shared_collection(self, name: str):
+        """Server mode: the shared collection ``name`` (made when missing)."""
+        return self.client_for().get_or_create_collection(name, embedding_function=None, configuration=CONFIGURATION)
+
+    def drop_shared(self, name: str) -> None:
+        try:
+            self.client_for().delete_collection(name)
+        except Exception:  # already gone
+            pass
 
     def sweep(self) -> None:
         """Server mode: delete the shared records no kept version holds, and undo an unfinished build's."""
         if self.server_mode and (self.root / "RECORDS").is_file():
-            client = self.client_for(IndexVersion(self, "", number=1))
-            collection = client.get_or_create_collection(self.shared_name(), embedding_function=None,
-                                                         configuration={"hnsw": {"space": "cosine"}})
+            collection = self.shared_collection(self.shared_name())
             deleted, reopened = ranges.sweep(collection, kept=[IndexVersion(self, n).number for n in self.versions()])
             if deleted or reopened:
                 log.info("swept shared records deleted=%d reopened=%d", deleted, reopened)

@@ -23,6 +23,7 @@ from ingest import ranges
 from ingest.models import Passage
 
 COLLECTION = "passages"
+CONFIGURATION = {"hnsw": {"space": "cosine"}}
 _ADD_BATCH = 4000
 _WIDEST = 32  # nearest records asked for, times k, before a query lets Chroma filter by version range
 
@@ -109,7 +110,7 @@ class IndexVersion:
             client = self.store.client_for(self)
             if create:
                 self._collection = client.get_or_create_collection(
-                    self.collection_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                    self.collection_name, embedding_function=None, configuration=CONFIGURATION
                 )
             else:
                 self._collection = client.get_collection(self.collection_name, embedding_function=None)
