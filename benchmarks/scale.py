@@ -122,27 +122,29 @@ def build_direct(store: KnowledgeStore, count: int) -> None:
         version = draft.version
         version.collection(create=True)
 
-        def added():
+        def added(write):
             batch = []
             for passage in synthetic_passages(count):
                 documents.setdefault(passage.source, {"hash": passage.content_hash, "title": passage.title,
                                                       "passages": 0})["passages"] += 1
                 batch.append(passage)
                 if len(batch) == 5000:
-                    yield from _add(version, batch, noise)
+                    yield from _add(write, batch, noise)
                     batch = []
-            yield from _add(version, batch, noise)
+            yield from _add(write, batch, noise)
 
-        LexicalIndex.build_ordered(added()).save(version.path)
+        with version.writer() as write:  # Chroma stores one batch while the next is made and tokenised
+            lexical = LexicalIndex.build_ordered(added(write))
+        lexical.save(version.path)
         draft.manifest = Manifest(version=version.name, created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                   model=SyntheticEmbedder.name, dimension=DIM, documents=documents, passages=count)
 
 
-def _add(version, batch, noise):
+def _add(write, batch, noise):
     if batch:
         vectors = noise.standard_normal((len(batch), DIM)).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-        version.add(batch, vectors.tolist())
+        write(batch, vectors.tolist())
     return batch
 
 
@@ -168,6 +170,38 @@ def make_queries(store: KnowledgeStore, count: int, path: Path) -> None:
                     "vector": (v / np.linalg.norm(v)).tolist()})
     store.release(version)
     path.write_text(json.dumps(out))
+
+
+def recall(store: KnowledgeStore, queries: Path, *, samples: int, direct: bool, k: int = 40) -> tuple[float, float]:
+    """Share of the exact (brute-force cosine) top ``k`` over the live version's stored vectors that
+    ``IndexVersion.query`` returns, and the share a plain Chroma query of the collection returns, averaged over
+    ``samples`` of the benchmark's questions."""
+    from ingest import ranges
+
+    version = store.live()
+    collection, ids, rows = version.collection(), [], []
+    if direct:  # the vectors build_direct wrote, made again in the same order (reading 1M over HTTP takes long)
+        noise, count = np.random.default_rng(9), version.manifest().passages
+        ids = [f"p{i:07d}" for i in range(count)]
+        rows = [noise.standard_normal((min(5000, count - s), DIM)).astype(np.float32) for s in range(0, count, 5000)]
+    else:
+        for offset in range(0, collection.count(), 4000):
+            got = collection.get(limit=4000, offset=offset, include=["embeddings", "metadatas"])
+            for rid, meta, vector in zip(got["ids"], got["metadatas"], got["embeddings"]):
+                if not version.number or ranges.holds(meta, version.number):  # exact over this version only
+                    ids.append(str(meta["pid"]) if version.number else rid)
+                    rows.append(np.asarray(vector, dtype=np.float32)[None, :])
+    matrix = np.concatenate(rows)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    shares, raw = [], []
+    for question in json.loads(queries.read_text())[:samples]:
+        vector = np.asarray(question["vector"], dtype=np.float32)
+        exact = {ids[i] for i in np.argsort(-(matrix @ vector))[:k]}
+        shares.append(len(exact & {pid for pid, _ in version.query(vector.tolist(), k=k)}) / k)
+        plain = collection.query(query_embeddings=[vector.tolist()], n_results=k, include=[])["ids"][0]
+        raw.append(len(exact & {rid.partition("@")[0] for rid in plain}) / k)
+    store.release(version)
+    return round(float(np.mean(shares)), 4), round(float(np.mean(raw)), 4)
 
 
 def reader(args: argparse.Namespace) -> None:
@@ -209,6 +243,7 @@ def run(args: argparse.Namespace) -> dict:
     from ingest.indexer import sync
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="kb-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
     server = None
     try:
         docs = work / "docs"
@@ -241,8 +276,9 @@ def run(args: argparse.Namespace) -> dict:
         command = [sys.executable, __file__, "--reader", "--store", str(store.root), "--queries-file",
                    str(work / "queries.json")] + (["--chroma-host", host, "--chroma-port", str(port)] if host else [])
         measured = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        recall_at_40 = recall(store, work / "queries.json", samples=args.recall, direct=args.direct) if args.recall else (None, None)
         live = store.live().manifest()
-        return {"passages": live.passages, "build_s": round(build_s, 1), "reload_s": measured["reload_s"],
+        return {"recall_at_40": recall_at_40[0], "chroma_unfiltered_recall_at_40": recall_at_40[1], "passages": live.passages, "build_s": round(build_s, 1), "reload_s": measured["reload_s"],
                 "query_p50_ms": measured["query_p50_ms"], "query_p95_ms": measured["query_p95_ms"],
                 "bot_rss_mb": measured["bot_rss_mb"], "one_doc_refresh_s": refresh_s,
                 "server": bool(args.server), "documents": len(live.documents), "queries": args.queries,
@@ -266,6 +302,8 @@ def main() -> None:
     parser.add_argument("--direct", action="store_true",
                         help="write the version straight from synthetic passages (no files, parsing, findings, unit "
                              "vectors or one-document refresh): for 1,000,000 passages")
+    parser.add_argument("--recall", type=int, default=50, metavar="N",
+                        help="compare the dense top 40 with an exact brute-force top 40 for N questions (0: skip)")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and leave it")
     parser.add_argument("--reader", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)

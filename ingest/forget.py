@@ -5,17 +5,22 @@ files), so nothing is deleted in place: every kept version that holds the
 document is rebuilt as a new version from its own records minus the document
 (embeddings copied, nothing re-embedded), with its extra files copied and
 purged; the rebuilt live version is published, and the old versions are
-discarded with their folders (or server collections). SQLite files in the
-store root are purged in place. Holds the write lock throughout.
+discarded with their folders (or server collections). On a Chroma server the
+versions share one collection (ingest/ranges.py): the document's records are
+deleted from it, for every version at once, and each version holding it gets
+new files under the same version number. SQLite files in the store root are
+purged in place. Holds the write lock throughout.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
 import time
 from dataclasses import dataclass, field
 
+from ingest import ranges
 from ingest.hnsw_scrub import scrub_chroma_folder
 from ingest.lexical import FOLDER, LexicalIndex
 from ingest.lifecycle import build_version
@@ -56,6 +61,8 @@ def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
         if not holding and not _mentioned_in_root(store, source):
             raise UnknownSource(f"no document {source!r} in the knowledge base at {store.root}")
         built: list[IndexVersion] = []
+        # The shared server collection: every other record is copied into a new one, used from here on.
+        swap = _copy_shared(store, source) if any(v.number for v in holding) else None
         try:
             for old in holding:
                 new, removed = _rebuild_without(store, old, source)
@@ -63,8 +70,11 @@ def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
                 summary.rebuilt[old.name] = new.name
                 summary.passages_removed += removed
         except BaseException:
+            if swap:
+                store.name_shared(swap[0])
+                store.drop_shared(swap[1])
             for new in built:
-                store.discard(new)
+                store.discard(new, sweep=False)
             raise
         for version in olds:
             if version not in holding:
@@ -74,6 +84,8 @@ def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
         store.rename_history(summary.rebuilt)
         for old in holding:
             store.discard(old)
+        if swap:
+            store.drop_shared(swap[0])
         summary.rows_removed += sum(purge_source(p, source) for p in sqlite_files(store.root, recursive=False))
         # Chroma rewrites HNSW files whenever a process opens a version, with stale heap bytes in the
         # unused capacity (ingest/hnsw_scrub.py): scrub every kept version once all are closed.
@@ -111,11 +123,24 @@ def _mentions(version: IndexVersion, source: str) -> bool:
             q.get("source") == source for q in manifest.quarantined):
         return True
     try:
-        if manifest.passages and version.collection().get(where={"source": source}, limit=1, include=[])["ids"]:
+        if manifest.passages and version.first({"source": source}) is not None:
             return True
     finally:
         version.store.release(version)
     return any(_file_mentions(path, source) for path in sqlite_files(version.path, recursive=True))
+
+
+def _copy_shared(store: KnowledgeStore, source: str) -> tuple[str, str]:
+    """Copy the shared collection's records, less ``source``'s, into a new collection and point the store at
+    it; returns (old name, new name). The old one is dropped once no kept version needs it (ingest/ranges.py)."""
+    old_name, new_name = store.shared_name(), f"kb_records_{secrets.token_hex(6)}"
+    try:
+        ranges.copy_without(store.shared_collection(old_name), store.shared_collection(new_name), source=source)
+    except BaseException:
+        store.drop_shared(new_name)
+        raise
+    store.name_shared(new_name)
+    return old_name, new_name
 
 
 def _mentioned_in_root(store: KnowledgeStore, source: str) -> bool:
@@ -128,14 +153,16 @@ def _file_mentions(path, source: str) -> bool:
 
 
 def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> tuple[IndexVersion, int]:
-    """A new, checked (unpublished) version holding ``old`` minus ``source``; returns it and the passages dropped."""
+    """A new, checked (unpublished) version holding ``old`` minus ``source``; returns it and the passages dropped.
+    A version in the shared server collection keeps its number (and records, already without ``source``)."""
     manifest = old.manifest()
-    passages, vectors = old.passages(with_embeddings=True) if manifest.passages else ([], [])
-    kept = [(p, v) for p, v in zip(passages, vectors) if p.source != source]
-    with build_version(store, publish=False) as draft:
+    before, shared = manifest.passages, bool(old.number)
+    passages, vectors = old.passages(with_embeddings=not shared) if manifest.passages else ([], [])
+    kept = [(p, v) for p, v in zip(passages, vectors or [None] * len(passages)) if p.source != source]
+    with build_version(store, publish=False, number=old.number) as draft:
         new = draft.version
         new.collection(create=True)
-        if kept:
+        if kept and not shared:
             new.add([p for p, _ in kept], [v for _, v in kept])
         for item in old.path.iterdir():
             if item.name in {"manifest.json", "chroma", FOLDER}:  # the lexical index is built again below
@@ -152,4 +179,4 @@ def _rebuild_without(store: KnowledgeStore, old: IndexVersion, source: str) -> t
         manifest.lingering = []  # a fresh folder from the records: nothing deleted in place lingers
         draft.manifest = manifest
     store.release(old)
-    return new, len(passages) - len(kept)
+    return new, before - len(kept)

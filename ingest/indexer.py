@@ -3,7 +3,8 @@
 A run scans the sources, compares content hashes with the live version's
 manifest, builds a complete new version beside it (unchanged passages
 keep their embeddings; embedded, the live Chroma folder is copied and what
-changed deleted from the copy: ingest/carry.py), checks it, and publishes it in one step
+changed deleted from the copy; on a server, only the changed records are closed and added in the
+shared collection: ingest/carry.py), checks it, and publishes it in one step
 (the lifecycle in ingest/lifecycle.py).
 Unreadable files are quarantined with a reason; a document that was indexed
 before and has become unreadable keeps its last good passages.
@@ -18,7 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ingest.carry import copy_forward
+from ingest import ranges
+from ingest.carry import carry_ranges, copy_forward
 from ingest.collect import collect, read_one
 from ingest.embedder import Embedder
 from ingest.findings.storage import is_current, write_version_findings
@@ -128,10 +130,11 @@ def _sync_locked(
         summary.passages = old.passages if old else 0
         return summary
 
-    # Embedded, with the live version's lexical index: start from a copy of its files and apply the changes;
-    # once many documents' deleted text lingers in the copied files, build afresh (which leaves none).
-    incremental = (live is not None and reuse and not store.server_mode and has_lexical(live.path)
-                   and has_unit_vectors(live.path) and len(old.lingering) < COMPACT_AFTER)
+    # With the live version's lexical index: embedded, start from a copy of its files and apply the changes (once
+    # many documents' deleted text lingers in the copied files, build afresh, which leaves none); on a server,
+    # write only the changes into the shared collection (a version from before it is copied into it once).
+    incremental = (live is not None and reuse and has_lexical(live.path) and has_unit_vectors(live.path)
+                   and (bool(live.number) if store.server_mode else len(old.lingering) < COMPACT_AFTER))
     with build_version(store) as draft:
         version = draft.version
         lingering: list[str] = []
@@ -142,15 +145,19 @@ def _sync_locked(
             drop = sorted(source for source in old_docs if source not in kept)
             renamed = {s: gathered.also[s] for s in keep_sources
                        if s in gathered.also and documents.get(s, {}).get("also") != old_docs[s].get("also")}
-            copy_forward(live, version, drop=drop, also=renamed)
-            lingering = sorted(set(old.lingering) | set(drop) | set(renamed))
-            if fresh:
-                version.add(fresh, vectors)
-            lexical = LexicalIndex.update(live.path, keep=keep_sources, fresh=fresh)
-            fresh_ids = {p.id for p in fresh}
-            summary.units_embedded = carry_unit_vectors(
-                version.path, live.path, [pid for pid in map(bytes.decode, lexical.ids) if pid not in fresh_ids],
-                fresh, embed=embedder.embed_batch, dimension=embedder.dimension)
+            if store.server_mode:
+                carry_ranges(live, version, drop=drop, also=renamed)
+            else:
+                copy_forward(live, version, drop=drop, also=renamed)
+                lingering = sorted(set(old.lingering) | set(drop) | set(renamed))
+            with version.writer() as write:  # Chroma stores while the lexical index and unit vectors are made
+                if fresh:
+                    write(fresh, vectors)
+                lexical = LexicalIndex.update(live.path, keep=keep_sources, fresh=fresh)
+                fresh_ids = {p.id for p in fresh}
+                summary.units_embedded = carry_unit_vectors(
+                    version.path, live.path, [pid for pid in map(bytes.decode, lexical.ids) if pid not in fresh_ids],
+                    fresh, embed=embedder.embed_batch, dimension=embedder.dimension)
         else:
             copied, copied_vectors = ([], [])
             if live is not None and keep_sources and reuse:
@@ -158,13 +165,16 @@ def _sync_locked(
                 for passage in copied:
                     passage.also = gathered.also.get(passage.source, passage.also)
             all_passages = copied + fresh
-            version.collection(create=True)
-            if all_passages:
-                version.add(all_passages, copied_vectors + vectors)
-            lexical = LexicalIndex.build(all_passages)
-            summary.units_embedded = write_unit_vectors(
-                version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
-                previous=live.path if live is not None and reuse else None)
+            collection = version.collection(create=True)
+            if version.number:  # the shared collection: the newest version's records are not this one's
+                ranges.close(collection, ranges.open_records(collection)["ids"], version.number)
+            with version.writer() as write:
+                if all_passages:
+                    write(all_passages, copied_vectors + vectors)
+                lexical = LexicalIndex.build(all_passages)
+                summary.units_embedded = write_unit_vectors(
+                    version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
+                    previous=live.path if live is not None and reuse else None)
         lexical.save(version.path)
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
                                reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)

@@ -37,14 +37,16 @@ class Draft:
 
 
 @contextmanager
-def build_version(store: KnowledgeStore, *, publish: bool = True) -> Iterator[Draft]:
-    """A new version to fill; checked, saved, sealed and (``publish``) published when the block ends."""
-    draft = Draft(store.new_version())
+def build_version(store: KnowledgeStore, *, publish: bool = True, number: int | None = None) -> Iterator[Draft]:
+    """A new version to fill; checked, saved, sealed and (``publish``) published when the block ends.
+    ``number``: its place in the server's shared collection when not the next (``forget`` keeps a version's)."""
+    draft = Draft(store.new_version(number=number))
     try:
         yield draft
         if draft.manifest is None:
             raise VersionCheckFailed("a built version needs a manifest")
         draft.manifest.version = draft.version.name
+        draft.manifest.number = draft.version.number
         check_version(draft.version, draft.manifest)
         draft.manifest.save(draft.version.manifest_path)
         store.seal(draft.version)
@@ -66,15 +68,14 @@ def check_version(version: IndexVersion, manifest: Manifest) -> None:
     """Raise :class:`VersionCheckFailed` unless the version holds what its manifest says and can be searched."""
     if manifest.passages == 0:
         return
-    collection = version.collection()
-    count = collection.count()
+    count = version.count()
     if count != manifest.passages:
         raise VersionCheckFailed(f"index check failed: {count} passages stored, {manifest.passages} expected")
     lexical = LexicalIndex.open(version.path)
     if lexical is not None and len(lexical) != manifest.passages:
         raise VersionCheckFailed(f"index check failed: {len(lexical)} passages in the lexical index, {manifest.passages} expected")
-    sample = collection.get(limit=1, include=["embeddings"])
-    if len(sample["embeddings"][0]) != manifest.dimension:
+    sample = version.first()
+    if sample is None or len(sample[1]) != manifest.dimension:
         raise VersionCheckFailed("index check failed: embedding dimension does not match the model")
     smoke_query(version, manifest)
 
@@ -85,14 +86,13 @@ def smoke_query(version: IndexVersion, manifest: Manifest, *, documents: int = S
     if not sources:
         return
     step = max(1, len(sources) // documents)
-    collection = version.collection()
     for source in sources[::step][:documents]:
-        got = collection.get(where={"source": source}, limit=1, include=["embeddings"])
-        if not got["ids"]:
+        got = version.first({"source": source})
+        if got is None:
             raise VersionCheckFailed(f"index check failed: no passages stored for document {source!r}")
-        vector = [float(x) for x in got["embeddings"][0]]
-        found = {pid for pid, _ in version.query(vector, k=SMOKE_K)}
-        if got["ids"][0] not in found:
-            found = {pid for pid, _ in version.query(vector, k=min(SMOKE_K_WIDE, manifest.passages))}
-        if got["ids"][0] not in found:
+        pid, vector = got[0], [float(x) for x in got[1]]
+        found = {found_id for found_id, _ in version.query(vector, k=SMOKE_K)}
+        if pid not in found:
+            found = {found_id for found_id, _ in version.query(vector, k=min(SMOKE_K_WIDE, manifest.passages))}
+        if pid not in found:
             raise VersionCheckFailed(f"index check failed: a query for document {source!r} does not find it")

@@ -12,15 +12,18 @@ Layout under the store folder::
 
 A version is written once, checked, then published by replacing ``LIVE``;
 readers only ever open published versions. In server mode (``CHROMA_HOST``)
-a version's passages live in the Chroma server as collection ``kb_<name>``;
-the manifest and pointer stay in the store folder.
+the passages of every version live in one collection on the Chroma server, named in the
+store folder's ``RECORDS`` file, each record tagged with the versions that hold it
+(ingest/ranges.py); the manifest and pointer stay in the store folder.
 """
 
 from __future__ import annotations
 
 import atexit
 import fcntl
+import logging
 import os
+import secrets
 import shutil
 import tempfile
 import threading
@@ -29,10 +32,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from ingest.versions import IndexVersion, Manifest, chroma_settings
+from ingest import ranges
+from ingest.versions import CONFIGURATION, IndexVersion, Manifest, chroma_settings
 
 __all__ = ["IndexVersion", "KnowledgeStore", "Manifest", "StoreBusy", "StoreEmpty"]
 _HISTORY_KEPT = 20
+log = logging.getLogger(__name__)
 # Chroma shares one "system" per folder across a process and creates and stops them without a lock:
 # two threads opening the same folder at once can stop each other's. Every open and close goes through here.
 _CHROMA_SYSTEMS = threading.Lock()
@@ -72,10 +77,11 @@ class KnowledgeStore:
         where = f"chroma server {self.chroma_host}:{self.chroma_port}" if self.server_mode else "embedded"
         return f"{self.root} ({where})"
 
-    def client_for(self, version: IndexVersion):
+    def client_for(self, version: IndexVersion | None = None):
+        """The Chroma client holding ``version`` (in server mode one client for every version)."""
         import chromadb
 
-        key = "server" if self.server_mode else str(version.chroma_path)
+        key = "server" if self.server_mode or version is None else str(version.chroma_path)
         if key not in self._clients:
             if self.server_mode:
                 self._clients[key] = chromadb.HttpClient(
@@ -88,6 +94,38 @@ class KnowledgeStore:
                             path=str(version.chroma_path), settings=chroma_settings()
                         )
         return self._clients[key]
+
+    def shared_name(self) -> str:
+        """The server collection every version of this store shares (named once, by the first build)."""
+        try:
+            return (self.root / "RECORDS").read_text().strip()
+        except FileNotFoundError:
+            return self.name_shared(f"kb_records_{secrets.token_hex(6)}")
+
+    def name_shared(self, name: str) -> str:
+        """Point every version at another shared collection (``forget`` copies the records into a new one)."""
+        tmp = self.root / "RECORDS.tmp"
+        tmp.write_text(name)
+        os.replace(tmp, self.root / "RECORDS")
+        return name
+
+    def shared_collection(self, name: str):
+        """Server mode: the shared collection ``name`` (made when missing)."""
+        return self.client_for().get_or_create_collection(name, embedding_function=None, configuration=CONFIGURATION)
+
+    def drop_shared(self, name: str) -> None:
+        try:
+            self.client_for().delete_collection(name)
+        except Exception:  # already gone
+            pass
+
+    def sweep(self) -> None:
+        """Server mode: delete the shared records no kept version holds, and undo an unfinished build's."""
+        if self.server_mode and (self.root / "RECORDS").is_file():
+            collection = self.shared_collection(self.shared_name())
+            deleted, reopened = ranges.sweep(collection, kept=[IndexVersion(self, n).number for n in self.versions()])
+            if deleted or reopened:
+                log.info("swept shared records deleted=%d reopened=%d", deleted, reopened)
 
     # -- the live pointer -------------------------------------------------
     def live_name(self) -> str | None:
@@ -108,11 +146,16 @@ class KnowledgeStore:
             return []
         return sorted(p.name for p in self.versions_dir.iterdir() if (p / "manifest.json").is_file())
 
-    def new_version(self) -> IndexVersion:
+    def new_version(self, *, number: int | None = None) -> IndexVersion:
+        """An empty version folder; in server mode numbered one above the newest complete version (after undoing
+        any unfinished build's records), unless ``number`` is given (0: a collection of its own)."""
         # Microseconds first, so names sort in creation order even within one second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         name = f"v{stamp}-{os.getpid()}"
-        version = IndexVersion(self, name)
+        if number is None and self.server_mode:
+            self.sweep()
+            number = 1 + max((IndexVersion(self, n).number for n in self.versions()), default=0)
+        version = IndexVersion(self, name, number=number or 0)
         version.path.mkdir(parents=True)
         return version
 
@@ -161,15 +204,18 @@ class KnowledgeStore:
                 seen.append(name)
         return seen
 
-    def discard(self, version: IndexVersion) -> None:
-        """Remove a version's files (and its server collection) for good."""
+    def discard(self, version: IndexVersion, *, sweep: bool = True) -> None:
+        """Remove a version's files and its records for good (``sweep``: at once; else the caller sweeps)."""
         self.release(version)
-        if self.server_mode:
+        shared = version.number
+        if self.server_mode and not shared:
             try:
                 self.client_for(version).delete_collection(version.collection_name)
             except Exception:  # already gone, or never created
                 pass
         shutil.rmtree(version.path, ignore_errors=True)
+        if sweep:
+            self.sweep()
 
     def seal(self, version: IndexVersion) -> None:
         """Close a version this process has just written and scrub its HNSW files (see ingest.hnsw_scrub)."""
@@ -230,8 +276,9 @@ class KnowledgeStore:
         if self.versions_dir.is_dir():
             for path in sorted(self.versions_dir.iterdir()):
                 if path.name not in keep_names:
-                    self.discard(IndexVersion(self, path.name))
+                    self.discard(IndexVersion(self, path.name), sweep=False)
                     removed.append(path.name)
+        self.sweep()
         return removed
 
     @contextmanager

@@ -130,8 +130,9 @@ def test_kill_9_mid_refresh_leaves_live_serving_and_next_refresh_completes(
 
     leftovers = [name for name in os.listdir(store.versions_dir) if name != before.version]
     assert len(leftovers) == 1, "the killed refresh left its unfinished version behind"
-    if kb_mode == "server" and point == "adding":
-        assert IndexVersion(store, leftovers[0]).collection_name in chroma_server_collections(store)
+    if kb_mode == "server" and point == "adding":  # half its records are in the versions' shared collection
+        shared = store.shared_collection(store.shared_name())
+        assert shared.count() > store.live().count() == before.passages
     # The live version still serves.
     assert store.live_name() == before.version
     answer = Assistant(make_kb(store.root), embedder=embedder).ask(QUESTION)
@@ -142,13 +143,6 @@ def test_kill_9_mid_refresh_leaves_live_serving_and_next_refresh_completes(
     assert after.changed and len(after.added) == 6 and after.unchanged == ["visits.md"]
     assert store.live_name() == after.version
     assert sorted(os.listdir(store.versions_dir)) == sorted([before.version, after.version])
-    if kb_mode == "server":
-        names = chroma_server_collections(store)
-        assert IndexVersion(store, leftovers[0]).collection_name not in names
-
-
-def chroma_server_collections(store) -> list[str]:
-    import chromadb
-
-    client = chromadb.HttpClient(host=store.chroma_host, port=store.chroma_port)
-    return [c.name for c in client.list_collections()]
+    if kb_mode == "server":  # the killed build's records were removed before the next one was numbered
+        assert store.live().number == IndexVersion(store, before.version).number + 1
+        assert shared.count() == store.live().count() == after.passages

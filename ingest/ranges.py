@@ -1,0 +1,93 @@
+"""Server mode: every version of a store in one shared Chroma collection, each record tagged with a version range.
+
+Chroma 1.5.9 cannot fork a collection on a single node, so a refresh that made a new collection per version had
+to read and write every unchanged record. Here a record is one passage as a run of versions holds it: id
+``<passage id>@<first version number>``, metadata ``v_from`` (the first version holding it) and ``v_to`` (the
+first that does not; :data:`OPEN` while the newest version holds it). Version ``n`` holds the records with
+``v_from <= n < v_to``. A refresh to version ``n`` closes the changed and removed documents' records
+(``v_to = n``) and adds the new ones; nothing unchanged is read or written (ingest/indexer.py). Readers filter
+by range in Python (:func:`holds`) on the records Chroma returns, because a ``where`` on the range makes Chroma
+scan every record's metadata for each question (about 90 ms at 20,000 records, measured).
+
+Pruning deletes the records no kept version holds, and a build that never finished is undone the same way
+(:func:`sweep`). ``forget`` copies every other record into a new shared collection and deletes the old one
+(:func:`copy_without`): records deleted from a live collection stay in the server's write-ahead log until its
+vector index next persists, where `chroma vacuum` cannot purge them (measured); a deleted collection's log goes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+OPEN = 2**31 - 1  # v_to of a record the newest version still holds
+BATCH = 4000
+
+
+def record_id(passage_id: str, number: int) -> str:
+    return f"{passage_id}@{number}"
+
+
+def holds(meta: dict[str, Any], number: int) -> bool:
+    """Does version ``number`` hold the record with this metadata?"""
+    return int(meta["v_from"]) <= number < int(meta["v_to"])
+
+
+def range_where(number: int) -> dict:
+    """Chroma's filter for the records version ``number`` holds (slow on large collections: a last resort)."""
+    return {"$and": [{"v_from": {"$lte": number}}, {"v_to": {"$gt": number}}]}
+
+
+def close(collection, ids: list[str], number: int) -> None:
+    """End these records' range before version ``number`` (their metadata is otherwise unchanged)."""
+    _update(collection, ids, number)
+
+
+def _update(collection, ids: list[str], v_to: int) -> None:
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start:start + BATCH]
+        collection.update(ids=batch, metadatas=[{"v_to": v_to}] * len(batch))
+
+
+def delete(collection, ids: list[str]) -> None:
+    for start in range(0, len(ids), BATCH):
+        collection.delete(ids=ids[start:start + BATCH])
+
+
+def sweep(collection, *, kept: Iterable[int]) -> tuple[int, int]:
+    """Delete the records no kept version holds; undo a build that never finished (records added above the
+    newest kept version are deleted, records it closed are opened again). Returns (deleted, reopened)."""
+    kept = sorted(set(kept))
+    head = kept[-1] if kept else 0
+    got = collection.get(where={"$or": [{"v_to": {"$ne": OPEN}}, {"v_from": {"$gt": head}}]}, include=["metadatas"])
+    dead, reopen = [], []
+    for rid, meta in zip(got["ids"], got["metadatas"]):
+        low, high = int(meta["v_from"]), int(meta["v_to"])
+        if low > head:
+            dead.append(rid)  # added by a build that was never published
+        elif head < high < OPEN:
+            reopen.append(rid)  # closed by a build that was never published
+        elif not any(low <= n < high for n in kept):
+            dead.append(rid)
+    delete(collection, dead)
+    _update(collection, reopen, OPEN)
+    return len(dead), len(reopen)
+
+
+def open_records(collection, *, where: dict | None = None, include: list[str] | None = None) -> dict:
+    """The records the newest version holds (optionally only those matching ``where``)."""
+    clause = {"v_to": OPEN} if where is None else {"$and": [where, {"v_to": OPEN}]}
+    return collection.get(where=clause, include=include or [])
+
+
+def copy_without(old, new, *, source: str) -> int:
+    """Copy every record of collection ``old`` (id, text, ranges, vector) into ``new``, except ``source``'s;
+    returns how many were left out."""
+    left_out = 0
+    for offset in range(0, old.count(), BATCH):
+        got = old.get(limit=BATCH, offset=offset, include=["documents", "metadatas", "embeddings"])
+        keep = [i for i, meta in enumerate(got["metadatas"]) if meta["source"] != source]
+        left_out += len(got["ids"]) - len(keep)
+        if keep:
+            new.add(ids=[got["ids"][i] for i in keep], documents=[got["documents"][i] for i in keep],
+                    metadatas=[got["metadatas"][i] for i in keep], embeddings=[got["embeddings"][i] for i in keep])
+    return left_out
