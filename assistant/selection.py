@@ -44,8 +44,11 @@ class Unit:
 def _heading(text: str) -> bool:
     """A title-cased line without an ending ("What a Strategy Discussion is For") names a topic; it answers nothing."""
     words = text.split()
-    if closed(text) or ":" in text or len(words) > 10 or not _FUNCTION_WORDS & set(words):
-        return False  # a name line ("Jane Doe Her Majesty's Inspector") has no lower-case function words
+    # A name line ("Jane Doe Her Majesty's Inspector", "Lead inspector: Louise Hollick") has no function words.
+    if closed(text) or len(words) > 10 or not _FUNCTION_WORDS & {w.lower() for w in words}:
+        return False
+    if len(text.partition(":")[2].split()) > 4:
+        return False  # "Head of Service: the head of service approves ..." is a labelled statement
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 

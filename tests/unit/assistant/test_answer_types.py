@@ -65,6 +65,9 @@ def test_a_title_cased_heading_is_not_an_answer_but_a_name_line_is_kept() -> Non
     assert not _heading("Matthew Brazier Her Majesty's Inspector")
     assert not _heading("Lead inspector: Louise Hollick")
     assert not _heading("Strategy discussions are routinely held as face-to-face meetings.")
+    assert _heading("The Health Lead")  # a capitalised function word is still a function word
+    assert _heading("Visits to Children: What to Record")
+    assert not _heading("Head of Service: The Head of Service approves")  # a labelled statement
 
 
 def test_hours_of_the_day_are_a_time() -> None:
