@@ -113,12 +113,6 @@ class KnowledgeStore:
         """Server mode: the shared collection ``name`` (made when missing)."""
         return self.client_for().get_or_create_collection(name, embedding_function=None, configuration=CONFIGURATION)
 
-    def drop_shared(self, name: str) -> None:
-        try:
-            self.client_for().delete_collection(name)
-        except Exception:  # already gone
-            pass
-
     def sweep(self) -> None:
         """Server mode: delete the shared records no kept version holds, and undo an unfinished build's."""
         if self.server_mode and (self.root / "RECORDS").is_file():

@@ -135,9 +135,9 @@ class IndexVersion:
 
     @contextmanager
     def writer(self) -> Iterator[Callable[[list[Passage], list[list[float]]], None]]:
-        """A function that :meth:`add`\ s in a background thread, in order, so the caller tokenises or prepares
-        the next batch while Chroma (mostly its HNSW inserts) stores this one; at most two batches wait. Leaving
-        the block waits for every batch and raises the first error."""
+        """A function storing batches as :meth:`add` does, in a background thread and in order, so the caller
+        tokenises or prepares the next batch while Chroma (mostly its HNSW inserts) stores this one; at most two
+        batches wait. Leaving the block waits for every batch and raises the first error."""
         pool = ThreadPoolExecutor(1, thread_name_prefix="chroma-add")
         pending: list[Future] = []
 
@@ -167,13 +167,13 @@ class IndexVersion:
     def first(self, where: dict | None = None) -> tuple[str, np.ndarray] | None:
         """(passage id, stored vector) of one passage the version holds (matching ``where``), or None."""
         collection = self.collection()
-        for offset in range(0, max(collection.count(), 1), _ADD_BATCH):
-            got = collection.get(where=where, limit=_ADD_BATCH if self.number else 1, offset=offset,
-                                 include=["metadatas", "embeddings"])
+        page = 100 if self.number else 1  # shared: a few records of other versions may come first
+        for offset in range(0, max(collection.count(), 1), page):
+            got = collection.get(where=where, limit=page, offset=offset, include=["metadatas", "embeddings"])
             for rid, meta, vector in zip(got["ids"], got["metadatas"], got["embeddings"]):
                 if not self.number or ranges.holds(meta, self.number):
                     return (str(meta["pid"]) if self.number else rid), np.asarray(vector, dtype=np.float32)
-            if len(got["ids"]) < _ADD_BATCH:
+            if len(got["ids"]) < page:
                 break
         return None
 
