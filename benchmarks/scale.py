@@ -112,6 +112,7 @@ def build_direct(store: KnowledgeStore, count: int) -> None:
     lexical index, but no parsing, findings or unit vectors (readers then embed a hit's units at query time)."""
     from datetime import datetime, timezone
 
+    from ingest import ranges
     from ingest.lexical import LexicalIndex
     from ingest.lifecycle import build_version
     from ingest.versions import Manifest
@@ -136,6 +137,8 @@ def build_direct(store: KnowledgeStore, count: int) -> None:
         with version.writer() as write:  # Chroma stores one batch while the next is made and tokenised
             lexical = LexicalIndex.build_ordered(added(write))
         lexical.save(version.path)
+        if version.number:  # as the refresh does in server mode: every passage's record is this version's own
+            ranges.Starts.of(dict.fromkeys(map(bytes.decode, lexical.ids), version.number)).save(version.path)
         draft.manifest = Manifest(version=version.name, created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                   model=SyntheticEmbedder.name, dimension=DIM, documents=documents, passages=count)
 

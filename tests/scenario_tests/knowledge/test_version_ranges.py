@@ -57,6 +57,9 @@ def test_a_one_document_refresh_writes_only_that_documents_records(store, docs_d
     assert untouched and all(after[rid] == before[rid] for rid in untouched)  # not read back and written again
     assert len(after) == len(before) + len(added)
     assert store.live().count() == second.passages == store.live().manifest().passages
+    # Readers find each passage's record by id: the saved starts name exactly the records the version holds.
+    held = {rid for rid, meta in after.items() if ranges.holds(meta, number)}
+    assert {ranges.record_id(pid, start) for pid, start in store.live().starts.as_dict().items()} == held
 
 
 def test_an_older_kept_version_keeps_its_text_and_rollback_then_refresh_work(store, docs_dir, embedder):
