@@ -16,26 +16,49 @@ _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "number", "date", "name", "person", "judgement")
 
 
+def _phrases(cues: list[str]) -> re.Pattern:
+    cues = sorted(cues, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.I)
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
     data = json.loads(_DATA.read_text())
     table = {}
     for kind in KINDS:
-        cues = sorted(data[kind]["cues"], key=len, reverse=True)
-        cue = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.I)
         facts = [re.compile(pattern, 0 if kind in ("person", "name") else re.I) for pattern in data[kind]["facts"]]
-        table[kind] = (cue, facts)
+        table[kind] = (_phrases(data[kind]["cues"]), facts)
     return table
 
 
+@lru_cache(maxsize=1)
+def _modifiers() -> dict[str, re.Pattern]:
+    data = json.loads(_DATA.read_text())
+    return {kind: _phrases(data[kind]["modifiers"]) for kind in KINDS if data[kind].get("modifiers")}
+
+
 def asked_for(question: str) -> str | None:
-    """The kind of fact ``question`` asks for (the earliest cue in the question wins), or None."""
+    """The kind of fact ``question`` asks for (the earliest cue in the question wins; a modifier such as
+    "minimum" only when no cue is there: "minimum frequency" asks for a frequency), or None."""
     found: list[tuple[int, int, str]] = []
-    for rank, (kind, (cue, _)) in enumerate(_table().items()):
-        match = cue.search(question)
-        if match:
-            found.append((match.start(), rank, kind))
-    return min(found)[2] if found else None
+    for cues in (dict((k, c) for k, (c, _) in _table().items()), _modifiers()):
+        for rank, (kind, cue) in enumerate(cues.items()):
+            match = next((m for m in cue.finditer(question) if not _relative(question, m)), None)
+            if match:
+                found.append((match.start(), rank, kind))
+        if found:
+            return min(found)[2]
+    return None
+
+
+_RELATIVE = {"who", "whom", "whose"}
+_INTERROGATIVE = re.compile(r"\b(how|what|whats|when|where|why|which|is|are|do|does|did|was|were)\b", re.I)
+
+
+def _relative(question: str, match: re.Match) -> bool:
+    """'who' after another question word is a relative pronoun: "how was action for children who moved in
+    recorded" asks how, not who."""
+    return match.group(0).lower() in _RELATIVE and bool(_INTERROGATIVE.search(question[: match.start()]))
 
 
 def states(kind: str | None, text: str, *, asked: str = "") -> bool:

@@ -18,6 +18,7 @@ from assistant.answers import Answer, Citation, abstain, citation_for, nearest_t
 from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
+from assistant.vocabulary import find_terms, spell_out
 from ingest.tokens import tokens
 from assistant.understand import Query
 
@@ -70,12 +71,24 @@ def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation
     return parts, citations
 
 
-def lead(units: list[Unit], *, asked: bool) -> Unit | None:
+def lead(units: list[Unit], *, asked: bool, terms: list[str] = (), weights: TermWeights | None = None) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
-    a number, a name...), the best close runner-up that states one; None when no close unit states it."""
+    a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
+    holds the rarest of the question's key terms that the best holds); None when no close unit does."""
     if not asked:
         return units[0]
-    return next((u for u in units if u.typed and u.probability >= RUNNER_UP * units[0].probability), None)
+    best = units[0]
+    # "How often should I visit a child on a CP plan": the management-oversight frequency is a close runner-up
+    # that states a frequency, but not of visits, which the best unit is about.
+    anchor = max((t for t in terms if t in _held(best)), key=weights.idf, default=None) if weights else None
+    return next((u for u in units if u.typed and u.probability >= RUNNER_UP * best.probability
+                 and (u is best or anchor is None or anchor in _held(u))), None)
+
+
+def _held(unit: Unit) -> set[str]:
+    """The stemmed terms a unit holds, read with its heading and with its shorthand spelled out ("UCRA")."""
+    text = f"{unit.section} {unit.text}"
+    return set(tokens(text)) | set(tokens(spell_out(text, find_terms(text))))
 
 
 def choose(units: list[Unit], first: Unit) -> list[Unit]:
@@ -104,7 +117,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
-    first = lead(units, asked=query.answer_type is not None)
+    first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights)
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and bool(hits[first.hit_index].steer_parts.get("council_other"))
     if verdict.outcome == "partial" or first is None or elsewhere:

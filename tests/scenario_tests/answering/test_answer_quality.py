@@ -113,14 +113,6 @@ FAILING: dict[str, str] = {
     "when must a home visit be typed up on the electronic record": "partial, though it quotes the timescale asked "
                                                                   "for (since the ranker was refitted pairwise)",
     "minimum frequency for tm oversight notes": "partial, though it quotes the frequency asked for",
-    "how often should I visit a child on a child protection plan": "answered with the management-oversight "
-                                                                  "frequency: no document gives a visiting frequency",
-    "cp plan visiting frequency?": "answered with the management-oversight frequency: no document gives a visiting "
-                                   "frequency",
-    "how many weeks between statutory visits to a child in care": "answered with the timescale for recording a "
-                                                                 "statutory visit, not how often visits happen",
-    "walsall - minimum supervision frequency for sws": "answered with a sentence on reflective supervision, not "
-                                                       "the frequency ('at least monthly')",
 }
 
 

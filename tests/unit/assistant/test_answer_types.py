@@ -87,3 +87,32 @@ def test_a_name_the_question_already_used_names_nothing_new() -> None:
     assert states("name", unit)  # an acronym in brackets looks like a name...
     assert not states("name", unit, asked="name of the hartlepool dcs")  # ...but it is the one asked about
     assert states("name", "The DCS, Ms Jane Humphreys, wrote to partners.", asked="name of the hartlepool dcs")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("minimum frequency for tm oversight notes", "frequency"),  # "minimum" qualifies the frequency asked for
+    ("maximum timescale for an assessment", "timescale"),
+    ("minimum number of agencies at a strategy discussion", "number"),
+    ("max caseload nqsw", "number"),  # with no other cue, a maximum is a number
+])
+def test_a_minimum_or_maximum_qualifies_the_kind_another_cue_names(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
+
+
+@pytest.mark.parametrize("question", [
+    "how many weeks between statutory visits to a child in care",
+    "whats the longest gap allowed between supervision sessions",
+    "time between review conferences",
+])
+def test_the_time_between_two_events_is_a_frequency(question: str) -> None:
+    assert asked_for(question) == "frequency"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("how was action for children who moved in from other authorities recorded", None),
+    ("what happens to children who go missing from care", None),
+    ("who chairs the icpc", "person"),
+    ("icpc who chairs", "person"),
+])
+def test_who_after_another_question_word_is_a_relative_pronoun(question: str, kind: str | None) -> None:
+    assert asked_for(question) == kind
