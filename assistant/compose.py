@@ -124,7 +124,13 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
         parts, citations = _cite(units[:1], hits)
-        text = f"The documents don't say {asked_clause(query.text, known=known_to(weights))}. The nearest they say: {parts[0]}"
+        # Another council's rule is named as theirs, so it is never read as the council asked about.
+        quoted = hits[units[0].hit_index]
+        where = ""
+        if quoted.steer_parts.get("council_other"):
+            where = f" is in another council's document ({' and '.join(quoted.passage.authorities)}: {citations[0].title})"
+        text = (f"The documents don't say {asked_clause(query.text, known=known_to(weights))}. "
+                f"The nearest they say{where}: {parts[0]}")
         return Answer(question=query.text, answer=text, citations=citations, hits=hits,
                       checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
                       outcome="partial")

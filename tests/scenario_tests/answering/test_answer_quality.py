@@ -110,8 +110,6 @@ FAILING: dict[str, str] = {
     "how long do i have to write up a home visit": "partial, though the answer it quotes is the timescale asked for",
     "home visit notes - how many days to get them on the system": "partial, though it quotes the timescale asked for",
     "time limit for recording home visits": "partial, though it quotes the timescale asked for",
-    "when must a home visit be typed up on the electronic record": "partial, though it quotes the timescale asked "
-                                                                  "for (since the ranker was refitted pairwise)",
     "minimum frequency for tm oversight notes": "partial, though it quotes the frequency asked for",
 }
 

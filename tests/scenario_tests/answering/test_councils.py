@@ -57,4 +57,7 @@ def test_another_councils_rule_is_only_the_nearest(assistant):
     answer = assistant.ask("how often is supervision in leeds")
     assert answer.outcome == "partial" and answer.reason == "other-council", (answer.outcome, answer.answer)
     assert answer.answer.startswith("The documents don't say")
-    assert "at least monthly" not in answer.answer  # Walsall's rule is never given as Leeds's
+    # Walsall's rule is never given as Leeds's: if it is quoted as the nearest, it is named as Walsall's first.
+    said, _, quoted = answer.answer.partition(": ")
+    assert "another council's document" in said and "Walsall" in said, answer.answer
+    assert "Leeds" not in quoted, answer.answer
