@@ -116,8 +116,15 @@ class KnowledgeStore:
     def sweep(self) -> None:
         """Server mode: delete the shared records no kept version holds, and undo an unfinished build's."""
         if self.server_mode and (self.root / "RECORDS").is_file():
+            kept = [number for number in (IndexVersion(self, n).number for n in self.versions()) if number]
+            if not kept:  # e.g. a first build that failed: drop every record at once, not one by one
+                try:
+                    self.client_for().delete_collection(self.shared_name())
+                except Exception:  # never created
+                    pass
+                return
             collection = self.shared_collection(self.shared_name())
-            deleted, reopened = ranges.sweep(collection, kept=[IndexVersion(self, n).number for n in self.versions()])
+            deleted, reopened = ranges.sweep(collection, kept=kept)
             if deleted or reopened:
                 log.info("swept shared records deleted=%d reopened=%d", deleted, reopened)
 

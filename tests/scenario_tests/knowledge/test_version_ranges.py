@@ -14,6 +14,7 @@ from ingest import ranges
 from ingest.carry import carry_ranges
 from ingest.indexer import sync
 from ingest.lifecycle import build_version
+from ingest.models import Passage
 from ingest.rollback import rollback
 from ingest.store import IndexVersion, KnowledgeStore
 from tests.support.refresh_docs import TOPICS, write_corpus, write_doc
@@ -163,3 +164,14 @@ def test_a_failed_build_is_undone_in_the_shared_collection(store, docs_dir, embe
             raise RuntimeError("stop")
     assert records(store) == before  # its record deleted, the records it closed open again
     assert store.live().count() == live.manifest().passages
+
+
+def test_a_failed_first_build_drops_the_shared_collection_at_once(store, embedder, chroma_server):
+    passage = Passage(id="a1", source="a.md", text="Visits are weekly.", title="A", section="", date="",
+                      doc_type="procedure", url="", authorities=[], position=0, content_hash="h")
+    with pytest.raises(RuntimeError, match="stop"):
+        with build_version(store) as draft:
+            draft.version.add([passage], embedder.embed_batch([passage.embedding_text()]))
+            assert store.shared_name() in chroma_server.collections()
+            raise RuntimeError("stop")
+    assert store.shared_name() not in chroma_server.collections()  # no kept version: nothing to sweep record by record
