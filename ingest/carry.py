@@ -48,11 +48,12 @@ def _delete(collection, ids: list[str]) -> None:
         collection.delete(ids=ids[start:start + _BATCH])
 
 
-def carry_ranges(live: IndexVersion, version: IndexVersion, *, drop: list[str], also: dict[str, list[str]]) -> None:
+def carry_ranges(live: IndexVersion, version: IndexVersion, *, drop: list[str], also: dict[str, list[str]]) -> set[str]:
     """Server mode: make ``version`` (numbered next in the shared collection) hold ``live``'s records less the
     passages of ``drop``, the kept passages of ``also``'s documents with those names. Only what differs is
     written: records ``version`` does not hold are closed at its number, the others it needs are added as its
-    own. ``live`` is the newest version unless a rollback went back to an older one."""
+    own. ``live`` is the newest version unless a rollback went back to an older one. Returns the passage ids
+    whose records were added again (their ``v_from`` is now ``version``'s number)."""
     collection = version.collection(create=True)
     n, old = version.number, live.number
     include = ["documents", "metadatas", "embeddings"]
@@ -74,6 +75,7 @@ def carry_ranges(live: IndexVersion, version: IndexVersion, *, drop: list[str], 
     ranges.close(collection, sorted(close), n)
     if readd:
         version.add([p for p, _ in readd], [[float(x) for x in v] for _, v in readd])
+    return {p.id for p, _ in readd}
 
 
 def _renamed(passage: Passage, also: dict[str, list[str]]) -> Passage:

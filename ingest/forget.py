@@ -72,7 +72,7 @@ def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
         except BaseException:
             if swap:
                 store.name_shared(swap[0])
-                store.drop_shared(swap[1])
+                _drop_shared(store, swap[1])
             for new in built:
                 store.discard(new, sweep=False)
             raise
@@ -85,7 +85,7 @@ def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
         for old in holding:
             store.discard(old)
         if swap:
-            store.drop_shared(swap[0])
+            _drop_shared(store, swap[0])
         summary.rows_removed += sum(purge_source(p, source) for p in sqlite_files(store.root, recursive=False))
         # Chroma rewrites HNSW files whenever a process opens a version, with stale heap bytes in the
         # unused capacity (ingest/hnsw_scrub.py): scrub every kept version once all are closed.
@@ -137,10 +137,17 @@ def _copy_shared(store: KnowledgeStore, source: str) -> tuple[str, str]:
     try:
         ranges.copy_without(store.shared_collection(old_name), store.shared_collection(new_name), source=source)
     except BaseException:
-        store.drop_shared(new_name)
+        _drop_shared(store, new_name)
         raise
     store.name_shared(new_name)
     return old_name, new_name
+
+
+def _drop_shared(store: KnowledgeStore, name: str) -> None:
+    try:
+        store.client_for().delete_collection(name)
+    except Exception:  # already gone
+        pass
 
 
 def _mentioned_in_root(store: KnowledgeStore, source: str) -> bool:

@@ -134,7 +134,7 @@ def _sync_locked(
     # many documents' deleted text lingers in the copied files, build afresh, which leaves none); on a server,
     # write only the changes into the shared collection (a version from before it is copied into it once).
     incremental = (live is not None and reuse and has_lexical(live.path) and has_unit_vectors(live.path)
-                   and (bool(live.number) if store.server_mode else len(old.lingering) < COMPACT_AFTER))
+                   and (live.starts is not None if store.server_mode else len(old.lingering) < COMPACT_AFTER))
     with build_version(store) as draft:
         version = draft.version
         lingering: list[str] = []
@@ -146,7 +146,7 @@ def _sync_locked(
             renamed = {s: gathered.also[s] for s in keep_sources
                        if s in gathered.also and documents.get(s, {}).get("also") != old_docs[s].get("also")}
             if store.server_mode:
-                carry_ranges(live, version, drop=drop, also=renamed)
+                added_again = carry_ranges(live, version, drop=drop, also=renamed)
             else:
                 copy_forward(live, version, drop=drop, also=renamed)
                 lingering = sorted(set(old.lingering) | set(drop) | set(renamed))
@@ -176,6 +176,11 @@ def _sync_locked(
                     version.path, all_passages, embed=embedder.embed_batch, dimension=embedder.dimension,
                     previous=live.path if live is not None and reuse else None)
         lexical.save(version.path)
+        if version.number:  # each passage's record: carried ones keep theirs, the rest are this version's own
+            carried = live.starts.as_dict() if incremental else {}
+            renew = {p.id for p in fresh} | added_again if incremental else None
+            ranges.Starts.of({pid: version.number if renew is None or pid in renew else carried[pid]
+                              for pid in map(bytes.decode, lexical.ids)}).save(version.path)
         write_version_findings(version.path, fresh_docs, keep=keep_sources, previous_dir=live.path if live else None,
                                reload=reloader(sources, limits=limits or ReadLimits()), model=findings_model)
         draft.manifest = Manifest(

@@ -113,17 +113,18 @@ class KnowledgeStore:
         """Server mode: the shared collection ``name`` (made when missing)."""
         return self.client_for().get_or_create_collection(name, embedding_function=None, configuration=CONFIGURATION)
 
-    def drop_shared(self, name: str) -> None:
-        try:
-            self.client_for().delete_collection(name)
-        except Exception:  # already gone
-            pass
-
     def sweep(self) -> None:
         """Server mode: delete the shared records no kept version holds, and undo an unfinished build's."""
         if self.server_mode and (self.root / "RECORDS").is_file():
+            kept = [number for number in (IndexVersion(self, n).number for n in self.versions()) if number]
+            if not kept:  # e.g. a first build that failed: drop every record at once, not one by one
+                try:
+                    self.client_for().delete_collection(self.shared_name())
+                except Exception:  # never created
+                    pass
+                return
             collection = self.shared_collection(self.shared_name())
-            deleted, reopened = ranges.sweep(collection, kept=[IndexVersion(self, n).number for n in self.versions()])
+            deleted, reopened = ranges.sweep(collection, kept=kept)
             if deleted or reopened:
                 log.info("swept shared records deleted=%d reopened=%d", deleted, reopened)
 

@@ -77,6 +77,7 @@ class IndexVersion:
         self.store = store
         self.name = name
         self._number = number
+        self._starts: "ranges.Starts | bool | None" = None
         self.path = store.versions_dir / name
         self.chroma_path = self.path / "chroma"  # a private copy's path for readers (KnowledgeStore.reader)
         self.private_copy: Path | None = None
@@ -135,9 +136,9 @@ class IndexVersion:
 
     @contextmanager
     def writer(self) -> Iterator[Callable[[list[Passage], list[list[float]]], None]]:
-        """A function that :meth:`add`\ s in a background thread, in order, so the caller tokenises or prepares
-        the next batch while Chroma (mostly its HNSW inserts) stores this one; at most two batches wait. Leaving
-        the block waits for every batch and raises the first error."""
+        """A function storing batches as :meth:`add` does, in a background thread and in order, so the caller
+        tokenises or prepares the next batch while Chroma (mostly its HNSW inserts) stores this one; at most two
+        batches wait. Leaving the block waits for every batch and raises the first error."""
         pool = ThreadPoolExecutor(1, thread_name_prefix="chroma-add")
         pending: list[Future] = []
 
@@ -167,13 +168,13 @@ class IndexVersion:
     def first(self, where: dict | None = None) -> tuple[str, np.ndarray] | None:
         """(passage id, stored vector) of one passage the version holds (matching ``where``), or None."""
         collection = self.collection()
-        for offset in range(0, max(collection.count(), 1), _ADD_BATCH):
-            got = collection.get(where=where, limit=_ADD_BATCH if self.number else 1, offset=offset,
-                                 include=["metadatas", "embeddings"])
+        page = 100 if self.number else 1  # shared: a few records of other versions may come first
+        for offset in range(0, max(collection.count(), 1), page):
+            got = collection.get(where=where, limit=page, offset=offset, include=["metadatas", "embeddings"])
             for rid, meta, vector in zip(got["ids"], got["metadatas"], got["embeddings"]):
                 if not self.number or ranges.holds(meta, self.number):
                     return (str(meta["pid"]) if self.number else rid), np.asarray(vector, dtype=np.float32)
-            if len(got["ids"]) < _ADD_BATCH:
+            if len(got["ids"]) < page:
                 break
         return None
 
@@ -201,7 +202,11 @@ class IndexVersion:
         if not ids:
             return []
         include = ["documents", "metadatas", "embeddings"]
-        if self.number:  # a passage id's record in this version's range (an older one may be kept for another)
+        starts = self.starts
+        if starts is not None:  # the version's own record of each passage, by id
+            records = [ranges.record_id(pid, start) for pid in ids if (start := starts.get(pid)) is not None]
+            got = self.collection().get(ids=records, include=include)
+        elif self.number:  # a passage id's record in this version's range (an older one may be kept for another)
             got = self.collection().get(where={"pid": {"$in": list(ids)}}, include=include)
         else:
             got = self.collection().get(ids=ids, include=include)
@@ -216,7 +221,7 @@ class IndexVersion:
             return [(pid, 1.0 - float(d)) for pid, d in zip(result["ids"][0], result["distances"][0])]
         # The nearest records of every version, kept if this version holds them: exact as long as k of them
         # are among those asked for (records outside the range are the few that changed since).
-        size = 2 * k
+        size = k + max(8, k // 4)
         while size <= _WIDEST * k:
             hits, returned = self._nearest(embedding, size, where=None)
             if len(hits) >= k or returned < size:
@@ -225,11 +230,24 @@ class IndexVersion:
         return self._nearest(embedding, k, where=ranges.range_where(self.number))[0][:k]  # Chroma filters the walk
 
     def _nearest(self, embedding: list[float], size: int, *, where: dict | None) -> tuple[list[tuple[str, float]], int]:
+        starts = self.starts
         result = self.collection().query(query_embeddings=[embedding], n_results=size, where=where,
-                                         include=["distances", "metadatas"])
-        hits = [(str(meta["pid"]), 1.0 - float(d)) for meta, d in zip(result["metadatas"][0], result["distances"][0])
-                if ranges.holds(meta, self.number)]
+                                         include=["distances"] + ([] if starts is not None else ["metadatas"]))
+        hits = []
+        for i, (rid, distance) in enumerate(zip(result["ids"][0], result["distances"][0])):
+            pid, _, start = rid.rpartition("@")
+            if starts is not None and starts.get(pid) == int(start) or \
+                    starts is None and ranges.holds(result["metadatas"][0][i], self.number):
+                hits.append((pid, 1.0 - float(distance)))
         return hits, len(result["ids"][0])
+
+    @property
+    def starts(self) -> "ranges.Starts | None":
+        """Shared versions: each passage's record (saved at build; None for a version from before they were)."""
+        if self.number and self._starts is None:
+            self._starts = ranges.Starts.open(self.path) or False
+        return self._starts or None
 
     def close(self) -> None:
         self._collection = None
+        self._starts = None

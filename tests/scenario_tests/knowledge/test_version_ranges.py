@@ -14,6 +14,7 @@ from ingest import ranges
 from ingest.carry import carry_ranges
 from ingest.indexer import sync
 from ingest.lifecycle import build_version
+from ingest.models import Passage
 from ingest.rollback import rollback
 from ingest.store import IndexVersion, KnowledgeStore
 from tests.support.refresh_docs import TOPICS, write_corpus, write_doc
@@ -57,6 +58,9 @@ def test_a_one_document_refresh_writes_only_that_documents_records(store, docs_d
     assert untouched and all(after[rid] == before[rid] for rid in untouched)  # not read back and written again
     assert len(after) == len(before) + len(added)
     assert store.live().count() == second.passages == store.live().manifest().passages
+    # Readers find each passage's record by id: the saved starts name exactly the records the version holds.
+    held = {rid for rid, meta in after.items() if ranges.holds(meta, number)}
+    assert {ranges.record_id(pid, start) for pid, start in store.live().starts.as_dict().items()} == held
 
 
 def test_an_older_kept_version_keeps_its_text_and_rollback_then_refresh_work(store, docs_dir, embedder):
@@ -160,3 +164,14 @@ def test_a_failed_build_is_undone_in_the_shared_collection(store, docs_dir, embe
             raise RuntimeError("stop")
     assert records(store) == before  # its record deleted, the records it closed open again
     assert store.live().count() == live.manifest().passages
+
+
+def test_a_failed_first_build_drops_the_shared_collection_at_once(store, embedder, chroma_server):
+    passage = Passage(id="a1", source="a.md", text="Visits are weekly.", title="A", section="", date="",
+                      doc_type="procedure", url="", authorities=[], position=0, content_hash="h")
+    with pytest.raises(RuntimeError, match="stop"):
+        with build_version(store) as draft:
+            draft.version.add([passage], embedder.embed_batch([passage.embedding_text()]))
+            assert store.shared_name() in chroma_server.collections()
+            raise RuntimeError("stop")
+    assert store.shared_name() not in chroma_server.collections()  # no kept version: nothing to sweep record by record
