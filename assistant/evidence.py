@@ -14,14 +14,13 @@ from typing import Iterable
 
 from ingest.tokens import tokens
 from assistant.understand import Query
-from assistant.vocabulary import is_term
 from ingest.models import Passage
 
 _WHERE_WORDS = (
     "ofsted inspection inspections inspected inspector inspectors inspect letter report reports procedure procedures "
     "policy policies guidance guide council councils authority authorities local children services service social care "
     "find found say says said describe described identify identified according under what which how when who why "
-    "happen happens apply applies set sets did does do give given year years "
+    "happen happens occur occurs apply applies set sets did does do give given year years "
     # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
     "requirement requirements required rule rules expectation expectations expected standard standards "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
@@ -32,12 +31,6 @@ _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
     "last lasts lasting duration length "
     "long quickly soon many much deadline date dates day days week weeks month months hour hours year years"
-)
-_NUMBER_OR_FREQUENCY = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
-    r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every|immediately|promptly|same day|"
-    r"hours?|days?|weeks?|months?|years?)\b",
-    re.I,
 )
 
 
@@ -91,48 +84,6 @@ def _resolved(query: Query, drop: set[str]) -> str:
     return "".join(parts + [query.text[position:]])
 
 
-_FOCUS = re.compile(
-    r"\b(?:maximum|minimum|how many|number of|how much)\s+"
-    r"(?:(?:must|should|do|does|did|is|are|was|were|will|can|the|a|an|of)\s+)*((?:[A-Za-z][\w'-]*\s*){1,3})",
-    re.I,
-)
-
-
-_PREPOSITIONS = {"for", "of", "to", "in", "on", "at", "by", "with", "before", "after", "from", "under", "within", "between"}
-
-
-def focus_term(query: Query) -> str | None:
-    """What a quantity question counts or times ("maximum *caseload*"), if it says so directly."""
-    match = _FOCUS.search(query.text)
-    if not match:
-        return None
-    drop = set(tokens(_WHERE_WORDS)) | set(tokens(_ANSWER_TYPE_WORDS))
-    for word in match.group(1).split():
-        word = word.strip("'’?.,")
-        if word.lower() in _PREPOSITIONS:
-            break  # past the phrase that names what is counted
-        if is_term(word):
-            return None  # spelled out among the key terms instead
-        stems = tokens(word)
-        if stems and stems[0] not in drop:
-            return stems[0]
-    return None
-
-
-def answers_quantity(
-    query: Query, text: str, terms: list[str], weights: TermWeights, *, floor: float, context: str = ""
-) -> bool:
-    """Does ``text`` give a number or time about what the question asks of (its focus and key terms)?
-
-    ``context`` is the heading the sentence sits under: it says what the sentence is about.
-    """
-    scoped = f"{context} {text}"
-    if not has_quantity(text) or coverage(terms, scoped, weights) < floor:
-        return False
-    focus = focus_term(query)
-    return focus is None or focus in set(tokens(scoped))
-
-
 def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
     """Share of the key terms' weight that ``text`` contains (0..1)."""
     if not terms:
@@ -140,10 +91,6 @@ def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
     present = set(tokens(text))
     total = sum(weights.idf(t) for t in terms)
     return sum(weights.idf(t) for t in terms if t in present) / total if total else 0.0
-
-
-def has_quantity(text: str) -> bool:
-    return bool(_NUMBER_OR_FREQUENCY.search(text))
 
 
 def unknown_names(question: str, weights: TermWeights) -> set[str]:

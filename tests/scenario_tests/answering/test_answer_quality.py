@@ -103,8 +103,6 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 
 # Wordings the pipeline gets wrong today (measured 2026-11-29 on main's issue-8 pipeline): reported, not tuned for.
 FAILING: dict[str, str] = {
-    "How often should supervision occur?": "partial: 'the documents don't say', though the policy's frequency is "
-                                           "what it then quotes",
     "whats the longest gap allowed between supervision sessions for a qualified social worker":
         "answered with the frequency for unqualified staff first",
     "how long do i have to write up a home visit": "partial, though the answer it quotes is the timescale asked for",
