@@ -40,9 +40,10 @@ def _modifiers() -> dict[str, re.Pattern]:
 def asked_for(question: str) -> str | None:
     """The kind of fact ``question`` asks for (the earliest cue in the question wins; a modifier such as
     "minimum" only when no cue is there: "minimum frequency" asks for a frequency), or None."""
-    found: list[tuple[int, int, str]] = []
-    for cues in (dict((k, c) for k, (c, _) in _table().items()), _modifiers()):
-        for rank, (kind, cue) in enumerate(cues.items()):
+    cues = {kind: cue for kind, (cue, _) in _table().items()}
+    for patterns in (cues, _modifiers()):
+        found = []
+        for rank, (kind, cue) in enumerate(patterns.items()):
             match = next((m for m in cue.finditer(question) if not _relative(question, m)), None)
             if match:
                 found.append((match.start(), rank, kind))

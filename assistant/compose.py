@@ -71,7 +71,7 @@ def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation
     return parts, citations
 
 
-def lead(units: list[Unit], *, asked: bool, terms: list[str] = (), weights: TermWeights | None = None) -> Unit | None:
+def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
     holds the rarest of the question's key terms that the best holds); None when no close unit does."""
@@ -80,7 +80,8 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str] = (), weights: Term
     best = units[0]
     # "How often should I visit a child on a CP plan": the management-oversight frequency is a close runner-up
     # that states a frequency, but not of visits, which the best unit is about.
-    anchor = max((t for t in terms if t in _held(best)), key=weights.idf, default=None) if weights else None
+    held = _held(best)
+    anchor = max((t for t in terms if t in held), key=weights.idf, default=None)
     return next((u for u in units if u.typed and u.probability >= RUNNER_UP * best.probability
                  and (u is best or anchor is None or anchor in _held(u))), None)
 
@@ -89,6 +90,11 @@ def _held(unit: Unit) -> set[str]:
     """The stemmed terms a unit holds, read with its heading and with its shorthand spelled out ("UCRA")."""
     text = f"{unit.section} {unit.text}"
     return set(tokens(text)) | set(tokens(spell_out(text, find_terms(text))))
+
+
+def _other_council(hit: Hit) -> bool:
+    """The question names a council and ``hit`` comes from another council's document."""
+    return bool(hit.steer_parts.get("council_other"))
 
 
 def choose(units: list[Unit], first: Unit) -> list[Unit]:
@@ -119,7 +125,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         return abstain(query, hits, reason="weak-evidence")
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights)
     # A question about one council is not answered from another council's document: that is the nearest, no more.
-    elsewhere = first is not None and bool(hits[first.hit_index].steer_parts.get("council_other"))
+    elsewhere = first is not None and _other_council(hits[first.hit_index])
     if verdict.outcome == "partial" or first is None or elsewhere:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
@@ -127,8 +133,9 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         # Another council's rule is named as theirs, so it is never read as the council asked about.
         quoted = hits[units[0].hit_index]
         where = ""
-        if quoted.steer_parts.get("council_other"):
-            where = f" is in another council's document ({' and '.join(quoted.passage.authorities)}: {citations[0].title})"
+        if _other_council(quoted):
+            councils = " and ".join(quoted.passage.authorities)
+            where = f" is in another council's document ({councils}: {citations[0].title})"
         text = (f"The documents don't say {asked_clause(query.text, known=known_to(weights))}. "
                 f"The nearest they say{where}: {parts[0]}")
         return Answer(question=query.text, answer=text, citations=citations, hits=hits,
