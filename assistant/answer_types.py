@@ -14,6 +14,7 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "number", "date", "name", "person", "judgement")
+QUANTITIES = frozenset({"frequency", "timescale", "number", "date"})  # asked as a number, a time or a date
 
 
 def _phrases(cues: list[str]) -> re.Pattern:

@@ -22,14 +22,14 @@ _WHERE_WORDS = (
     "find found say says said describe described identify identified according under what which how when who why "
     "happen happens occur occurs apply applies set sets did does do give given year years "
     # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
-    "requirement requirements required rule rules expectation expectations expected standard standards "
+    "requirement requirements required rule rules expectation expectations expected standard standards allow allowed "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
     "take takes place get gets got receive receives received carry carried out make made"
 )
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
-    "last lasts lasting duration length "
+    "last lasts lasting duration length limit limits gap gaps longest shortest "
     "long quickly soon many much deadline date dates day days week weeks month months hour hours year years"
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer_types import asked_for
+from assistant.answer_types import QUANTITIES, asked_for
 from assistant.vocabulary import TermMatch, expand, spell_out
 from ingest.authorities import find_authorities, mentions
 
@@ -64,6 +64,7 @@ def understand(question: str, *, context: str = "") -> Query:
         plain = f"{plain} ({context_query.plain or context_query.text})"
         authorities = authorities or context_query.authorities
         years = years or context_query.years
+    kind = asked_for(both)
     return Query(
         text=question,
         expanded=expanded,
@@ -75,6 +76,6 @@ def understand(question: str, *, context: str = "") -> Query:
         wants_latest=bool(_RECENT.search(both)),
         wants_inspection=bool(_INSPECTION.search(both)),
         wants_procedure=bool(_PROCEDURE.search(both)) and not _INSPECTION.search(both),
-        wants_quantity=bool(_QUANTITY.search(both)),
-        answer_type=asked_for(both),
+        wants_quantity=bool(_QUANTITY.search(both)) or kind in QUANTITIES,
+        answer_type=kind,
     )

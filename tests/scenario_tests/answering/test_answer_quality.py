@@ -105,10 +105,6 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 FAILING: dict[str, str] = {
     "whats the longest gap allowed between supervision sessions for a qualified social worker":
         "answered with the frequency for unqualified staff first",
-    "how long do i have to write up a home visit": "partial, though the answer it quotes is the timescale asked for",
-    "home visit notes - how many days to get them on the system": "partial, though it quotes the timescale asked for",
-    "time limit for recording home visits": "partial, though it quotes the timescale asked for",
-    "minimum frequency for tm oversight notes": "partial, though it quotes the frequency asked for",
 }
 
 

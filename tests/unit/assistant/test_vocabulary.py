@@ -107,6 +107,8 @@ def test_case_variants_count_unless_the_entry_is_capitals_only():
         ("PA", "personal adviser"), ("SO", "supervision order"),
         ("SEND", "special educational needs and disabilities")]
     assert _senses("LA and la and La") == [("LA", "local authority")]
+    # Shorthand that is no ordinary word in lower case is typed that way in Slack ("tm", "gp").
+    assert _senses("ask the tm or the gp") == [("tm", "team manager"), ("gp", "general practitioner")]
     assert _senses("24 hrs, 1 hr, and HR") == [("hrs", "hours"), ("hr", "hour")]  # HR is human resources
     # An exact term beats a plural: CPS is the Crown Prosecution Service, "cps" the plural of CP.
     assert _senses("CPS and cps") == [("CPS", "Crown Prosecution Service"), ("cps", "child protection")]
@@ -194,8 +196,21 @@ def test_shorthand_questions_resolve_to_their_senses_and_authority():
     ("max caseload for a sw", "social worker"),
     ("how often should the IRO see CLA", "independent reviewing officer"),
     ("when is the ICPC after the s47", "section 47 child protection enquiries"),
+    ("minimum frequency for tm oversight notes", "team manager"),
 ])
 def test_resolved_terms_count_as_key_terms(question, sense):
     query = understand(question)
     assert set(tokens(sense)) - {"social"} <= set(key_terms(query)) | set(tokens("social"))
     assert sense in query.plain
+
+
+@pytest.mark.parametrize("question, dropped, kept", [
+    ("whats the longest gap allowed between supervision sessions", {"what"}, {"supervis", "session"}),
+    ("how long do i have to write up a home visit", {"write"}, {"record", "home", "visit"}),
+    ("time limit for recording home visits", {"time", "limit"}, {"record", "home", "visit"}),
+])
+def test_contractions_without_apostrophes_and_phrasings_resolve(question, dropped, kept):
+    """A contraction typed without its apostrophe is no key term, a practitioner's phrasing reads as the documents'
+    word, and the words that only say a time is wanted ("time limit", "longest gap") are not the subject."""
+    terms = set(key_terms(understand(question)))
+    assert not dropped & terms and kept <= terms, terms
