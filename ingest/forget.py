@@ -84,8 +84,8 @@ def forget(store: KnowledgeStore, source: str) -> ForgetSummary:
         store.rename_history(summary.rebuilt)
         for old in holding:
             store.discard(old)
-        if swap:
-            _drop_shared(store, swap[0])
+        if swap:  # the old shared collection, with the forgotten text
+            ranges.drop_retired(store.root, store.client_for(), current=store.shared_name)
         summary.rows_removed += sum(purge_source(p, source) for p in sqlite_files(store.root, recursive=False))
         # Chroma rewrites HNSW files whenever a process opens a version, with stale heap bytes in the
         # unused capacity (ingest/hnsw_scrub.py): scrub every kept version once all are closed.
@@ -134,12 +134,14 @@ def _copy_shared(store: KnowledgeStore, source: str) -> tuple[str, str]:
     """Copy the shared collection's records, less ``source``'s, into a new collection and point the store at
     it; returns (old name, new name). The old one is dropped once no kept version needs it (ingest/ranges.py)."""
     old_name, new_name = store.shared_name(), f"kb_records_{secrets.token_hex(6)}"
+    ranges.retire(store.root, new_name)  # a copy cut short by a crash is deleted by the next sweep
     try:
         ranges.copy_without(store.shared_collection(old_name), store.shared_collection(new_name), source=source)
     except BaseException:
         _drop_shared(store, new_name)
         raise
     store.name_shared(new_name)
+    ranges.retire(store.root, old_name)  # it still holds the forgotten text: deleted below, or by the next sweep
     return old_name, new_name
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 OPEN = 2**31 - 1  # v_to of a record the newest version still holds
 BATCH = 4000
+RETIRED = "RETIRED"  # in a store's root: shared collections to delete once they are not the one in use
 
 
 def record_id(passage_id: str, number: int) -> str:
@@ -130,3 +131,29 @@ class Starts:
 
     def as_dict(self) -> dict[str, int]:
         return {p.decode(): int(s) for p, s in zip(self.pids, self.starts)}
+
+
+def retire(root: Path, name: str) -> None:
+    """Note in ``root`` that shared collection ``name`` is to be deleted by :func:`drop_retired` unless it is
+    then the one in use. ``forget`` retires its new copy before making it (a copy cut short by a crash is
+    deleted) and the old collection once it has switched (a crash before the drop leaves no forgotten text)."""
+    path = root / RETIRED
+    names = path.read_text().split() if path.is_file() else []
+    tmp = root / f"{RETIRED}.tmp"
+    tmp.write_text("".join(f"{n}\n" for n in names if n != name) + f"{name}\n")
+    tmp.replace(path)
+
+
+def drop_retired(root: Path, client, *, current) -> None:
+    """Delete the retired shared collections except ``current()`` (the one in use), then forget the list."""
+    path = root / RETIRED
+    if not path.is_file():
+        return
+    in_use = current()
+    for name in path.read_text().split():
+        if name != in_use:
+            try:
+                client.delete_collection(name)
+            except Exception:  # already gone, or never created
+                pass
+    path.unlink()  # the one in use, if listed, is retired again when something replaces it

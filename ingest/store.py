@@ -115,6 +115,8 @@ class KnowledgeStore:
 
     def sweep(self) -> None:
         """Server mode: delete the shared records no kept version holds, and undo an unfinished build's."""
+        if self.server_mode:  # first, shared collections that forget replaced (even if it crashed after)
+            ranges.drop_retired(self.root, self.client_for(), current=self.shared_name)
         if self.server_mode and (self.root / "RECORDS").is_file():
             kept = [number for number in (IndexVersion(self, n).number for n in self.versions()) if number]
             if not kept:  # e.g. a first build that failed: drop every record at once, not one by one

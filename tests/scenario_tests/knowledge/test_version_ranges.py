@@ -175,3 +175,38 @@ def test_a_failed_first_build_drops_the_shared_collection_at_once(store, embedde
             assert store.shared_name() in chroma_server.collections()
             raise RuntimeError("stop")
     assert store.shared_name() not in chroma_server.collections()  # no kept version: nothing to sweep record by record
+
+
+def test_a_forget_cut_short_after_its_switch_leaves_no_copy_of_the_text_on_the_server(store, docs_dir, embedder,
+                                                                                        chroma_server):
+    """kill -9 between forget's switch to the new shared collection and its drop of the old one (which still holds
+    the forgotten text): running forget again, as the operator would, deletes the old collection too."""
+    from ingest.forget import _copy_shared, forget
+
+    write_corpus(docs_dir)
+    sync(store, [docs_dir], embedder=embedder)
+    old = store.shared_name()
+    _copy_shared(store, "supervision.md")  # forget's first step; the process dies here
+    assert store.shared_name() != old and old in chroma_server.collections()
+    again = KnowledgeStore(store.root, chroma_host=chroma_server.host, chroma_port=chroma_server.port)
+    forget(again, "supervision.md")
+    left = chroma_server.collections()  # the server is shared with the other tests: look at this store's names
+    assert old not in left and again.shared_name() in left
+    assert "supervision.md" not in {meta["source"] for meta in records(again).values()}
+    assert "Social workers receive formal supervision" not in texts(again.live())
+
+
+def test_a_shared_copy_cut_short_by_a_crash_is_deleted_by_the_next_refresh(store, docs_dir, embedder, chroma_server):
+    write_corpus(docs_dir)
+    sync(store, [docs_dir], embedder=embedder)
+    current = store.shared_name()
+    # forget's copy, half made when the process died: retired before the first record was written.
+    ranges.retire(store.root, "kb_records_cutshort")
+    part = store.shared_collection(current).get(limit=3, include=["documents", "metadatas", "embeddings"])
+    store.shared_collection("kb_records_cutshort").add(ids=part["ids"], documents=part["documents"],
+                                                      metadatas=part["metadatas"], embeddings=part["embeddings"])
+    write_doc(docs_dir, "supervision.md", *TOPICS["supervision.md"], extra=REVISED)
+    sync(store, [docs_dir], embedder=embedder)
+    left = chroma_server.collections()
+    assert "kb_records_cutshort" not in left and current in left  # the part-copy is gone, the one in use kept
+    assert store.live().count() == store.live().manifest().passages
