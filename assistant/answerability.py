@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from assistant.evidence import TermWeights
 from assistant.logistic import Logistic
-from assistant.meaning import projection
 from assistant.retriever import Hit
 from assistant.selection import Unit
 from ingest.tokens import tokens
@@ -45,9 +44,6 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
-    lead_hit = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else None
-    unit_vector = (lead_hit.unit_rows[best.order] if lead_hit is not None and lead_hit.unit_rows is not None
-                   and best.order < len(lead_hit.unit_rows) else None)
     asked_numbers = _numbers(query.text)
     numbers_missing = bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
     return {
@@ -68,7 +64,6 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "years_held": float(years_held),
         "numbers_missing": float(numbers_missing),
         "other_council": float(other_council),
-        **projection().features(lead_hit.question_vector if lead_hit is not None else None, unit_vector),
     }
 
 

@@ -50,8 +50,6 @@ class Hit:
     units: list[str] = field(default_factory=list)  # answer units (ingest.units), scored in the second stage
     unit_cosines: list[float] = field(default_factory=list)  # each unit (with its heading) against the question
     unit_coverages: list[float] = field(default_factory=list)  # the question's key terms each unit (with heading) holds
-    unit_rows: np.ndarray | None = field(default=None, compare=False, repr=False)  # the units' vectors, one a row
-    question_vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # the question's
 
     @property
     def best_unit(self) -> float:
@@ -141,7 +139,6 @@ class Retriever:
             texts = [unit_text(passage.section, u) for u in hit.units]
             rows = np.asarray(self.embedder.embed_batch(texts), dtype=np.float32).reshape(len(texts), -1)
         hit.unit_cosines = [float(x) for x in (rows @ vector)]
-        hit.unit_rows, hit.question_vector = rows, vector
 
     @staticmethod
     def _steer(parts: dict[str, float]) -> float:

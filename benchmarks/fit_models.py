@@ -3,7 +3,7 @@
     python benchmarks/fit_models.py [--report docs/retrieval-fit.md] [--plot docs/img/calibration.png]
 
 Reads the tuning sets (../shared/eval/dev.jsonl, benchmarks/heldout.jsonl and the
-bank's *-tune.jsonl and *-extra.jsonl files; never a *-test file), indexes each corpus the way
+bank's *-tune.jsonl files; never a *-test file), indexes each corpus the way
 `bot.py eval` does (reusing store/eval/<name>), extracts the same features the
 assistant computes at run time, fits scikit-learn logistic regressions with
 the regularisation chosen by grouped cross-validation, chooses the
@@ -33,23 +33,18 @@ from assistant.answerability import ANSWERABILITY, TOPIC, answer_features  # noq
 from assistant.evaluation import contains_quote, hits_gold, load_questions  # noqa: E402
 from assistant.evidence import key_terms  # noqa: E402
 from assistant.logistic import Logistic  # noqa: E402
-from assistant.meaning import PREFIX as MEANING_PREFIX, Projection  # noqa: E402
 from assistant.retriever import RANKER, RERANK_DEPTH, Retriever, rank_features  # noqa: E402
 from assistant.selection import SELECTOR, score_units, unit_features  # noqa: E402
 from assistant.spelling import respell  # noqa: E402
 from assistant.understand import understand  # noqa: E402
 
 TARGET_PRECISION = 0.85  # of questions answered, the share that the documents do answer (cross-validated)
-MEANING_DIRECTIONS = 16  # chosen by grouped CV on the tuning questions (8: AUC 0.932, 16: 0.939, 32: 0.936)
 TOPIC_PRECISION = 0.90  # of unanswered questions given a "nearest" passage, the share whose topic is there
 TUNING = [
     ("dev", SHARED / "eval" / "dev.jsonl", SHARED / "corpus"),
     ("heldout", ROOT / "benchmarks" / "heldout.jsonl", SHARED / "corpus"),
     ("bank-corpus-tune", ROOT / "benchmarks" / "bank" / "corpus-tune.jsonl", SHARED / "corpus"),
     ("bank-knowledge-tune", ROOT / "benchmarks" / "bank" / "knowledge-tune.jsonl", ROOT / "knowledge"),
-    # A second tuning batch, written after the split from the documents alone (benchmarks/bank/README.md).
-    ("bank-corpus-extra", ROOT / "benchmarks" / "bank" / "corpus-extra.jsonl", SHARED / "corpus"),
-    ("bank-knowledge-extra", ROOT / "benchmarks" / "bank" / "knowledge-extra.jsonl", ROOT / "knowledge"),
     # Everyday workplace questions (HR, IT, facilities) that no practice document answers, asked of both.
     ("offtopic-corpus", ROOT / "benchmarks" / "offtopic-tune.jsonl", SHARED / "corpus"),
     ("offtopic-knowledge", ROOT / "benchmarks" / "offtopic-tune.jsonl", ROOT / "knowledge"),
@@ -270,17 +265,11 @@ def main() -> None:
     report["selector"] = selector.notes
     print("selector", selector.notes, file=sys.stderr)
 
-    # 3. Answerability and topic, on question-level signals. First the directions in which the best unit's
-    # vector meets the question's (assistant/meaning.py), fitted on these questions' products.
-    scored = []
+    # 3. Answerability and topic, on question-level signals.
+    rows, answerable, topic, groups, topic_rows = [], [], [], [], []
     for item in items:
         terms = key_terms(item.query)
-        scored.append((item, terms, score_units(item.query, item.hits, terms, item.retriever.weights)))
-    products = [hit.question_vector * hit.unit_rows[units[0].order] for item, _, units in scored if units
-                for hit in [item.hits[units[0].hit_index]] if hit.unit_rows is not None]
-    Projection.fit(np.asarray(products, dtype=np.float64), k=MEANING_DIRECTIONS).save()
-    rows, answerable, topic, groups, topic_rows = [], [], [], [], []
-    for item, terms, units in scored:
+        units = score_units(item.query, item.hits, terms, item.retriever.weights)
         features = answer_features(item.query, item.hits, units, terms, item.retriever.weights)
         rows.append(features)
         answerable.append(int(item.question.get("answerable", True)))
@@ -325,8 +314,7 @@ def main() -> None:
         from sklearn.metrics import roc_auc_score
         return roc_auc_score(t_arr, scores)
 
-    base = [n for n in names if not n.startswith(MEANING_PREFIX)]  # whether the subject is there at all: words
-    topic_model, info = fit(t_rows, t_y, t_groups, base, metric=t_auc)
+    topic_model, info = fit(t_rows, t_y, t_groups, names, metric=t_auc)
     topic_model.threshold, _ = choose_threshold(info["oof"], t_arr, precision=TOPIC_PRECISION)
     topic_model.notes = {"fitted_on": used, "questions": len(t_y), "off_topic": int((1 - t_arr).sum()),
                          "C": info["C"], "cv_auc": info["cv_metric"], "target_precision": TOPIC_PRECISION}
@@ -363,9 +351,8 @@ def operating_points(scores: np.ndarray, labels: np.ndarray) -> list[dict]:
 def ablation(rows, labels, groups, names, metric) -> dict[str, float]:
     """Cross-validated AUC with each signal left out: what each one adds."""
     out = {}
-    signals = [n for n in names if not n.startswith(MEANING_PREFIX)] + [MEANING_PREFIX + "*"]
-    for name in signals:  # the meaning directions are one signal, left out together
-        kept = [n for n in names if n != name and not (name.endswith("*") and n.startswith(name[:-1]))]
+    for name in names:
+        kept = [n for n in names if n != name]
         _, info = fit(rows, labels, groups, kept, metric=metric)
         out[name] = info["cv_metric"]
     return out

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant.answerability import ANSWERABILITY, TOPIC, Judge
 from assistant.compose import asked_clause
 from assistant.logistic import MODELS, Logistic
-from assistant.meaning import PREFIX, Projection, projection
 
 
 def test_a_model_reads_its_features_by_name_and_refuses_a_missing_one(tmp_path: Path) -> None:
@@ -25,9 +23,7 @@ def test_a_model_reads_its_features_by_name_and_refuses_a_missing_one(tmp_path: 
 
 def test_the_shipped_models_share_one_signal_set_and_were_fitted() -> None:
     answerable, topic = Logistic.load(ANSWERABILITY), Logistic.load(TOPIC)
-    # The topic model reads the same signals less the meaning directions (whether the subject is there at all).
-    assert [f for f in answerable.features if not f.startswith(PREFIX)] == topic.features
-    assert sum(f.startswith(PREFIX) for f in answerable.features) == len(projection().components) > 0
+    assert answerable.features == topic.features
     for name in ("ranker", "selector", ANSWERABILITY, TOPIC):
         model = Logistic.load(name)
         assert "bootstrap" not in str(model.notes.get("fitted_on")), f"{name} was never fitted"
@@ -70,19 +66,3 @@ def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:
                           known=lambda w: w.lower() in known)
     assert "Zebedee" not in clause and "4471" not in clause
     assert clause == 'what you asked ("does … need a child protection conference within 15 working days")'
-
-
-def test_the_meaning_directions_are_fitted_saved_and_read_back(tmp_path: Path) -> None:
-    rng = np.random.default_rng(7)
-    products = rng.normal(size=(200, 6)) * np.array([5.0, 1.0, 1.0, 1.0, 1.0, 0.0])
-    products[:, 1] += products[:, 0]  # one strong direction shared by the first two dimensions
-    fitted = Projection.fit(products, k=2)
-    fitted.save(folder=tmp_path)
-    read = projection(tmp_path)
-    assert read.components.shape == (2, 6)
-    assert np.allclose(np.abs(read.components[0][:2]), np.sqrt(0.5), atol=0.05)  # the strongest first
-    question, unit = np.ones(6), products[0]
-    features = read.features(question, unit)
-    assert list(features) == ["meaning_0", "meaning_1"] and features != read.features(question, products[1])
-    assert read.features(None, unit) == {"meaning_0": 0.0, "meaning_1": 0.0}  # no unit to read
-    projection.cache_clear()
