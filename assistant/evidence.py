@@ -66,6 +66,7 @@ def key_terms(query: Query) -> list[str]:
         drop.update(tokens(authority))
     drop.update(tokens(" ".join(query.authority_mentions)))
     drop.update(str(year) for year in query.years)
+    drop.update(str(year)[2:] for year in query.years)  # "ofsted 22" names the year 2022
     seen: list[str] = []
     for term in tokens(_resolved(query, drop)):
         if term not in drop and term not in seen:
@@ -78,7 +79,8 @@ def _resolved(query: Query, drop: set[str]) -> str:
     terms that only say where to look ("Ofsted" stays a where-word, not its long name)."""
     parts, position = [], 0
     for match in query.terms:
-        where_only = set(tokens(match.text)) <= drop
+        typed = set(tokens(match.text))  # empty for "h&p", "A&E": shorthand of single letters says no place
+        where_only = bool(typed) and typed <= drop
         parts += [query.text[position:match.start], "" if where_only else match.sense]
         position = match.end
     return "".join(parts + [query.text[position:]])

@@ -27,6 +27,7 @@ from ingest.store import IndexVersion, KnowledgeStore
 
 log = logging.getLogger(__name__)
 RETRIEVE_K = 10
+YEAR_MENTIONS = 5  # passages read for a mention of an inspection year no inspection document has
 
 
 class Answerer(Protocol):
@@ -156,7 +157,7 @@ class Assistant:
         query = understand(question, context=context)
         retriever, query, hits = self._search(query)
         known = set(retriever.authorities)
-        missing_inspection = _missing_inspection(query, retriever)
+        missing_inspection = _missing_inspection(query, retriever, hits)
         if query.authorities and not known & set(query.authorities):
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
@@ -183,9 +184,16 @@ class Assistant:
         return answer
 
 
-def _missing_inspection(query: Query, retriever: Retriever) -> str | None:
-    """When an inspection question names councils and years that no inspection document matches, say what there is."""
+def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> str | None:
+    """When an inspection question names councils and years that no inspection document matches, and none of the
+    best passages about those councils mentions the year, say what there is."""
     if not (query.wants_inspection and query.authorities and query.years):
+        return None
+    # A later report may speak of that inspection ("since the last inspection in 2019, when ... inadequate"):
+    # then the documents may answer after all, and the answerability model decides.
+    named = set(query.authorities)
+    if any(str(year) in hit.passage.text for hit in hits[:YEAR_MENTIONS] if named & set(hit.passage.authorities)
+           for year in query.years):
         return None
     held: dict[str, list[str]] = {}
     for title, date, doc_type, authorities in retriever.documents.values():

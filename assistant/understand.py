@@ -22,6 +22,10 @@ _QUANTITY = re.compile(
 )
 
 
+# A year written short after the kind of source or with an apostrophe ("ofsted 22", "ilacs '19"), not a count.
+_SHORT_YEAR = re.compile(
+    r"(?:\b(?:ofsted|inspection|ilacs|ucra|report|letter|judgement)\s+'?|(?<![\w'])')(\d{2})\b"
+    r"(?!\s*(?:working |calendar |clear )?(?:days?|weeks?|months?|hours?|hrs?|years?|yrs?|%|per ?cent)\b)", re.I)
 _OPENER = re.compile(r"^(and|but|also|what about|how about|what else|same for|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|they|them|their|this|those|these|there)\b", re.I)
 
@@ -56,7 +60,8 @@ def understand(question: str, *, context: str = "") -> Query:
     plain = spell_out(question, terms)
     both = f"{question}\n{plain}"  # rules read what was typed and what it stands for ("freq", "ILACS")
     authorities = find_authorities(question)
-    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)})
+    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
+                   | {2000 + int(y) for y in _SHORT_YEAR.findall(question)})
     if context and is_follow_up(question):
         # A follow-up ("and in 2023?") inherits what it does not say itself.
         context_query = understand(context)

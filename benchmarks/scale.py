@@ -232,7 +232,9 @@ def reader(args: argparse.Namespace) -> None:
     store.close_reader(retriever.version)
     print(json.dumps({"reload_s": round(reload_s, 2), "query_p50_ms": round(statistics.median(latencies), 1),
                       "query_p95_ms": round(percentile(latencies, 0.95), 1), "bot_rss_mb": round(_rss_mb("VmHWM")),
-                      "rss_before_open_mb": round(rss_before)}))
+                      "rss_before_open_mb": round(rss_before),
+                      # After the questions: pages of mapped files (the lexical index) against the process's own.
+                      "rss_file_mb": round(_rss_mb("RssFile")), "rss_anon_mb": round(_rss_mb("RssAnon"))}))
 
 
 def _rss_mb(field: str) -> float:
@@ -285,7 +287,8 @@ def run(args: argparse.Namespace) -> dict:
                 "query_p50_ms": measured["query_p50_ms"], "query_p95_ms": measured["query_p95_ms"],
                 "bot_rss_mb": measured["bot_rss_mb"], "one_doc_refresh_s": refresh_s,
                 "server": bool(args.server), "documents": len(live.documents), "queries": args.queries,
-                "rss_before_open_mb": measured["rss_before_open_mb"], "direct": bool(args.direct),
+                "rss_before_open_mb": measured["rss_before_open_mb"], "rss_file_mb": measured["rss_file_mb"],
+                "rss_anon_mb": measured["rss_anon_mb"], "direct": bool(args.direct),
                 "refresh_embedded": refreshed.embedded if refreshed else None}
     finally:
         if server is not None:

@@ -74,6 +74,12 @@ def test_hours_of_the_day_are_a_time() -> None:
     assert states("timescale", "Emergency duty workers respond between 5pm and 8:45am, including weekends.")
 
 
+def test_school_terms_are_a_frequency() -> None:
+    assert states("frequency", "PEPs are then reviewed termly.", asked="how often")
+    assert states("frequency", "Success events are held every October half term.", asked="how often")
+    assert not states("frequency", "The term 'child in need' is defined in section 17.", asked="how often")
+
+
 def test_intervals_are_a_frequency() -> None:
     assert states("frequency", "Children in care are visited at intervals of no more than six weeks.")
 

@@ -197,6 +197,7 @@ def test_shorthand_questions_resolve_to_their_senses_and_authority():
     ("how often should the IRO see CLA", "independent reviewing officer"),
     ("when is the ICPC after the s47", "section 47 child protection enquiries"),
     ("minimum frequency for tm oversight notes", "team manager"),
+    ("darlo h&p ofsted 22 - good or RI", "help and protection"),  # shorthand of single letters joined by '&'
 ])
 def test_resolved_terms_count_as_key_terms(question, sense):
     query = understand(question)
@@ -214,3 +215,16 @@ def test_contractions_without_apostrophes_and_phrasings_resolve(question, droppe
     word, and the words that only say a time is wanted ("time limit", "longest gap") are not the subject."""
     terms = set(key_terms(understand(question)))
     assert not dropped & terms and kept <= terms, terms
+
+
+@pytest.mark.parametrize("question, years, kept", [
+    ("darlo h&p ofsted 22 - good or RI", [2022], "22"),
+    ("ilacs '19 stockton grade", [2019], "19"),
+    ("referrals within 22 days", [], None),  # a count of days, not a year
+    ("inspection 15 working days", [], None),
+])
+def test_a_year_written_short_after_the_kind_of_source_is_a_year(question, years, kept):
+    query = understand(question)
+    assert query.years == years
+    if kept:
+        assert kept not in key_terms(query)  # it picks the document; it is not evidence inside it
