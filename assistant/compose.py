@@ -26,6 +26,7 @@ MAX_UNITS = 3
 MAX_WORDS = 80  # the first unit always stands; supporting units only while the answer stays short
 SUPPORT = 0.6  # a supporting unit must be rated at least this share of the first
 RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated at least this share of the best
+NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that has words to read
 
 
 def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: True) -> str:
@@ -92,6 +93,12 @@ def _held(unit: Unit) -> set[str]:
     return set(tokens(text)) | set(tokens(spell_out(text, find_terms(text))))
 
 
+def _reads_as_text(unit: Unit) -> bool:
+    """Has words to read, not only names, numbers and addresses ("Freshford House Redcliffe Way Bristol BS1 6NL
+    T 0300 ... enquiries@ofsted.gov.uk"): at least three lower-case words of three letters or more."""
+    return sum(bool(re.fullmatch(r"[a-z]{3,}[,;:.]?", w)) for w in unit.text.split()) >= 3
+
+
 def _other_council(hit: Hit) -> bool:
     """The question names a council and ``hit`` comes from another council's document."""
     return bool(hit.steer_parts.get("council_other"))
@@ -129,9 +136,10 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if verdict.outcome == "partial" or first is None or elsewhere:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
-        parts, citations = _cite(units[:1], hits)
+        nearest = next((u for u in units[:NEAREST_LOOK] if _reads_as_text(u)), units[0])
+        parts, citations = _cite([nearest], hits)
         # Another council's rule is named as theirs, so it is never read as the council asked about.
-        quoted = hits[units[0].hit_index]
+        quoted = hits[nearest.hit_index]
         where = ""
         if _other_council(quoted):
             councils = " and ".join(quoted.passage.authorities)

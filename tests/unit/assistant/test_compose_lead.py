@@ -45,3 +45,15 @@ def test_shorthand_in_the_runner_up_counts_as_what_it_stands_for() -> None:
 
 def test_a_question_that_asks_for_no_kind_of_fact_leads_with_the_best_unit() -> None:
     assert lead([VISITS, OVERSIGHT], asked=False, terms=TERMS, weights=WEIGHTS) is VISITS
+
+
+def test_a_partial_never_offers_an_address_block_as_the_nearest_thing_the_documents_say() -> None:
+    from assistant.compose import _reads_as_text
+
+    address = unit("Freshford House Redcliffe Way Bristol BS1 6NL T 0300 1231231 enquiries@ofsted.gov.uk "
+                   "www.ofsted.gov.uk Direct T 03000 130570", 0.9, typed=False)
+    greeting = unit("Dear Ms Humphreys", 0.8, typed=False)
+    finding = unit("Despite a significant increase in the number of referrals, staff caseloads are manageable.", 0.7,
+                   typed=False)
+    assert not _reads_as_text(address) and not _reads_as_text(greeting)
+    assert _reads_as_text(finding)
