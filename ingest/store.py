@@ -115,20 +115,21 @@ class KnowledgeStore:
 
     def sweep(self) -> None:
         """Server mode: delete the shared records no kept version holds, and undo an unfinished build's."""
-        if self.server_mode:  # first, shared collections that forget replaced (even if it crashed after)
-            ranges.drop_retired(self.root, self.client_for(), current=self.shared_name)
-        if self.server_mode and (self.root / "RECORDS").is_file():
-            kept = [number for number in (IndexVersion(self, n).number for n in self.versions()) if number]
-            if not kept:  # e.g. a first build that failed: drop every record at once, not one by one
-                try:
-                    self.client_for().delete_collection(self.shared_name())
-                except Exception:  # never created
-                    pass
-                return
-            collection = self.shared_collection(self.shared_name())
-            deleted, reopened = ranges.sweep(collection, kept=kept)
-            if deleted or reopened:
-                log.info("swept shared records deleted=%d reopened=%d", deleted, reopened)
+        if not self.server_mode:
+            return
+        ranges.drop_retired(self.root, self.client_for(), current=self.shared_name)  # what forget replaced
+        if not (self.root / "RECORDS").is_file():
+            return
+        kept = [number for number in (IndexVersion(self, n).number for n in self.versions()) if number]
+        if not kept:  # e.g. a first build that failed: drop every record at once, not one by one
+            try:
+                self.client_for().delete_collection(self.shared_name())
+            except Exception:  # never created
+                pass
+            return
+        deleted, reopened = ranges.sweep(self.shared_collection(self.shared_name()), kept=kept)
+        if deleted or reopened:
+            log.info("swept shared records deleted=%d reopened=%d", deleted, reopened)
 
     # -- the live pointer -------------------------------------------------
     def live_name(self) -> str | None:

@@ -158,3 +158,12 @@ def test_a_near_miss_is_partial_with_the_nearest_passage_cited(assistant):
     assert answer.answer.startswith("The documents don't say what the maximum caseload for a newly qualified "
                                     "social worker is. The nearest they say:")
     assert answer.citations
+
+
+def test_a_partial_quotes_a_sentence_never_the_letters_address_block(assistant):
+    # The letter's best-matching unit for this near miss is its address block ("Freshford House Redcliffe Way
+    # Bristol ... enquiries@ofsted.gov.uk"); the nearest offered must be words a practitioner can read.
+    answer = assistant.ask("2011 ofsted - were our caseloads ok with all the extra referrals")
+    assert answer.outcome == "partial", answer.answer
+    assert "Freshford" not in answer.answer and "ofsted.gov.uk" not in answer.answer, answer.answer
+

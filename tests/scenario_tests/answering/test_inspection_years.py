@@ -1,0 +1,48 @@
+"""An inspection year the knowledge base holds no report for: "not found, it holds no <year> inspection", unless a
+later report speaks of that inspection, when the documents may answer after all (real loaders, splitter, Chroma,
+BM25 and the embedding model over one small report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import Assistant
+from ingest.indexer import sync
+from ingest.store import KnowledgeStore
+
+REPORT = """Title: Inspection of Middlesbrough local authority children's services
+Publisher: Ofsted
+Date: 2023-05-01
+Type: inspection-letter
+Authority: Middlesbrough
+---
+Overall effectiveness
+
+Since the last inspection in 2019, when Middlesbrough children's services were judged inadequate, leaders have
+improved the front door and the quality of assessments. Social workers now visit children regularly.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    root = tmp_path_factory.mktemp("inspection-years")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "middlesbrough-2023.md").write_text(REPORT)
+    store = KnowledgeStore(root / "store")
+    sync(store, [docs], embedder=embedder)
+    a = Assistant(store, embedder=embedder)
+    yield a
+    a.close()
+
+
+def test_a_year_no_document_mentions_is_not_found_with_the_inspections_held(assistant):
+    answer = assistant.ask("What did Ofsted find at the 2016 inspection of Middlesbrough?")
+    assert answer.outcome == "not_found" and answer.reason == "no-inspection-that-year", answer.answer
+    assert "no 2016 inspection of Middlesbrough" in answer.answer and "2023" in answer.answer
+
+
+def test_a_year_a_later_report_speaks_of_is_left_to_the_documents(assistant):
+    answer = assistant.ask("What was Middlesbrough judged at its 2019 Ofsted inspection?")
+    assert answer.reason != "no-inspection-that-year", answer.answer
+    assert answer.citations and "judged inadequate" in answer.answer  # answered, or the nearest they say
