@@ -217,6 +217,18 @@ def test_contractions_without_apostrophes_and_phrasings_resolve(question, droppe
     assert not dropped & terms and kept <= terms, terms
 
 
+def test_a_qualified_social_worker_is_what_documents_call_a_social_worker():
+    """"Social worker" is a protected title, so documents say "social worker" where a practitioner types "qualified"
+    or "registered social worker"; the newly qualified keep their own sense."""
+    for question in ("supervision for a qualified social worker", "supervision for registered social workers"):
+        query = understand(question)
+        assert "qualifi" not in key_terms(query) and "regist" not in key_terms(query), key_terms(query)
+        assert query.plain.endswith("social worker") or query.plain.endswith("social workers"), query.plain
+    query = understand("supervision for a newly qualified social worker")
+    assert {"newli", "qualifi"} <= set(key_terms(query)), key_terms(query)
+    assert "newly qualified social worker" in query.plain and "NQSW" in query.expanded
+
+
 @pytest.mark.parametrize("question, years, kept", [
     ("darlo h&p ofsted 22 - good or RI", [2022], "22"),
     ("ilacs '19 stockton grade", [2019], "19"),
