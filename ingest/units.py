@@ -12,7 +12,7 @@ from ingest.splitter import split_sentences
 
 # Bump when ingest/splitter.py or this module cut text differently: versions cut another way are re-split
 # and re-embedded at the next refresh (tests/test_splitter_completeness.py pins the output to this value).
-CUTTING_VERSION = "2026-11-29.3"
+CUTTING_VERSION = "2026-11-30.1"
 LIST_WORDS = 70  # a lead-in and its list read as one unit up to this length
 _ITEM = re.compile(r"^- ")
 _PARAGRAPH_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+(?=[A-Z])")
@@ -20,7 +20,31 @@ _CLOSED = re.compile(r"[.!?)\]\"'”;]$")
 
 
 def _sentences(line: str) -> list[str]:
-    return [_PARAGRAPH_NUMBER.sub("", s) for s in split_sentences(line)]
+    return [part for s in split_sentences(line) for part in _fields(_PARAGRAPH_NUMBER.sub("", s))]
+
+
+# A report's cover, flattened from its PDF into one run without a full stop: "Inspection of X ... Inspection
+# dates: 6 to 17 March 2023 Lead inspector: Joanna Warburton, His Majesty's Inspector Judgement Grade The impact
+# of leaders ... Requires improvement to be good The experiences and progress of ... Good Overall effectiveness
+# Good Children in need of help ... do not yet receive good enough services." Each labelled field and each row of
+# the judgement table is a unit of its own, so an answer quotes the row asked about, not the whole cover.
+_LABEL = re.compile(r"[a-z0-9’'),](\s+)(?:[A-Z][a-z]+)(?: [a-z]+){0,2}: [A-Z0-9]")
+# Ofsted's four-point scale: a row of a judgement table ends with a grade, and the next row or line starts after it.
+_GRADE_END = re.compile(r"\b(?:Outstanding|Good|Requires improvement to be good|Inadequate)(\s+)[A-Z]")
+_TABLE_HEAD = re.compile(r"[a-z’'](\s+)Judgements? Grades?\b")  # the judgement table's header starts its first row
+FIELD_RUN = 40  # words: only a run this long before its first full stop is read as a flattened cover
+
+
+def _fields(sentence: str) -> list[str]:
+    """A flattened cover or table run cut at its labelled fields and judgement rows; any other sentence whole."""
+    run = sentence.split(". ")[0]
+    if len(run.split()) < FIELD_RUN:
+        return [sentence]
+    cuts = sorted({m.start(1) for pattern in (_LABEL, _GRADE_END, _TABLE_HEAD) for m in pattern.finditer(run)})
+    if not cuts:
+        return [sentence]
+    bounds = [0, *cuts, len(sentence)]
+    return [part for a, b in zip(bounds, bounds[1:]) if (part := sentence[a:b].strip())]
 
 
 def closed(sentence: str) -> bool:

@@ -86,9 +86,45 @@ def test_a_letter_sign_off_is_kept() -> None:
     assert "Jane Doe Her Majesty's Inspector" in body
 
 
+COVER = ("Inspection of Anytown local authority children’s services Inspection dates: 6 to 17 March 2023 Lead "
+         "inspector: Jo Bloggs, His Majesty’s Inspector Judgement Grade The impact of leaders on social work practice "
+         "with children and families Requires improvement to be good The experiences and progress of children in care "
+         "Good Overall effectiveness Requires improvement to be good Children in need of help in Anytown do not yet "
+         "receive good enough services. Leaders know what to do next.")
+
+
+def test_a_flattened_report_cover_is_cut_at_its_fields_and_judgement_rows() -> None:
+    """A PDF cover run into one 'sentence' is quoted a field or a row at a time, and nothing of it is lost."""
+    units = answer_units(COVER)
+    assert units == [
+        "Inspection of Anytown local authority children’s services",
+        "Inspection dates: 6 to 17 March 2023",
+        "Lead inspector: Jo Bloggs, His Majesty’s Inspector",
+        "Judgement Grade The impact of leaders on social work practice with children and families Requires "
+        "improvement to be good",
+        "The experiences and progress of children in care Good",
+        "Overall effectiveness Requires improvement to be good",
+        "Children in need of help in Anytown do not yet receive good enough services.",
+        "Leaders know what to do next.",
+    ]
+    assert _norm(" ".join(units)) == _norm(COVER)
+
+
+def test_a_long_sentence_with_a_label_or_a_grade_word_stays_whole() -> None:
+    """Only a run of 40 words or more before its first full stop is read as a cover."""
+    short = "Inspection dates: 6 to 17 March 2023 Lead inspector: Jo Bloggs"
+    assert answer_units(short) == [short]
+    prose = ("Most children who need help receive a good service from social workers who know them well and who visit "
+             "them often enough to see how things are for them at home and at school and with their friends, and "
+             "managers check that this is so: Good practice is shared across the teams.")
+    assert answer_units(prose) == [prose]
+
+
 # The cutting of the sample documents, pinned to CUTTING_VERSION: a change to how text is cut must bump the
 # version (so stores re-split and re-embed at the next refresh) and record the new digest here.
-PINNED = {"2026-11-29.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
+PINNED = {"2026-11-29.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
+          # the sample documents are cut as before; Ofsted report covers (in ../shared/corpus) are cut at their fields
+          "2026-11-30.1": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
 
 
 def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:
