@@ -99,6 +99,14 @@ def _reads_as_text(unit: Unit) -> bool:
     return sum(bool(re.fullmatch(r"[a-z]{3,}[,;:.]?", w)) for w in unit.text.split()) >= 3
 
 
+def nearest_unit(units: list[Unit]) -> Unit:
+    """What a partial offers as "the nearest they say": the best of the closest few units that has words to read;
+    failing that, the best readable unit at all; never a greeting, a name line or an address if it can be helped."""
+    readable = [u for u in units if _reads_as_text(u)]
+    close = [u for u in readable if u in units[:NEAREST_LOOK]]
+    return (close or readable or units)[0]
+
+
 def _other_council(hit: Hit) -> bool:
     """The question names a council and ``hit`` comes from another council's document."""
     return bool(hit.steer_parts.get("council_other"))
@@ -136,7 +144,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if verdict.outcome == "partial" or first is None or elsewhere:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
-        nearest = next((u for u in units[:NEAREST_LOOK] if _reads_as_text(u)), units[0])
+        nearest = nearest_unit(units)
         parts, citations = _cite([nearest], hits)
         # Another council's rule is named as theirs, so it is never read as the council asked about.
         quoted = hits[nearest.hit_index]

@@ -10,6 +10,7 @@ ranker rated its passage. Word overlap is one signal among these, not the rule.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from assistant.answer_types import states
@@ -52,6 +53,16 @@ def _heading(text: str) -> bool:
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+_CONTACT = re.compile(r"@|https?://|www\.|\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b")
+
+
+def _contact_block(text: str) -> bool:
+    """An address or contact line with little else ("Freshford House Redcliffe Way Bristol BS1 6NL T 0300 1231231
+    enquiries@ofsted.gov.uk", "T: 0300 123 1231 Textphone: ... © Crown copyright 2022"): it answers nothing, though
+    its numbers look like facts. A sentence that gives an address as part of what to do stays a candidate."""
+    return bool(_CONTACT.search(text)) and sum(bool(re.fullmatch(r"[a-z]{3,}[,;:.]?", w)) for w in text.split()) < 5
+
+
 _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "is", "are", "to", "and", "in", "on", "with", "be", "should", "when"}
 
 
@@ -87,7 +98,7 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
         for order, (text, cosine, covered) in enumerate(zip(hit.units, hit.unit_cosines, hit.unit_coverages)):
             key = " ".join(text.lower().split())
-            if key in seen or _heading(text):
+            if key in seen or _heading(text) or _contact_block(text):
                 continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading is none
             seen.add(key)
             units.append(Unit(index, order, text, hit.passage.section, cosine, covered, coverage(terms, text, weights),

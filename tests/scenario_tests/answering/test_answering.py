@@ -167,3 +167,15 @@ def test_a_partial_quotes_a_sentence_never_the_letters_address_block(assistant):
     assert answer.outcome == "partial", answer.answer
     assert "Freshford" not in answer.answer and "ofsted.gov.uk" not in answer.answer, answer.answer
 
+
+def test_an_address_block_is_no_candidate_for_any_answer(assistant):
+    # Its phone numbers read as numbers to a "how many" question; it must not be a candidate at all.
+    from assistant.evidence import key_terms
+    from assistant.selection import score_units
+
+    query = understand("how many referrals did ofsted look at in the 2011 letter")
+    hits = assistant.retriever.search(query, k=10)
+    assert any("Freshford" in u for h in hits[:4] for u in h.units)  # the letter's address block was retrieved
+    units = score_units(query, hits, key_terms(query), assistant.retriever.weights)
+    assert units and not any("Freshford" in u.text or "0300" in u.text for u in units)
+

@@ -57,3 +57,34 @@ def test_a_partial_never_offers_an_address_block_as_the_nearest_thing_the_docume
                    typed=False)
     assert not _reads_as_text(address) and not _reads_as_text(greeting)
     assert _reads_as_text(finding)
+
+
+def test_an_address_or_contact_line_is_never_a_candidate_for_an_answer() -> None:
+    """Its phone numbers look like numbers to the selector ("how many ..."), so it must not be a candidate at all;
+    a sentence that gives an address as part of what to do stays one, and so does a labelled field."""
+    from assistant.selection import _contact_block
+
+    assert _contact_block("Freshford House Redcliffe Way Bristol BS1 6NL T 0300 1231231 enquiries@ofsted.gov.uk "
+                          "www.ofsted.gov.uk Direct T 03000 130570")
+    assert _contact_block("T: 0300 123 1231 Textphone: 0161 618 8524 E: enquiries@ofsted.gov.uk W: "
+                          "www.gov.uk/ofsted © Crown copyright 2022")
+    assert _contact_block("TS18 1XE")
+    assert not _contact_block("The OLA fills in a CP Transfer In form, or else sets out all the information the form "
+                              "asks for in an email, and emails it to cadsadmin@norfolk.gov.uk.")
+    assert not _contact_block("Lead inspector: Jan Edwards, Her Majesty’s Inspector")
+    assert not _contact_block("Inspection dates: 20 June to 1 July 2022")
+
+
+def test_a_partial_offers_a_readable_unit_even_when_the_closest_three_are_not() -> None:
+    from assistant.compose import NEAREST_LOOK, nearest_unit
+
+    closest = [unit(text, 0.9 - i / 10, typed=False) for i, text in
+               enumerate(["Dear Ms Humphreys", "Stockton-on-Tees Borough Council", "June 2011"])]
+    finding = unit("Despite a significant increase in the number of referrals, staff caseloads are manageable.", 0.5,
+                   typed=False)
+    later = unit("Management capacity has grown and the quality of referrals from local agencies has improved.", 0.4,
+                 typed=False)
+    assert len(closest) == NEAREST_LOOK
+    assert nearest_unit(closest + [finding, later]) is finding
+    assert nearest_unit([closest[0], later, finding]) is later  # the best readable one among the closest three
+    assert nearest_unit(closest) is closest[0]  # nothing readable at all: the best unit, as before
