@@ -20,6 +20,7 @@ from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
 from assistant.vocabulary import find_terms, spell_out
 from ingest.tokens import tokens
+from ingest.units import GRADED_ROW, closed
 from assistant.understand import Query
 
 MAX_UNITS = 3
@@ -77,7 +78,7 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
     holds the rarest of the question's key terms that the best holds); None when no close unit does."""
     if not asked:
-        return units[0]
+        return next((u for u in units if can_lead(u)), units[0])
     best = units[0]
     # "How often should I visit a child on a CP plan": the management-oversight frequency is a close runner-up
     # that states a frequency, but not of visits, which the best unit is about.
@@ -85,6 +86,20 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     anchor = max((t for t in terms if t in held), key=weights.idf, default=None)
     return next((u for u in units if u.typed and u.probability >= RUNNER_UP * best.probability
                  and (u is best or anchor is None or anchor in _held(u))), None)
+
+
+_LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
+
+
+def can_lead(unit: Unit) -> bool:
+    """Can this unit stand as a sentence of an answer? A sentence, a labelled field, a judgement table's row or a
+    fact of the kind asked can; a bare name, date or title line ("Stockton-on-Tees Borough Council", "June 2011",
+    "Transfer in conferences") cannot, nor can a question the document asks its reader ("Interested in our work?")."""
+    text = unit.text.strip()
+    if text.endswith("?"):
+        return False
+    return (unit.typed or bool(_LABELLED.match(text) or GRADED_ROW.search(text)) or _reads_as_text(unit)
+            or closed(text))
 
 
 def _held(unit: Unit) -> set[str]:
@@ -116,7 +131,7 @@ def choose(units: list[Unit], first: Unit) -> list[Unit]:
     """``first`` (it states the fact asked for), then close runners-up while the answer stays short."""
     chosen = [first]
     words = first.words
-    for unit in (u for u in units if u is not first):
+    for unit in (u for u in units if u is not first and can_lead(u)):
         if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
             break
         if words + unit.words > MAX_WORDS:

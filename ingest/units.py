@@ -30,7 +30,9 @@ def _sentences(line: str) -> list[str]:
 # the judgement table is a unit of its own, so an answer quotes the row asked about, not the whole cover.
 _LABEL = re.compile(r"[a-z0-9’'),](\s+)(?:[A-Z][a-z]+)(?: [a-z]+){0,2}: [A-Z0-9]")
 # Ofsted's four-point scale: a row of a judgement table ends with a grade, and the next row or line starts after it.
-_GRADE_END = re.compile(r"\b(?:Outstanding|Good|Requires improvement to be good|Inadequate)(\s+)[A-Z]")
+GRADES = r"(?:Outstanding|Good|Requires improvement to be good|Inadequate)"
+_GRADE_END = re.compile(rf"\b{GRADES}(\s+)[A-Z]")
+GRADED_ROW = re.compile(rf"\b{GRADES}\.?$")  # a row of a judgement table: what was judged, then the grade
 _TABLE_HEAD = re.compile(r"[a-z’'](\s+)Judgements? Grades?\b")  # the judgement table's header starts its first row
 FIELD_RUN = 40  # words: only a run this long before its first full stop is read as a flattened cover
 

@@ -88,3 +88,22 @@ def test_a_partial_offers_a_readable_unit_even_when_the_closest_three_are_not() 
     assert nearest_unit(closest + [finding, later]) is finding
     assert nearest_unit([closest[0], later, finding]) is later  # the best readable one among the closest three
     assert nearest_unit(closest) is closest[0]  # nothing readable at all: the best unit, as before
+
+
+def test_a_name_date_or_title_line_never_leads_an_answer() -> None:
+    """The letter's "June 2011" or "Stockton-on-Tees Borough Council" line can match a question best; the answer
+    leads with the best unit that stands as a sentence, a labelled field or a judgement row instead."""
+    from assistant.compose import can_lead, choose
+
+    lines = [unit(text, 0.9, typed=False) for text in (
+        "June 2011", "Stockton-on-Tees Borough Council", "Transfer in conferences", "Interested in our work?")]
+    finding = unit("Case records are up to date and of good quality.", 0.7, typed=False)
+    assert not any(can_lead(u) for u in lines)
+    for kept in ("Lead inspector: Jan Edwards, Her Majesty’s Inspector", "Overall effectiveness Outstanding",
+                 "Inspection dates: 6 to 17 March 2023", "School attendance is good at 96%."):
+        assert can_lead(unit(kept, 0.5, typed=False)), kept
+    assert can_lead(unit("June 2011", 0.9, typed=True))  # asked "when was the letter": the date is the answer
+    units = lines + [finding]
+    first = lead(units, asked=False, terms=["case", "record"], weights=weights({"case": 20, "record": 10}))
+    assert first is finding
+    assert choose(units, first) == [finding]  # nor does such a line follow as support
