@@ -17,7 +17,7 @@ from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
-from assistant.selection import Unit, score_units
+from assistant.selection import Unit, readable_words, score_units
 from assistant.vocabulary import find_terms, spell_out
 from ingest.tokens import tokens
 from ingest.units import GRADED_ROW, closed
@@ -113,7 +113,7 @@ def _held(unit: Unit) -> set[str]:
 def _reads_as_text(unit: Unit) -> bool:
     """Has words to read, not only names, numbers and addresses ("Freshford House Redcliffe Way Bristol BS1 6NL
     T 0300 ... enquiries@ofsted.gov.uk"): at least three lower-case words of three letters or more."""
-    return sum(bool(re.fullmatch(r"[a-z]{3,}[,;:.]?", w)) for w in unit.text.split()) >= 3
+    return readable_words(unit.text) >= 3
 
 
 def nearest_unit(units: list[Unit]) -> Unit:

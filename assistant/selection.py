@@ -53,6 +53,11 @@ def _heading(text: str) -> bool:
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def readable_words(text: str) -> int:
+    """Lower-case words of three letters or more: what a line has to read beyond names, numbers and addresses."""
+    return sum(bool(re.fullmatch(r"[a-z]{3,}[,;:.]?", w)) for w in text.split())
+
+
 _CONTACT = re.compile(r"@|https?://|www\.|\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b")
 
 
@@ -60,7 +65,7 @@ def _contact_block(text: str) -> bool:
     """An address or contact line with little else ("Freshford House Redcliffe Way Bristol BS1 6NL T 0300 1231231
     enquiries@ofsted.gov.uk", "T: 0300 123 1231 Textphone: ... © Crown copyright 2022"): it answers nothing, though
     its numbers look like facts. A sentence that gives an address as part of what to do stays a candidate."""
-    return bool(_CONTACT.search(text)) and sum(bool(re.fullmatch(r"[a-z]{3,}[,;:.]?", w)) for w in text.split()) < 5
+    return bool(_CONTACT.search(text)) and readable_words(text) < 5
 
 
 _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "is", "are", "to", "and", "in", "on", "with", "be", "should", "when"}

@@ -11,7 +11,7 @@ import re
 from ingest.splitter import split_sentences
 
 # Bump when ingest/splitter.py or this module cut text differently: versions cut another way are re-split
-# and re-embedded at the next refresh (tests/test_splitter_completeness.py pins the output to this value).
+# and re-embedded at the next refresh (tests/unit/ingest/test_splitting.py pins the output to this value).
 CUTTING_VERSION = "2026-11-30.1"
 LIST_WORDS = 70  # a lead-in and its list read as one unit up to this length
 _ITEM = re.compile(r"^- ")
