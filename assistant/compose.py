@@ -18,7 +18,7 @@ from assistant.answers import Answer, Citation, abstain, citation_for, nearest_t
 from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
 from assistant.selection import Unit, readable_words, score_units
-from assistant.vocabulary import find_terms, spell_out
+from assistant.vocabulary import find_terms, is_term, spell_out
 from ingest.tokens import tokens
 from ingest.units import GRADED_ROW, closed
 from assistant.understand import Query
@@ -52,8 +52,8 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
     """False for a name-like word (capitalised past the first word, or holding a digit) with any part the knowledge
     base never uses; ordinary words are repeated whether or not the documents use them."""
     def known(word: str) -> bool:
-        if re.fullmatch(r"['’(]?(19|20)\d\d[)?.,;:!]*", word):
-            return True  # a year ("in 2019?") names no one
+        if re.fullmatch(r"['’(]?(19|20)\d\d[)?.,;:!]*", word) or is_term(word.strip("?.,;:!()")):
+            return True  # a year ("in 2019?") or practitioners' shorthand ("IA", "RHIs") names no one
         name_like = word[:1].isupper() or any(c.isdigit() for c in word)
         # Every part must be known: "Child-Name-4b1e" holds "child" and "name", and is still a name.
         return not name_like or all(weights.counts.get(t, 0) > 0 for t in tokens(word))

@@ -68,10 +68,12 @@ def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:
     assert clause == 'what you asked ("does … need a child protection conference within 15 working days")'
 
 
-def test_a_year_is_repeated_though_the_documents_never_use_it() -> None:
+def test_a_year_and_shorthand_are_repeated_though_the_documents_never_use_them() -> None:
     from assistant.compose import known_to
     from assistant.evidence import TermWeights
 
     weights = TermWeights.from_counts({"ofsted": 3, "say": 2}, total=10)
     clause = asked_clause("what did ofsted say in 2019 about Zebedee-4471", known=known_to(weights))
     assert "2019" in clause and "4471" not in clause and "Zebedee" not in clause, clause
+    clause = asked_clause("IA timescale for RHIs, Zebedee", known=known_to(weights))  # shorthand names no one
+    assert clause == 'what you asked ("IA timescale for RHIs, …")', clause
