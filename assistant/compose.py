@@ -22,6 +22,7 @@ from assistant.vocabulary import find_terms, is_term, spell_out
 from ingest.tokens import tokens
 from ingest.units import GRADED_ROW, closed
 from assistant.understand import Query
+from ingest.authorities import find_authorities
 
 MAX_UNITS = 3
 MAX_WORDS = 80  # the first unit always stands; supporting units only while the answer stays short
@@ -52,8 +53,9 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
     """False for a name-like word (capitalised past the first word, or holding a digit) with any part the knowledge
     base never uses; ordinary words are repeated whether or not the documents use them."""
     def known(word: str) -> bool:
-        if re.fullmatch(r"['’(]?(19|20)\d\d[)?.,;:!]*", word) or is_term(word.strip("?.,;:!()")):
-            return True  # a year ("in 2019?") or practitioners' shorthand ("IA", "RHIs") names no one
+        bare = word.strip("?.,;:!()")
+        if re.fullmatch(r"['’(]?(19|20)\d\d", bare) or is_term(bare) or find_authorities(bare):
+            return True  # a year ("in 2019?"), practitioners' shorthand ("IA", "RHIs") or a council names no child
         name_like = word[:1].isupper() or any(c.isdigit() for c in word)
         # Every part must be known: "Child-Name-4b1e" holds "child" and "name", and is still a name.
         return not name_like or all(weights.counts.get(t, 0) > 0 for t in tokens(word))

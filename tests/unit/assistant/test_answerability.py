@@ -68,7 +68,7 @@ def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:
     assert clause == 'what you asked ("does … need a child protection conference within 15 working days")'
 
 
-def test_a_year_and_shorthand_are_repeated_though_the_documents_never_use_them() -> None:
+def test_a_year_a_council_and_shorthand_are_repeated_though_the_documents_never_use_them() -> None:
     from assistant.compose import known_to
     from assistant.evidence import TermWeights
 
@@ -77,3 +77,5 @@ def test_a_year_and_shorthand_are_repeated_though_the_documents_never_use_them()
     assert "2019" in clause and "4471" not in clause and "Zebedee" not in clause, clause
     clause = asked_clause("IA timescale for RHIs, Zebedee", known=known_to(weights))  # shorthand names no one
     assert clause == 'what you asked ("IA timescale for RHIs, …")', clause
+    clause = asked_clause("does Calderdale's procedure cover Zebedee", known=known_to(weights))  # nor does a council
+    assert clause == 'what you asked ("does Calderdale\'s procedure cover …")', clause
