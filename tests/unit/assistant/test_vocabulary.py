@@ -200,6 +200,7 @@ def test_shorthand_questions_resolve_to_their_senses_and_authority():
     ("darlo h&p ofsted 22 - good or RI", "help and protection"),  # shorthand of single letters joined by '&'
     ("IA timescale coventry", "initial assessment"),
     ("do we have to get the HV to the strat meeting", "health visitor"),
+    ("can a strat disc happen for a kid already open to us", "child"),
     ("devon CA - is the start date the referral date", "core assessment"),
 ])
 def test_resolved_terms_count_as_key_terms(question, sense):
