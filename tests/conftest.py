@@ -83,6 +83,17 @@ def corpus_store(tmp_path_factory, embedder, shared_dir) -> KnowledgeStore:
     return store
 
 
+def store_of(root: Path, documents: dict[str, str], embedder) -> KnowledgeStore:
+    """A real store under ``root`` holding ``documents`` (file name -> text), indexed as ``ingest`` does."""
+    docs = root / "docs"
+    docs.mkdir()
+    for name, text in documents.items():
+        (docs / name).write_text(text)
+    store = KnowledgeStore(root / "store")
+    sync(store, [docs], embedder=embedder)
+    return store
+
+
 @pytest.fixture
 def docs_dir(tmp_path) -> Path:
     """An empty documents folder for a test to fill."""

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import Assistant
-from ingest.indexer import sync
-from ingest.store import KnowledgeStore
+from tests.conftest import store_of
 
 WALSALL = """Title: Supervision guidance
 Publisher: Walsall Council
@@ -35,13 +34,8 @@ about each child's plan.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    root = tmp_path_factory.mktemp("councils")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "walsall-supervision.md").write_text(WALSALL)
-    (docs / "leeds-supervision.md").write_text(LEEDS)
-    store = KnowledgeStore(root / "store")
-    sync(store, [docs], embedder=embedder)
+    store = store_of(tmp_path_factory.mktemp("councils"),
+                     {"walsall-supervision.md": WALSALL, "leeds-supervision.md": LEEDS}, embedder)
     a = Assistant(store, embedder=embedder)
     yield a
     a.close()

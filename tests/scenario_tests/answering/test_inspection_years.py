@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import Assistant
-from ingest.indexer import sync
-from ingest.store import KnowledgeStore
+from tests.conftest import store_of
 
 REPORT = """Title: Inspection of Middlesbrough local authority children's services
 Publisher: Ofsted
@@ -25,12 +24,7 @@ improved the front door and the quality of assessments. Social workers now visit
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    root = tmp_path_factory.mktemp("inspection-years")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "middlesbrough-2023.md").write_text(REPORT)
-    store = KnowledgeStore(root / "store")
-    sync(store, [docs], embedder=embedder)
+    store = store_of(tmp_path_factory.mktemp("inspection-years"), {"middlesbrough-2023.md": REPORT}, embedder)
     a = Assistant(store, embedder=embedder)
     yield a
     a.close()
