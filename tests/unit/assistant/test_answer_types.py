@@ -84,6 +84,22 @@ def test_intervals_are_a_frequency() -> None:
     assert states("frequency", "Children in care are visited at intervals of no more than six weeks.")
 
 
+@pytest.mark.parametrize("text", [
+    "Managers should consider structuring it with one of the reflective supervision tools.",
+    "Social workers receive formal one-to-one supervision.",
+    "No one should be left without a named worker.",
+    "It should involve one or more partner agencies.",
+])
+def test_one_as_a_pronoun_is_not_a_count(text: str) -> None:
+    # "minimum" asks for a number: a sentence that only says "one of the tools" must not look like it gives one.
+    assert not states("number", text)
+
+
+def test_one_as_a_count_still_is() -> None:
+    assert states("number", "Only one social worker was allocated to the team.")
+    assert states("number", "There were twenty-one children on the waiting list.")
+
+
 def test_a_day_of_the_month_and_a_paragraph_number_are_not_counts() -> None:
     assert not states("number", "The inspection was conducted on 10 and 11 May 2011.")
     assert not states("number", "It took place on 3rd June.")
