@@ -11,6 +11,7 @@ documents checked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
 from assistant.answerability import Judge, answer_features
@@ -146,7 +147,36 @@ def choose(units: list[Unit], first: Unit) -> list[Unit]:
     return [first] + sorted(chosen[1:], key=lambda u: (u.hit_index, u.order))
 
 
-def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge | None = None) -> Answer:
+def from_each_council(query: Query, hits: list[Hit], chosen: list[Unit], terms: list[str], weights: TermWeights,
+                      search: Callable[[Query], list[Hit]] | None) -> tuple[list[Unit], list[Hit]]:
+    """A question that names two or more councils ("supervision quality hartlepool vs middlesbrough", "redcar and
+    stockton both pulled up on it?") is answered from each. For every council named that no chosen unit comes from,
+    the documents are searched again for that council alone (``search``; without it, the hits at hand), and the
+    selector's best unit from its documents that can stand as a sentence is added, with the passage it cites
+    (appended after ``hits``)."""
+    def council_of(unit: Unit, among: list[Hit]) -> set[str]:
+        return set(among[unit.hit_index].passage.authorities)
+
+    covered = set().union(*(council_of(u, hits) for u in chosen))
+    added: list[Unit] = []
+    extra: list[Hit] = []
+    for council in (c for c in query.authorities if c not in covered):
+        alone = replace(query, authorities=[council])
+        found = search(alone) if search is not None else hits
+        units = score_units(alone, found, terms, weights)
+        best = next((u for u in units if council in council_of(u, found) and can_lead(u)), None)
+        if best is None or any(best.text == u.text for u in chosen + added):
+            continue
+        if found is hits:
+            added.append(best)
+            continue
+        extra.append(found[best.hit_index])
+        added.append(replace(best, hit_index=len(hits) + len(extra) - 1))
+    return added, extra
+
+
+def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge | None = None,
+            search: Callable[[Query], list[Hit]] | None = None) -> Answer:
     """An extractive, cited answer from ``hits``; or partial; or not found with the nearest documents."""
     if not hits:
         return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
@@ -176,5 +206,10 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         return Answer(question=query.text, answer=text, citations=citations, hits=hits,
                       checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
                       outcome="partial")
-    parts, citations = _cite(choose(units, first), hits)
+    chosen = choose(units, first)
+    cited = hits
+    if len(query.authorities) > 1:
+        added, extra = from_each_council(query, hits, chosen, terms, weights, search)
+        chosen, cited = chosen + added, hits + extra
+    parts, citations = _cite(chosen, cited)
     return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")

@@ -167,7 +167,8 @@ class Assistant:
         elif missing_inspection:
             answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
-            answer = compose(query, hits, weights=retriever.weights, judge=self.judge)
+            answer = compose(query, hits, weights=retriever.weights, judge=self.judge,
+                             search=lambda alone: retriever.search(alone, k=RETRIEVE_K))
             if answer.abstained and self.findings is not None:
                 answer = self.findings.answer(query, hits, version=retriever.version, fallback=True) or answer
             if self.answerer is not None and not answer.abstained:

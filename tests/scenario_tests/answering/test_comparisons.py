@@ -1,0 +1,60 @@
+"""A question that names two or more councils is answered from each council's own documents (assistant/compose.py
+from_each_council), over the shared corpus with the real store, ranker and selector.
+
+Before, the answer's sentences were the selector's best few, and the closer council's document could fill them all:
+"strategy discussion by phone - ok in darlington and tees?" was answered from Darlington's procedure alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.findings import FindingsAnswerer
+from assistant.pipeline import Assistant
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus_store, embedder) -> Assistant:
+    a = Assistant(corpus_store, embedder=embedder, findings=FindingsAnswerer())  # as the product wires it
+    yield a
+    a.close()
+
+
+@pytest.mark.parametrize("question, sources, said", [
+    ("strategy discussion by phone - ok in darlington and tees?",
+     {"darlington-strategy-meeting-procedure.txt", "tees-strategy-discussion-procedure.txt"},
+     ["may be held by phone", "a telephone or conference call, may also be used"]),
+    ("did leeds and darlington both get outstanding",
+     {"ofsted-2022-leeds-ilacs-report.txt", "ofsted-2022-darlington-ilacs-report.txt"},
+     ["Overall effectiveness Outstanding"]),
+])
+def test_each_council_named_is_answered_from_its_own_documents(assistant, question, sources, said):
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert {c.source for c in answer.citations} == sources, answer.answer
+    for words in said:
+        assert words in answer.answer, answer.answer
+    # Each added sentence is quoted from the passage it cites, as every sentence of an answer is.
+    for citation in answer.citations:
+        assert f"[{citation.n}]" in answer.answer
+
+
+def test_a_question_about_one_council_draws_on_its_documents_only(assistant):
+    answer = assistant.ask("strategy discussion by phone - ok in darlington?")
+    assert {c.source for c in answer.citations} == {"darlington-strategy-meeting-procedure.txt"}, answer.answer
+
+
+def test_without_a_second_search_the_hits_at_hand_are_used(assistant, corpus_store):
+    # compose() called on its own (no search function): the other council's best unit among the hits already
+    # retrieved is added, cited to the passage it came from, and no passage is cited twice.
+    from assistant.compose import compose
+    from assistant.spelling import respell
+    from assistant.understand import understand
+
+    retriever = assistant.retriever
+    query = respell(understand("strategy discussion by phone - ok in darlington and tees?"), retriever.weights.counts)
+    hits = retriever.search(query, k=10)
+    answer = compose(query, hits, weights=retriever.weights)
+    sources = [c.source for c in answer.citations]
+    assert "tees-strategy-discussion-procedure.txt" in sources, answer.answer
+    assert len({(c.source, c.text) for c in answer.citations}) == len(answer.citations), answer.answer
