@@ -147,24 +147,39 @@ def choose(units: list[Unit], first: Unit) -> list[Unit]:
     return [first] + sorted(chosen[1:], key=lambda u: (u.hit_index, u.order))
 
 
-def from_each_council(query: Query, hits: list[Hit], chosen: list[Unit], terms: list[str], weights: TermWeights,
-                      search: Callable[[Query], list[Hit]] | None) -> tuple[list[Unit], list[Hit]]:
-    """A question that names two or more councils ("supervision quality hartlepool vs middlesbrough", "redcar and
-    stockton both pulled up on it?") is answered from each. For every council named that no chosen unit comes from,
-    the documents are searched again for that council alone (``search``; without it, the hits at hand), and the
-    selector's best unit from its documents that can stand as a sentence is added, with the passage it cites
-    (appended after ``hits``)."""
-    def council_of(unit: Unit, among: list[Hit]) -> set[str]:
-        return set(among[unit.hit_index].passage.authorities)
+def named_parts(query: Query) -> list[tuple[Query, Callable[[Hit], bool]]]:
+    """What a comparison names, each as the question asked of it alone and a test of whether a passage is its:
+    the councils of a question naming two or more ("hartlepool vs middlesbrough"), the years of one naming two or
+    more ("stockton supervision 2011 vs 2019"). A question naming one of each compares nothing."""
+    parts: list[tuple[Query, Callable[[Hit], bool]]] = []
+    if len(query.authorities) > 1:
+        parts += [(replace(query, authorities=[council]), lambda hit, c=council: c in hit.passage.authorities)
+                  for council in query.authorities]
+    if len(query.years) > 1:
+        parts += [(replace(query, years=[year]), lambda hit, y=str(year): hit.passage.date[:4] == y)
+                  for year in query.years]
+    return parts
 
-    covered = set().union(*(council_of(u, hits) for u in chosen))
+
+def from_each(query: Query, hits: list[Hit], chosen: list[Unit], terms: list[str], weights: TermWeights,
+              search: Callable[[Query], list[Hit]] | None) -> tuple[list[Unit], list[Hit]]:
+    """A comparison ("supervision quality hartlepool vs middlesbrough", "care leavers health histories stockton 2019
+    and 2023 - same issue both times?") is answered from each council or year it names. For each that no chosen
+    unit comes from, the documents are searched again for it alone (``search``; without it, the hits at hand), and
+    the selector's best unit from its documents that can stand as a sentence and holds a key term of the question is
+    added, with the passage it cites (appended after ``hits``). Nothing is added for a year no document is from."""
     added: list[Unit] = []
     extra: list[Hit] = []
-    for council in (c for c in query.authorities if c not in covered):
-        alone = replace(query, authorities=[council])
+    cited = lambda unit: (hits + extra)[unit.hit_index]  # noqa: E731
+    for alone, belongs in named_parts(query):
+        if any(belongs(cited(u)) for u in chosen + added):
+            continue
         found = search(alone) if search is not None else hits
         units = score_units(alone, found, terms, weights)
-        best = next((u for u in units if council in council_of(u, found) and can_lead(u)), None)
+        # A sentence holding none of the question's key terms is about something else, however it is rated
+        # ("stockton front door 2019 and 2023": not "For several years, Stockton has had a high number of children
+        # in care"); then that council or year gets nothing rather than a sentence beside the point.
+        best = next((u for u in units if belongs(found[u.hit_index]) and can_lead(u) and u.coverage > 0), None)
         if best is None or any(best.text == u.text for u in chosen + added):
             continue
         if found is hits:
@@ -208,8 +223,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
                       outcome="partial")
     chosen = choose(units, first)
     cited = hits
-    if len(query.authorities) > 1:
-        added, extra = from_each_council(query, hits, chosen, terms, weights, search)
+    if named_parts(query):
+        added, extra = from_each(query, hits, chosen, terms, weights, search)
         chosen, cited = chosen + added, hits + extra
     parts, citations = _cite(chosen, cited)
     return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")

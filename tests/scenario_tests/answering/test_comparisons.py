@@ -1,5 +1,5 @@
-"""A question that names two or more councils is answered from each council's own documents (assistant/compose.py
-from_each_council), over the shared corpus with the real store, ranker and selector.
+"""A question that names two or more councils, or two or more years, is answered from each one's own documents
+(assistant/compose.py from_each), over the shared corpus with the real store, ranker and selector.
 
 Before, the answer's sentences were the selector's best few, and the closer council's document could fill them all:
 "strategy discussion by phone - ok in darlington and tees?" was answered from Darlington's procedure alone.
@@ -37,6 +37,23 @@ def test_each_council_named_is_answered_from_its_own_documents(assistant, questi
     # Each added sentence is quoted from the passage it cites, as every sentence of an answer is.
     for citation in answer.citations:
         assert f"[{citation.n}]" in answer.answer
+
+
+def test_each_year_named_is_answered_from_that_years_inspection(assistant):
+    answer = assistant.ask("did ofsted raise care leavers health histories in stockton in 2019 and again in 2023")
+    assert answer.outcome == "answered", answer.answer
+    assert {c.source for c in answer.citations} == {"ofsted-2023-stockton-ilacs-report.txt",
+                                                    "ofsted-2019-stockton-ilacs-report.txt"}, answer.answer
+    assert "not routinely provided with their health histories" in answer.answer  # 2023
+    assert "not routinely offered access to their health records" in answer.answer  # 2019
+
+
+def test_nothing_beside_the_point_is_added_for_a_year(assistant):
+    # The 2019 report's best-rated sentences for this question share none of its key terms ("For several years,
+    # Stockton has had a high number of children in care"): the 2023 answer stands alone rather than with one.
+    answer = assistant.ask("stockton front door 2019 and 2023")
+    assert answer.outcome == "answered", answer.answer
+    assert {c.source for c in answer.citations} == {"ofsted-2023-stockton-ilacs-report.txt"}, answer.answer
 
 
 def test_a_question_about_one_council_draws_on_its_documents_only(assistant):
