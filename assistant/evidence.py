@@ -24,7 +24,9 @@ _WHERE_WORDS = (
     # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
     "requirement requirements required rule rules expectation expectations expected standard standards allow allowed "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
-    "take takes place get gets got receive receives received carry carried out make made"
+    "take takes place get gets got receive receives received carry carried out make made "
+    # a comparison's words ask to set two things side by side; what is compared is the subject
+    "vs versus compare compared comparison difference differences different same both"
 )
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (

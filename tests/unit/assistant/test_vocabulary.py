@@ -191,6 +191,15 @@ def test_shorthand_questions_resolve_to_their_senses_and_authority():
     assert not {"abt", "boro", "offic", "standard"} & set(key_terms(query))
 
 
+def test_a_comparisons_own_words_are_not_key_terms():
+    # "vs", "compare", "difference", "both": they ask to set two things side by side, and no document says them
+    # about its subject, so they would only count as missing from every answer.
+    terms = key_terms(understand("supervision freq notts vs walsall - any difference, or both the same?"))
+    assert tokens("supervision")[0] in terms
+    assert not {"vs", "differ", "difference", "both", "same"} & set(terms)
+    assert key_terms(understand("compare the supervision in walsall and leeds")) == tokens("supervision")
+
+
 @pytest.mark.parametrize("question, sense", [
     ("cp conf within how many days", "child protection conference"),
     ("max caseload for a sw", "social worker"),
