@@ -149,15 +149,22 @@ def choose(units: list[Unit], first: Unit) -> list[Unit]:
 
 def named_parts(query: Query) -> list[tuple[Query, Callable[[Hit], bool]]]:
     """What a comparison names, each as the question asked of it alone and a test of whether a passage is its:
-    the councils of a question naming two or more ("hartlepool vs middlesbrough"), the years of one naming two or
-    more ("stockton supervision 2011 vs 2019"). A question naming one of each compares nothing."""
+    the councils of a question naming two or more ("hartlepool vs middlesbrough"); the inspections of a council in
+    the years of a question naming two or more ("stockton supervision 2011 vs 2019"). Years without a council are
+    not inspections compared ("assessment timescale under Working Together 2013/2018" names two editions), and a
+    question naming one of each compares nothing."""
     parts: list[tuple[Query, Callable[[Hit], bool]]] = []
     if len(query.authorities) > 1:
         parts += [(replace(query, authorities=[council]), lambda hit, c=council: c in hit.passage.authorities)
                   for council in query.authorities]
-    if len(query.years) > 1:
-        parts += [(replace(query, years=[year]), lambda hit, y=str(year): hit.passage.date[:4] == y)
-                  for year in query.years]
+    if len(query.years) > 1 and query.authorities:
+        councils = set(query.authorities)
+
+        def inspected(year: int) -> Callable[[Hit], bool]:
+            return lambda hit: (hit.passage.doc_type.startswith("inspection") and hit.passage.date[:4] == str(year)
+                                and bool(councils & set(hit.passage.authorities)))
+
+        parts += [(replace(query, years=[year]), inspected(year)) for year in query.years]
     return parts
 
 
