@@ -40,7 +40,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     held = set(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top)))
     missing = sum(weights.idf(t) for t in terms if t not in held) / total
     years_held = not query.years or any(
-        h.passage.date[:4].isdigit() and min(abs(int(h.passage.date[:4]) - y) for y in query.years) <= 1 for h in top)
+        of_year(h.passage.date, h.passage.doc_type, y) for h in top for y in query.years)
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
@@ -65,6 +65,16 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "numbers_missing": float(numbers_missing),
         "other_council": float(other_council),
     }
+
+
+def of_year(date: str, doc_type: str, year: int) -> bool:
+    """Can a document dated ``date`` be the one a question about ``year`` means? An inspection report is dated
+    when it is published, weeks after the inspection: the 2019 report may be of a December 2018 inspection, never of
+    one in 2020 ("ofsted unannounced visit 2012" is not the letter of June 2011). Other documents: a year either way."""
+    if not date[:4].isdigit():
+        return False
+    gap = int(date[:4]) - year
+    return gap in (0, 1) if doc_type.startswith("inspection") else abs(gap) <= 1
 
 
 @dataclass

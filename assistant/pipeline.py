@@ -13,7 +13,7 @@ import threading
 import time
 from typing import Protocol
 
-from assistant.answerability import Judge
+from assistant.answerability import Judge, of_year
 from assistant.answers import NOT_FOUND, Answer, abstain
 from assistant.clock import Clock, system_clock, today
 from assistant.compose import compose
@@ -202,7 +202,7 @@ def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> 
             continue
         for authority in set(authorities) & set(query.authorities):
             held.setdefault(authority, []).append(date[:4])
-            if any(abs(int(date[:4]) - year) <= 1 for year in query.years):
+            if any(of_year(date, doc_type, year) for year in query.years):
                 return None
     years = ", ".join(str(y) for y in query.years)
     names = " or ".join(query.authorities)

@@ -40,3 +40,27 @@ def test_a_year_a_later_report_speaks_of_is_left_to_the_documents(assistant):
     answer = assistant.ask("What was Middlesbrough judged at its 2019 Ofsted inspection?")
     assert answer.reason != "no-inspection-that-year", answer.answer
     assert answer.citations and "judged inadequate" in answer.answer  # answered, or the nearest they say
+
+
+def test_a_report_is_never_of_an_inspection_after_it_was_published(assistant):
+    # The 2023 report can be of a 2022 inspection (reports are published weeks later), never of a 2024 one: with a
+    # council named, "not found" says which inspections there are; the year after is no near miss to answer with.
+    answer = assistant.ask("What did Ofsted find at the 2024 inspection of Middlesbrough?")
+    assert answer.outcome == "not_found" and answer.reason == "no-inspection-that-year", answer.answer
+    assert "no 2024 inspection of Middlesbrough" in answer.answer
+    earlier = assistant.ask("What did Ofsted find at the 2022 inspection of Middlesbrough?")
+    assert earlier.reason != "no-inspection-that-year", earlier.answer
+
+
+def test_without_a_council_named_a_later_year_is_not_answered_from_an_earlier_report(knowledge_assistant):
+    # The sample knowledge base holds Ofsted's letter of June 2011, and no later inspection.
+    answer = knowledge_assistant.ask("what did ofsted find at the 2012 unannounced inspection")
+    assert answer.outcome != "answered", answer.answer
+    assert knowledge_assistant.ask("what did ofsted find at the 2011 unannounced inspection").outcome == "answered"
+
+
+@pytest.fixture(scope="module")
+def knowledge_assistant(knowledge_store, embedder):
+    a = Assistant(knowledge_store, embedder=embedder)
+    yield a
+    a.close()

@@ -79,3 +79,13 @@ def test_a_year_a_council_and_shorthand_are_repeated_though_the_documents_never_
     assert clause == 'what you asked ("IA timescale for RHIs, …")', clause
     clause = asked_clause("does Calderdale's procedure cover Zebedee", known=known_to(weights))  # nor does a council
     assert clause == 'what you asked ("does Calderdale\'s procedure cover …")', clause
+
+
+def test_a_report_is_of_its_year_or_the_year_before() -> None:
+    from assistant.answerability import of_year
+
+    assert of_year("2019-07-01", "inspection-report", 2019) and of_year("2019-02-01", "inspection-report", 2018)
+    assert not of_year("2011-06-09", "inspection-letter", 2012)  # published before that year began
+    assert not of_year("2019-07-01", "inspection-report", 2017)
+    assert of_year("2020-04-01", "procedure", 2021) and of_year("2020-04-01", "procedure", 2019)  # a year either way
+    assert not of_year("n.d.", "inspection-report", 2019)
