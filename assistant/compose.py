@@ -177,7 +177,10 @@ def from_each(query: Query, hits: list[Hit], chosen: list[Unit], terms: list[str
     added, with the passage it cites (appended after ``hits``). Nothing is added for a year no document is from."""
     added: list[Unit] = []
     extra: list[Hit] = []
-    cited = lambda unit: (hits + extra)[unit.hit_index]  # noqa: E731
+
+    def cited(unit: Unit) -> Hit:
+        return (hits + extra)[unit.hit_index]
+
     for alone, belongs in named_parts(query):
         if any(belongs(cited(u)) for u in chosen + added):
             continue
