@@ -232,9 +232,6 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
                       checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
                       outcome="partial")
     chosen = choose(units, first)
-    cited = hits
-    if named_parts(query):
-        added, extra = from_each(query, hits, chosen, terms, weights, search)
-        chosen, cited = chosen + added, hits + extra
-    parts, citations = _cite(chosen, cited)
+    added, extra = from_each(query, hits, chosen, terms, weights, search)  # nothing unless it is a comparison
+    parts, citations = _cite(chosen + added, hits + extra)
     return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")
