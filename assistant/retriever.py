@@ -26,7 +26,7 @@ from ingest.models import Passage
 from ingest.store import IndexVersion
 from ingest.tokens import tokens
 from ingest.unit_vectors import UnitVectors, unit_text
-from ingest.units import answer_units
+from ingest.units import answer_units, unit_headings
 
 log = logging.getLogger(__name__)
 DENSE_WEIGHT = 0.6
@@ -50,6 +50,7 @@ class Hit:
     units: list[str] = field(default_factory=list)  # answer units (ingest.units), scored in the second stage
     unit_cosines: list[float] = field(default_factory=list)  # each unit (with its heading) against the question
     unit_coverages: list[float] = field(default_factory=list)  # the question's key terms each unit (with heading) holds
+    unit_headings: list[str] = field(default_factory=list)  # the heading each unit is read with (ingest.units)
 
     @property
     def best_unit(self) -> float:
@@ -114,7 +115,8 @@ class Retriever:
         for hit in head:
             self.read_units(hit, vector)
             hit.coverage = coverage(terms, hit.passage.text, self.weights)
-            hit.unit_coverages = [coverage(terms, f"{hit.passage.section} {u}", self.weights) for u in hit.units]
+            hit.unit_coverages = [coverage(terms, f"{heading} {u}", self.weights)
+                                  for heading, u in zip(hit.unit_headings, hit.units)]
         best_dense = max((h.dense for h in head), default=0.0)
         best_unit = max((h.best_unit for h in head), default=0.0)
         for hit in head:
@@ -129,6 +131,7 @@ class Retriever:
         """Cut ``hit``'s passage into answer units and score each against the question vector."""
         passage = hit.passage
         hit.units = answer_units(passage.text)
+        hit.unit_headings = unit_headings(passage.section, hit.units)
         if not hit.units:
             hit.unit_cosines = []
             return
@@ -136,7 +139,7 @@ class Retriever:
         if rows is None or len(rows) != len(hit.units):
             # Not expected (the manifest's cutting version forces a re-split): embed them now, slower, same result.
             log.warning("unit vectors missing or stale for a passage; embedding at query time")
-            texts = [unit_text(passage.section, u) for u in hit.units]
+            texts = [unit_text(heading, u) for heading, u in zip(hit.unit_headings, hit.units)]
             rows = np.asarray(self.embedder.embed_batch(texts), dtype=np.float32).reshape(len(texts), -1)
         hit.unit_cosines = [float(x) for x in (rows @ vector)]
 

@@ -106,7 +106,8 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
             if key in seen or _heading(text) or _contact_block(text):
                 continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading is none
             seen.add(key)
-            units.append(Unit(index, order, text, hit.passage.section, cosine, covered, coverage(terms, text, weights),
+            heading = hit.unit_headings[order] if order < len(hit.unit_headings) else hit.passage.section
+            units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
                               states(query.answer_type, text, asked=f"{query.text} {query.plain}")))
     best = max((u.cosine for u in units), default=0.0)
     best_coverage = max((u.coverage for u in units), default=0.0)

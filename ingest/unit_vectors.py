@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from ingest.models import Passage
-from ingest.units import answer_units
+from ingest.units import answer_units, unit_headings
 
 VECTORS = "unit_vectors.npy"
 INDEX = "unit_index.json"
@@ -26,6 +26,12 @@ _BATCH = 128
 def unit_text(section: str, unit: str) -> str:
     """What the model sees for a unit: its section heading says what the sentence is about."""
     return f"{section}. {unit}" if section else unit
+
+
+def unit_texts(passage: Passage) -> list[str]:
+    """What the model sees for each unit of ``passage``, each read with its own heading (``unit_headings``)."""
+    units = answer_units(passage.text)
+    return [unit_text(heading, unit) for heading, unit in zip(unit_headings(passage.section, units), units)]
 
 
 def has_unit_vectors(folder: Path) -> bool:
@@ -73,7 +79,7 @@ def write_unit_vectors(
             index[passage.id] = [start, len(old)]
             start += len(old)
         else:
-            todo.append((passage.id, [unit_text(passage.section, u) for u in answer_units(passage.text)]))
+            todo.append((passage.id, unit_texts(passage)))
     texts = [text for _, units in todo for text in units]
     vectors = _embed_all(embed, texts)
     offset = 0
@@ -109,7 +115,7 @@ def carry_unit_vectors(
             take.append(np.arange(span[0], span[0] + span[1]))
             index[pid] = [start, span[1]]
             start += span[1]
-    todo = [(p.id, [unit_text(p.section, u) for u in answer_units(p.text)]) for p in fresh]
+    todo = [(p.id, unit_texts(p)) for p in fresh]
     texts = [text for _, units in todo for text in units]
     vectors = _embed_all(embed, texts)
     rows = np.concatenate(take) if take else np.zeros(0, dtype=np.int64)

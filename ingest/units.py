@@ -12,7 +12,7 @@ from ingest.splitter import split_sentences
 
 # Bump when ingest/splitter.py or this module cut text differently: versions cut another way are re-split
 # and re-embedded at the next refresh (tests/unit/ingest/test_splitting.py pins the output to this value).
-CUTTING_VERSION = "2026-11-30.1"
+CUTTING_VERSION = "2026-11-30.2"
 LIST_WORDS = 70  # a lead-in and its list read as one unit up to this length
 _ITEM = re.compile(r"^- ")
 _PARAGRAPH_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+(?=[A-Z])")
@@ -33,7 +33,10 @@ _LABEL = re.compile(r"[a-z0-9’'),](\s+)(?:[A-Z][a-z]+)(?: [a-z]+){0,2}: [A-Z0-
 GRADES = r"(?:Outstanding|Good|Requires improvement to be good|Inadequate)"
 _GRADE_END = re.compile(rf"\b{GRADES}(\s+)[A-Z]")
 GRADED_ROW = re.compile(rf"\b{GRADES}\.?$")  # a row of a judgement table: what was judged, then the grade
-_TABLE_HEAD = re.compile(r"[a-z’'](\s+)Judgements? Grades?\b")  # the judgement table's header starts its first row
+# The judgement table's header ("Judgement Grade") is cut from its first row: it labels every row, as a section
+# heading labels its sentences (``unit_headings``), and no row is quoted with it.
+_TABLE_HEAD = re.compile(r"[a-z’'](\s+)Judgements? Grades?\b(\s+)")
+TABLE_HEADER = re.compile(r"^Judgements? Grades?$")
 FIELD_RUN = 40  # words: only a run this long before its first full stop is read as a flattened cover
 
 
@@ -42,7 +45,8 @@ def _fields(sentence: str) -> list[str]:
     run = sentence.split(". ")[0]
     if len(run.split()) < FIELD_RUN:
         return [sentence]
-    cuts = sorted({m.start(1) for pattern in (_LABEL, _GRADE_END, _TABLE_HEAD) for m in pattern.finditer(run)})
+    cuts = sorted({m.start(1) for pattern in (_LABEL, _GRADE_END, _TABLE_HEAD) for m in pattern.finditer(run)}
+                  | {m.start(2) for m in _TABLE_HEAD.finditer(run)})
     if not cuts:
         return [sentence]
     bounds = [0, *cuts, len(sentence)]
@@ -90,3 +94,18 @@ def answer_units(text: str) -> list[str]:
             units.append(lead_in)  # a lead-in whose list is in the next passage still says something
         i += 1
     return units
+
+
+def unit_headings(section: str, units: list[str]) -> list[str]:
+    """The heading each unit is read with (by the embedding model and for key-term coverage): the passage's section
+    heading, and for a row of a judgement table, the table's header too ("Judgement Grade": "mbro care leavers
+    grade" is about the care leavers row, not only about the row the header was printed beside)."""
+    headings, header = [], ""
+    for unit in units:
+        if TABLE_HEADER.match(unit):
+            header = unit
+        elif not GRADED_ROW.search(unit):
+            header = ""  # the table has ended
+        headings.append(" ".join(part for part in (section, header if GRADED_ROW.search(unit) else "") if part))
+    return headings
+

@@ -141,3 +141,16 @@ def test_the_time_between_two_events_is_a_frequency(question: str) -> None:
 ])
 def test_who_after_another_question_word_is_a_relative_pronoun(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lead inspector: Joanna Warburton, His Majesty’s Inspector", True),  # a report's cover
+    ("Matthew Brazier Her Majesty's Inspector", True),  # a letter's sign-off
+    ("Care leavers told inspectors of their personal benefits, such as new skills.", False),
+    ("Inspectors saw some strong practice.", False),
+])
+def test_an_inspector_named_in_that_role_answers_who(text: str, expected: bool) -> None:
+    """"who was the lead inspector" is answered by the cover's field or the letter's sign-off; "inspectors" as the
+    subject of what was found is in most sentences of a report and names no one."""
+    assert states("person", text) is expected
+    assert asked_for("which inspector did the 2022 leeds inspection") == "person"

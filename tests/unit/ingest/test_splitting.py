@@ -10,7 +10,7 @@ import pytest
 from ingest.loaders import load_file
 from ingest.metadata import build_document
 from ingest.splitter import _BULLET, split_document, split_sentences
-from ingest.units import answer_units
+from ingest.units import answer_units, unit_headings
 
 from tests.conftest import ROOT
 
@@ -100,14 +100,35 @@ def test_a_flattened_report_cover_is_cut_at_its_fields_and_judgement_rows() -> N
         "Inspection of Anytown local authority children’s services",
         "Inspection dates: 6 to 17 March 2023",
         "Lead inspector: Jo Bloggs, His Majesty’s Inspector",
-        "Judgement Grade The impact of leaders on social work practice with children and families Requires "
-        "improvement to be good",
+        "Judgement Grade",
+        "The impact of leaders on social work practice with children and families Requires improvement to be good",
         "The experiences and progress of children in care Good",
         "Overall effectiveness Requires improvement to be good",
         "Children in need of help in Anytown do not yet receive good enough services.",
         "Leaders know what to do next.",
     ]
     assert _norm(" ".join(units)) == _norm(COVER)
+
+
+def test_a_judgement_tables_header_labels_each_of_its_rows_and_nothing_after_it() -> None:
+    """The header is read with every row, as a section heading is with its sentences ("mbro care leavers grade"
+    is about the care leavers row), and is quoted with none of them; the text after the table is not a row."""
+    units = answer_units(COVER)
+    headings = dict(zip(units, unit_headings("Summary", units)))
+    for row in units[4:7]:
+        assert headings[row] == "Summary Judgement Grade", row
+    for other in units[:4] + units[7:]:
+        assert headings[other] == "Summary", other
+    # A grade written in ordinary text after the table has ended is not one of its rows.
+    later = ["Judgement Grade", "Overall effectiveness Good", "Leaders know what to do next.", "The service is Good"]
+    assert unit_headings("", later) == ["", "Judgement Grade", "", ""]
+    # What the embedding model reads for a row (ingest and query time alike) carries the header too.
+    from ingest.models import Passage
+    from ingest.unit_vectors import unit_texts
+
+    passage = Passage(id="p", source="r.txt", text=COVER, title="Report", section="", date="2023-05-01",
+                      doc_type="inspection-report", url="", authorities=[], position=0, content_hash="h")
+    assert "Judgement Grade. The experiences and progress of children in care Good" in unit_texts(passage)
 
 
 def test_a_long_sentence_with_a_label_or_a_grade_word_stays_whole() -> None:
@@ -124,7 +145,9 @@ def test_a_long_sentence_with_a_label_or_a_grade_word_stays_whole() -> None:
 # version (so stores re-split and re-embed at the next refresh) and record the new digest here.
 PINNED = {"2026-11-29.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
           # the sample documents are cut as before; Ofsted report covers (in ../shared/corpus) are cut at their fields
-          "2026-11-30.1": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
+          "2026-11-30.1": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
+          # a judgement table's header is a unit of its own and labels each row; the samples have no such table
+          "2026-11-30.2": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
 
 
 def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:

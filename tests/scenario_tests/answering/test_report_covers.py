@@ -1,0 +1,68 @@
+"""A report's cover (its lead inspector, its judgement table), over the shared corpus with the real store, ranker
+and selector.
+
+Reports flattened from their PDFs print the table's header ("Judgement Grade") run into its first row. The header
+was quoted as part of that row ("Judgement Grade The impact of leaders ... Requires improvement to be good"), and its
+word "grade" made that row, whatever it judged, the best match for any question about a grade: "mbro care leavers
+grade 2023" led with the leaders' judgement. The header is now a unit of its own that labels every row
+(ingest/units.py unit_headings), as a section heading labels its sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.findings import FindingsAnswerer
+from assistant.pipeline import Assistant
+from ingest.units import GRADED_ROW
+
+
+@pytest.fixture(scope="module")
+def extractive(corpus_store, embedder) -> Assistant:
+    a = Assistant(corpus_store, embedder=embedder)  # the passages alone, no structured findings
+    yield a
+    a.close()
+
+
+@pytest.fixture(scope="module")
+def product(corpus_store, embedder) -> Assistant:
+    a = Assistant(corpus_store, embedder=embedder, findings=FindingsAnswerer())  # as the product wires it
+    yield a
+    a.close()
+
+
+def _sentences(answer: str) -> list[str]:
+    return [s.strip() for s in re.split(r"\s*\[\d+\]\s*", answer) if s.strip()]
+
+
+@pytest.mark.parametrize("question, row", [
+    ("mbro care leavers grade 2023", "The experiences and progress of care leavers Requires improvement to be good"),
+    ("darlington CiC and care leavers grade 2022",
+     "The experiences and progress of children in care and care leavers Outstanding"),
+])
+def test_a_grade_question_leads_with_the_row_it_asks_about(extractive, question, row):
+    answer = extractive.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert _sentences(answer.answer)[0].rstrip(".") == row, answer.answer
+    assert "Judgement Grade" not in answer.answer
+
+
+def test_a_question_for_all_the_grades_is_answered_with_rows_of_the_table(product):
+    # Before, this led with the first row and its header, and nothing else: "Judgement Grade The impact of leaders
+    # on social work practice with children and families Requires improvement to be good."
+    answer = product.ask("stockton 2023 ofsted grades")
+    assert answer.outcome == "answered", answer.answer
+    rows = [s for s in _sentences(answer.answer) if GRADED_ROW.search(s)]
+    assert len(rows) >= 2, answer.answer
+    assert _sentences(answer.answer)[0] in rows, answer.answer
+    assert "Judgement Grade" not in answer.answer
+    assert {c.source for c in answer.citations} == {"ofsted-2023-stockton-ilacs-report.txt"}
+
+
+def test_who_led_an_inspection_is_answered_with_the_covers_lead_inspector(extractive):
+    # Before, "His Majesty's Inspector" did not read as naming anyone, so a sentence about the chief executive led.
+    answer = extractive.ask("who was lead inspector stockton 2023")
+    assert answer.outcome == "answered", answer.answer
+    assert _sentences(answer.answer)[0] == "Lead inspector: Joanna Warburton, His Majesty’s Inspector.", answer.answer
