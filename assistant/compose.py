@@ -18,7 +18,7 @@ from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
-from assistant.selection import Unit, readable_words, score_units
+from assistant.selection import LABELLED, Unit, readable_words, score_units
 from assistant.vocabulary import find_terms, is_term, spell_out
 from ingest.tokens import tokens
 from ingest.units import GRADED_ROW, closed
@@ -93,7 +93,6 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
                  and (u is best or anchor is None or anchor in _held(u))), None)
 
 
-_LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
 
 
 def can_lead(unit: Unit) -> bool:
@@ -103,7 +102,7 @@ def can_lead(unit: Unit) -> bool:
     text = unit.text.strip()
     if text.endswith("?"):
         return False
-    return (unit.typed or bool(_LABELLED.match(text) or GRADED_ROW.search(text)) or _reads_as_text(unit)
+    return (unit.typed or bool(LABELLED.match(text) or GRADED_ROW.search(text)) or _reads_as_text(unit)
             or closed(text))
 
 

@@ -68,6 +68,23 @@ def _contact_block(text: str) -> bool:
     return bool(_CONTACT.search(text)) and readable_words(text) < 5
 
 
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower().replace("’", "'")).strip()
+
+
+def _title_line(text: str, title: str) -> bool:
+    """The document's title printed on its first page ("Inspection of Leeds local authority children’s services"):
+    the citation already names it, and as an answer's sentence it says nothing (its "local authority" would read as
+    the "who" a question asks for)."""
+    if LABELLED.match(text):
+        return False  # "Inspection dates: 21 February to 4 March 2022" states the dates, though the title holds them
+    line = _fold(text)
+    return len(line.split()) >= 3 and f" {line} " in f" {_fold(title)} "
+
+
+LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
+
+
 _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "is", "are", "to", "and", "in", "on", "with", "be", "should", "when"}
 
 
@@ -103,7 +120,7 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
         for order, (text, cosine, covered) in enumerate(zip(hit.units, hit.unit_cosines, hit.unit_coverages)):
             key = " ".join(text.lower().split())
-            if key in seen or _heading(text) or _contact_block(text):
+            if key in seen or _heading(text) or _contact_block(text) or _title_line(text, hit.passage.title):
                 continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading is none
             seen.add(key)
             heading = hit.unit_headings[order] if order < len(hit.unit_headings) else hit.passage.section

@@ -66,3 +66,18 @@ def test_who_led_an_inspection_is_answered_with_the_covers_lead_inspector(extrac
     answer = extractive.ask("who was lead inspector stockton 2023")
     assert answer.outcome == "answered", answer.answer
     assert _sentences(answer.answer)[0] == "Lead inspector: Joanna Warburton, His Majesty’s Inspector.", answer.answer
+
+
+@pytest.mark.parametrize("question, first", [
+    ("which inspector did the 2022 leeds inspection", "Lead inspector: Louise Hollick, Her Majesty’s Inspector."),
+    ("did ofsted think stockton thought about diversity in assessments back in 2011",
+     "The diverse needs of children and families is given due attention within assessments."),
+])
+def test_the_title_printed_on_the_first_page_is_not_a_sentence_of_an_answer(extractive, question, first):
+    # The citation names the document; before, "Inspection of Leeds local authority children’s services." led the
+    # first answer (its "local authority" read as the "who" asked for) and the letter's title led the second.
+    answer = extractive.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert _sentences(answer.answer)[0] == first, answer.answer
+    titles = {c.title.split(" (")[0].lower() for c in answer.citations}
+    assert not any(s.rstrip(".").lower() in titles for s in _sentences(answer.answer)), answer.answer
