@@ -32,6 +32,10 @@ def test_a_scheduled_refresh_fires_inside_serve(tmp_path, embedder):
             body = bot.wait_health(lambda b: b.get("version") not in (None, first), timeout=90)
             assert body["version"] == store.live_name() and sorted(store.live().manifest().documents) == [
                 "new-policy.md", "visits.md"]
+            # The new version loads in the background while questions use the old one; on a busy machine that
+            # takes a while. Once it answers from the new version, so does the bot.
+            body = bot.wait_health(lambda b: b.get("answering") == b.get("version"), timeout=90)
+            assert body["answering"] == store.live_name()
             event = mention("How soon is a return home interview offered?", channel="C0SCHEDUL")
             bot.bot.send_event(event)
             reply = double.wait_for("chat.postMessage", channel="C0SCHEDUL", thread_ts=event["ts"], timeout=60)
