@@ -93,8 +93,6 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
                  and (u is best or anchor is None or anchor in _held(u))), None)
 
 
-
-
 def can_lead(unit: Unit) -> bool:
     """Can this unit stand as a sentence of an answer? A sentence, a labelled field, a judgement table's row or a
     fact of the kind asked can; a bare name, date or title line ("Stockton-on-Tees Borough Council", "June 2011",

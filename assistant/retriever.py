@@ -25,7 +25,7 @@ from ingest.lexical import LexicalIndex
 from ingest.models import Passage
 from ingest.store import IndexVersion
 from ingest.tokens import tokens
-from ingest.unit_vectors import UnitVectors, unit_text
+from ingest.unit_vectors import UnitVectors, unit_texts
 from ingest.units import answer_units, unit_headings
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ class Retriever:
         if rows is None or len(rows) != len(hit.units):
             # Not expected (the manifest's cutting version forces a re-split): embed them now, slower, same result.
             log.warning("unit vectors missing or stale for a passage; embedding at query time")
-            texts = [unit_text(heading, u) for heading, u in zip(hit.unit_headings, hit.units)]
+            texts = unit_texts(passage)
             rows = np.asarray(self.embedder.embed_batch(texts), dtype=np.float32).reshape(len(texts), -1)
         hit.unit_cosines = [float(x) for x in (rows @ vector)]
 

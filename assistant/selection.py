@@ -68,6 +68,9 @@ def _contact_block(text: str) -> bool:
     return bool(_CONTACT.search(text)) and readable_words(text) < 5
 
 
+LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
+
+
 def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower().replace("’", "'")).strip()
 
@@ -80,9 +83,6 @@ def _title_line(text: str, title: str) -> bool:
         return False  # "Inspection dates: 21 February to 4 March 2022" states the dates, though the title holds them
     line = _fold(text)
     return len(line.split()) >= 3 and f" {line} " in f" {_fold(title)} "
-
-
-LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
 
 
 _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "is", "are", "to", "and", "in", "on", "with", "be", "should", "when"}
@@ -118,12 +118,12 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
     units: list[Unit] = []
     seen: set[str] = set()
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
-        for order, (text, cosine, covered) in enumerate(zip(hit.units, hit.unit_cosines, hit.unit_coverages)):
+        for order, (text, heading, cosine, covered) in enumerate(
+                zip(hit.units, hit.unit_headings, hit.unit_cosines, hit.unit_coverages)):
             key = " ".join(text.lower().split())
             if key in seen or _heading(text) or _contact_block(text) or _title_line(text, hit.passage.title):
                 continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading is none
             seen.add(key)
-            heading = hit.unit_headings[order] if order < len(hit.unit_headings) else hit.passage.section
             units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
                               states(query.answer_type, text, asked=f"{query.text} {query.plain}")))
     best = max((u.cosine for u in units), default=0.0)

@@ -36,7 +36,7 @@ GRADED_ROW = re.compile(rf"\b{GRADES}\.?$")  # a row of a judgement table: what 
 # The judgement table's header ("Judgement Grade") is cut from its first row: it labels every row, as a section
 # heading labels its sentences (``unit_headings``), and no row is quoted with it.
 _TABLE_HEAD = re.compile(r"[a-z’'](\s+)Judgements? Grades?\b(\s+)")
-TABLE_HEADER = re.compile(r"^Judgements? Grades?$")
+_TABLE_HEADER = re.compile(r"^Judgements? Grades?$")
 FIELD_RUN = 40  # words: only a run this long before its first full stop is read as a flattened cover
 
 
@@ -102,10 +102,11 @@ def unit_headings(section: str, units: list[str]) -> list[str]:
     grade" is about the care leavers row, not only about the row the header was printed beside)."""
     headings, header = [], ""
     for unit in units:
-        if TABLE_HEADER.match(unit):
+        row = bool(GRADED_ROW.search(unit))
+        if _TABLE_HEADER.match(unit):
             header = unit
-        elif not GRADED_ROW.search(unit):
+        elif not row:
             header = ""  # the table has ended
-        headings.append(" ".join(part for part in (section, header if GRADED_ROW.search(unit) else "") if part))
+        headings.append(" ".join(part for part in (section, header) if part) if row else section)
     return headings
 

@@ -85,12 +85,12 @@ def health(assistant: "Assistant", services: Services | None = None) -> tuple[in
     """(status, body) for /healthz: 200 when a knowledge base version is live, else 503; with the answers in
     progress and the replies waiting in the outbox (counts only)."""
     live = assistant.store.live_name()
-    loaded = getattr(assistant, "_retriever", None)
+    retriever = getattr(assistant, "_retriever", None)
     # "version" is the live pointer; "answering" the version questions are answered from. After a refresh they
     # differ until the new version has loaded in the background (questions meanwhile use the previous one).
-    body: dict[str, Any] = {"ok": live is not None, "version": live,
-                            "answering": loaded.version.name if loaded is not None else None,
-                            "knowledge_base": "loaded" if (live and loaded) else ("ready" if live else "empty")}
+    answering = retriever.version.name if retriever is not None else None
+    body: dict[str, Any] = {"ok": live is not None, "version": live, "answering": answering,
+                            "knowledge_base": "loaded" if (live and answering) else ("ready" if live else "empty")}
     if services is not None:
         body.update(services.stats())
     return (200 if live else 503), body

@@ -37,35 +37,39 @@ def _sentences(answer: str) -> list[str]:
     return [s.strip() for s in re.split(r"\s*\[\d+\]\s*", answer) if s.strip()]
 
 
+def _answered(assistant: Assistant, question: str):
+    """The answer to ``question``, which must be answered, and its sentences."""
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    return answer, _sentences(answer.answer)
+
+
 @pytest.mark.parametrize("question, row", [
     ("mbro care leavers grade 2023", "The experiences and progress of care leavers Requires improvement to be good"),
     ("darlington CiC and care leavers grade 2022",
      "The experiences and progress of children in care and care leavers Outstanding"),
 ])
 def test_a_grade_question_leads_with_the_row_it_asks_about(extractive, question, row):
-    answer = extractive.ask(question)
-    assert answer.outcome == "answered", answer.answer
-    assert _sentences(answer.answer)[0].rstrip(".") == row, answer.answer
+    answer, sentences = _answered(extractive, question)
+    assert sentences[0].rstrip(".") == row, answer.answer
     assert "Judgement Grade" not in answer.answer
 
 
 def test_a_question_for_all_the_grades_is_answered_with_rows_of_the_table(product):
     # Before, this led with the first row and its header, and nothing else: "Judgement Grade The impact of leaders
     # on social work practice with children and families Requires improvement to be good."
-    answer = product.ask("stockton 2023 ofsted grades")
-    assert answer.outcome == "answered", answer.answer
-    rows = [s for s in _sentences(answer.answer) if GRADED_ROW.search(s)]
+    answer, sentences = _answered(product, "stockton 2023 ofsted grades")
+    rows = [s for s in sentences if GRADED_ROW.search(s)]
     assert len(rows) >= 2, answer.answer
-    assert _sentences(answer.answer)[0] in rows, answer.answer
+    assert sentences[0] in rows, answer.answer
     assert "Judgement Grade" not in answer.answer
     assert {c.source for c in answer.citations} == {"ofsted-2023-stockton-ilacs-report.txt"}
 
 
 def test_who_led_an_inspection_is_answered_with_the_covers_lead_inspector(extractive):
     # Before, "His Majesty's Inspector" did not read as naming anyone, so a sentence about the chief executive led.
-    answer = extractive.ask("who was lead inspector stockton 2023")
-    assert answer.outcome == "answered", answer.answer
-    assert _sentences(answer.answer)[0] == "Lead inspector: Joanna Warburton, His Majesty’s Inspector.", answer.answer
+    answer, sentences = _answered(extractive, "who was lead inspector stockton 2023")
+    assert sentences[0] == "Lead inspector: Joanna Warburton, His Majesty’s Inspector.", answer.answer
 
 
 @pytest.mark.parametrize("question, first", [
@@ -76,8 +80,7 @@ def test_who_led_an_inspection_is_answered_with_the_covers_lead_inspector(extrac
 def test_the_title_printed_on_the_first_page_is_not_a_sentence_of_an_answer(extractive, question, first):
     # The citation names the document; before, "Inspection of Leeds local authority children’s services." led the
     # first answer (its "local authority" read as the "who" asked for) and the letter's title led the second.
-    answer = extractive.ask(question)
-    assert answer.outcome == "answered", answer.answer
-    assert _sentences(answer.answer)[0] == first, answer.answer
+    answer, sentences = _answered(extractive, question)
+    assert sentences[0] == first, answer.answer
     titles = {c.title.split(" (")[0].lower() for c in answer.citations}
-    assert not any(s.rstrip(".").lower() in titles for s in _sentences(answer.answer)), answer.answer
+    assert not any(s.rstrip(".").lower() in titles for s in sentences), answer.answer
