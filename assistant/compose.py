@@ -18,10 +18,10 @@ from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
-from assistant.selection import LABELLED, Unit, readable_words, score_units
+from assistant.selection import Unit, readable_words, score_units
 from assistant.vocabulary import find_terms, is_term, spell_out
 from ingest.tokens import tokens
-from ingest.units import GRADED_ROW, closed
+from ingest.units import GRADED_ROW, LABELLED, closed
 from assistant.understand import Query
 from ingest.authorities import find_authorities
 

@@ -51,6 +51,7 @@ class Hit:
     unit_cosines: list[float] = field(default_factory=list)  # each unit (with its heading) against the question
     unit_coverages: list[float] = field(default_factory=list)  # the question's key terms each unit (with heading) holds
     unit_headings: list[str] = field(default_factory=list)  # the heading each unit is read with (ingest.units)
+    boilerplate: frozenset[int] = frozenset()  # positions of units printed alike in many documents (ingest.boilerplate)
 
     @property
     def best_unit(self) -> float:
@@ -75,6 +76,8 @@ class Retriever:
         self.documents = lexical.documents
         self.weights = TermWeights.from_counts(lexical.counts, total=lexical.total)
         self.unit_vectors = UnitVectors.open(version.path)
+        if self.unit_vectors is not None:
+            self.unit_vectors.mark_boilerplate(map(bytes.decode, lexical.ids), lexical.row_documents)
         self.ranker = Logistic.load(RANKER)
 
     def __len__(self) -> int:
@@ -132,6 +135,7 @@ class Retriever:
         passage = hit.passage
         hit.units = answer_units(passage.text)
         hit.unit_headings = unit_headings(passage.section, hit.units)
+        hit.boilerplate = self.unit_vectors.boilerplate_in(passage.id) if self.unit_vectors is not None else frozenset()
         if not hit.units:
             hit.unit_cosines = []
             return

@@ -18,7 +18,7 @@ from assistant.evidence import TermWeights, coverage
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.understand import Query
-from ingest.units import closed
+from ingest.units import LABELLED, closed
 
 SELECTOR = "selector"
 ANSWER_PASSAGES = 4  # units are drawn from the best few passages only
@@ -66,9 +66,6 @@ def _contact_block(text: str) -> bool:
     enquiries@ofsted.gov.uk", "T: 0300 123 1231 Textphone: ... © Crown copyright 2022"): it answers nothing, though
     its numbers look like facts. A sentence that gives an address as part of what to do stays a candidate."""
     return bool(_CONTACT.search(text)) and readable_words(text) < 5
-
-
-LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
 
 
 def _fold(text: str) -> str:
@@ -121,8 +118,10 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
         for order, (text, heading, cosine, covered) in enumerate(
                 zip(hit.units, hit.unit_headings, hit.unit_cosines, hit.unit_coverages)):
             key = " ".join(text.lower().split())
-            if key in seen or _heading(text) or _contact_block(text) or _title_line(text, hit.passage.title):
-                continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading is none
+            if (key in seen or order in hit.boilerplate or _heading(text) or _contact_block(text)
+                    or _title_line(text, hit.passage.title)):
+                continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading or a
+                # publisher's licence text printed in many documents (ingest.boilerplate) is none
             seen.add(key)
             units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
                               states(query.answer_type, text, asked=f"{query.text} {query.plain}")))

@@ -67,9 +67,10 @@ class LexicalIndex:
     """BM25 over one version's passages, with the document frequencies and document facts readers need."""
 
     def __init__(self, bm25, ids: np.ndarray, lookup: np.ndarray, rows: np.ndarray, facts: dict,
-                 *, streams: dict | None = None) -> None:
+                 *, row_documents: np.ndarray, streams: dict | None = None) -> None:
         self.bm25 = bm25
         self.ids = ids
+        self.row_documents = row_documents  # each row's document, as a number (rows follow sources)
         self._lookup = lookup
         self._rows = rows
         self._streams = streams or {}  # what a saved index needs beyond what readers read
@@ -153,7 +154,8 @@ class LexicalIndex:
         position = {source: i for i, source in enumerate(documents)}
         streams = {"documents": list(documents.values()), "vocab": rows.vocab, "docs": np.array([position[s] for s in rows.sources], dtype=np.int32),
                    "body": rows.body, "text": rows.text}
-        return cls(bm25, ids, ids[order], order.astype(np.int64), facts, streams=streams)
+        return cls(bm25, ids, ids[order], order.astype(np.int64), facts, row_documents=streams["docs"],
+                   streams=streams)
 
     def save(self, version_dir: Path) -> None:
         """Write the index under ``version_dir/lexical`` (a version being built; never a published one)."""
@@ -189,7 +191,8 @@ class LexicalIndex:
         if facts["passages"]:
             bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=True, load_corpus=False)
         load = lambda name: np.load(folder / name, mmap_mode="r")  # noqa: E731
-        return cls(bm25, load("ids.npy"), load("lookup.npy"), load("rows.npy"), facts)
+        return cls(bm25, load("ids.npy"), load("lookup.npy"), load("rows.npy"), facts,
+                   row_documents=load("docs.npy"))
 
     # -- reading -----------------------------------------------------------
     def scores(self, query_tokens: list[str]) -> np.ndarray:

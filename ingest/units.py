@@ -6,6 +6,7 @@ units verbatim, so both sides cut a passage the same way, here.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ingest.splitter import split_sentences
@@ -37,6 +38,7 @@ GRADED_ROW = re.compile(rf"\b{GRADES}\.?$")  # a row of a judgement table: what 
 # heading labels its sentences (``unit_headings``), and no row is quoted with it.
 _TABLE_HEAD = re.compile(r"[a-z’'](\s+)Judgements? Grades?\b(\s+)")
 _TABLE_HEADER = re.compile(r"^Judgements? Grades?$")
+LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
 FIELD_RUN = 40  # words: only a run this long before its first full stop is read as a flattened cover
 
 
@@ -110,3 +112,13 @@ def unit_headings(section: str, units: list[str]) -> list[str]:
         headings.append(" ".join(part for part in (section, header) if part) if row else section)
     return headings
 
+
+
+def unit_key(unit: str) -> int:
+    """A unit's text as a 63-bit number, to find units printed alike in many documents (``ingest.boilerplate``);
+    0 for a unit that states a fact of its own document however many print it alike: a judgement table's row
+    ("Overall effectiveness Good"), its header, or a labelled field ("Lead inspector: …")."""
+    if GRADED_ROW.search(unit) or _TABLE_HEADER.match(unit) or LABELLED.match(unit):
+        return 0
+    folded = " ".join(unit.lower().replace("’", "'").split())
+    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "little") >> 1 or 1
