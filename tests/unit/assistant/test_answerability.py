@@ -79,6 +79,10 @@ def test_a_year_a_council_and_shorthand_are_repeated_though_the_documents_never_
     assert clause == 'what you asked ("IA timescale for RHIs, …")', clause
     clause = asked_clause("does Calderdale's procedure cover Zebedee", known=known_to(weights))  # nor does a council
     assert clause == 'what you asked ("does Calderdale\'s procedure cover …")', clause
+    # A quantity the documents never state is what a near miss asks about: "… hours" would hide the question.
+    clause = asked_clause("are home visits recorded within 24 hours or 72hrs", known=known_to(weights))
+    assert clause == 'what you asked ("are home visits recorded within 24 hours or 72hrs")', clause
+    assert "447" not in asked_clause("plan for child 447190", known=known_to(weights))  # a case number is not
 
 
 def test_a_report_is_of_its_year_or_the_year_before() -> None:
