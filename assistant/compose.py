@@ -131,11 +131,14 @@ def _other_council(hit: Hit) -> bool:
     return bool(hit.steer_parts.get("council_other"))
 
 
-def choose(units: list[Unit], first: Unit) -> list[Unit]:
-    """``first`` (it states the fact asked for), then close runners-up while the answer stays short."""
+def choose(units: list[Unit], first: Unit, hits: list[Hit] | None = None) -> list[Unit]:
+    """``first`` (it states the fact asked for), then close runners-up while the answer stays short; for a question
+    naming a council, none from another council's document ("gloucestershire supervision frequency for team
+    managers" is not followed by Walsall's "Every practitioner must have supervision at least monthly")."""
     chosen = [first]
     words = first.words
-    for unit in (u for u in units if u is not first and can_lead(u)):
+    elsewhere = (lambda u: _other_council(hits[u.hit_index])) if hits is not None else (lambda u: False)
+    for unit in (u for u in units if u is not first and can_lead(u) and not elsewhere(u)):
         if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
             break
         if words + unit.words > MAX_WORDS:
@@ -234,7 +237,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         return Answer(question=query.text, answer=text, citations=citations, hits=hits,
                       checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
                       outcome="partial")
-    chosen = choose(units, first)
+    chosen = choose(units, first, hits)
     added, extra = from_each(query, hits, chosen, terms, weights, search)  # nothing unless it is a comparison
     parts, citations = _cite(chosen + added, hits + extra)
     return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")

@@ -55,3 +55,15 @@ def test_another_councils_rule_is_only_the_nearest(assistant):
     said, _, quoted = answer.answer.partition(": ")
     assert "another council's document" in said and "Walsall" in said, answer.answer
     assert "Leeds" not in quoted, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "what is supervision like in leeds",
+    "leeds supervision - what gets recorded",
+])
+def test_an_answer_about_one_council_quotes_nothing_from_another(assistant, question):
+    # The lead came from Leeds, and Walsall's close runner-up used to follow it as support ("Supervision is
+    # recorded on the child's file. [2]", cited to Walsall), read as part of Leeds's answer.
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert {c.source for c in answer.citations} == {"leeds-supervision.md"}, answer.answer
