@@ -131,13 +131,25 @@ def _other_council(hit: Hit) -> bool:
     return bool(hit.steer_parts.get("council_other"))
 
 
+def _year_far(hit: Hit) -> bool:
+    """The question names a year and ``hit``'s document is dated more than a year from it."""
+    return bool(hit.steer_parts.get("year_far"))
+
+
 def choose(units: list[Unit], first: Unit, hits: list[Hit] | None = None) -> list[Unit]:
     """``first`` (it states the fact asked for), then close runners-up while the answer stays short; for a question
     naming a council, none from another council's document ("gloucestershire supervision frequency for team
     managers" is not followed by Walsall's "Every practitioner must have supervision at least monthly")."""
     chosen = [first]
     words = first.words
-    elsewhere = (lambda u: _other_council(hits[u.hit_index])) if hits is not None else (lambda u: False)
+    def elsewhere(unit: Unit) -> bool:
+        if hits is None:
+            return False
+        hit = hits[unit.hit_index]
+        # Nor, when the first is of the year asked about, from a document years away ("IRO challenge stockton 2019"
+        # is not followed by the 2023 report's sentence).
+        return _other_council(hit) or (_year_far(hit) and not _year_far(hits[first.hit_index]))
+
     for unit in (u for u in units if u is not first and can_lead(u) and not elsewhere(u)):
         if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
             break

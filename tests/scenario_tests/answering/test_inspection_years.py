@@ -64,3 +64,47 @@ def knowledge_assistant(knowledge_store, embedder):
     a = Assistant(knowledge_store, embedder=embedder)
     yield a
     a.close()
+
+
+EARLIER = """Title: Inspection of Middlesbrough local authority children's services
+Publisher: Ofsted
+Date: 2019-02-01
+Type: inspection-letter
+Authority: Middlesbrough
+---
+Children in care
+
+Independent reviewing officers rarely challenge drift in children's plans. Their oversight is not recorded.
+"""
+
+LATER = """Title: Inspection of Middlesbrough local authority children's services
+Publisher: Ofsted
+Date: 2023-05-01
+Type: inspection-letter
+Authority: Middlesbrough
+---
+Children in care
+
+Independent reviewing officers now challenge drift in children's plans effectively and record their oversight.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory, embedder):
+    store = store_of(tmp_path_factory.mktemp("two-inspections"),
+                     {"middlesbrough-2019.md": EARLIER, "middlesbrough-2023.md": LATER}, embedder)
+    a = Assistant(store, embedder=embedder)
+    yield a
+    a.close()
+
+
+@pytest.mark.parametrize("question, year", [
+    ("IRO challenge middlesbrough 2019", "2019"),
+    ("middlesbrough 2023 - what did ofsted say about iros challenging drift", "2023"),
+])
+def test_an_answer_about_one_inspection_quotes_nothing_from_another_years(two_reports, question, year):
+    # The other report's sentence on the same subject used to follow as support, cited to its own report, and read
+    # as part of the year asked about ("… rarely challenge drift … [1] … now challenge drift … effectively [2]").
+    answer = two_reports.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert {c.source for c in answer.citations} == {f"middlesbrough-{year}.md"}, answer.answer
