@@ -59,9 +59,27 @@ class TermWeights:
         return math.log(1 + (self.total - self.counts.get(term, 0) + 0.5) / (self.counts.get(term, 0) + 0.5))
 
 
+# The where-words that name no thing: what a question after a number, a name or a date is about is never one.
+_ASKING_WORDS = (
+    "find found say says said describe described identify identified according under what which how when who why "
+    "happen happens occur occurs apply applies set sets did does do give given year years take takes place get gets "
+    "got receive receives received carry carried out make made vs versus compare compared comparison difference "
+    "differences different same both"
+)
+
+
 def key_terms(query: Query) -> list[str]:
-    """Stemmed content terms of the question that evidence must contain."""
-    drop = set(tokens(_WHERE_WORDS))
+    """Stemmed content terms of the question that evidence must contain. A question after a number, a name or a
+    date with nothing else to say what it is about ("hartlepool 2024 how many inspectors") is about the things it
+    names, though elsewhere they only say where to look."""
+    terms = _key_terms(query, set(tokens(_WHERE_WORDS)))
+    if not terms and query.answer_type is not None:
+        terms = _key_terms(query, set(tokens(_ASKING_WORDS)))
+    return terms
+
+
+def _key_terms(query: Query, where: set[str]) -> list[str]:
+    drop = set(where)
     if query.wants_quantity:
         drop.update(tokens(_ANSWER_TYPE_WORDS))
     for authority in query.authorities:

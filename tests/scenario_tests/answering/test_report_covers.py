@@ -84,3 +84,12 @@ def test_the_title_printed_on_the_first_page_is_not_a_sentence_of_an_answer(extr
     assert sentences[0] == first, answer.answer
     titles = {c.title.split(" (")[0].lower() for c in answer.citations}
     assert not any(s.rstrip(".").lower() in titles for s in sentences), answer.answer
+
+
+def test_a_count_the_report_does_not_give_is_not_answered_with_any_number(product):
+    # The report names its lead inspector and never says how many inspectors came. With "inspectors" taken only as
+    # where to look, the question had no key term, and any sentence holding a number answered it ("This is in the
+    # context of … the COVID-19 pandemic …", "One worker said …", "… up to the age of 25 …").
+    answer = product.ask("hartlepool 2024 how many inspectors")
+    assert answer.outcome != "answered", answer.answer
+    assert "COVID-19" not in answer.answer and "age of 25" not in answer.answer, answer.answer

@@ -200,6 +200,16 @@ def test_a_comparisons_own_words_are_not_key_terms():
     assert key_terms(understand("compare the supervision in walsall and leeds")) == tokens("supervision")
 
 
+def test_a_question_after_a_number_or_name_with_only_where_words_is_about_them():
+    # "inspectors" usually names where to look ("what did inspectors say"); asked "how many", it is what is counted.
+    # With no key term the answer was whatever sentence held a number ("One worker said, ‘It’s an amazing place …’").
+    assert key_terms(understand("hartlepool 2024 how many inspectors")) == tokens("inspectors")
+    assert key_terms(understand("how many children in care in leeds")) == tokens("children care")
+    # A question that asks for no kind of fact still names only where to look.
+    assert key_terms(understand("what did ofsted say about stockton in 2019")) == []
+    assert key_terms(understand("redcar ofsted 2020 inspection")) == []
+
+
 @pytest.mark.parametrize("question, sense", [
     ("cp conf within how many days", "child protection conference"),
     ("max caseload for a sw", "social worker"),
