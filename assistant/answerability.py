@@ -18,7 +18,7 @@ from assistant.evidence import TermWeights
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
-from ingest.tokens import tokens
+from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
 
 ANSWERABILITY = "answerability"
@@ -37,7 +37,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     by_lexical = sorted(hits[:10], key=lambda h: -h.lexical)[:3]
     asked = query.answer_type is not None
     typed = [u for u in units[:TYPED_UNITS] if u.typed]
-    held = set(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top)))
+    held = set(as_verbs(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top))))
     missing = sum(weights.idf(t) for t in terms if t not in held) / total
     years_held = not query.years or any(
         of_year(h.passage.date, h.passage.doc_type, y) for h in top for y in query.years)

@@ -20,7 +20,7 @@ from assistant.evidence import TermWeights, key_terms, unknown_names
 from assistant.retriever import Hit
 from assistant.selection import Unit, readable_words, score_units
 from assistant.vocabulary import find_terms, is_term, spell_out
-from ingest.tokens import tokens
+from ingest.tokens import as_verbs, tokens
 from ingest.units import GRADED_ROW, LABELLED, closed
 from assistant.understand import Query
 from ingest.authorities import find_authorities
@@ -109,7 +109,7 @@ def can_lead(unit: Unit) -> bool:
 def _held(unit: Unit) -> set[str]:
     """The stemmed terms a unit holds, read with its heading and with its shorthand spelled out ("UCRA")."""
     text = f"{unit.section} {unit.text}"
-    return set(tokens(text)) | set(tokens(spell_out(text, find_terms(text))))
+    return set(as_verbs(tokens(text))) | set(as_verbs(tokens(spell_out(text, find_terms(text)))))
 
 
 def _reads_as_text(unit: Unit) -> bool:

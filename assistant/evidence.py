@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ingest.tokens import tokens
+from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
 from ingest.models import Passage
 
@@ -44,7 +44,7 @@ class TermWeights:
         total = 0
         for passage in passages:
             total += 1
-            counts.update(set(tokens(passage.text)))
+            counts.update(set(as_verbs(tokens(passage.text))))
         self.total = max(total, 1)
         self.counts: dict[str, int] = counts
 
@@ -52,7 +52,10 @@ class TermWeights:
     def from_counts(cls, counts: dict[str, int], *, total: int) -> "TermWeights":
         """Weights from document frequencies saved with a version (ingest/lexical.py)."""
         weights = cls(())
-        weights.counts, weights.total = counts, max(total, 1)
+        merged: Counter[str] = Counter()
+        for term, count in counts.items():  # an irregular verb form counts as its verb ("seen" as "see")
+            merged[as_verbs([term])[0]] += count
+        weights.counts, weights.total = dict(merged), max(total, 1)
         return weights
 
     def idf(self, term: str) -> float:
@@ -88,7 +91,7 @@ def _key_terms(query: Query, where: set[str]) -> list[str]:
     drop.update(str(year) for year in query.years)
     drop.update(str(year)[2:] for year in query.years)  # "ofsted 22" names the year 2022
     seen: list[str] = []
-    for term in tokens(_resolved(query, drop)):
+    for term in as_verbs(tokens(_resolved(query, drop))):
         if term not in drop and term not in seen:
             seen.append(term)
     return seen
@@ -110,7 +113,7 @@ def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
     """Share of the key terms' weight that ``text`` contains (0..1)."""
     if not terms:
         return 0.0
-    present = set(tokens(text))
+    present = set(as_verbs(tokens(text)))
     total = sum(weights.idf(t) for t in terms)
     return sum(weights.idf(t) for t in terms if t in present) / total if total else 0.0
 
@@ -120,7 +123,7 @@ def unknown_names(question: str, weights: TermWeights) -> set[str]:
     a case reference. They are not what a question is about, so they count neither for nor against an answer."""
     stems: set[str] = set()
     for word in re.findall(r"(?<=\s)[A-Z][\w'’-]*", question):
-        found = tokens(word)
+        found = as_verbs(tokens(word))
         if found and all(weights.counts.get(t, 0) == 0 for t in found):
             stems.update(found)
     return stems

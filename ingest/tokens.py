@@ -51,3 +51,31 @@ def tokens(text: str) -> list[str]:
 def stem_words(words: list[str]) -> list[str]:
     """The stems of ``words``, as :func:`tokens` stems them."""
     return _stemmer().stemWords(words)
+
+
+# Irregular verb forms the stemmer leaves apart from their verb ("seen" is not "see"): "how soon must the child be
+# seen" asks about "the social worker sees the child within five working days". Applied where the question's key
+# terms are looked for in a passage or a sentence (assistant/evidence.py), not to BM25, whose index is built with
+# tokens() as they are. Forms that are other words too stay out: "left", "led" ("lead professional"), "found"
+# ("founded"), "held" (a meeting held is not "holding cases").
+_IRREGULAR = {
+    "see": "seen saw", "meet": "met", "keep": "kept", "write": "written wrote", "give": "given gave",
+    "take": "taken took", "send": "sent", "bring": "brought", "think": "thought", "choose": "chosen chose",
+    "speak": "spoken spoke", "know": "known knew", "show": "shown", "begin": "begun began", "pay": "paid",
+    "hear": "heard", "understand": "understood", "teach": "taught", "seek": "sought", "catch": "caught",
+    "grow": "grew grown", "draw": "drew drawn", "break": "broke broken", "forget": "forgot forgotten",
+    "spend": "spent", "build": "built", "lose": "lost", "feel": "felt", "sit": "sat", "fall": "fell fallen",
+    "run": "ran",
+}
+
+
+@lru_cache(maxsize=1)
+def _verb_of() -> dict[str, str]:
+    return {form: verb for verb, forms in zip(stem_words(list(_IRREGULAR)), _IRREGULAR.values())
+            for form in stem_words(forms.split())}
+
+
+def as_verbs(stems: list[str]) -> list[str]:
+    """``stems`` (from :func:`tokens`) with each irregular verb form as its verb's stem ("seen" as "see")."""
+    verb_of = _verb_of()
+    return [verb_of.get(s, s) for s in stems]

@@ -67,6 +67,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "when must a home visit be typed up on the electronic record",
             "time limit for recording home visits",
         ]),
+    "seeing the child after a referral ('seen' is 'sees', 2026-11-30)": (
+        "knowledge", "answered", ["sees the child within five working days"], [
+            "how soon must the child be seen",
+            "when should the child be seen after a referral",
+            "child seen within how many days of referral",
+            "by when has the child got to be seen by a social worker",
+            "timescale for seeing the child after a referral",
+        ]),
     "management oversight frequency": (
         "knowledge", "answered", ["at least every three months"], [
             "how often must a manager add an oversight note to an open case",

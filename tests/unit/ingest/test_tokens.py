@@ -1,6 +1,6 @@
 """Tokens: phrases whose words mean something else apart are one token."""
 
-from ingest.tokens import tokens
+from ingest.tokens import as_verbs, tokens
 
 
 def test_working_from_home_is_not_a_home_visit() -> None:
@@ -13,3 +13,14 @@ def test_working_from_home_is_not_a_home_visit() -> None:
 def test_looked_after_is_one_token() -> None:
     assert tokens("children looked after") == tokens("children looked-after")
     assert "look" not in tokens("children looked after")
+
+
+def test_irregular_verb_forms_are_their_verb() -> None:
+    # "how soon must the child be seen" asks about "the social worker sees the child within five working days".
+    assert as_verbs(tokens("the child was seen")) == as_verbs(tokens("the child she sees")) == ["child", "see"]
+    assert as_verbs(tokens("notes kept, reports written")) == as_verbs(tokens("notes keep, reports write"))
+    assert as_verbs(tokens("held")) != as_verbs(tokens("holding"))  # "supervision is held" is not "holding work"
+    # Forms that are other words too stay apart: "led to delay" is not the "lead professional".
+    assert as_verbs(tokens("led")) != tokens("lead") and as_verbs(tokens("left")) != tokens("leave")
+    # BM25 reads text as it is: tokens() alone leaves every form apart.
+    assert tokens("seen") != tokens("see")
