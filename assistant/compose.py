@@ -32,6 +32,9 @@ RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated a
 NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that has words to read
 
 
+_STRANDED = {"about", "for", "on", "with", "of", "to", "from", "in", "at", "by", "like", "after", "before"}
+
+
 def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: True) -> str:
     """The question as an indirect clause for "The documents don't say ...": 'what the caseload limit is'.
 
@@ -44,6 +47,11 @@ def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: T
         text = text[0].lower() + text[1:]
     inverted = re.match(r"^(what|which|who|where|how \w+)\s+(is|are|was|were)\s+(.+)$", text, re.I)
     if inverted and len(inverted.group(3).split()) <= 12:
+        # A stranded preposition stays last: "what was the 2011 inspection about" reads "what the 2011 inspection
+        # was about".
+        subject, _, last = inverted.group(3).rpartition(" ")
+        if subject and last.lower() in _STRANDED:
+            return f"{inverted.group(1)} {subject} {inverted.group(2)} {last}"
         return f"{inverted.group(1)} {inverted.group(3)} {inverted.group(2)}"
     if re.match(r"^(what|which|who|whom|whose|when|where|why|how)\b", text, re.I):
         return text

@@ -47,6 +47,7 @@ def test_the_judge_gives_three_outcomes() -> None:
     ("how often should foster carers be visited?", "how often should foster carers be visited"),
     ("max caseload nqsw", 'what you asked ("max caseload nqsw")'),
     ("ICPC timescale", 'what you asked ("ICPC timescale")'),
+    ("what was the 2011 inspection about", "what the 2011 inspection was about"),
 ])
 def test_what_was_asked_reads_as_a_clause(question: str, clause: str) -> None:
     assert asked_clause(question) == clause
