@@ -211,11 +211,10 @@ def from_each(query: Query, hits: list[Hit], chosen: list[Unit], terms: list[str
         # A sentence holding none of the question's key terms is about something else, however it is rated
         # ("stockton front door 2019 and 2023": not "For several years, Stockton has had a high number of children
         # in care"); then that council or year gets nothing rather than a sentence beside the point.
-        # A sentence already quoted is passed over for the next: two reports can print the same judgement row
-        # ("Overall effectiveness Outstanding"), and then the second council is still answered from its own.
-        quoted = {u.text for u in chosen + added}
-        best = next((u for u in units if belongs(found[u.hit_index]) and can_lead(u) and u.coverage > 0
-                     and u.text not in quoted), None)
+        # Two reports can print the same judgement row ("Overall effectiveness Requires improvement to be good"):
+        # then it is said once and cited to both ("… [1, 3]", assistant/repeats.py), which answers "stockton 2019
+        # vs 2023 overall" as asked; passing it over for the next sentence answered 2023 with something else.
+        best = next((u for u in units if belongs(found[u.hit_index]) and can_lead(u) and u.coverage > 0), None)
         if best is None:
             continue
         if found is hits:
