@@ -28,7 +28,7 @@ _IMPROVE = re.compile(
     r"(?:inspection|ofsted))\b", re.I)
 _PRIORITY = re.compile(r"\bpriority actions?\b", re.I)
 _RECOMMEND = re.compile(r"\brecommendations?\b", re.I)
-_STRENGTH = re.compile(r"\b(?:what (?:are|were) (?:the |our |their )?strengths|strengths did)\b", re.I)
+_STRENGTH = re.compile(r"\bstrengths\b", re.I)  # "what strengths did ofsted find", "what did we do well" (lexicon)
 # "what did Ofsted say/find about <theme>": everything the inspections recorded on that theme.
 _SAID = re.compile(r"\b(say|said|says|find|found|finds|think|thought|comment\w*|reported|view|views|feedback)\b", re.I)
 _JUDGEMENT = re.compile(r"\b(judge?ments?|graded?|rated|rating|overall effectiveness)\b", re.I)

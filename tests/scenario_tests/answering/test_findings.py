@@ -212,6 +212,20 @@ def test_list_and_judgement_answers(assistant):
     _check_citations(judged)
 
 
+@pytest.mark.parametrize("question", [
+    "What did Ofsted say Gateshead does well in 2011?",
+    "What strengths did the 2011 inspection of Gateshead find?",
+    "gateshead 2011 ofsted - what went well",
+])
+def test_what_went_well_is_the_strengths_list(assistant, question):
+    # Asked in a practitioner's words ("do well", "went well": the lexicon reads them as "strengths"), or naming
+    # strengths anywhere in the question, not only as "what are the strengths".
+    answer = assistant.ask(question)
+    assert answer.mode == "findings", answer.answer
+    assert "Staff report good access to training" in answer.answer and "area for development" not in answer.answer
+    _check_citations(answer)
+
+
 # Questions the findings records do not answer go to the passage pipeline, and its answer is the right one
 # (expectations read from tests/support/findings_docs.py): (question, outcome, first cited source, words in the
 # first sentence, words anywhere in the reply).
