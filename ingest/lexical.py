@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ingest import npy
 from ingest.models import Passage
 from ingest.tokens import TOKENS_VERSION, tokens
 
@@ -106,7 +107,7 @@ class LexicalIndex:
         folder = previous_dir / FOLDER
         facts = json.loads((folder / "facts.json").read_text())
         old_docs = facts["documents"]
-        load = lambda name: np.load(folder / name, mmap_mode="r")  # noqa: E731
+        load = lambda name: npy.load(folder / name, mmap_mode="r")  # noqa: E731
         ids, docs = load("ids.npy"), np.asarray(load("docs.npy"))
         body, body_at, text, text_at = load("body.npy"), load("body_at.npy"), load("text.npy"), load("text_at.npy")
         rows = _Rows(json.loads((folder / "vocab.json").read_text()))
@@ -189,8 +190,9 @@ class LexicalIndex:
         facts = json.loads((folder / "facts.json").read_text())
         bm25 = None
         if facts["passages"]:
-            bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=True, load_corpus=False)
-        load = lambda name: np.load(folder / name, mmap_mode="r")  # noqa: E731
+            with npy.READING:  # bm25s reads its arrays with np.load
+                bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=True, load_corpus=False)
+        load = lambda name: npy.load(folder / name, mmap_mode="r")  # noqa: E731
         return cls(bm25, load("ids.npy"), load("lookup.npy"), load("rows.npy"), facts,
                    row_documents=load("docs.npy"))
 

@@ -22,6 +22,8 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from ingest import npy
+
 OPEN = 2**31 - 1  # v_to of a record the newest version still holds
 BATCH = 4000
 RETIRED = "RETIRED"  # in a store's root: shared collections to delete once they are not the one in use
@@ -111,7 +113,7 @@ class Starts:
     @classmethod
     def open(cls, folder: Path) -> "Starts | None":
         try:
-            with np.load(folder / STARTS) as data:
+            with npy.READING, np.load(folder / STARTS) as data:  # the arrays' headers are read here (ingest/npy.py)
                 return cls(data["pids"], data["starts"])
         except FileNotFoundError:
             return None

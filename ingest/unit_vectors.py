@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from ingest import npy
 from ingest.boilerplate import boilerplate_rows
 from ingest.models import Passage
 from ingest.units import answer_units, unit_headings, unit_key
@@ -53,9 +54,9 @@ class UnitVectors:
 
     def __init__(self, folder: Path) -> None:
         self.index: dict[str, list[int]] = json.loads((folder / INDEX).read_text())
-        self.matrix = np.load(folder / VECTORS, mmap_mode="r")
+        self.matrix = npy.load(folder / VECTORS, mmap_mode="r")
         # A version from before the keys has none (so no boilerplate is marked) until the next refresh.
-        self.keys = np.load(folder / KEYS, mmap_mode="r") if (folder / KEYS).is_file() else None
+        self.keys = npy.load(folder / KEYS, mmap_mode="r") if (folder / KEYS).is_file() else None
         self.boilerplate = np.zeros(0, dtype=np.int64)  # sorted rows printed alike in many documents (mark_boilerplate)
 
     @classmethod
