@@ -105,6 +105,12 @@ def test_a_day_of_the_month_and_a_paragraph_number_are_not_counts() -> None:
     assert not states("number", "It took place on 3rd June.")
     assert not states("number", "40. The director of children's services has a clear vision.")
     assert states("number", "On 3 June there were 40 referrals.")
+    # A range of days is dates too ("how many inspectors did the stockton 2023 inspection have" was answered
+    # "Inspection dates: 6 to 17 March 2023.")
+    assert not states("number", "Inspection dates: 6 to 17 March 2023.")
+    assert not states("number", "Inspection dates: 21 February to 4 March 2022.")
+    assert not states("number", "The visit ran 6-17 March.")
+    assert states("number", "Caseloads ranged from 6 to 17 children.")
 
 
 def test_a_name_the_question_already_used_names_nothing_new() -> None:
