@@ -12,6 +12,7 @@ from assistant.answer_types import KINDS, asked_for, states
     ("how often shld nqsws get supervis", "frequency"),
     ("icpc timescale after strat", "timescale"),
     ("how long do we have to complete a c&f assessment", "timescale"),
+    ("how quick does a contact need a decision", "timescale"),  # "quick" as typed, not "quickly"
     ("max caseload nqsw", "number"),
     ("leeds sw vacancy rate 2022", "number"),
     ("when was the stockton ucra inspection", "date"),
