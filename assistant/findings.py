@@ -28,7 +28,8 @@ _IMPROVE = re.compile(
     r"(?:inspection|ofsted))\b", re.I)
 _PRIORITY = re.compile(r"\bpriority actions?\b", re.I)
 _RECOMMEND = re.compile(r"\brecommendations?\b", re.I)
-_STRENGTH = re.compile(r"\bstrengths\b", re.I)  # "what strengths did ofsted find", "what did we do well" (lexicon)
+# "what strengths did ofsted find", "what did we do well" (lexicon); not strengths-based practice, a way of working
+_STRENGTH = re.compile(r"\bstrengths\b(?![\s-]*(based|focused|led)\b)", re.I)
 # "what did Ofsted say/find about <theme>": everything the inspections recorded on that theme.
 _SAID = re.compile(r"\b(say|said|says|find|found|finds|think|thought|comment\w*|reported|view|views|feedback)\b", re.I)
 _JUDGEMENT = re.compile(r"\b(judge?ments?|graded?|rated|rating|overall effectiveness)\b", re.I)

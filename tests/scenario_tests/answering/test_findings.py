@@ -226,6 +226,11 @@ def test_what_went_well_is_the_strengths_list(assistant, question):
     _check_citations(answer)
 
 
+def test_strengths_based_practice_is_a_way_of_working_not_the_strengths_list(assistant):
+    answer = assistant.ask("What did Ofsted say about strengths-based practice in Gateshead in 2011?")
+    assert "Staff report good access to training" not in answer.answer, answer.answer
+
+
 # Questions the findings records do not answer go to the passage pipeline, and its answer is the right one
 # (expectations read from tests/support/findings_docs.py): (question, outcome, first cited source, words in the
 # first sentence, words anywhere in the reply).
