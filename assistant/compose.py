@@ -145,19 +145,19 @@ def _year_far(hit: Hit) -> bool:
 
 
 def choose(units: list[Unit], first: Unit, hits: list[Hit] | None = None) -> list[Unit]:
-    """``first`` (it states the fact asked for), then close runners-up while the answer stays short; for a question
-    naming a council, none from another council's document ("gloucestershire supervision frequency for team
-    managers" is not followed by Walsall's "Every practitioner must have supervision at least monthly")."""
-    chosen = [first]
-    words = first.words
+    """``first`` (it states the fact asked for), then close runners-up while the answer stays short. Given the
+    ``hits`` they cite, none from another council's document when the question names a council ("gloucestershire
+    supervision frequency for team managers" is not followed by Walsall's "Every practitioner must have supervision
+    at least monthly"), nor, when ``first`` is of the year asked about, from a document dated years away ("IRO
+    challenge stockton 2019" is not followed by the 2023 report's sentence)."""
     def elsewhere(unit: Unit) -> bool:
         if hits is None:
             return False
         hit = hits[unit.hit_index]
-        # Nor, when the first is of the year asked about, from a document years away ("IRO challenge stockton 2019"
-        # is not followed by the 2023 report's sentence).
         return _other_council(hit) or (_year_far(hit) and not _year_far(hits[first.hit_index]))
 
+    chosen = [first]
+    words = first.words
     for unit in (u for u in units if u is not first and can_lead(u) and not elsewhere(u)):
         if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
             break
