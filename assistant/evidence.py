@@ -16,17 +16,23 @@ from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
 from ingest.models import Passage
 
-_WHERE_WORDS = (
-    "ofsted inspection inspections inspected inspector inspectors inspect letter report reports procedure procedures "
-    "policy policies guidance guide council councils authority authorities local children services service social care "
+# Words that only ask (what was said, found, done, compared): they name no thing, so a question after a number, a
+# name or a date that has nothing else is about the where-words it names (key_terms).
+_ASKING_WORDS = (
     "find found say says said describe described identify identified according under what which how when who why "
     "happen happens occur occurs apply applies set sets did does do give given year years "
-    # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
-    "requirement requirements required rule rules expectation expectations expected standard standards allow allowed "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
     "take takes place get gets got receive receives received carry carried out make made "
     # a comparison's words ask to set two things side by side; what is compared is the subject
     "vs versus compare compared comparison difference differences different same both"
+)
+# Words that only say where to look (the source, the kind of text wanted), and the asking words.
+_WHERE_WORDS = (
+    "ofsted inspection inspections inspected inspector inspectors inspect letter report reports procedure procedures "
+    "policy policies guidance guide council councils authority authorities local children services service social care "
+    # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
+    "requirement requirements required rule rules expectation expectations expected standard standards allow allowed "
+    + _ASKING_WORDS
 )
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
@@ -62,15 +68,6 @@ class TermWeights:
         return math.log(1 + (self.total - self.counts.get(term, 0) + 0.5) / (self.counts.get(term, 0) + 0.5))
 
 
-# The where-words that name no thing: what a question after a number, a name or a date is about is never one.
-_ASKING_WORDS = (
-    "find found say says said describe described identify identified according under what which how when who why "
-    "happen happens occur occurs apply applies set sets did does do give given year years take takes place get gets "
-    "got receive receives received carry carried out make made vs versus compare compared comparison difference "
-    "differences different same both"
-)
-
-
 def key_terms(query: Query) -> list[str]:
     """Stemmed content terms of the question that evidence must contain. A question after a number, a name or a
     date with nothing else to say what it is about ("hartlepool 2024 how many inspectors") is about the things it
@@ -81,8 +78,9 @@ def key_terms(query: Query) -> list[str]:
     return terms
 
 
-def _key_terms(query: Query, where: set[str]) -> list[str]:
-    drop = set(where)
+def _key_terms(query: Query, drop: set[str]) -> list[str]:
+    """The question's terms less ``drop`` (a set of its own, extended here), the council, the years and, after a
+    quantity, the answer-type words."""
     if query.wants_quantity:
         drop.update(tokens(_ANSWER_TYPE_WORDS))
     for authority in query.authorities:

@@ -118,10 +118,11 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
         for order, (text, heading, cosine, covered) in enumerate(
                 zip(hit.units, hit.unit_headings, hit.unit_cosines, hit.unit_coverages)):
             key = " ".join(text.lower().split())
+            # The same sentence in two passages (a duplicate file) is one candidate; a heading, a contact line, the
+            # title line and a publisher's text printed in many documents (ingest.boilerplate) are none.
             if (key in seen or order in hit.boilerplate or _heading(text) or _contact_block(text)
                     or _title_line(text, hit.passage.title)):
-                continue  # the same sentence in two passages (a duplicate file) is one candidate; a heading or a
-                # publisher's licence text printed in many documents (ingest.boilerplate) is none
+                continue
             seen.add(key)
             units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
                               states(query.answer_type, text, asked=f"{query.text} {query.plain}")))
