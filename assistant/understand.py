@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_types import QUANTITIES, asked_for
 from assistant.vocabulary import TermMatch, expand, spell_out
+from assistant.vocabulary.lexicon import INSPECTION_KINDS
 from ingest.authorities import find_authorities, mentions
 
 _RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
@@ -28,6 +29,12 @@ _SHORT_YEAR = re.compile(
     r"(?!\s*(?:working |calendar |clear )?(?:days?|weeks?|months?|hours?|hrs?|years?|yrs?|%|per ?cent)\b)", re.I)
 _OPENER = re.compile(r"^(and|but|also|what about|how about|what else|same for|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|they|them|their|this|those|these|there)\b", re.I)
+
+
+def _about_inspection(text: str, years: list[int]) -> bool:
+    """Does the question ask about an inspection: it names one, or a year and no procedure ("leeds 2022 things to
+    improve")? Only then are a practitioner's words for findings read as such."""
+    return bool(_INSPECTION.search(text)) or bool(years) and not _PROCEDURE.search(text)
 
 
 def is_follow_up(question: str) -> bool:
@@ -56,12 +63,15 @@ class Query:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`."""
-    expanded, terms = expand(question)
+    expanded, terms = expand(question, leave_out=INSPECTION_KINDS)
     plain = spell_out(question, terms)
-    both = f"{question}\n{plain}"  # rules read what was typed and what it stands for ("freq", "ILACS")
     authorities = find_authorities(question)
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
                    | {2000 + int(y) for y in _SHORT_YEAR.findall(question)})
+    if _about_inspection(f"{question}\n{plain}", years):
+        expanded, terms = expand(question)  # "what went wrong", "worried about": Ofsted's findings
+        plain = spell_out(question, terms)
+    both = f"{question}\n{plain}"  # rules read what was typed and what it stands for ("freq", "ILACS")
     if context and is_follow_up(question):
         # A follow-up ("and in 2023?") inherits what it does not say itself.
         context_query = understand(context)

@@ -23,8 +23,11 @@ SOURCES_FILE = Path(__file__).with_name("SOURCES.md")
 
 KINDS = frozenset(
     {"abbreviation", "clipped", "body", "process", "plan", "role", "legislation", "nickname", "misspelling", "name",
-     "phrasing"}
+     "phrasing", "finding"}
 )
+# A practitioner's words for what an inspection found ("worried about", "went well"): read only in a
+# question about an inspection, since "im worried about a child" is not asking for Ofsted's criticisms.
+INSPECTION_KINDS = frozenset({"finding"})
 # A body whose name is said and written as a word ("Ofsted", "Cafcass"): documents use the name
 # itself, so it is recognised but never spelled out in a question.
 UNEXPANDED_KINDS = frozenset({"name"})

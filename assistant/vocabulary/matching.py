@@ -113,9 +113,10 @@ def spell_out(text: str, matches: list[TermMatch]) -> str:
     return "".join(parts + [text[position:]])
 
 
-def expand(question: str) -> tuple[str, list[TermMatch]]:
-    """The question with every expansion of its terms appended (for retrieval), and the terms found."""
-    matches = find_terms(question)
+def expand(question: str, *, leave_out: frozenset[str] = frozenset()) -> tuple[str, list[TermMatch]]:
+    """The question with every expansion of its terms appended (for retrieval), and the terms found;
+    terms of the kinds in ``leave_out`` are not read at all."""
+    matches = [m for m in find_terms(question) if m.kind not in leave_out]
     if not matches:
         return question, []
     spelled = list(dict.fromkeys(

@@ -226,6 +226,28 @@ def test_what_went_well_is_the_strengths_list(assistant, question):
     _check_citations(answer)
 
 
+@pytest.mark.parametrize("question", [
+    "gateshead 2011 - what were the things to improve",
+    "what went wrong for gateshead at the 2011 inspection",
+    "gateshead 2011 shortcomings",
+])
+def test_things_to_improve_is_the_improvement_list(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.mode == "findings", answer.answer
+    assert "area for development" in answer.answer and "Staff report good access to training" not in answer.answer
+    _check_citations(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "im worried about a child in gateshead, how often should they be seen in supervision",
+    "gateshead - new worries about a child i supervise, how often is supervision",
+])
+def test_a_practitioners_own_worry_is_not_a_request_for_ofsteds_criticisms(assistant, question):
+    # "worried about" reads as Ofsted's areas for development only in a question about an inspection
+    answer = assistant.ask(question)
+    assert answer.mode != "findings" and "area for development" not in answer.answer, answer.answer
+
+
 def test_strengths_based_practice_is_a_way_of_working_not_the_strengths_list(assistant):
     answer = assistant.ask("What did Ofsted say about strengths-based practice in Gateshead in 2011?")
     assert "Staff report good access to training" not in answer.answer, answer.answer

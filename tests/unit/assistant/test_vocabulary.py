@@ -263,3 +263,23 @@ def test_a_year_written_short_after_the_kind_of_source_is_a_year(question, years
     assert query.years == years
     if kept:
         assert kept not in key_terms(query)  # it picks the document; it is not evidence inside it
+
+
+@pytest.mark.parametrize("question, finding", [
+    ("what was ofsted worried about in 2011", "areas for development"),
+    ("leeds 2022 - what were the things to improve", "areas for development"),
+    ("redcar 2022 inspection what went wrong", "areas for development"),
+    ("what did ofsted say we do well", "strengths"),
+    # a practitioner's own worry, or a procedure's: not a request for Ofsted's criticisms
+    ("im worried about a child, who do i call", None),
+    ("new worries about a child on a cp plan - do we need a strategy discussion", None),
+    ("worried about a child in 2024 - what does the procedure say", None),
+])
+def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(question, finding):
+    query = understand(question)
+    kinds = {term.kind for term in query.terms}
+    if finding is None:
+        assert "finding" not in kinds and "areas for development" not in query.plain
+        assert "areas for development" not in query.expanded and "strengths" not in query.plain
+    else:
+        assert "finding" in kinds and finding in query.plain
