@@ -24,7 +24,11 @@ _ASKING_WORDS = (
     # filler verbs: "take place", "get", "receive" carry no subject of their own
     "take takes place get gets got receive receives received carry carried out make made "
     # a comparison's words ask to set two things side by side; what is compared is the subject
-    "vs versus compare compared comparison difference differences different same both"
+    "vs versus compare compared comparison difference differences different same both "
+    # how people talk in Slack around a question ("anyone know if", "quick q", "sorry if this is a silly question",
+    # "can someone remind me", "thanks"): none of it is what the question is about
+    "hi hello hey morning afternoon anyone anybody someone somebody know knows wondering wonder remind please pls plz "
+    "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (

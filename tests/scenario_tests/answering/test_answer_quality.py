@@ -67,6 +67,22 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "when must a home visit be typed up on the electronic record",
             "time limit for recording home visits",
         ]),
+    "recording a home visit, asked the Slack way (greetings and 'anyone know' are not the subject, 2026-11-30)": (
+        "knowledge", "answered", ["Home visits", "within two working days"], [
+            "hi, anyone know how long we have to write up a home visit",
+            "quick q - deadline for recording a home visit?",
+            "sorry if this is a silly question but how many days do i have to record a home visit",
+            "can someone remind me how long to get home visit notes on the system please",
+            "does anybody know the time limit for recording home visits, thanks",
+        ]),
+    "caseloads and visits, asked the Slack way (no sample document gives them)": (
+        "knowledge", NOT_ANSWERED, [], [
+            "hi all, anyone know the caseload limit for nqsws? thanks",
+            "quick q - how often do we visit a child on a cp plan",
+            "sorry if this is a silly question but whats the max caseload for a newly qualified sw",
+            "can someone remind me how many weeks between statutory visits please",
+            "does anybody know how often looked after children have to be visited, cheers",
+        ]),
     "seeing the child after a referral ('seen' is 'sees', 2026-11-30)": (
         "knowledge", "answered", ["sees the child within five working days"], [
             "how soon must the child be seen",

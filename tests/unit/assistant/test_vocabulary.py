@@ -283,3 +283,14 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
         assert "areas for development" not in query.expanded and "strengths" not in query.plain
     else:
         assert "finding" in kinds and finding in query.plain
+
+
+@pytest.mark.parametrize("chatty, plain", [
+    ("hi all, anyone know how often supervision is please, thanks", "how often is supervision"),
+    ("sorry if this is a silly question but who chairs a strat", "who chairs a strat"),
+    ("quick q - can someone remind me what the icpc timescale is", "what is the icpc timescale"),
+    ("does anybody know if school should actually be in on a strat discussion, cheers",
+     "should school be in on a strat discussion"),
+])
+def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
+    assert key_terms(understand(chatty)) == key_terms(understand(plain))
