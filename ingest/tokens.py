@@ -67,15 +67,25 @@ _IRREGULAR = {
     "spend": "spent", "build": "built", "lose": "lost", "feel": "felt", "sit": "sat", "fall": "fell fallen",
     "run": "ran",
 }
+# Nouns made from a verb that the stemmer leaves apart from it ("decision" is "decis", "decides" is "decid"): "who
+# decides on contacts" asks about "a decision on every contact is made by a manager". Only where the noun names the
+# verb's act; "placement", "leaver" and "application" ("the procedure applies") are other words.
+_NOUNS = {
+    "decide": "decision decisions", "conclude": "conclusion conclusions", "intervene": "intervention interventions",
+    "close": "closure closures", "notify": "notification notifications",
+}
 
 
 @lru_cache(maxsize=1)
 def _verb_of() -> dict[str, str]:
-    return {form: verb for verb, forms in zip(stem_words(list(_IRREGULAR)), _IRREGULAR.values())
+    forms_of = {**_IRREGULAR, **_NOUNS}
+    return {form: verb for verb, forms in zip(stem_words(list(forms_of)), forms_of.values())
             for form in stem_words(forms.split())}
 
 
 def as_verbs(stems: list[str]) -> list[str]:
-    """``stems`` (from :func:`tokens`) with each irregular verb form as its verb's stem ("seen" as "see")."""
+    """``stems`` (from :func:`tokens`) with each irregular verb form, and each noun of the verb's act, as the verb's
+    stem ("seen" as "see", "decision" as "decide")."""
     verb_of = _verb_of()
     return [verb_of.get(s, s) for s in stems]
+

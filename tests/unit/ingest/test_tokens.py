@@ -24,3 +24,13 @@ def test_irregular_verb_forms_are_their_verb() -> None:
     assert as_verbs(tokens("led")) != tokens("lead") and as_verbs(tokens("left")) != tokens("leave")
     # BM25 reads text as it is: tokens() alone leaves every form apart.
     assert tokens("seen") != tokens("see")
+
+
+def test_a_noun_of_a_verbs_act_is_its_verb() -> None:
+    # "who decides on contacts" asks about "a decision on every contact"; "closes" about "closure"
+    assert as_verbs(tokens("who decides")) == as_verbs(tokens("who decision")) == ["decid"]
+    assert as_verbs(tokens("case closes")) == as_verbs(tokens("case closure"))
+    assert as_verbs(tokens("concluded")) == as_verbs(tokens("conclusions"))
+    # nouns that are other words stay apart: a placement is not placing, a care leaver not leaving
+    assert as_verbs(tokens("placement")) != as_verbs(tokens("place"))
+    assert as_verbs(tokens("leavers")) != as_verbs(tokens("leave"))
