@@ -33,6 +33,16 @@ def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
 
 
 @lru_cache(maxsize=1)
+def _roles() -> re.Pattern:
+    """Every role and body the practitioner lexicon spells out ("practice educator", "personal adviser", "designated
+    safeguarding lead"): each names who does something, as the person facts' own list does."""
+    from assistant.vocabulary.lexicon import entries  # the lexicon imports nothing from here; kept lazy all the same
+
+    names = {e.expansion.lower() for e in entries() if e.kind == "role" and not e.gazetteer}
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")s?\b")
+
+
+@lru_cache(maxsize=1)
 def _modifiers() -> dict[str, re.Pattern]:
     data = json.loads(_DATA.read_text())
     return {kind: _phrases(data[kind]["modifiers"]) for kind in KINDS if data[kind].get("modifiers")}
@@ -70,7 +80,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         return False
     _, facts = _table()[kind]
     if kind == "person":
-        return any(p.search(text) or p.search(text.lower()) for p in facts)
+        return any(p.search(text) or p.search(text.lower()) for p in (*facts, _roles()))
     if kind == "name" and asked:
         used = {w.lower() for w in re.findall(r"[A-Za-z]+", asked)}
         return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))

@@ -91,6 +91,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "who makes the decision to close a case",
             "can a social worker decide to close a case themselves",
         ]),
+    "who supervises students (every role the lexicon names says who, 2026-11-30)": (
+        "knowledge", "answered", ["from their practice educator"], [
+            "students on placement supervision who does it",
+            "who supervises social work students",
+            "sw students - who gives them supervision",
+            "who is responsible for supervising a student on placement",
+            "student social worker supervision, who provides it",
+        ]),
     "seeing the child after a referral ('seen' is 'sees', 2026-11-30)": (
         "knowledge", "answered", ["sees the child within five working days"], [
             "how soon must the child be seen",

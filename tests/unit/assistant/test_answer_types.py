@@ -161,3 +161,15 @@ def test_an_inspector_named_in_that_role_answers_who(text: str, expected: bool) 
     subject of what was found is in most sentences of a report and names no one."""
     assert states("person", text) is expected
     assert asked_for("which inspector did the 2022 leeds inspection") == "person"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Social work students on placement receive weekly supervision from their practice educator.", True),
+    ("Care leavers have trusting relationships with their personal advisers.", True),
+    ("The designated safeguarding lead makes the referral.", True),  # a role the lexicon spells out
+    ("An independent domestic violence advocate attends.", True),
+    ("Supervision should not be cancelled.", False),
+    ("Records are kept for the whole of the year.", False),
+])
+def test_every_role_the_lexicon_names_states_who(text: str, expected: bool) -> None:
+    assert states("person", text) is expected
