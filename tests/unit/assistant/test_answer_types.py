@@ -58,6 +58,21 @@ def test_a_duration_is_not_a_count() -> None:
     assert states("number", "No NQSW should hold more than twenty cases.")
 
 
+@pytest.mark.parametrize("text", [
+    "The corporate parenting response for ongoing support to care leavers, particularly those aged over 21.",
+    "The pathways service provides support to young people up to the age of 21.",
+    "Homeless 17-year-olds are not consistently advised of their rights.",
+    "A child aged five was seen alone.",
+])
+def test_an_age_is_not_a_count(text: str) -> None:
+    # "how many children in care" is not answered by who is "aged over 21"
+    assert not states("number", text)
+
+
+def test_a_count_beside_an_age_still_counts() -> None:
+    assert states("number", "There are 250 children in care, and over 20 of them are aged 16 or 17.")
+
+
 def test_a_title_cased_heading_is_not_an_answer_but_a_name_line_is_kept() -> None:
     from assistant.selection import _heading
 
