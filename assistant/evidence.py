@@ -32,12 +32,19 @@ _ASKING_WORDS = (
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (
-    "ofsted inspection inspections inspected inspector inspectors inspect letter report reports procedure procedures "
+    "ofsted inspection inspections inspected inspector inspectors inspect letter procedure procedures "
     "policy policies guidance guide council councils authority authorities local children services service social care "
     # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
     "requirement requirements required rule rules expectation expectations expected standard standards allow allowed "
     + _ASKING_WORDS
 )
+# "The report", "Ofsted's report", "the 2019 report" only say where to look; "icpc reports", "reports for a conference",
+# "the reports for an icpc" and "the rcpc report" are what the question is about.
+_SOURCE_REPORT = re.compile(
+    r"\b((?:the|a|an|their|our|its|this|that|which|what|whose|latest|last|recent|previous|earlier|annual|ofsted|ofsted's|"
+    r"ofsteds|inspection|inspectors|inspectors'|ilacs|ucra|(?:19|20)\d\d))\s+reports?\b(?!\s+(?:for|to)\b)", re.I)
+
+
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
@@ -101,14 +108,16 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
 
 def _resolved(query: Query, drop: set[str]) -> str:
     """The question with its shorthand spelled out ("supervis" counts as "supervision"), less the
-    terms that only say where to look ("Ofsted" stays a where-word, not its long name)."""
+    terms that only say where to look ("Ofsted" stays a where-word, not its long name; "the 2019 report")."""
+    # the word "report" where it names the source, blanked to its length so that the terms' spans still hold
+    text = _SOURCE_REPORT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), query.text)
     parts, position = [], 0
     for match in query.terms:
         typed = set(tokens(match.text))  # empty for "h&p", "A&E": shorthand of single letters says no place
         where_only = bool(typed) and typed <= drop
-        parts += [query.text[position:match.start], "" if where_only else match.sense]
+        parts += [text[position:match.start], "" if where_only else match.sense]
         position = match.end
-    return "".join(parts + [query.text[position:]])
+    return "".join(parts + [text[position:]])
 
 
 def coverage(terms: list[str], text: str, weights: TermWeights) -> float:

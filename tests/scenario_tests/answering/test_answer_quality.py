@@ -131,6 +131,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "norfolk icpc - latest date after the strategy meeting?",
             "when does the initial cp conference have to happen after the strat in norfolk",
         ]),
+    "conference reports to parents (Devon; 'reports' is the subject, not the source, 2026-11-30)": (
+        "corpus", "answered", ["no less than 3 days before the meeting"], [
+            "devon icpc reports to parents how long before",
+            "devon - when do parents get the conference reports",
+            "how many days before a devon cp conference do parents see the reports",
+            "devon conf reports - deadline for sharing with parents",
+            "in devon when must parents have the reports for an icpc",
+        ]),
     "supervision frequency (Walsall)": (
         "corpus", "answered", ["at least monthly"], [
             "how often should social workers in walsall be supervised",

@@ -294,3 +294,16 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
+
+
+@pytest.mark.parametrize("question, is_subject", [
+    ("devon icpc reports to parents how long before", True),
+    ("in devon when must parents have the reports for an icpc", True),
+    ("rcpc report deadline devon", True),
+    ("stockton ofsted report 2023 front door", False),
+    ("what does the report say about supervision", False),
+    ("when was PLO tracking planned (2019 report)", False),
+    ("which report said supervision is integral", False),
+])
+def test_a_report_is_the_subject_unless_it_names_the_source(question, is_subject):
+    assert ("report" in key_terms(understand(question))) is is_subject
