@@ -188,3 +188,18 @@ def test_an_inspector_named_in_that_role_answers_who(text: str, expected: bool) 
 ])
 def test_every_role_the_lexicon_names_states_who(text: str, expected: bool) -> None:
     assert states("person", text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The inspection was carried out under section 138 of the Education and Inspections Act 2006.",
+    "Better recognition of family and friends as carers under Regulation 24 arrangements.",
+    "Practitioners should follow Chapter 1 of Working Together 2018.",
+    "Ofsted, PO Box 228, Manchester.",
+])
+def test_a_reference_or_an_address_is_not_a_count(text: str) -> None:
+    # "how much notice did councils get" is not answered by "section 138"
+    assert not states("number", text)
+
+
+def test_a_count_after_a_reference_still_counts() -> None:
+    assert states("number", "Section 47 enquiries were started for 30 children.")
