@@ -59,8 +59,37 @@ def asked_for(question: str) -> str | None:
             if match:
                 found.append((match.start(), rank, kind))
         if found:
-            return min(found)[2]
+            kind = min(found)[2]
+            return "name" if kind == "person" and _names_a_post(question) else kind
     return None
+
+
+_WHO_IS = re.compile(r"\bwho(?:[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were|s|['’]s)[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)", re.I)
+# Words that turn "who is …" from naming a post into asking something else ("who is responsible for …").
+_NOT_A_POSTS_WORDS = re.compile(
+    r"^(for|of|to|in|at|with|on|by|about|from|after|before|responsible|accountable|meant|supposed|expected|allowed|able"
+    r"|\w+ing)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _posts() -> list[re.Pattern]:
+    return [re.compile(pattern, re.I) for pattern in json.loads(_DATA.read_text())["person"]["posts"]]
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> list[re.Pattern]:
+    return [re.compile(pattern) for pattern in json.loads(_DATA.read_text())["person"]["names"]]
+
+
+def _names_a_post(question: str) -> bool:
+    """"who is the interim DCS", "who was lead inspector": a post one person holds is given, so the question asks
+    for that person's name (a sentence that names the post again does not answer it; "who chairs" asks for a role)."""
+    for match in _WHO_IS.finditer(question):
+        phrase = match.group(1)
+        starts = [m.start() for p in _posts() for m in p.finditer(phrase)]
+        if starts and not any(_NOT_A_POSTS_WORDS.search(w) for w in phrase[: min(starts)].split()):
+            return True
+    return False
 
 
 _RELATIVE = {"who", "whom", "whose"}
@@ -83,6 +112,10 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         return any(p.search(text) or p.search(text.lower()) for p in (*facts, _roles()))
     if kind == "name" and asked:
         used = {w.lower() for w in re.findall(r"[A-Za-z]+", asked)}
+        if _names_a_post(asked):  # "who is the lead inspector": a person's name beside a role, not a title or "(DCS)"
+            return states("person", text) and any(
+                any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
+                for p in _person_names() for m in p.finditer(text))
         return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
                    for p in facts for m in p.finditer(text))
     return any(p.search(text) for p in facts)

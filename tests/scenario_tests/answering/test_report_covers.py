@@ -100,3 +100,19 @@ def test_a_count_of_children_is_not_answered_with_an_age(product):
     # 21 …" (an item of what needs to improve) was the answer, its age read as the count.
     answer = product.ask("mbro 2023 - how many children in care")
     assert answer.outcome != "answered", answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "who is middlesbroughs interim dcs",
+    "who is hartlepools director of childrens services",
+])
+def test_who_holds_a_post_is_not_answered_by_naming_the_post_again(product, question):
+    # The reports name the post ("an experienced and credible director of children's services (DCS)") and never the
+    # person holding it; the answer had been that sentence.
+    answer = product.ask(question)
+    assert answer.outcome != "answered", answer.answer
+
+
+def test_who_led_an_inspection_is_still_the_lead_inspectors_name(product):
+    answer = product.ask("who was the lead inspector for darlington in 2022")
+    assert answer.outcome == "answered" and answer.answer.startswith("Lead inspector: "), answer.answer

@@ -203,3 +203,28 @@ def test_a_reference_or_an_address_is_not_a_count(text: str) -> None:
 
 def test_a_count_after_a_reference_still_counts() -> None:
     assert states("number", "Section 47 enquiries were started for 30 children.")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("who is the interim dcs in mbro", "name"),
+    ("who’s the lado in darlington", "name"),
+    ("who was lead inspector stockton 2023", "name"),
+    ("who is our head of service", "name"),
+    # a role is asked for, or the post is not what "who is" names
+    ("who is the chair of the icpc", "person"),
+    ("who is responsible for supervising the head of service", "person"),
+    ("who was doing the IAs - qualified social workers?", "person"),
+])
+def test_who_is_a_post_one_person_holds_asks_for_a_name(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
+
+
+def test_a_post_is_answered_by_a_persons_name_beside_it() -> None:
+    asked = "who was lead inspector stockton 2023"
+    assert states("name", "Lead inspector: Joanna Warburton, His Majesty’s Inspector.", asked=asked)
+    assert not states("name", "The current interim director of children’s services is known to the workforce.",
+                      asked="who is the interim director of children's services")
+    # a title or an acronym is not a person's name
+    assert not states("name", "It is led by an experienced director of children’s services (DCS).",
+                      asked="who is the director of children's services")
+    assert not states("name", "The changes made by Working Together are set out.", asked="who is the lado")
