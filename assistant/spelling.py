@@ -24,24 +24,27 @@ from assistant.understand import Query
 from assistant.vocabulary import TermMatch, spell_out
 from ingest.embedder import model_words
 
-MIN_LENGTH = 5  # shorter words have too many neighbours one edit away
+MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ...
+MIN_MISSED = 4  # ... except a letter left out: "vist" is "visit", "chid" is "child" ("freq" is not "free")
 MIN_DOCUMENTS = 2  # the word meant must be used in at least this many passages
 DOMINANT = 3  # of two words one edit away, the one meant is used at least this many times as often
 
 
 def _one_edit(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    inserts = {a + c + b for a, b in splits for c in ascii_lowercase}
+    if len(word) < MIN_LENGTH:
+        return inserts  # a short word is read only as one with a letter left out
     deletes = {a + b[1:] for a, b in splits if b}
     swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     changes = {a + c + b[1:] for a, b in splits if b for c in ascii_lowercase}
-    inserts = {a + c + b for a, b in splits for c in ascii_lowercase}
     return (deletes | swaps | changes | inserts) - {word}
 
 
 def meant(word: str, counts: Mapping[str, int]) -> str | None:
     """The one knowledge-base word ``word`` is a slip for, or None (known already, a name, or ambiguous)."""
     lower = word.lower()
-    if len(lower) < MIN_LENGTH or lower in STOPWORDS or lower in model_words():
+    if len(lower) < MIN_MISSED or lower in STOPWORDS or lower in model_words():
         return None
     stems = tokens(lower)
     if not stems or any(counts.get(s, 0) for s in stems):

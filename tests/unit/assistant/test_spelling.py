@@ -19,6 +19,12 @@ PASSAGES = [
     "Minutes are kept.",
     "Mason Road office.",
     "The Mason Road office holds the records.",
+    "Every home visit to the child is recorded.",
+    "A statutory visit is made to each child in care.",
+    "Advice is free.",
+    "Training is free of charge.",
+    "Staff want to stay.",
+    "Families want support.",
 ]
 COUNTS = Counter(t for text in PASSAGES for t in set(tokens(text)))
 
@@ -56,3 +62,11 @@ def test_names_and_acronyms_are_never_respelt():
 def test_a_question_with_nothing_misspelt_is_unchanged():
     question = understand("how often is supervision")
     assert respell(question, COUNTS) is question
+
+
+def test_a_short_word_is_read_only_as_one_with_a_letter_left_out():
+    assert meant("vist", COUNTS) == "visit"
+    assert meant("chid", COUNTS) == "child"
+    assert meant("freq", COUNTS) is None  # not "free": a letter changed, not left out
+    assert meant("wont", COUNTS) is None  # not "want"
+    assert meant("vst", COUNTS) is None  # three letters: too short
