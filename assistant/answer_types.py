@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.tokens import tokens
+
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "number", "date", "name", "person", "judgement")
 QUANTITIES = frozenset({"frequency", "timescale", "number", "date"})  # asked as a number, a time or a date
@@ -118,4 +120,21 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
                 for p in _person_names() for m in p.finditer(text))
         return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
                    for p in facts for m in p.finditer(text))
+    if kind == "number" and asked and (counted := _counted(asked)):
+        # "how many inspectors": a number of inspectors ("… care leavers …, with four in five of them …"), not "all but
+        # two areas"
+        return any(counted & _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for p in facts for m in p.finditer(text))
     return any(p.search(text) for p in facts)
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+([a-z][\w'’-]*)", re.I)
+_PLURALS = {"children": "child", "peopl": "person", "men": "man", "women": "woman"}  # the stemmer leaves these apart
+
+
+def _nouns(text: str) -> set[str]:
+    return {_PLURALS.get(stem, stem) for stem in tokens(text)}
+
+
+def _counted(asked: str) -> set[str]:
+    """What "how many …" counts (its next word, stemmed; in what was typed and in its spelled-out form), or none."""
+    return {stem for match in _HOW_MANY.finditer(asked) for stem in _nouns(match.group(1))}

@@ -99,6 +99,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "who is responsible for supervising a student on placement",
             "student social worker supervision, who provides it",
         ]),
+    "counts the 2011 letter does not give ('how many' counts what it names, 2026-11-30)": (
+        "knowledge", NOT_ANSWERED, [], [
+            "how many referrals did we get in 2011",
+            "2011 inspection - how many inspectors came",
+            "how many social workers did ofsted talk to in 2011",
+            "how many cases did the inspectors look at in 2011",
+            "how many contacts came in before the 2011 inspection",
+        ]),
     "seeing the child after a referral ('seen' is 'sees', 2026-11-30)": (
         "knowledge", "answered", ["sees the child within five working days"], [
             "how soon must the child be seen",
