@@ -98,10 +98,18 @@ _RELATIVE = {"who", "whom", "whose"}
 _INTERROGATIVE = re.compile(r"\b(how|what|whats|when|where|why|which|is|are|do|does|did|was|were)\b", re.I)
 
 
+# "who was doing better", "who did worse": which of the things compared, not a person
+_WHO_COMPARES = re.compile(
+    r"\s+(?:(?:is|was|are|were|did|does|do|has|had|is\s+doing|was\s+doing|are\s+doing|were\s+doing)\s+)?"
+    r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
+
+
 def _relative(question: str, match: re.Match) -> bool:
     """'who' after another question word is a relative pronoun: "how was action for children who moved in
-    recorded" asks how, not who."""
-    return match.group(0).lower() in _RELATIVE and bool(_INTERROGATIVE.search(question[: match.start()]))
+    recorded" asks how, not who; nor does "who was doing better" ask for a person."""
+    if match.group(0).lower() not in _RELATIVE:
+        return False
+    return bool(_INTERROGATIVE.search(question[: match.start()]) or _WHO_COMPARES.match(question, match.end()))
 
 
 def states(kind: str | None, text: str, *, asked: str = "") -> bool:

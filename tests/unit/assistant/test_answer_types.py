@@ -239,3 +239,11 @@ def test_how_many_asks_for_a_number_of_what_it_counts() -> None:
     assert states("number", "Care leavers in Darlington do well, with four in five of them in education.",
                   asked="how many care leavers are in education")
     assert states("number", "All but two areas of development have been addressed.", asked="max caseload")
+
+
+@pytest.mark.parametrize("question", [
+    "RHIs leeds vs redcar 2022 - who was doing better",
+    "care leavers, leeds or darlo - who did worse",
+])
+def test_who_did_better_asks_which_of_the_things_compared_not_for_a_person(question: str) -> None:
+    assert asked_for(question) is None
