@@ -135,7 +135,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
     return any(p.search(text) for p in facts)
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+([a-z][\w'’-]*)", re.I)
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+([a-z][\w'’-]*)", re.I)
 _PLURALS = {"children": "child", "peopl": "person", "men": "man", "women": "woman"}  # the stemmer leaves these apart
 
 

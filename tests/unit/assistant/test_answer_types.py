@@ -247,3 +247,9 @@ def test_how_many_asks_for_a_number_of_what_it_counts() -> None:
 ])
 def test_who_did_better_asks_which_of_the_things_compared_not_for_a_person(question: str) -> None:
     assert asked_for(question) is None
+
+
+def test_the_number_of_asks_for_a_number_of_what_it_names() -> None:
+    assert not states("number", "All but two areas of development have been addressed.",
+                      asked="max number of cases for an asye worker")
+    assert states("number", "No NQSW should hold more than twenty cases.", asked="max number of cases for an nqsw")
