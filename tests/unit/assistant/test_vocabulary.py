@@ -307,3 +307,16 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
 ])
 def test_a_report_is_the_subject_unless_it_names_the_source(question, is_subject):
     assert ("report" in key_terms(understand(question))) is is_subject
+
+
+@pytest.mark.parametrize("question, plain", [
+    ("2011 letter what did it say about mgmt oversight on case files", "case record"),
+    ("how long to get supervision decisions on the childs file", "child's record"),
+    ("does the decision need to be on file", "on the record"),
+])
+def test_a_file_is_what_the_procedures_call_a_record(question, plain):
+    assert plain in understand(question).plain
+
+
+def test_a_supervision_file_stays_a_file():
+    assert "supervision files" in understand("who audits supervision files").plain
