@@ -320,3 +320,14 @@ def test_a_file_is_what_the_procedures_call_a_record(question, plain):
 
 def test_a_supervision_file_stays_a_file():
     assert "supervision files" in understand("who audits supervision files").plain
+
+
+@pytest.mark.parametrize("question, sense", [
+    ("is 15 wd the only option for an icpc", "15 working days"),
+    ("obvious sig harm from the off", "significant harm"),
+    ("how quick do we ack a referral", "acknowledge a referral"),
+    ("icpc not till next wk", "not until next week"),
+    ("darlo strat minuets", "strategy minutes"),
+])
+def test_shorthand_from_the_question_banks_tuning_parts_resolves(question, sense):
+    assert sense in understand(question).plain
