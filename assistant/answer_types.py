@@ -104,9 +104,15 @@ _WHO_COMPARES = re.compile(
     r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
 
 
+_A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
+
+
 def _relative(question: str, match: re.Match) -> bool:
-    """'who' after another question word is a relative pronoun: "how was action for children who moved in
-    recorded" asks how, not who; nor does "who was doing better" ask for a person."""
+    """A cue that does not ask: 'who' after another question word is a relative pronoun ("how was action for
+    children who moved in recorded" asks how, not who), "who was doing better" asks which, not for a person, and
+    "a small number of" tells a number rather than asking one."""
+    if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
+        return bool(_A_NUMBER_OF.search(question[: match.start()]))
     if match.group(0).lower() not in _RELATIVE:
         return False
     return bool(_INTERROGATIVE.search(question[: match.start()]) or _WHO_COMPARES.match(question, match.end()))

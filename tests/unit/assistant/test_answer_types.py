@@ -253,3 +253,8 @@ def test_the_number_of_asks_for_a_number_of_what_it_names() -> None:
     assert not states("number", "All but two areas of development have been addressed.",
                       asked="max number of cases for an asye worker")
     assert states("number", "No NQSW should hold more than twenty cases.", asked="max number of cases for an nqsw")
+
+
+def test_a_small_number_of_tells_a_number_and_does_not_ask_one() -> None:
+    assert asked_for("What did Ofsted find about strategy meetings for a small number of children in Leeds?") is None
+    assert asked_for("what is the number of children in care") == "number"
