@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.vocabulary.lexicon import entries
 from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
@@ -36,10 +37,8 @@ def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
 
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern:
-    """Every role and body the practitioner lexicon spells out ("practice educator", "personal adviser", "designated
-    safeguarding lead"): each names who does something, as the person facts' own list does."""
-    from assistant.vocabulary.lexicon import entries  # the lexicon imports nothing from here; kept lazy all the same
-
+    """Every role the practitioner lexicon spells out ("personal adviser", "designated safeguarding lead"): each
+    names who does something, as the person facts' own list does (its bodies do not: "the leaving care team")."""
     names = {e.expansion.lower() for e in entries() if e.kind == "role" and not e.gazetteer}
     return re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")s?\b")
 
@@ -57,7 +56,7 @@ def asked_for(question: str) -> str | None:
     for patterns in (cues, _modifiers()):
         found = []
         for rank, (kind, cue) in enumerate(patterns.items()):
-            match = next((m for m in cue.finditer(question) if not _relative(question, m)), None)
+            match = next((m for m in cue.finditer(question) if not _not_asking(question, m)), None)
             if match:
                 found.append((match.start(), rank, kind))
         if found:
@@ -107,7 +106,7 @@ _WHO_COMPARES = re.compile(
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
 
 
-def _relative(question: str, match: re.Match) -> bool:
+def _not_asking(question: str, match: re.Match) -> bool:
     """A cue that does not ask: 'who' after another question word is a relative pronoun ("how was action for
     children who moved in recorded" asks how, not who), "who was doing better" asks which, not for a person, and
     "a small number of" tells a number rather than asking one."""

@@ -34,7 +34,7 @@ _PRONOUN = re.compile(r"\b(it|they|them|their|this|those|these|there)\b", re.I)
 def _about_inspection(text: str, years: list[int]) -> bool:
     """Does the question ask about an inspection: it names one, or a year and no procedure ("leeds 2022 things to
     improve")? Only then are a practitioner's words for findings read as such."""
-    return bool(_INSPECTION.search(text)) or bool(years) and not _PROCEDURE.search(text)
+    return bool(_INSPECTION.search(text)) or (bool(years) and not _PROCEDURE.search(text))
 
 
 def is_follow_up(question: str) -> bool:

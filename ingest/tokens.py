@@ -88,4 +88,3 @@ def as_verbs(stems: list[str]) -> list[str]:
     stem ("seen" as "see", "decision" as "decide")."""
     verb_of = _verb_of()
     return [verb_of.get(s, s) for s in stems]
-
