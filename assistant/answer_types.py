@@ -26,8 +26,13 @@ def _phrases(cues: list[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(_DATA.read_text())
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
-    data = json.loads(_DATA.read_text())
+    data = _data()
     table = {}
     for kind in KINDS:
         facts = [re.compile(pattern, 0 if kind in ("person", "name") else re.I) for pattern in data[kind]["facts"]]
@@ -45,7 +50,7 @@ def _roles() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _modifiers() -> dict[str, re.Pattern]:
-    data = json.loads(_DATA.read_text())
+    data = _data()
     return {kind: _phrases(data[kind]["modifiers"]) for kind in KINDS if data[kind].get("modifiers")}
 
 
@@ -74,14 +79,15 @@ _NOT_A_POSTS_WORDS = re.compile(
 
 @lru_cache(maxsize=1)
 def _posts() -> list[re.Pattern]:
-    return [re.compile(pattern, re.I) for pattern in json.loads(_DATA.read_text())["person"]["posts"]]
+    return [re.compile(pattern, re.I) for pattern in _data()["person"]["posts"]]
 
 
 @lru_cache(maxsize=1)
 def _person_names() -> list[re.Pattern]:
-    return [re.compile(pattern) for pattern in json.loads(_DATA.read_text())["person"]["names"]]
+    return [re.compile(pattern) for pattern in _data()["person"]["names"]]
 
 
+@lru_cache(maxsize=256)  # asked once per unit of every answer: the same question each time
 def _names_a_post(question: str) -> bool:
     """"who is the interim DCS", "who was lead inspector": a post one person holds is given, so the question asks
     for that person's name (a sentence that names the post again does not answer it; "who chairs" asks for a role)."""
@@ -148,6 +154,7 @@ def _nouns(text: str) -> set[str]:
     return {_PLURALS.get(stem, stem) for stem in tokens(text)}
 
 
-def _counted(asked: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _counted(asked: str) -> frozenset[str]:
     """What "how many …" counts (its next word, stemmed; in what was typed and in its spelled-out form), or none."""
-    return {stem for match in _HOW_MANY.finditer(asked) for stem in _nouns(match.group(1))}
+    return frozenset(stem for match in _HOW_MANY.finditer(asked) for stem in _nouns(match.group(1)))

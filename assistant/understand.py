@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer_types import QUANTITIES, asked_for
-from assistant.vocabulary import TermMatch, expand, spell_out
+from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
 from ingest.authorities import find_authorities, mentions
 
@@ -63,14 +63,16 @@ class Query:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`."""
-    expanded, terms = expand(question, leave_out=INSPECTION_KINDS)
+    found = find_terms(question)
+    terms = [m for m in found if m.kind not in INSPECTION_KINDS]
     plain = spell_out(question, terms)
     authorities = find_authorities(question)
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
                    | {2000 + int(y) for y in _SHORT_YEAR.findall(question)})
     if _about_inspection(f"{question}\n{plain}", years):
-        expanded, terms = expand(question)  # "what went wrong", "worried about": Ofsted's findings
+        terms = found  # "what went wrong", "worried about": Ofsted's findings
         plain = spell_out(question, terms)
+    expanded = with_expansions(question, terms)
     both = f"{question}\n{plain}"  # rules read what was typed and what it stands for ("freq", "ILACS")
     if context and is_follow_up(question):
         # A follow-up ("and in 2023?") inherits what it does not say itself.

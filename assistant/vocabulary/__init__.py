@@ -1,5 +1,5 @@
 """Practitioner vocabulary as data: the lexicon, and matching it in questions."""
 
-from assistant.vocabulary.matching import TermMatch, expand, find_terms, is_term, spell_out
+from assistant.vocabulary.matching import TermMatch, expand, find_terms, is_term, spell_out, with_expansions
 
-__all__ = ["TermMatch", "expand", "find_terms", "is_term", "spell_out"]
+__all__ = ["TermMatch", "expand", "find_terms", "is_term", "spell_out", "with_expansions"]

@@ -113,16 +113,18 @@ def spell_out(text: str, matches: list[TermMatch]) -> str:
     return "".join(parts + [text[position:]])
 
 
-def expand(question: str, *, leave_out: frozenset[str] = frozenset()) -> tuple[str, list[TermMatch]]:
-    """The question with every expansion of its terms appended (for retrieval), and the terms found;
-    terms of the kinds in ``leave_out`` are not read at all."""
-    matches = [m for m in find_terms(question) if m.kind not in leave_out]
-    if not matches:
-        return question, []
+def expand(question: str) -> tuple[str, list[TermMatch]]:
+    """The question with every expansion of its terms appended (for retrieval), and the terms found."""
+    matches = find_terms(question)
+    return with_expansions(question, matches), matches
+
+
+def with_expansions(question: str, matches: list[TermMatch]) -> str:
+    """``question`` with the expansions of ``matches`` (terms found in it) appended."""
     spelled = list(dict.fromkeys(
         e for m in matches if m.kind not in UNEXPANDED_KINDS for e in m.expansions if e.lower() != m.text.lower()
     ))
-    return (f"{question} ({'; '.join(spelled)})" if spelled else question), matches
+    return f"{question} ({'; '.join(spelled)})" if spelled else question
 
 
 def is_term(word: str) -> bool:
