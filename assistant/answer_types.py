@@ -16,8 +16,9 @@ from assistant.vocabulary.lexicon import entries
 from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
-KINDS = ("frequency", "timescale", "number", "date", "name", "person", "judgement")
+KINDS = ("frequency", "timescale", "number", "date", "name", "person", "judgement", "expansion")
 QUANTITIES = frozenset({"frequency", "timescale", "number", "date"})  # asked as a number, a time or a date
+EXACT_KINDS = frozenset({"expansion"})  # only the thing asked about can state such a fact: "OLA (other local authority)"
 
 
 def _phrases(cues: list[str]) -> re.Pattern:
@@ -52,6 +53,12 @@ def _roles() -> re.Pattern:
 def _modifiers() -> dict[str, re.Pattern]:
     data = _data()
     return {kind: _phrases(data[kind]["modifiers"]) for kind in KINDS if data[kind].get("modifiers")}
+
+
+def cue_words(kind: str) -> str:
+    """The words of ``kind``'s cues ("stand for", "acronym"): for an expansion they are not what the question is
+    about ("what does OLA stand for" is about the OLA)."""
+    return " ".join(_data()[kind]["cues"] + _data()[kind].get("asking", []))
 
 
 def asked_for(question: str) -> str | None:
@@ -99,6 +106,12 @@ def _names_a_post(question: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _asked_posts(asked: str) -> tuple[re.Pattern, ...]:
+    """The posts the question names ("dcs", "the lead inspector"), each as its pattern."""
+    return tuple(p for p in _posts() if p.search(asked))
+
+
 _RELATIVE = {"who", "whom", "whose"}
 _INTERROGATIVE = re.compile(r"\b(how|what|whats|when|where|why|which|is|are|do|does|did|was|were)\b", re.I)
 
@@ -132,6 +145,9 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
     if kind == "person":
         return any(p.search(text) or p.search(text.lower()) for p in (*facts, _roles()))
     if kind == "name" and asked:
+        posts = _asked_posts(asked)
+        if posts and not any(p.search(text) for p in posts):
+            return False  # "name of the DCS" is not answered by "Lead inspector: Matt Reed …"
         used = {w.lower() for w in re.findall(r"[A-Za-z]+", asked)}
         if _names_a_post(asked):  # "who is the lead inspector": a person's name beside a role, not a title or "(DCS)"
             return states("person", text) and any(
@@ -139,6 +155,8 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
                 for p in _person_names() for m in p.finditer(text))
         return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
                    for p in facts for m in p.finditer(text))
+    if kind == "expansion":
+        return any(p.search(text) for p in _spelled_out(asked))
     if kind == "number" and asked and (counted := _counted(asked)):
         # "how many inspectors": a number of inspectors ("… care leavers …, with four in five of them …"), not "all but
         # two areas"
@@ -158,3 +176,45 @@ def _nouns(text: str) -> set[str]:
 def _counted(asked: str) -> frozenset[str]:
     """What "how many …" counts (its next word, stemmed; in what was typed and in its spelled-out form), or none."""
     return frozenset(stem for match in _HOW_MANY.finditer(asked) for stem in _nouns(match.group(1)))
+
+
+# Lexicon kinds that are shorthand for something longer ("OLA", "ICPC", "LADO"); clipped words and nicknames are not.
+_SHORTHAND_KINDS = frozenset({"abbreviation", "body", "process", "plan", "role", "legislation", "name"})
+_CAPITALS = re.compile(r"\b[A-Z][A-Z&]{1,6}s?\b")
+
+
+@lru_cache(maxsize=256)
+def _spelled_out(asked: str) -> tuple[re.Pattern, ...]:
+    """How a sentence spells out the shorthand the question names: a word typed in capitals, or a lexicon term in
+    any case the lexicon allows. Each is stated as "<words> (OLA)" / "(OLAs)", "OLA (<words>)", or by the lexicon's
+    expansion ("other local authorities" for "OLA")."""
+    cue, _ = _table()["expansion"]
+    cues = [m.start() for m in cue.finditer(asked)]
+    found: dict[str, int] = {}  # each piece of shorthand and its distance from the nearest cue
+    for match in re.finditer(r"[A-Za-z&]+", asked):
+        distance = min((abs(match.start() - c) for c in cues), default=0)
+        found[match.group(0)] = min(distance, found.get(match.group(0), distance))
+    lexicon = {e.term.lower(): e for e in entries()
+               if e.kind in _SHORTHAND_KINDS and not e.gazetteer and " " not in e.term}
+    expansions: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for written, distance in found.items():
+        entry = lexicon.get(written.lower())
+        capitals = bool(_CAPITALS.fullmatch(written))
+        if entry is not None and not (entry.case == "upper" and not written.isupper()):
+            expansions[entry.term] = (distance, entry.expansions)
+        elif capitals:
+            expansions[written[:-1] if written.endswith("s") and written[:-1].isupper() else written] = (distance, ())
+    nearest = min((d for d, _ in expansions.values()), default=0)
+    patterns = []
+    for term, (distance, spelled) in expansions.items():
+        if distance > nearest:
+            continue
+        short = re.escape(term)
+        patterns.append(re.compile(rf"\w[\w’'-]*\s+\w[\w’'-]*\s*\(\s*(the\s+)?{short}s?\b[^()]{{0,30}}\)", re.I))
+        patterns.append(re.compile(rf"\b{short}s?\s*\(\s*\w[\w’'-]*[\s,/]+\w[^()]{{0,80}}\)", re.I))
+        for long in spelled:
+            parts = [re.escape(w) for w in re.findall(r"[\w’'-]+", long)]
+            if len(parts) >= 2:  # each word as written, or a plural, or y -> ies ("authority" -> "authorities")
+                body = r"[\s/-]+".join(rf"{p[:-1]}(?:y|ies)" if p.endswith("y") else rf"{p}(?:e?s)?" for p in parts)
+                patterns.append(re.compile(rf"\b{body}\b", re.I))
+    return tuple(patterns)

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
+from assistant.answer_types import EXACT_KINDS
 from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms, unknown_names
@@ -88,10 +89,11 @@ def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation
     return parts, citations
 
 
-def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights) -> Unit | None:
+def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
-    holds the rarest of the question's key terms that the best holds); None when no close unit does."""
+    holds the rarest of the question's key terms that the best holds); None when no close unit does. ``exact``: a
+    fact only the thing asked about can state (what "OLA" stands for) leads from wherever the selector rates it."""
     if not asked:
         return next((u for u in units if can_lead(u)), units[0])
     best = units[0]
@@ -99,7 +101,8 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     # that states a frequency, but not of visits, which the best unit is about.
     held = _held(best)
     anchor = max((t for t in terms if t in held), key=weights.idf, default=None)
-    return next((u for u in units if u.typed and u.probability >= RUNNER_UP * best.probability
+    floor = 0.0 if exact else RUNNER_UP * best.probability
+    return next((u for u in units if u.typed and u.probability >= floor
                  and (u is best or anchor is None or anchor in _held(u))), None)
 
 
@@ -237,7 +240,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
-    first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights)
+    first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
+                 exact=query.answer_type in EXACT_KINDS)
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])
     if verdict.outcome == "partial" or first is None or elsewhere:

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Iterable
 
 from ingest.tokens import as_verbs, tokens
+from assistant.answer_types import cue_words
 from assistant.understand import Query
 from ingest.models import Passage
 
@@ -94,6 +95,8 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
     quantity, the answer-type words."""
     if query.wants_quantity:
         drop.update(tokens(_ANSWER_TYPE_WORDS))
+    if query.answer_type == "expansion":
+        drop.update(tokens(cue_words("expansion")))
     for authority in query.authorities:
         drop.update(tokens(authority))
     drop.update(tokens(" ".join(query.authority_mentions)))

@@ -20,6 +20,11 @@ MIN_WORDS = 40
 
 _BULLET = re.compile(r"^\s*(?:[-*•◼■▪●◦‣–—]|\(?[a-z]\)|\d{1,2}\))\s+")
 _NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+\S")
+_SIGN_OFF = re.compile(r"^(Yours (sincerely|faithfully|truly)|(Kind|Best|Warm) (regards|wishes)|Regards)\b", re.I)
+# A labelled field of a cover page or a letter ("Lead inspector: Matt Reed Her Majesty's Inspector", "Copy: Neil
+# Schneider, Chief Executive, ..."): a label of one or two words, then a value of three or more. It states a fact and
+# is text; "Step 1: Referral" and "5.6 Key features of the assessment: ..." stay headings.
+_FIELD = re.compile(r"^[A-Za-z’']+(?: [A-Za-z’']+)?: +\S+(?: +\S+){2,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9■•])")
 
 
@@ -50,6 +55,8 @@ def _looks_like_heading(line: str) -> bool:
     if re.search(r"[.,;:]$", line) or not re.match(r"[A-Z0-9‘'\"]", line):
         return False
     if line.endswith("?") and n > 9:
+        return False
+    if _FIELD.match(line):
         return False
     if parse_date(line) or re.search(r"@|www\.|\bT \d|^Dear\b", line):
         return False
@@ -88,10 +95,12 @@ def to_blocks(text: str) -> list[Block]:
         elif groups[-1]:
             groups.append([])
     blocks: list[Block] = []
+    signed = False  # after a letter's sign-off, every line is text: the signatory's name and post, the copy list
     for group in groups:
         if not group:
             continue
-        heading_like = [_looks_like_heading(line) for line in group]
+        heading_like = [_looks_like_heading(line) and not signed and not _SIGN_OFF.match(line) for line in group]
+        signed = signed or any(_SIGN_OFF.match(line) for line in group)
         if len(group) > 2 and all(heading_like) and not any(line.startswith("#") for line in group):
             blocks.append(Block("para", "\n".join(group)))
             continue

@@ -147,6 +147,30 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "devon conf reports - deadline for sharing with parents",
             "in devon when must parents have the reports for an icpc",
         ]),
+    "what shorthand stands for (answered with the sentence that spells it out, 2026-11-30)": (
+        "knowledge", "answered", ["Assessed and Supported Year in Employment (ASYE)"], [
+            "what does ASYE stand for",
+            "asye - whats it short for",
+            "ASYE in full?",
+            "sorry basic q but what is the ASYE acronym",
+            "what does asye stand for in the supervision policy",
+        ]),
+    "what shorthand stands for, where no document spells it out": (
+        "knowledge", NOT_ANSWERED, [], [
+            "what does IRO stand for",
+            "iro - whats it short for",
+            "IRO in full?",
+            "what does the acronym IRO mean",
+            "whats IRO stand for in the timescales doc",
+        ]),
+    "what shorthand stands for (Norfolk's OLA)": (
+        "corpus", "answered", ["Other Local Authorities (OLAs)"], [
+            "norfolk transfer in - what is an OLA short for",
+            "OLA in full? (norfolk cp transfers)",
+            "what does the acronym OLA mean in norfolk",
+            "norfolk procedure OLA stands for",
+            "what does OLA stand for",
+        ]),
     "supervision frequency (Walsall)": (
         "corpus", "answered", ["at least monthly"], [
             "how often should social workers in walsall be supervised",

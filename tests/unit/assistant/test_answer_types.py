@@ -49,7 +49,7 @@ def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expec
 
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
-    assert set(KINDS) == {"frequency", "timescale", "number", "date", "name", "person", "judgement"}
+    assert set(KINDS) == {"frequency", "timescale", "number", "date", "name", "person", "judgement", "expansion"}
 
 
 def test_a_duration_is_not_a_count() -> None:
@@ -258,3 +258,46 @@ def test_the_number_of_asks_for_a_number_of_what_it_names() -> None:
 def test_a_small_number_of_tells_a_number_and_does_not_ask_one() -> None:
     assert asked_for("What did Ofsted find about strategy meetings for a small number of children in Leeds?") is None
     assert asked_for("what is the number of children in care") == "number"
+
+
+def test_a_name_beside_another_post_does_not_answer_a_question_naming_a_post() -> None:
+    # A 2019 cover's "Lead inspector: …" line is text now; before this it answered "name of stockton dcs at the 2019
+    # inspection" with the lead inspector's name.
+    field = "Lead inspector: Matt Reed Her Majesty’s Inspector"
+    assert not states("name", field, asked="name of stockton dcs at the 2019 inspection")
+    assert not states("name", field, asked="who is the director of children's services")
+    assert states("name", field, asked="who was the lead inspector for stockton 2019")
+    assert states("name", "The director of children’s services, Jane Smith, joined in 2021.", asked="name of the dcs")
+
+
+@pytest.mark.parametrize("question", [
+    "what does OLA stand for in the norfolk transfer procedure",
+    "asye stands for",
+    "whats ucra short for",
+    "the acronym LADO - what is it",
+    "IRO in full?",
+])
+def test_stand_for_asks_for_what_shorthand_spells_out(question: str) -> None:
+    assert asked_for(question) == "expansion"
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    # the shorthand in brackets after its long form, or the long form in brackets after it
+    ("what does OLA stand for", "Other Local Authorities (OLAs) now have a new form to use.", True),
+    ("stockton MACE stands for", "from across the multi-agency child exploitation (MACE) safeguarding partnership", True),
+    ("what does SAFER stand for", "Referrals use SAFER (situation, assessment, family, expectation, response).", True),
+    # typed in lower case: a lexicon term in any case it allows, and its expansion without the brackets
+    ("asye stands for", "Newly qualified staff in their assessed and supported year in employment feel supported.",
+     True),
+    ("what does ola stand for", "Children moving in from other local authorities are known to the OLA.", True),
+    ("cafcass stands for", "Feedback from Children and Family Court Advisory and Support Service (Cafcass) is good.", True),
+    # the shorthand used but not spelled out, or another shorthand spelled out
+    ("what does SAFER stand for", "The SAFER tool must be used to make referrals.", False),
+    ("what does OLA stand for", "With it, an OLA can tell us that a child is coming to live in Norfolk.", False),
+    ("what does OLA stand for", "The Children's Advice and Duty Service (CADS) processes the transfer.", False),
+    # of two pieces of shorthand, the one beside the cue is asked about: not the CP spelled out in "Child Protection"
+    ("OLA in full? (norfolk cp transfers)", "The OLA sends the Child Protection Plan.", False),
+    ("OLA in full? (norfolk cp transfers)", "Other Local Authorities (OLAs) now have a new form to use.", True),
+])
+def test_a_sentence_states_an_expansion_only_of_the_shorthand_asked_about(question, text, expected) -> None:
+    assert states("expansion", text, asked=question) is expected

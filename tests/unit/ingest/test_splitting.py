@@ -147,7 +147,9 @@ PINNED = {"2026-11-29.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994b
           # the sample documents are cut as before; Ofsted report covers (in ../shared/corpus) are cut at their fields
           "2026-11-30.1": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
           # a judgement table's header is a unit of its own and labels each row; the samples have no such table
-          "2026-11-30.2": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
+          "2026-11-30.2": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
+          # a labelled field on a line of its own ("Lead inspector: …") is text; the samples have none
+          "2026-11-30.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
 
 
 def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:
@@ -166,3 +168,35 @@ def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:
         "passages or answer units are cut differently: bump ingest.units.CUTTING_VERSION and pin "
         f"{digest.hexdigest()!r} for it here"
     )
+
+
+def test_a_labelled_field_on_a_line_of_its_own_is_text_not_a_heading() -> None:
+    """A report cover printed a line per field (Stockton's 2019 report) kept "Lead inspector: …" as a heading, which
+    no answer can quote: "who was the lead inspector for stockton 2019" was answered with the 2023 report's."""
+    from ingest.splitter import to_blocks
+
+    text = ("Anytown\nInspection of children’s social care services\nInspection dates: 20 May 2019 to 24 May 2019\n"
+            "Lead inspector: Jo Bloggs Her Majesty’s Inspector\n"
+            "Since the last inspection there has been a decline in the overall effectiveness of services in Anytown.\n"
+            "\nCopy: Ann Other, Chief Executive, Anytown Borough Council\n\nStep 1: Referral\n\nThe referral is read.\n"
+            "\n5.6 Key features of the assessment: (list not included in this copy)\n\nMore text.\n")
+    kinds = {b.text: b.kind for b in to_blocks(text)}
+    assert kinds["Lead inspector: Jo Bloggs Her Majesty’s Inspector"] == "para"
+    assert kinds["Copy: Ann Other, Chief Executive, Anytown Borough Council"] == "para"
+    # a label of one or two words with a short value, or a numbered heading with a colon, is still a heading
+    assert kinds["Step 1: Referral"] == "heading"
+    assert kinds["5.6 Key features of the assessment: (list not included in this copy)"] == "heading"
+
+
+def test_a_letters_signatory_and_copy_list_are_text_after_the_sign_off() -> None:
+    """With the copy list read as a field, the signatory's line above it would have become its heading: after
+    "Yours sincerely" every line is text, so "who signed the letter" can be answered with it."""
+    from ingest.models import Document
+
+    text = ("Dear Ms Smith\n\nThe service is safe.\n\nYours sincerely\n\nJane Doe Her Majesty's Inspector\n\n"
+            "Copy: Ann Other, Chief Executive, Anytown Borough Council\n")
+    passages = split_document(Document(source="letter.txt", text=text, title="Letter"))
+    units = [u for p in passages for u in answer_units(p.text)]
+    assert "Jane Doe Her Majesty's Inspector" in units
+    assert "Copy: Ann Other, Chief Executive, Anytown Borough Council" in units
+    assert all("Jane Doe" not in p.section for p in passages)
