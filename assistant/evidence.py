@@ -10,10 +10,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from ingest.tokens import as_verbs, tokens
 from assistant.answer_types import cue_words
+from assistant.vocabulary.lexicon import entries
 from assistant.understand import Query
 from ingest.models import Passage
 
@@ -84,10 +86,18 @@ def key_terms(query: Query) -> list[str]:
     """Stemmed content terms of the question that evidence must contain. A question after a number, a name or a
     date with nothing else to say what it is about ("hartlepool 2024 how many inspectors") is about the things it
     names, though elsewhere they only say where to look."""
-    terms = _key_terms(query, set(tokens(_WHERE_WORDS)))
+    # The name of a kind of inspection says where to look, unless it is all the question names ("what is a jtai").
+    terms = _key_terms(query, set(tokens(_WHERE_WORDS)) | _inspection_names()) or _key_terms(
+        query, set(tokens(_WHERE_WORDS)))
     if not terms and query.answer_type is not None:
         terms = _key_terms(query, set(tokens(_ASKING_WORDS)))
     return terms
+
+
+@lru_cache(maxsize=1)
+def _inspection_names() -> frozenset[str]:
+    """Shorthand for a kind of inspection ("ucra", "ilacs", "jtai"): like "Ofsted", it names the source."""
+    return frozenset(t for e in entries() if re.search(r"\binspection\b", e.expansion) for t in tokens(e.term))
 
 
 def _key_terms(query: Query, drop: set[str]) -> list[str]:

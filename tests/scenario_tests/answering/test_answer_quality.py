@@ -171,6 +171,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "norfolk procedure OLA stands for",
             "what does OLA stand for",
         ]),
+    "how long a UCRA inspection lasted ('ucra' names the source, as 'Ofsted' does, 2026-11-30)": (
+        "corpus", "answered", ["lasting two days"], [
+            "how long did a ucra inspection last",
+            "ucra inspections - how many days were they",
+            "length of a ucra visit in days",
+            "how many days did ucra inspectors spend on site",
+            "were ucra inspections short",
+        ]),
     "supervision frequency (Walsall)": (
         "corpus", "answered", ["at least monthly"], [
             "how often should social workers in walsall be supervised",
@@ -184,6 +192,9 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
+    "were ucra inspections short":
+        "leads with the attached handbook's title, which spells out 'unannounced inspections of contact, referral and "
+        "assessment'; 'short' is not 'brief', and the two-day sentence is second",
     "can a social worker decide to close a case themselves":
         "leads with the management oversight rule ('whenever a key decision is made: … before a case is closed'), "
         "which holds 'decision' and 'closed' as well; the closure rule is second",

@@ -331,3 +331,19 @@ def test_a_supervision_file_stays_a_file():
 ])
 def test_shorthand_from_the_question_banks_tuning_parts_resolves(question, sense):
     assert sense in understand(question).plain
+
+
+@pytest.mark.parametrize("question, subject, source", [
+    # the name of a kind of inspection says where to look, as "Ofsted" does: its spelled-out words are not the subject
+    ("ucra inspection length days", {"length"}, {"unannounc", "contact", "referr", "assess", "arrang"}),
+    ("does ilacs look at care leavers", {"leaver"}, {"ilac", "local", "author"}),
+    ("what did the 2011 ucra say about supervision", {"supervis"}, {"unannounc", "contact", "referr"}),
+])
+def test_the_name_of_a_kind_of_inspection_only_says_where_to_look(question, subject, source):
+    terms = set(key_terms(understand(question)))
+    assert subject <= terms and not source & terms, terms
+
+
+def test_an_inspection_named_alone_is_the_subject():
+    # "what is a jtai" names nothing else: the inspection is what it is about
+    assert {"joint", "target", "area"} <= set(key_terms(understand("what is a jtai")))
