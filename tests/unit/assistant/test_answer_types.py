@@ -301,3 +301,18 @@ def test_stand_for_asks_for_what_shorthand_spells_out(question: str) -> None:
 ])
 def test_a_sentence_states_an_expansion_only_of_the_shorthand_asked_about(question, text, expected) -> None:
     assert states("expansion", text, asked=question) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "the lack of a consistent response to 16 to 17-year-old children who are homeless.",
+    "Homeless 16 and 17 year olds are not always advised of their rights.",
+    "Young people aged 16-17 years are offered an assessment.",
+])
+def test_an_age_range_is_not_a_count(text: str) -> None:
+    # "how many kids in unlawful connected carer placements in redcar" led with a list ending "… 16 to 17-year-old
+    # children who are homeless", read as sixteen children; "at least 20 children placed with family" is second.
+    assert not states("number", text, asked="how many children")
+
+
+def test_a_range_of_counts_still_counts() -> None:
+    assert states("number", "Between 16 and 20 children were seen by the team.", asked="how many children")
