@@ -54,7 +54,11 @@ def meant(word: str, counts: Mapping[str, int]) -> str | None:
     candidates = sorted(_one_edit(lower), key=lambda c: (-len(c), c))
     by_stem: dict[str, str] = {}
     for candidate, stem in zip(candidates, stem_words(candidates)):
-        if counts.get(stem, 0) >= MIN_DOCUMENTS and candidate not in STOPWORDS:
+        used = counts.get(stem, 0)
+        # a word used once counts when the slip only left a letter out of a common English word ("vist" for "visit"
+        # in a small knowledge base; not "login" as "logic")
+        once = used and len(candidate) == len(lower) + 1 and candidate in model_words()
+        if (used >= MIN_DOCUMENTS or once) and candidate not in STOPWORDS:
             by_stem.setdefault(stem, candidate)
     # Two readings: the one the knowledge base uses far more often ("supervision" over "supervisor"), else none.
     ranked = sorted(by_stem, key=lambda stem: -counts[stem])
