@@ -16,8 +16,8 @@ from assistant.vocabulary.lexicon import entries
 from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
-KINDS = ("frequency", "timescale", "number", "date", "name", "person", "judgement", "expansion")
-QUANTITIES = frozenset({"frequency", "timescale", "number", "date"})  # asked as a number, a time or a date
+KINDS = ("frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion")
+QUANTITIES = frozenset({"frequency", "timescale", "when", "number", "date"})  # asked as a number, a time or a date
 EXACT_KINDS = frozenset({"expansion"})  # only the thing asked about can state such a fact: "OLA (other local authority)"
 
 

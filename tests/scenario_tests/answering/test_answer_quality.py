@@ -187,6 +187,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "vist notes - how many days to record them",
             "deadline for recording a home vist",
         ]),
+    "when a case summary is updated ('when' is answered by an event: 'before every transfer', 2026-11-30)": (
+        "knowledge", "answered", ["Case summaries are updated before every transfer between teams"], [
+            "when is a case summary updated",
+            "case summaries - when do we update them",
+            "when should the case summary be refreshed",
+            "when do i need to update the case summary",
+            "when does the case summary get updated",
+        ]),
     "supervision frequency (Walsall)": (
         "corpus", "answered", ["at least monthly"], [
             "how often should social workers in walsall be supervised",
@@ -200,6 +208,8 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
+    "when should the case summary be refreshed":
+        "partial: 'refreshed' is a key term no passage holds; the 'nearest they say' is the right sentence",
     "vist notes - how many days to record them":
         "partial: 'notes' is a key term the recording rule does not hold, though it leads the 'nearest they say'",
     "were ucra inspections short":

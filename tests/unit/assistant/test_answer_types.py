@@ -49,7 +49,7 @@ def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expec
 
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
-    assert set(KINDS) == {"frequency", "timescale", "number", "date", "name", "person", "judgement", "expansion"}
+    assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion"}
 
 
 def test_a_duration_is_not_a_count() -> None:
@@ -316,3 +316,28 @@ def test_an_age_range_is_not_a_count(text: str) -> None:
 
 def test_a_range_of_counts_still_counts() -> None:
     assert states("number", "Between 16 and 20 children were seen by the team.", asked="how many children")
+
+
+@pytest.mark.parametrize("question", [
+    "case summary when does it need updating",
+    "when must a strategy meeting be held rather than a discussion",
+    "when do students get supervision",
+])
+def test_when_asks_for_a_time_or_the_event_that_sets_it(question: str) -> None:
+    assert asked_for(question) == "when"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Case summaries are updated before every transfer between teams.", True),
+    ("Management oversight is recorded whenever a key decision is made.", True),
+    ("It is recorded at the end of every assessment.", True),
+    ("Where a child has a significant injury, a Strategy Meeting must always be held.", True),
+    ("Social work students on placement receive weekly supervision.", True),  # a frequency answers "when" too
+    ("A strategy discussion is held within one working day.", True),  # and a timescale
+    # an ordinary "if" or "when" clause, or an event without "every", says no time
+    ("If squeezing the information onto the proforma would compress it, a separate report may be provided.", False),
+    ("When a manager makes a decision, it should come out of careful discussion in supervision.", False),
+    ("See also Flowchart 2: What happens following Initial Assessment?", False),
+])
+def test_a_time_tied_to_an_event_states_when(text: str, expected: bool) -> None:
+    assert states("when", text) is expected
