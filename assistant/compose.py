@@ -36,6 +36,12 @@ NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that ha
 _STRANDED = {"about", "for", "on", "with", "of", "to", "from", "in", "at", "by", "like", "after", "before"}
 
 
+# "when should the case summary be refreshed", "what does OLA stand for": a question word, then an auxiliary before its
+# subject. As a clause that needs the verb moved ("when the case summary should be refreshed"), so it is quoted instead.
+_AUXILIARY = re.compile(r"^(?:how\s+\w+|\w+)\s+(do|does|did|should|must|can|could|will|would|shall|may|might|has|have|had)\b",
+                        re.I)
+
+
 def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: True) -> str:
     """The question as an indirect clause for "The documents don't say ...": 'what the caseload limit is'.
 
@@ -54,7 +60,7 @@ def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: T
         if subject and last.lower() in _STRANDED:
             return f"{inverted.group(1)} {subject} {inverted.group(2)} {last}"
         return f"{inverted.group(1)} {inverted.group(3)} {inverted.group(2)}"
-    if re.match(r"^(what|which|who|whom|whose|when|where|why|how)\b", text, re.I):
+    if re.match(r"^(what|which|who|whom|whose|when|where|why|how)\b", text, re.I) and not _AUXILIARY.match(text):
         return text
     return f'what you asked ("{text}")'
 
