@@ -18,7 +18,8 @@ from ingest.tokens import tokens
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion")
 QUANTITIES = frozenset({"frequency", "timescale", "when", "number", "date"})  # asked as a number, a time or a date
-EXACT_KINDS = frozenset({"expansion"})  # only the thing asked about can state such a fact: "OLA (other local authority)"
+# Only the thing asked about can state such a fact ("Other Local Authorities (OLAs)"): it leads wherever it is rated.
+EXACT_KINDS = frozenset({"expansion"})
 
 
 def _phrases(cues: list[str]) -> re.Pattern:

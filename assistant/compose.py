@@ -38,8 +38,8 @@ _STRANDED = {"about", "for", "on", "with", "of", "to", "from", "in", "at", "by",
 
 # "when should the case summary be refreshed", "what does OLA stand for": a question word, then an auxiliary before its
 # subject. As a clause that needs the verb moved ("when the case summary should be refreshed"), so it is quoted instead.
-_AUXILIARY = re.compile(r"^(?:how\s+\w+|\w+)\s+(do|does|did|should|must|can|could|will|would|shall|may|might|has|have|had)\b",
-                        re.I)
+_AUXILIARY = re.compile(
+    r"^(?:how\s+\w+|\w+)\s+(do|does|did|should|must|can|could|will|would|shall|may|might|has|have|had)\b", re.I)
 
 
 def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: True) -> str:

@@ -52,7 +52,8 @@ _SOURCE_REPORT = re.compile(
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
     "last lasts lasting duration length limit limits gap gaps longest shortest "
-    "long quickly soon many much deadline date dates day days week weeks month months hour hours year years"
+    "long quickly soon many much deadline date dates day days week weeks month months hour hours minute minutes "
+    "year years"
 )
 
 

@@ -13,7 +13,7 @@ from ingest.splitter import split_sentences
 
 # Bump when ingest/splitter.py or this module cut text differently: versions cut another way are re-split
 # and re-embedded at the next refresh (tests/unit/ingest/test_splitting.py pins the output to this value).
-CUTTING_VERSION = "2026-11-30.3"
+CUTTING_VERSION = "2026-11-30.4"
 LIST_WORDS = 70  # a lead-in and its list read as one unit up to this length
 _ITEM = re.compile(r"^- ")
 _PARAGRAPH_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+(?=[A-Z])")
@@ -36,7 +36,7 @@ _GRADE_END = re.compile(rf"\b{GRADES}(\s+)[A-Z]")
 GRADED_ROW = re.compile(rf"\b{GRADES}\.?$")  # a row of a judgement table: what was judged, then the grade
 # The judgement table's header ("Judgement Grade") is cut from its first row: it labels every row, as a section
 # heading labels its sentences (``unit_headings``), and no row is quoted with it.
-_TABLE_HEAD = re.compile(r"[a-z’'](\s+)Judgements? Grades?\b(\s+)")
+_TABLE_HEAD = re.compile(r"(?:^|[a-z’'](\s+))Judgements? Grades?\b(\s+)")  # run into the text or opening the line
 _TABLE_HEADER = re.compile(r"^Judgements? Grades?$")
 LABELLED = re.compile(r"^[A-Z][\w’' ]{1,30}: \S")  # "Lead inspector: ...", "Inspection dates: ...", "Copy: ..."
 FIELD_RUN = 40  # words: only a run this long before its first full stop is read as a flattened cover
@@ -47,8 +47,8 @@ def _fields(sentence: str) -> list[str]:
     run = sentence.split(". ")[0]
     if len(run.split()) < FIELD_RUN:
         return [sentence]
-    cuts = sorted({m.start(1) for pattern in (_LABEL, _GRADE_END, _TABLE_HEAD) for m in pattern.finditer(run)}
-                  | {m.start(2) for m in _TABLE_HEAD.finditer(run)})
+    cuts = sorted({m.start(1) for pattern in (_LABEL, _GRADE_END, _TABLE_HEAD) for m in pattern.finditer(run)
+                   if m.start(1) > 0} | {m.start(2) for m in _TABLE_HEAD.finditer(run)})
     if not cuts:
         return [sentence]
     bounds = [0, *cuts, len(sentence)]

@@ -347,3 +347,9 @@ def test_the_name_of_a_kind_of_inspection_only_says_where_to_look(question, subj
 def test_an_inspection_named_alone_is_the_subject():
     # "what is a jtai" names nothing else: the inspection is what it is about
     assert {"joint", "target", "area"} <= set(key_terms(understand("what is a jtai")))
+
+
+def test_minutes_are_a_unit_of_time_after_a_quantity_not_the_subject():
+    # "last minute" made "minute" a key term the rearranging rule does not hold, and the question was refused.
+    terms = set(key_terms(understand("my supervision got cancelled last minute - how long have they got to rebook it")))
+    assert "minut" not in terms and {"supervis", "cancel"} <= terms, terms

@@ -149,7 +149,9 @@ PINNED = {"2026-11-29.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994b
           # a judgement table's header is a unit of its own and labels each row; the samples have no such table
           "2026-11-30.2": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
           # a labelled field on a line of its own ("Lead inspector: …") is text; the samples have none
-          "2026-11-30.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
+          "2026-11-30.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
+          # a judgement table's header that opens its line is cut from the first row too; the samples have none
+          "2026-11-30.4": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
 
 
 def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:
@@ -200,3 +202,17 @@ def test_a_letters_signatory_and_copy_list_are_text_after_the_sign_off() -> None
     assert "Jane Doe Her Majesty's Inspector" in units
     assert "Copy: Ann Other, Chief Executive, Anytown Borough Council" in units
     assert all("Jane Doe" not in p.section for p in passages)
+
+
+def test_a_judgement_tables_header_that_opens_its_line_is_cut_from_the_first_row() -> None:
+    # Stockton's 2019 report prints its cover a field per line, so its table starts a line: the header was quoted with
+    # the first row ("Judgement Grade The impact of leaders … Requires improvement to be good").
+    line = ("Judgement Grade The impact of leaders on social work practice with children and families Requires "
+            "improvement to be good The experiences and progress of children who need help and protection Requires "
+            "improvement to be good The experiences and progress of children in care and care leavers Good Overall "
+            "effectiveness Requires improvement to be good")
+    units = answer_units(line)
+    assert units[:2] == ["Judgement Grade", "The impact of leaders on social work practice with children and families "
+                                            "Requires improvement to be good"]
+    assert units[-1] == "Overall effectiveness Requires improvement to be good"
+    assert unit_headings("", units)[1:] == ["Judgement Grade"] * 4
