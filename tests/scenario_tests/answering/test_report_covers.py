@@ -138,3 +138,10 @@ def test_the_lead_inspectors_name_does_not_answer_who_the_director_was(product):
     answer = product.ask("name of stockton dcs at the 2019 inspection")
     assert answer.outcome != "answered", answer.answer
     assert "Matt Reed" not in answer.answer
+
+
+def test_did_ofsted_rate_asks_for_a_grade_and_is_answered_from_the_table(product):
+    # "rate" was read as a number ("vacancy rate"), no sentence of the report held one about Leeds' grade, and the
+    # answer was partial with "Three bespoke workers have been employed …" as the nearest.
+    answer, sentences = _answered(product, "did ofsted rate leeds outstanding in 2022")
+    assert any(GRADED_ROW.search(s) and s.rstrip(".").endswith("Outstanding") for s in sentences), answer.answer

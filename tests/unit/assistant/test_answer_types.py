@@ -341,3 +341,12 @@ def test_when_asks_for_a_time_or_the_event_that_sets_it(question: str) -> None:
 ])
 def test_a_time_tied_to_an_event_states_when(text: str, expected: bool) -> None:
     assert states("when", text) is expected
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("did ofsted rate leeds outstanding in 2022", "judgement"),  # "rate" the verb: a grade
+    ("mbro 2023 - what did ofsted rate us overall", "judgement"),
+    ("leeds sw vacancy rate 2022", "number"),  # "rate" the noun: a number
+])
+def test_rate_as_a_verb_asks_for_a_grade(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
