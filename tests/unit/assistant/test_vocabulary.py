@@ -353,3 +353,13 @@ def test_minutes_are_a_unit_of_time_after_a_quantity_not_the_subject():
     # "last minute" made "minute" a key term the rearranging rule does not hold, and the question was refused.
     terms = set(key_terms(understand("my supervision got cancelled last minute - how long have they got to rebook it")))
     assert "minut" not in terms and {"supervis", "cancel"} <= terms, terms
+
+
+@pytest.mark.parametrize("question, grade", [
+    ("what were leeds rated in 2022", True),
+    ("mbro ofsted rating 2023", True),
+    ("how did ofsted rate darlington", True),
+    ("leeds sw vacancy rate 2022", False),  # a rate that is a number stays one
+])
+def test_a_rating_is_read_as_the_reports_grade(question, grade):
+    assert ("grade" in key_terms(understand(question))) is grade
