@@ -62,14 +62,24 @@ def cue_words(kind: str) -> str:
     return " ".join(_data()[kind]["cues"] + _data()[kind].get("asking", []))
 
 
-def asked_for(question: str) -> str | None:
+@lru_cache(maxsize=1)
+def _inspection_topics() -> frozenset[str]:
+    """Cues that, in a question about an inspection, name what was inspected ("leeds 2022 - social worker
+    caseloads") rather than ask for a fact of their kind ("nqsw caseload" asks for a number)."""
+    return frozenset(c.lower() for kind in KINDS for c in _data()[kind].get("inspection_topics", []))
+
+
+def asked_for(question: str, *, inspection: bool = False) -> str | None:
     """The kind of fact ``question`` asks for (the earliest cue in the question wins; a modifier such as
-    "minimum" only when no cue is there: "minimum frequency" asks for a frequency), or None."""
+    "minimum" only when no cue is there: "minimum frequency" asks for a frequency), or None. ``inspection``: the
+    question is about an inspection, where a kind's "inspection_topics" are its subject, not a cue."""
     cues = {kind: cue for kind, (cue, _) in _table().items()}
+    topics = _inspection_topics() if inspection else frozenset()
     for patterns in (cues, _modifiers()):
         found = []
         for rank, (kind, cue) in enumerate(patterns.items()):
-            match = next((m for m in cue.finditer(question) if not _not_asking(question, m)), None)
+            match = next((m for m in cue.finditer(question)
+                          if m.group(0).lower() not in topics and not _not_asking(question, m)), None)
             if match:
                 found.append((match.start(), rank, kind))
         if found:

@@ -69,7 +69,8 @@ def understand(question: str, *, context: str = "") -> Query:
     authorities = find_authorities(question)
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
                    | {2000 + int(y) for y in _SHORT_YEAR.findall(question)})
-    if _about_inspection(f"{question}\n{plain}", years):
+    inspection = _about_inspection(f"{question}\n{plain}", years)
+    if inspection:
         terms = found  # "what went wrong", "worried about": Ofsted's findings
         plain = spell_out(question, terms)
     expanded = with_expansions(question, terms)
@@ -81,7 +82,7 @@ def understand(question: str, *, context: str = "") -> Query:
         plain = f"{plain} ({context_query.plain or context_query.text})"
         authorities = authorities or context_query.authorities
         years = years or context_query.years
-    kind = asked_for(both)
+    kind = asked_for(both, inspection=inspection)
     return Query(
         text=question,
         expanded=expanded,

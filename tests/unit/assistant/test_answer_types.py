@@ -350,3 +350,16 @@ def test_a_time_tied_to_an_event_states_when(text: str, expected: bool) -> None:
 ])
 def test_rate_as_a_verb_asks_for_a_grade(question: str, kind: str) -> None:
     assert asked_for(question) == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("leeds 2022 - social worker caseloads", None),  # about an inspection: what it said about caseloads
+    ("2011 ofsted - were our caseloads ok with all the extra referrals", None),
+    ("nqsw caseload", "number"),  # a policy's caseload: a number
+    ("average caseload leeds 2022", "number"),  # a word that makes it a number, even about an inspection
+    ("stockton 2019 caseload cap", "number"),
+])
+def test_caseloads_are_the_subject_of_a_question_about_an_inspection(question: str, kind: str | None) -> None:
+    from assistant.understand import understand
+
+    assert understand(question).answer_type == kind
