@@ -23,7 +23,9 @@ NAMES_FILE = Path(__file__).with_name("authority_names.csv")
 # Names inside other names must not match on their own ("Tees" in
 # "Stockton-on-Tees", "Sussex" in "East Sussex" is fine: same partnership).
 _NOT_AFTER = r"(?<![\w-])"
-_NOT_BEFORE = r"(?![\w-])"
+# A possessive typed without its apostrophe ("calderdales recording system", "stocktons care leavers") still names the
+# council; "Leeds's" is matched as "Leeds" followed by "'s".
+_NOT_BEFORE = r"(?:s)?(?![\w-])"
 
 
 @dataclass(frozen=True)

@@ -363,3 +363,19 @@ def test_minutes_are_a_unit_of_time_after_a_quantity_not_the_subject():
 ])
 def test_a_rating_is_read_as_the_reports_grade(question, grade):
     assert ("grade" in key_terms(understand(question))) is grade
+
+
+@pytest.mark.parametrize("question, authority, typed", [
+    ("whats calderdales recording system called", "Calderdale", "calderdales"),
+    ("which working together is darlingtons strategy procedure based on", "Darlington", "darlingtons"),
+    ("hartlepools dcs", "Hartlepool", "hartlepools"),
+    ("mbros front door", "Middlesbrough", "mbros"),
+])
+def test_a_possessive_typed_without_its_apostrophe_names_the_council(question, authority, typed):
+    # "darlingtons" was a key term and no council was steered to; the answer came from another document's sentence.
+    assert find_authorities(question) == [authority] and mentions(question) == [typed]
+    assert not set(tokens(typed)) & set(key_terms(understand(question)))
+
+
+def test_a_longer_word_that_starts_with_a_council_is_not_the_council():
+    assert find_authorities("stocktonshire") == [] and find_authorities("derbys children") == ["Derbyshire"]
