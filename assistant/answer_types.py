@@ -210,10 +210,9 @@ def _spelled_out(asked: str) -> tuple[re.Pattern, ...]:
     expansions: dict[str, tuple[int, tuple[str, ...]]] = {}
     for written, distance in found.items():
         entry = lexicon.get(written.lower())
-        capitals = bool(_CAPITALS.fullmatch(written))
         if entry is not None and not (entry.case == "upper" and not written.isupper()):
             expansions[entry.term] = (distance, entry.expansions)
-        elif capitals:
+        elif _CAPITALS.fullmatch(written):
             expansions[written[:-1] if written.endswith("s") and written[:-1].isupper() else written] = (distance, ())
     nearest = min((d for d, _ in expansions.values()), default=0)
     patterns = []

@@ -99,8 +99,9 @@ def to_blocks(text: str) -> list[Block]:
     for group in groups:
         if not group:
             continue
-        heading_like = [_looks_like_heading(line) and not signed and not _SIGN_OFF.match(line) for line in group]
-        signed = signed or any(_SIGN_OFF.match(line) for line in group)
+        sign_offs = [bool(_SIGN_OFF.match(line)) for line in group]
+        heading_like = [_looks_like_heading(line) and not (signed or off) for line, off in zip(group, sign_offs)]
+        signed = signed or any(sign_offs)
         if len(group) > 2 and all(heading_like) and not any(line.startswith("#") for line in group):
             blocks.append(Block("para", "\n".join(group)))
             continue
