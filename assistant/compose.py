@@ -98,18 +98,25 @@ def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation
 def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
-    holds the rarest of the question's key terms that the best holds); None when no close unit does. ``exact``: a
+    holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
+    unit does. ``exact``: a
     fact only the thing asked about can state (what "OLA" stands for) leads from wherever the selector rates it."""
     if not asked:
         return next((u for u in units if can_lead(u)), units[0])
     best = units[0]
     # "How often should I visit a child on a CP plan": the management-oversight frequency is a close runner-up
-    # that states a frequency, but not of visits, which the best unit is about.
-    held = _held(best)
-    anchor = max((t for t in terms if t in held), key=weights.idf, default=None)
+    # that states a frequency, but not of visits, which the best unit is about. "How long do I have to write up a
+    # management decision": an assessment's 45 days are recorded too, but they are not about a decision.
+    held = [t for t in terms if t in _held(best)]
+    anchor = max(held, key=weights.idf, default=None)
+    weight = sum(weights.idf(t) for t in held)
+
+    def about_the_same(unit: Unit) -> bool:
+        own = _held(unit)
+        return anchor is None or (anchor in own and 2 * sum(weights.idf(t) for t in held if t in own) >= weight)
+
     floor = 0.0 if exact else RUNNER_UP * best.probability
-    return next((u for u in units if u.typed and u.probability >= floor
-                 and (u is best or anchor is None or anchor in _held(u))), None)
+    return next((u for u in units if u.typed and u.probability >= floor and (u is best or about_the_same(u))), None)
 
 
 def can_lead(unit: Unit) -> bool:

@@ -35,6 +35,19 @@ def test_a_runner_up_stating_it_about_the_same_thing_leads() -> None:
     assert lead([VISITS, OVERSIGHT, visits_frequency], asked=True, terms=TERMS, weights=WEIGHTS) is visits_frequency
 
 
+def test_a_runner_up_must_hold_most_of_what_the_best_is_about_not_only_its_rarest_term() -> None:
+    """"calderdale - how long do i have to write up a management decision": the assessment's 45 working days are
+    "recorded" too, but say nothing of a management decision."""
+    best = unit("Management oversight and decision making should also be recorded.", 0.88, typed=False)
+    assessment = unit("Where an assessment runs beyond 45 working days, the social worker should record why.", 0.6,
+                      typed=True)
+    decision = unit("A management decision is recorded within two working days.", 0.5, typed=True)
+    terms = ["record", "manag", "decid"]
+    counts = weights({"record": 10, "manag": 12, "decid": 14})
+    assert lead([best, assessment], asked=True, terms=terms, weights=counts) is None
+    assert lead([best, assessment, decision], asked=True, terms=terms, weights=counts) is decision
+
+
 def test_shorthand_in_the_runner_up_counts_as_what_it_stands_for() -> None:
     best = unit("Unannounced inspections of contact, referral and assessment looked at front doors.", 0.9,
                 typed=False)
