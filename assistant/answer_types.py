@@ -133,15 +133,19 @@ _WHO_COMPARES = re.compile(
     r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
 
 
+_ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
 
 
 def _not_asking(question: str, match: re.Match) -> bool:
     """A cue that does not ask: 'who' after another question word is a relative pronoun ("how was action for
-    children who moved in recorded" asks how, not who), "who was doing better" asks which, not for a person, and
-    "a small number of" tells a number rather than asking one."""
+    children who moved in recorded" asks how, not who), "who was doing better" asks which, not for a person,
+    "a small number of" tells a number rather than asking one, and a cue after "about" names the topic ("which
+    inspections raised concerns about how regularly social workers are supervised" asks which)."""
     if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
         return bool(_A_NUMBER_OF.search(question[: match.start()]))
+    if _ABOUT.search(question[: match.start()]):  # "what did ofsted find about how often ...": the topic, not a cue
+        return True
     if match.group(0).lower() not in _RELATIVE:
         return False
     return bool(_INTERROGATIVE.search(question[: match.start()]) or _WHO_COMPARES.match(question, match.end()))

@@ -374,3 +374,14 @@ def test_caseloads_are_the_subject_of_a_question_about_an_inspection(question: s
     from assistant.understand import understand
 
     assert understand(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Which of the 2022-2023 inspections raised concerns about how regularly social workers are supervised?", None),
+    ("what did ofsted say about how often we supervise", None),
+    ("any guidance regarding how long to keep records", None),
+    ("how often about supervision in notts", "frequency"),  # the cue comes first: it asks
+    ("how regularly are social workers supervised", "frequency"),
+])
+def test_a_cue_after_about_names_the_topic_it_does_not_ask(question: str, kind: str | None) -> None:
+    assert asked_for(question) == kind
