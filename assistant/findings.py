@@ -67,9 +67,9 @@ def intent_of(query: Query) -> Intent | None:
         return Intent("timeline", themes=themes)
     if _PRIORITY.search(text):
         return Intent("list", kinds=("priority_action",), themes=themes)
-    if _RECOMMEND.search(text) and query.wants_inspection:
+    if _RECOMMEND.search(text) and query.about_inspection:
         return Intent("list", kinds=("recommendation",), themes=themes)
-    if _STRENGTH.search(text) and query.wants_inspection:
+    if _STRENGTH.search(text) and query.about_inspection:
         return Intent("list", kinds=("strength",), themes=themes)
     if _IMPROVE.search(text):
         return Intent("list", themes=themes)

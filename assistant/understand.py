@@ -56,6 +56,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     wants_latest: bool = False
     wants_inspection: bool = False
+    about_inspection: bool = False  # names an inspection, or a year and no procedure ("2011 letter strengths")
     wants_procedure: bool = False
     wants_quantity: bool = False
     answer_type: str | None = None  # the kind of fact asked for (assistant/answer_types.py)
@@ -93,6 +94,7 @@ def understand(question: str, *, context: str = "") -> Query:
         years=years,
         wants_latest=bool(_RECENT.search(both)),
         wants_inspection=bool(_INSPECTION.search(both)),
+        about_inspection=inspection,
         wants_procedure=bool(_PROCEDURE.search(both)) and not _INSPECTION.search(both),
         wants_quantity=bool(_QUANTITY.search(both)) or kind in QUANTITIES,
         answer_type=kind,

@@ -216,6 +216,8 @@ def test_list_and_judgement_answers(assistant):
     "What did Ofsted say Gateshead does well in 2011?",
     "What strengths did the 2011 inspection of Gateshead find?",
     "gateshead 2011 ofsted - what went well",
+    "what were the strengths in gateshead's 2011 letter",  # a year and no procedure: an inspection, unnamed
+    "gateshead 2011 strengths",
 ])
 def test_what_went_well_is_the_strengths_list(assistant, question):
     # Asked in a practitioner's words ("do well", "went well": the lexicon reads them as "strengths"), or naming
