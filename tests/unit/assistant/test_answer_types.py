@@ -220,6 +220,8 @@ def test_a_count_after_a_reference_still_counts() -> None:
     ("who is the interim dcs in mbro", "name"),
     ("who’s the lado in darlington", "name"),
     ("who was lead inspector stockton 2023", "name"),
+    ("who was the inspector in 2011", "name"),  # one inspector wrote the letter: asked for by name
+    ("who were the inspectors talking to", "person"),
     ("who is our head of service", "name"),
     # a role is asked for, or the post is not what "who is" names
     ("who is the chair of the icpc", "person"),
