@@ -43,6 +43,22 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "Ofsted's view of how we hold strategy discussions",
             "what were the inspection findings on strat discussions",
         ]),
+    "the 2011 letter's strengths, no council named (the one inspection held that year)": (
+        "corpus", "answered", ["effective action to increase management and practitioner capacity"], [
+            "what did the 2011 letter say was going well",
+            "2011 ofsted strengths",
+            "good points from the 2011 inspection",
+            "what went well at the 2011 unannounced inspection",
+            "strengths ofsted found in 2011",
+        ]),
+    "the letter's strengths, asked without 'Ofsted' or 'inspection'": (
+        "knowledge", "answered", ["effective action to increase management and practitioner capacity"], [
+            "what were the strengths in the 2011 letter",
+            "2011 letter strengths",
+            "what strengths were there in 2011",
+            "2011 - what was going well",
+            "what did the letter in 2011 say we do well",
+        ]),
     "NQSW supervision frequency": (
         "knowledge", "answered", ["weekly for their first six weeks"], [
             "how frequently is a newly qualified social worker supervised in the first six weeks",
