@@ -79,13 +79,31 @@ def asked_for(question: str, *, inspection: bool = False) -> str | None:
         found = []
         for rank, (kind, cue) in enumerate(patterns.items()):
             match = next((m for m in cue.finditer(question)
-                          if m.group(0).lower() not in topics and not _not_asking(question, m)), None)
+                          if m.group(0).lower() not in topics and not _not_asking(question, m, inspection=inspection)), None)
             if match:
                 found.append((match.start(), rank, kind))
         if found:
             kind = min(found)[2]
             return "name" if kind == "person" and _names_a_post(question) else kind
     return None
+
+
+# A second question joined to the first ("icpc timescale and who chairs it", "tms - who supervises them, how often"):
+# a join, then a question word opening a clause that asks for another kind of fact.
+_SECOND_ASK = re.compile(r"(?:\s+and\s+|\s+also\s+|\s*[,;+&]\s*|\s+-+\s+)(?=(?:who|whom|whose|how|when|by when)\b)",
+                         re.I)
+
+
+def other_asks(question: str, kind: str | None) -> list[tuple[str, str]]:
+    """The kinds of fact a question asks for besides ``kind`` (the one its answer leads with), each with the clause
+    that asks it, in order: "icpc timescale and who chairs it" also asks "who chairs it" (a person)."""
+    asks: list[tuple[str, str]] = []
+    for join in _SECOND_ASK.finditer(question):
+        clause = re.split(r"\s+and\s+|\s*[,;]\s*|\s+-+\s+", question[join.end():])[0].strip(" ?.!")
+        other = asked_for(clause)
+        if other and other != kind and other not in {k for k, _ in asks}:
+            asks.append((other, clause))
+    return asks
 
 
 _WHO_IS = re.compile(r"\bwho(?:[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were|s|['’]s)[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)", re.I)
@@ -137,15 +155,16 @@ _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
 
 
-def _not_asking(question: str, match: re.Match) -> bool:
+def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
     """A cue that does not ask: 'who' after another question word is a relative pronoun ("how was action for
     children who moved in recorded" asks how, not who), "who was doing better" asks which, not for a person,
-    "a small number of" tells a number rather than asking one, and a cue after "about" names the topic ("which
-    inspections raised concerns about how regularly social workers are supervised" asks which)."""
+    "a small number of" tells a number rather than asking one, and in a question about an inspection a cue after
+    "about" names the topic ("which inspections raised concerns about how regularly social workers are supervised"
+    asks which; "what does walsall's guidance say about how regularly" still asks how often)."""
     if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
         return bool(_A_NUMBER_OF.search(question[: match.start()]))
-    if _ABOUT.search(question[: match.start()]):  # "what did ofsted find about how often ...": the topic, not a cue
-        return True
+    if inspection and _ABOUT.search(question[: match.start()]):
+        return True  # "what did ofsted find about how often ...": what they found on it, not a frequency
     if match.group(0).lower() not in _RELATIVE:
         return False
     return bool(_INTERROGATIVE.search(question[: match.start()]) or _WHO_COMPARES.match(question, match.end()))

@@ -11,26 +11,21 @@ documents checked.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable
 
 from assistant.answer_types import EXACT_KINDS
 from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms, unknown_names
+from assistant.leading import _other_council, choose, lead, nearest_unit
+from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
-from assistant.selection import Unit, readable_words, score_units
-from assistant.vocabulary import find_terms, is_term, spell_out
-from ingest.tokens import as_verbs, tokens
-from ingest.units import GRADED_ROW, LABELLED, closed
+from assistant.selection import Unit, score_units
 from assistant.understand import Query
+from assistant.vocabulary import is_term
 from ingest.authorities import find_authorities
+from ingest.tokens import tokens
 
-MAX_UNITS = 3
-MAX_WORDS = 80  # the first unit always stands; supporting units only while the answer stays short
-SUPPORT = 0.6  # a supporting unit must be rated at least this share of the first
-RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated at least this share of the best
-NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that has words to read
 
 
 _STRANDED = {"about", "for", "on", "with", "of", "to", "from", "in", "at", "by", "like", "after", "before"}
@@ -95,152 +90,6 @@ def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation
     return parts, citations
 
 
-def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False) -> Unit | None:
-    """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
-    a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
-    holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
-    unit does. ``exact``: a
-    fact only the thing asked about can state (what "OLA" stands for) leads from wherever the selector rates it."""
-    if not asked:
-        return next((u for u in units if can_lead(u)), units[0])
-    best = units[0]
-    # "How often should I visit a child on a CP plan": the management-oversight frequency is a close runner-up
-    # that states a frequency, but not of visits, which the best unit is about. "How long do I have to write up a
-    # management decision": an assessment's 45 days are recorded too, but they are not about a decision.
-    held = [t for t in terms if t in _held(best)]
-    anchor = max(held, key=weights.idf, default=None)
-    weight = sum(weights.idf(t) for t in held)
-
-    def about_the_same(unit: Unit) -> bool:
-        own = _held(unit)
-        return anchor is None or (anchor in own and 2 * sum(weights.idf(t) for t in held if t in own) >= weight)
-
-    floor = 0.0 if exact else RUNNER_UP * best.probability
-    return next((u for u in units if u.typed and u.probability >= floor and (u is best or about_the_same(u))), None)
-
-
-def can_lead(unit: Unit) -> bool:
-    """Can this unit stand as a sentence of an answer? A sentence, a labelled field, a judgement table's row or a
-    fact of the kind asked can; a bare name, date or title line ("Stockton-on-Tees Borough Council", "June 2011",
-    "Transfer in conferences") cannot, nor can a question the document asks its reader ("Interested in our work?")."""
-    text = unit.text.strip()
-    if text.endswith("?"):
-        return False
-    return (unit.typed or bool(LABELLED.match(text) or GRADED_ROW.search(text)) or _reads_as_text(unit)
-            or closed(text))
-
-
-def _held(unit: Unit) -> set[str]:
-    """The stemmed terms a unit holds, read with its heading and with its shorthand spelled out ("UCRA")."""
-    text = f"{unit.section} {unit.text}"
-    return set(as_verbs(tokens(text))) | set(as_verbs(tokens(spell_out(text, find_terms(text)))))
-
-
-def _reads_as_text(unit: Unit) -> bool:
-    """Has words to read, not only names, numbers and addresses ("Freshford House Redcliffe Way Bristol BS1 6NL
-    T 0300 ... enquiries@ofsted.gov.uk"): at least three lower-case words of three letters or more."""
-    return readable_words(unit.text) >= 3
-
-
-def nearest_unit(units: list[Unit]) -> Unit:
-    """What a partial offers as "the nearest they say": the best of the closest few units that has words to read;
-    failing that, the best readable unit at all; never a greeting, a name line or an address if it can be helped."""
-    readable = [u for u in units if _reads_as_text(u)]
-    close = [u for u in readable if u in units[:NEAREST_LOOK]]
-    return (close or readable or units)[0]
-
-
-def _other_council(hit: Hit) -> bool:
-    """The question names a council and ``hit`` comes from another council's document."""
-    return bool(hit.steer_parts.get("council_other"))
-
-
-def _year_far(hit: Hit) -> bool:
-    """The question names a year and ``hit``'s document is dated more than a year from it."""
-    return bool(hit.steer_parts.get("year_far"))
-
-
-def choose(units: list[Unit], first: Unit, hits: list[Hit] | None = None) -> list[Unit]:
-    """``first`` (it states the fact asked for), then close runners-up while the answer stays short. Given the
-    ``hits`` they cite, none from another council's document when the question names a council ("gloucestershire
-    supervision frequency for team managers" is not followed by Walsall's "Every practitioner must have supervision
-    at least monthly"), nor, when ``first`` is of the year asked about, from a document dated years away ("IRO
-    challenge stockton 2019" is not followed by the 2023 report's sentence)."""
-    def elsewhere(unit: Unit) -> bool:
-        if hits is None:
-            return False
-        hit = hits[unit.hit_index]
-        return _other_council(hit) or (_year_far(hit) and not _year_far(hits[first.hit_index]))
-
-    chosen = [first]
-    words = first.words
-    for unit in (u for u in units if u is not first and can_lead(u) and not elsewhere(u)):
-        if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
-            break
-        if words + unit.words > MAX_WORDS:
-            continue
-        chosen.append(unit)
-        words += unit.words
-    # The first sentence stays first; the others follow in reading order.
-    return [first] + sorted(chosen[1:], key=lambda u: (u.hit_index, u.order))
-
-
-def named_parts(query: Query) -> list[tuple[Query, Callable[[Hit], bool]]]:
-    """What a comparison names, each as the question asked of it alone and a test of whether a passage is its:
-    the councils of a question naming two or more ("hartlepool vs middlesbrough"); the inspections of a council in
-    the years of a question naming two or more ("stockton supervision 2011 vs 2019"). Years without a council are
-    not inspections compared ("assessment timescale under Working Together 2013/2018" names two editions), and a
-    question naming one of each compares nothing."""
-    parts: list[tuple[Query, Callable[[Hit], bool]]] = []
-    if len(query.authorities) > 1:
-        parts += [(replace(query, authorities=[council]), lambda hit, c=council: c in hit.passage.authorities)
-                  for council in query.authorities]
-    if len(query.years) > 1 and query.authorities:
-        councils = set(query.authorities)
-
-        def inspected(year: int) -> Callable[[Hit], bool]:
-            return lambda hit: (hit.passage.doc_type.startswith("inspection") and hit.passage.date[:4] == str(year)
-                                and bool(councils & set(hit.passage.authorities)))
-
-        parts += [(replace(query, years=[year]), inspected(year)) for year in query.years]
-    return parts
-
-
-def from_each(query: Query, hits: list[Hit], chosen: list[Unit], terms: list[str], weights: TermWeights,
-              search: Callable[[Query], list[Hit]] | None) -> tuple[list[Unit], list[Hit]]:
-    """A comparison ("supervision quality hartlepool vs middlesbrough", "care leavers health histories stockton 2019
-    and 2023 - same issue both times?") is answered from each council or year it names. For each that no chosen
-    unit comes from, the documents are searched again for it alone (``search``; without it, the hits at hand), and
-    the selector's best unit from its documents that can stand as a sentence and holds a key term of the question is
-    added, with the passage it cites (appended after ``hits``). Nothing is added for a year no document is from."""
-    added: list[Unit] = []
-    extra: list[Hit] = []
-
-    def cited(unit: Unit) -> Hit:
-        return (hits + extra)[unit.hit_index]
-
-    for alone, belongs in named_parts(query):
-        if any(belongs(cited(u)) for u in chosen + added):
-            continue
-        found = search(alone) if search is not None else hits
-        units = score_units(alone, found, terms, weights)
-        # A sentence holding none of the question's key terms is about something else, however it is rated
-        # ("stockton front door 2019 and 2023": not "For several years, Stockton has had a high number of children
-        # in care"); then that council or year gets nothing rather than a sentence beside the point.
-        # Two reports can print the same judgement row ("Overall effectiveness Requires improvement to be good"):
-        # then it is said once and cited to both ("… [1, 3]", assistant/repeats.py), which answers "stockton 2019
-        # vs 2023 overall" as asked; passing it over for the next sentence answered 2023 with something else.
-        best = next((u for u in units if belongs(found[u.hit_index]) and can_lead(u) and u.coverage > 0), None)
-        if best is None:
-            continue
-        if found is hits:
-            added.append(best)
-            continue
-        extra.append(found[best.hit_index])
-        added.append(replace(best, hit_index=len(hits) + len(extra) - 1))
-    return added, extra
-
-
 def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge | None = None,
             search: Callable[[Query], list[Hit]] | None = None) -> Answer:
     """An extractive, cited answer from ``hits``; or partial; or not found with the nearest documents."""
@@ -275,5 +124,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
                       outcome="partial")
     chosen = choose(units, first, hits)
     added, extra = from_each(query, hits, chosen, terms, weights, search)  # nothing unless it is a comparison
-    parts, citations = _cite(chosen + added, hits + extra)
-    return Answer(question=query.text, answer=" ".join(parts), citations=citations, hits=hits, outcome="answered")
+    also, more, unsaid = second_asks(query, units, chosen + added, terms, weights, hits + extra, search, judge)
+    parts, citations = _cite(chosen + added + also, hits + extra + more)
+    unsaid_text = [f"The documents don't say {asked_clause(clause, known=known_to(weights))}." for clause in unsaid]
+    return Answer(question=query.text, answer=" ".join(parts + unsaid_text), citations=citations, hits=hits,
+                  outcome="answered")

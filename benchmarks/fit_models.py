@@ -256,7 +256,7 @@ def main() -> None:
             labels.append(int(unit_is_gold(item.question, hit.passage.source, unit.text)))
             groups.append(item.group)
     names = list(rows[0])
-    # Pointwise: the composer compares units by their probabilities' ratios (compose.SUPPORT, RUNNER_UP), which
+    # Pointwise: the composer compares units by their probabilities' ratios (leading.SUPPORT, RUNNER_UP), which
     # were set on this form; a pairwise fit ranked no better here (CV 0.688 against 0.684) and is more peaked.
     selector, info = fit(rows, labels, groups, names, metric=top1_by_group(groups, labels))
     selector.notes = {"fitted_on": used, "questions": len(set(groups)), "C": info["C"], "form": "pointwise",

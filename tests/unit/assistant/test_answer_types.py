@@ -381,9 +381,11 @@ def test_caseloads_are_the_subject_of_a_question_about_an_inspection(question: s
 @pytest.mark.parametrize("question, kind", [
     ("Which of the 2022-2023 inspections raised concerns about how regularly social workers are supervised?", None),
     ("what did ofsted say about how often we supervise", None),
-    ("any guidance regarding how long to keep records", None),
+    ("what did the inspectors find regarding how long assessments take", None),
+    ("what does walsall's guidance say about how regularly supervision happens", "frequency"),  # not an inspection
     ("how often about supervision in notts", "frequency"),  # the cue comes first: it asks
-    ("how regularly are social workers supervised", "frequency"),
 ])
-def test_a_cue_after_about_names_the_topic_it_does_not_ask(question: str, kind: str | None) -> None:
-    assert asked_for(question) == kind
+def test_a_cue_after_about_in_a_question_about_an_inspection_names_the_topic(question: str, kind: str | None) -> None:
+    from assistant.understand import understand
+
+    assert understand(question).answer_type == kind

@@ -1,9 +1,9 @@
-"""What a comparison names (assistant/compose.named_parts): the councils, or a council's inspection years, that an
+"""What a comparison names (assistant/more_asks.named_parts): the councils, or a council's inspection years, that an
 answer is drawn from each of."""
 
 from __future__ import annotations
 
-from assistant.compose import named_parts
+from assistant.more_asks import named_parts
 from assistant.retriever import Hit
 from assistant.understand import understand
 from ingest.models import Passage

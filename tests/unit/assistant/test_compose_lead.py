@@ -1,8 +1,8 @@
-"""Which unit an answer leads with when the question asks for a kind of fact (assistant/compose.lead)."""
+"""Which unit an answer leads with when the question asks for a kind of fact (assistant/leading.lead)."""
 
 from __future__ import annotations
 
-from assistant.compose import lead
+from assistant.leading import lead
 from assistant.evidence import TermWeights
 from assistant.selection import Unit
 
@@ -61,7 +61,7 @@ def test_a_question_that_asks_for_no_kind_of_fact_leads_with_the_best_unit() -> 
 
 
 def test_a_partial_never_offers_an_address_block_as_the_nearest_thing_the_documents_say() -> None:
-    from assistant.compose import _reads_as_text
+    from assistant.leading import _reads_as_text
 
     address = unit("Freshford House Redcliffe Way Bristol BS1 6NL T 0300 1231231 enquiries@ofsted.gov.uk "
                    "www.ofsted.gov.uk Direct T 03000 130570", 0.9, typed=False)
@@ -89,7 +89,7 @@ def test_an_address_or_contact_line_is_never_a_candidate_for_an_answer() -> None
 
 
 def test_a_partial_offers_a_readable_unit_even_when_the_closest_three_are_not() -> None:
-    from assistant.compose import NEAREST_LOOK, nearest_unit
+    from assistant.leading import NEAREST_LOOK, nearest_unit
 
     closest = [unit(text, 0.9 - i / 10, typed=False) for i, text in
                enumerate(["Dear Ms Humphreys", "Stockton-on-Tees Borough Council", "June 2011"])]
@@ -106,7 +106,7 @@ def test_a_partial_offers_a_readable_unit_even_when_the_closest_three_are_not() 
 def test_a_name_date_or_title_line_never_leads_an_answer() -> None:
     """The letter's "June 2011" or "Stockton-on-Tees Borough Council" line can match a question best; the answer
     leads with the best unit that stands as a sentence, a labelled field or a judgement row instead."""
-    from assistant.compose import can_lead, choose
+    from assistant.leading import can_lead, choose
 
     lines = [unit(text, 0.9, typed=False) for text in (
         "June 2011", "Stockton-on-Tees Borough Council", "Transfer in conferences", "Interested in our work?")]

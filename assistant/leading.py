@@ -1,0 +1,110 @@
+"""Which sentences an answer is made of: the one it leads with (it states the kind of fact asked for, about the
+same thing as the best), the close runners-up that follow it, and a partial's "nearest"."""
+
+from __future__ import annotations
+
+from assistant.evidence import TermWeights
+from assistant.retriever import Hit
+from assistant.selection import Unit, readable_words
+from assistant.vocabulary import find_terms, spell_out
+from ingest.tokens import as_verbs, tokens
+from ingest.units import GRADED_ROW, LABELLED, closed
+
+MAX_UNITS = 3
+MAX_WORDS = 80  # the first unit always stands; supporting units only while the answer stays short
+SUPPORT = 0.6  # a supporting unit must be rated at least this share of the first
+RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated at least this share of the best
+NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that has words to read
+
+
+def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False) -> Unit | None:
+    """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
+    a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
+    holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
+    unit does. ``exact``: a
+    fact only the thing asked about can state (what "OLA" stands for) leads from wherever the selector rates it."""
+    if not asked:
+        return next((u for u in units if can_lead(u)), units[0])
+    best = units[0]
+    # "How often should I visit a child on a CP plan": the management-oversight frequency is a close runner-up
+    # that states a frequency, but not of visits, which the best unit is about. "How long do I have to write up a
+    # management decision": an assessment's 45 days are recorded too, but they are not about a decision.
+    held = [t for t in terms if t in _held(best)]
+    floor = 0.0 if exact else RUNNER_UP * best.probability
+    return next((u for u in units if u.typed and u.probability >= floor
+                 and (u is best or _about(u, held, weights))), None)
+
+
+def _about(unit: Unit, terms: list[str], weights: TermWeights) -> bool:
+    """Is ``unit`` about what ``terms`` name: it holds the rarest of them and most of their weight?"""
+    if not terms:
+        return True
+    own = _held(unit)
+    rarest = max(terms, key=weights.idf)
+    return rarest in own and 2 * sum(weights.idf(t) for t in terms if t in own) >= sum(weights.idf(t) for t in terms)
+
+
+def can_lead(unit: Unit) -> bool:
+    """Can this unit stand as a sentence of an answer? A sentence, a labelled field, a judgement table's row or a
+    fact of the kind asked can; a bare name, date or title line ("Stockton-on-Tees Borough Council", "June 2011",
+    "Transfer in conferences") cannot, nor can a question the document asks its reader ("Interested in our work?")."""
+    text = unit.text.strip()
+    if text.endswith("?"):
+        return False
+    return (unit.typed or bool(LABELLED.match(text) or GRADED_ROW.search(text)) or _reads_as_text(unit)
+            or closed(text))
+
+
+def _held(unit: Unit) -> set[str]:
+    """The stemmed terms a unit holds, read with its heading and with its shorthand spelled out ("UCRA")."""
+    text = f"{unit.section} {unit.text}"
+    return set(as_verbs(tokens(text))) | set(as_verbs(tokens(spell_out(text, find_terms(text)))))
+
+
+def _reads_as_text(unit: Unit) -> bool:
+    """Has words to read, not only names, numbers and addresses ("Freshford House Redcliffe Way Bristol BS1 6NL
+    T 0300 ... enquiries@ofsted.gov.uk"): at least three lower-case words of three letters or more."""
+    return readable_words(unit.text) >= 3
+
+
+def nearest_unit(units: list[Unit]) -> Unit:
+    """What a partial offers as "the nearest they say": the best of the closest few units that has words to read;
+    failing that, the best readable unit at all; never a greeting, a name line or an address if it can be helped."""
+    readable = [u for u in units if _reads_as_text(u)]
+    close = [u for u in readable if u in units[:NEAREST_LOOK]]
+    return (close or readable or units)[0]
+
+
+def _other_council(hit: Hit) -> bool:
+    """The question names a council and ``hit`` comes from another council's document."""
+    return bool(hit.steer_parts.get("council_other"))
+
+
+def _year_far(hit: Hit) -> bool:
+    """The question names a year and ``hit``'s document is dated more than a year from it."""
+    return bool(hit.steer_parts.get("year_far"))
+
+
+def choose(units: list[Unit], first: Unit, hits: list[Hit] | None = None) -> list[Unit]:
+    """``first`` (it states the fact asked for), then close runners-up while the answer stays short. Given the
+    ``hits`` they cite, none from another council's document when the question names a council ("gloucestershire
+    supervision frequency for team managers" is not followed by Walsall's "Every practitioner must have supervision
+    at least monthly"), nor, when ``first`` is of the year asked about, from a document dated years away ("IRO
+    challenge stockton 2019" is not followed by the 2023 report's sentence)."""
+    def elsewhere(unit: Unit) -> bool:
+        if hits is None:
+            return False
+        hit = hits[unit.hit_index]
+        return _other_council(hit) or (_year_far(hit) and not _year_far(hits[first.hit_index]))
+
+    chosen = [first]
+    words = first.words
+    for unit in (u for u in units if u is not first and can_lead(u) and not elsewhere(u)):
+        if len(chosen) == MAX_UNITS or unit.probability < SUPPORT * first.probability:
+            break
+        if words + unit.words > MAX_WORDS:
+            continue
+        chosen.append(unit)
+        words += unit.words
+    # The first sentence stays first; the others follow in reading order.
+    return [first] + sorted(chosen[1:], key=lambda u: (u.hit_index, u.order))
