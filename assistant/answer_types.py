@@ -119,6 +119,11 @@ def _posts() -> list[re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _acts() -> list[re.Pattern]:
+    return [re.compile(pattern, re.I) for pattern in _data()["person"].get("acts", [])]
+
+
+@lru_cache(maxsize=1)
 def _person_names() -> list[re.Pattern]:
     return [re.compile(pattern) for pattern in _data()["person"]["names"]]
 
@@ -177,6 +182,11 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         return False
     _, facts = _table()[kind]
     if kind == "person":
+        # "who chairs the icpc": an act one role does is answered only by a sentence naming that act, not by one that
+        # lists who attends
+        acts = [p for p in _acts() if asked and p.search(asked)]
+        if acts and not any(p.search(text) for p in acts):
+            return False
         return any(p.search(text) or p.search(text.lower()) for p in (*facts, _roles()))
     if kind == "name" and asked:
         posts = _asked_posts(asked)

@@ -389,3 +389,15 @@ def test_a_cue_after_about_in_a_question_about_an_inspection_names_the_topic(que
     from assistant.understand import understand
 
     assert understand(question).answer_type == kind
+
+
+def test_who_chairs_is_answered_only_by_a_sentence_about_chairing() -> None:
+    asked = "who chairs the strategy discussion in darlington"
+    assert not states("person", "At the very least, the strategy discussion should include a local authority social "
+                                "worker, a health practitioner and a representative of the police.", asked=asked)
+    assert states("person", "It involves children's social care, the police and health as a minimum, and is chaired by "
+                            "a team manager.", asked=asked)
+    assert states("person", "A designated officer, who should be a registered social worker, should chair it.",
+                  asked="tees strat disc - who is the chair")
+    # a question with no act of its own is answered by any sentence naming who
+    assert states("person", "The strategy discussion should include a health practitioner.", asked="who attends")
