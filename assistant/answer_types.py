@@ -119,6 +119,14 @@ def _posts() -> list[re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _durations() -> tuple[list[re.Pattern], list[re.Pattern]]:
+    """How a question asks how long something lasts, and how a sentence says it."""
+    data = _data()["timescale"]
+    return ([re.compile(p, re.I) for p in data.get("duration_asks", [])],
+            [re.compile(p, re.I) for p in data.get("duration_facts", [])])
+
+
+@lru_cache(maxsize=1)
 def _acts() -> list[re.Pattern]:
     return [re.compile(pattern, re.I) for pattern in _data()["person"].get("acts", [])]
 
@@ -201,6 +209,10 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
                    for p in facts for m in p.finditer(text))
     if kind == "expansion":
         return any(p.search(text) for p in _spelled_out(asked))
+    if kind == "timescale" and asked and any(p.search(asked) for p in _durations()[0]):
+        # "how long should a session be", "how long does the conference last": how long it lasts, not when it is due
+        # ("within 15 working days", "every 4 weeks")
+        return any(p.search(text) for p in _durations()[1])
     if kind == "number" and asked and (counted := _counted(asked)):
         # "how many inspectors": a number of inspectors ("… care leavers …, with four in five of them …"), not "all but
         # two areas"

@@ -401,3 +401,18 @@ def test_who_chairs_is_answered_only_by_a_sentence_about_chairing() -> None:
                   asked="tees strat disc - who is the chair")
     # a question with no act of its own is answered by any sentence naming who
     assert states("person", "The strategy discussion should include a health practitioner.", asked="who attends")
+
+
+@pytest.mark.parametrize("asked, text, expected", [
+    ("how long should a supervision session be", "Social workers are supervised at least every four weeks.", False),
+    ("devon icpc - how long does the conference last", "The Conference must take place no more than 15 working days "
+                                                       "after the Strategy Discussion.", False),
+    ("how long did a ucra inspection last", "UCRA inspections were brief, discrete inspections lasting two days.", True),
+    ("how long should a supervision session last", "Sessions are booked for 90 minutes.", True),
+    # a deadline is still asked as one
+    ("how long to write up a home visit", "Home visits are recorded within two working days.", True),
+    ("how long have i got to rebook a cancelled session", "It must be rearranged within five working days.", True),
+])
+def test_how_long_something_lasts_is_answered_by_a_duration_not_a_deadline(asked: str, text: str,
+                                                                             expected: bool) -> None:
+    assert states("timescale", text, asked=asked) is expected
