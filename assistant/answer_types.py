@@ -16,10 +16,10 @@ from assistant.vocabulary.lexicon import entries
 from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
-KINDS = ("frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion")
+KINDS = ("frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion", "definition")
 QUANTITIES = frozenset({"frequency", "timescale", "when", "number", "date"})  # asked as a number, a time or a date
 # Only the thing asked about can state such a fact ("Other Local Authorities (OLAs)"): it leads wherever it is rated.
-EXACT_KINDS = frozenset({"expansion"})
+EXACT_KINDS = frozenset({"expansion", "definition"})
 
 
 def _phrases(cues: list[str]) -> re.Pattern:
@@ -207,7 +207,9 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
                 for p in _person_names() for m in p.finditer(text))
         return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
                    for p in facts for m in p.finditer(text))
-    if kind == "expansion":
+    if kind in ("expansion", "definition"):
+        # "what is a jtai": only a sentence that spells the shorthand out says what it is ("Joint targeted area
+        # inspections (JTAIs) …"); one that only uses it ("UCRA inspections were brief") or shares a word of it does not
         return any(p.search(text) for p in _spelled_out(asked))
     if kind == "timescale" and asked and any(p.search(asked) for p in _durations()[0]):
         # "how long should a session be", "how long does the conference last": how long it lasts, not when it is due
@@ -218,6 +220,19 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         # two areas"
         return any(counted & _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for p in facts for m in p.finditer(text))
     return any(p.search(text) for p in facts)
+
+
+def defines_shorthand(question: str) -> bool:
+    """Does the question ask what a piece of shorthand is, the shorthand right after its cue ("what is a jtai",
+    "meaning of PLO")? A definition is asked as a kind of fact only then: "what is a strategy discussion for" asks
+    nothing a pattern can check, and in "legal meaning of child in care v how ofsted uses it in ilacs" the ILACS is
+    where to look."""
+    cue, _ = _table()["definition"]
+    for match in cue.finditer(question):
+        word = re.match(r"\s+(?:the\s+)?([A-Za-z&]+)\b", question[match.end():])
+        if word and _spelled_out(word.group(1)):
+            return True
+    return False
 
 
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\s+([a-z][\w'’-]*)", re.I)

@@ -49,7 +49,8 @@ def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expec
 
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
-    assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion"}
+    assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion",
+                          "definition"}
 
 
 def test_a_duration_is_not_a_count() -> None:
@@ -416,3 +417,29 @@ def test_who_chairs_is_answered_only_by_a_sentence_about_chairing() -> None:
 def test_how_long_something_lasts_is_answered_by_a_duration_not_a_deadline(asked: str, text: str,
                                                                              expected: bool) -> None:
     assert states("timescale", text, asked=asked) is expected
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("what is a jtai", "definition"),
+    ("whats an IRO", "definition"),
+    ("what is the meaning of PLO", "definition"),
+    ("what is a strategy discussion for", None),  # no shorthand to spell out: nothing a pattern can check
+    ("what is section 47", None),
+    ("legal meaning of child in care v how ofsted uses it in ilacs", None),  # ILACS only says where to look
+])
+def test_what_is_a_piece_of_shorthand_asks_for_it_spelled_out(question: str, kind: str | None) -> None:
+    from assistant.understand import understand
+
+    assert understand(question).answer_type == kind
+
+
+def test_a_definition_is_stated_only_by_a_sentence_that_spells_the_shorthand_out() -> None:
+    asked = "what is a jtai"
+    assert states("definition", "Joint targeted area inspections (JTAIs) look at how agencies work together.",
+                  asked=asked)
+    assert not states("definition", "The lead inspector looked at the parts of the 2006 Joint Area Review relevant "
+                                    "to the inspection.", asked=asked)
+    assert states("definition", "The 2010 handbook for Unannounced Contact, Referral and Assessment (UCRA) "
+                                "inspections is attached.", asked="what is a UCRA")
+    assert not states("definition", "UCRA inspections were brief, discrete inspections lasting two days.",
+                      asked="what is a UCRA")
