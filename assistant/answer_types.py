@@ -126,6 +126,16 @@ def _durations() -> tuple[list[re.Pattern], list[re.Pattern]]:
             [re.compile(p, re.I) for p in data.get("duration_facts", [])])
 
 
+def _alone(text: str, match: re.Match) -> bool:
+    """Is a capitalised pair a name on its own, not part of a longer title ("the 2006 Joint Area Review", "Public
+    Law Outline")? A name may be followed by "Her Majesty's Inspector"."""
+    before = text[: match.start()].split()[-1:]
+    after = text[match.end():].split()[:1]
+    if before and before[0][:1].isupper() and not before[0].endswith((":", ",", ".")):
+        return False
+    return not (after and after[0][:1].isupper() and after[0] not in ("Her", "His", "HMI"))
+
+
 @lru_cache(maxsize=1)
 def _acts() -> list[re.Pattern]:
     return [re.compile(pattern, re.I) for pattern in _data()["person"].get("acts", [])]
@@ -201,9 +211,11 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         if posts and not any(p.search(text) for p in posts):
             return False  # "name of the DCS" is not answered by "Lead inspector: Matt Reed …"
         used = {w.lower() for w in re.findall(r"[A-Za-z]+", asked)}
-        if _names_a_post(asked):  # "who is the lead inspector": a person's name beside a role, not a title or "(DCS)"
+        if posts or _names_a_post(asked):
+            # "who is the lead inspector", "name of the lead inspector": a person's name beside a role, not a title,
+            # "(DCS)" or "UCRA"
             return states("person", text) and any(
-                any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
+                any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0))) and _alone(text, m)
                 for p in _person_names() for m in p.finditer(text))
         return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
                    for p in facts for m in p.finditer(text))

@@ -106,8 +106,8 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
     quantity, the answer-type words."""
     if query.wants_quantity:
         drop.update(tokens(_ANSWER_TYPE_WORDS))
-    if query.answer_type == "expansion":
-        drop.update(tokens(cue_words("expansion")))
+    if query.answer_type in ("expansion", "name"):  # "what's it called", "what does OLA stand for": the asking
+        drop.update(tokens(cue_words(query.answer_type)))
     for authority in query.authorities:
         drop.update(tokens(authority))
     drop.update(tokens(" ".join(query.authority_mentions)))

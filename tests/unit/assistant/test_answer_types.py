@@ -443,3 +443,11 @@ def test_a_definition_is_stated_only_by_a_sentence_that_spells_the_shorthand_out
                                 "inspections is attached.", asked="what is a UCRA")
     assert not states("definition", "UCRA inspections were brief, discrete inspections lasting two days.",
                       asked="what is a UCRA")
+
+
+def test_a_capitalised_pair_inside_a_longer_title_is_not_a_persons_name() -> None:
+    asked = "name of the lead inspector on the 2009 rotherham ucra"
+    assert not states("name", "In preparing for the inspection, the lead inspector would only have looked at the parts "
+                              "of the 2006 Joint Area Review relevant to the UCRA inspection.", asked=asked)
+    assert states("name", "Lead inspector: Matt Reed, Her Majesty's Inspector", asked=asked)
+    assert states("name", "Matthew Brazier Her Majesty's Inspector", asked="name of the lead inspector")

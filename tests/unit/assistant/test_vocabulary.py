@@ -200,6 +200,12 @@ def test_a_comparisons_own_words_are_not_key_terms():
     assert key_terms(understand("compare the supervision in walsall and leeds")) == tokens("supervision")
 
 
+def test_whats_it_called_is_the_asking_not_the_subject():
+    # "called" is in no sentence that gives the name ("The service is known as The Children's Hub (CHUB)")
+    terms = key_terms(understand("stockton edge of care service whats it called"))
+    assert tokens("edge")[0] in terms and not set(tokens("called name")) & set(terms)
+
+
 def test_a_question_after_a_number_or_name_with_only_where_words_is_about_them():
     # "inspectors" usually names where to look ("what did inspectors say"); asked "how many", it is what is counted.
     # With no key term the answer was whatever sentence held a number ("One worker said, ‘It’s an amazing place …’").
