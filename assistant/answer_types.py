@@ -131,9 +131,15 @@ def _alone(text: str, match: re.Match) -> bool:
     Law Outline")? A name may be followed by "Her Majesty's Inspector"."""
     before = text[: match.start()].split()[-1:]
     after = text[match.end():].split()[:1]
-    if before and before[0][:1].isupper() and not before[0].endswith((":", ",", ".")):
+    if before and before[0][:1].isupper() and not before[0].endswith((":", ",", ".")) \
+            and before[0].rstrip(".") not in _TITLES:
         return False
+    if match.group(0).split()[0].rstrip(".") in _TITLES:
+        return True  # "Ms Jane Humphreys": a title, then the name
     return not (after and after[0][:1].isupper() and after[0] not in ("Her", "His", "HMI"))
+
+
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Professor", "Councillor", "Cllr"})
 
 
 @lru_cache(maxsize=1)
