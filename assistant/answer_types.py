@@ -154,14 +154,19 @@ def _person_names() -> list[re.Pattern]:
 
 @lru_cache(maxsize=256)  # asked once per unit of every answer: the same question each time
 def _names_a_post(question: str) -> bool:
-    """"who is the interim DCS", "who was lead inspector": a post one person holds is given, so the question asks
-    for that person's name (a sentence that names the post again does not answer it; "who chairs" asks for a role)."""
+    """"who is the interim DCS", "who was lead inspector", "which inspector wrote": a post one person holds is given,
+    so the question asks for that person's name (a sentence that names the post again does not answer it; "who
+    chairs" asks for a role)."""
     for match in _WHO_IS.finditer(question):
         phrase = match.group(1)
         starts = [m.start() for p in _posts() for m in p.finditer(phrase)]
         if starts and not any(_NOT_A_POSTS_WORDS.search(w) for w in phrase[: min(starts)].split()):
             return True
-    return False
+    # "which inspector wrote to us in 2011": the post right after "which"
+    return any(p.match(m.group(1)) for m in _WHICH.finditer(question) for p in _posts())
+
+
+_WHICH = re.compile(r"\bwhich\s+((?:lead\s+)?[\w'’-]+)", re.I)
 
 
 @lru_cache(maxsize=256)

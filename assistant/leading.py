@@ -67,10 +67,12 @@ def _reads_as_text(unit: Unit) -> bool:
     return readable_words(unit.text) >= 3
 
 
-def nearest_unit(units: list[Unit]) -> Unit:
+def nearest_unit(units: list[Unit], *, names: bool = False) -> Unit:
     """What a partial offers as "the nearest they say": the best of the closest few units that has words to read;
-    failing that, the best readable unit at all; never a greeting, a name line or an address if it can be helped."""
-    readable = [u for u in units if _reads_as_text(u)]
+    failing that, the best readable unit at all; never a greeting, a name line or an address if it can be helped.
+    ``names``: the question asks for a person's name, so a name line that states one ("Matthew Brazier Her
+    Majesty's Inspector") is the nearest thing the documents say."""
+    readable = [u for u in units if _reads_as_text(u) or (names and u.typed)]
     close = [u for u in readable if u in units[:NEAREST_LOOK]]
     return (close or readable or units)[0]
 

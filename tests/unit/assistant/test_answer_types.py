@@ -176,7 +176,9 @@ def test_an_inspector_named_in_that_role_answers_who(text: str, expected: bool) 
     """"who was the lead inspector" is answered by the cover's field or the letter's sign-off; "inspectors" as the
     subject of what was found is in most sentences of a report and names no one."""
     assert states("person", text) is expected
-    assert asked_for("which inspector did the 2022 leeds inspection") == "person"
+    # one inspector is asked for: by name, answered by the name beside the post ("which inspectors" asks who)
+    assert asked_for("which inspector did the 2022 leeds inspection") == "name"
+    assert asked_for("which inspectors came in 2011") == "person"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -222,6 +224,7 @@ def test_a_count_after_a_reference_still_counts() -> None:
     ("who’s the lado in darlington", "name"),
     ("who was lead inspector stockton 2023", "name"),
     ("who was the inspector in 2011", "name"),  # one inspector wrote the letter: asked for by name
+    ("which inspector wrote to us in 2011", "name"),
     ("who were the inspectors talking to", "person"),
     ("who is our head of service", "name"),
     # a role is asked for, or the post is not what "who is" names

@@ -120,3 +120,12 @@ def test_a_name_date_or_title_line_never_leads_an_answer() -> None:
     first = lead(units, asked=False, terms=["case", "record"], weights=weights({"case": 20, "record": 10}))
     assert first is finding
     assert choose(units, first) == [finding]  # nor does such a line follow as support
+
+
+def test_a_partial_for_a_name_offers_the_name_line_as_the_nearest() -> None:
+    from assistant.leading import nearest_unit
+
+    spoke = unit("Inspectors also spoke to a range of staff including managers.", 0.97, typed=False)
+    name = unit("Matthew Brazier Her Majesty's Inspector", 0.9, typed=True)
+    assert nearest_unit([name, spoke], names=True) is name
+    assert nearest_unit([name, spoke]) is spoke  # otherwise a name line is never the nearest
