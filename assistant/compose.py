@@ -28,6 +28,8 @@ from ingest.tokens import tokens
 
 
 
+_PARTICIPLE = re.compile(r"[a-z]{2,}[^e\W]ed|held|kept|met|sent|told|made|done|seen|given|taken|written|known|shown|chosen|"
+                         r"spoken|heard|paid|put|set|read|run", re.I)
 _STRANDED = {"about", "for", "on", "with", "of", "to", "from", "in", "at", "by", "like", "after", "before"}
 
 
@@ -52,7 +54,8 @@ def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: T
         # A stranded preposition stays last: "what was the 2011 inspection about" reads "what the 2011 inspection
         # was about".
         subject, _, last = inverted.group(3).rpartition(" ")
-        if subject and last.lower() in _STRANDED:
+        if subject and (last.lower() in _STRANDED or _PARTICIPLE.fullmatch(last)):
+            # ... and a passive's participle too: "how often cp kids are visited"
             return f"{inverted.group(1)} {subject} {inverted.group(2)} {last}"
         return f"{inverted.group(1)} {inverted.group(3)} {inverted.group(2)}"
     if re.match(r"^(what|which|who|whom|whose|when|where|why|how)\b", text, re.I) and not _AUXILIARY.match(text):

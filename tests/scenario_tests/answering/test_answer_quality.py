@@ -59,6 +59,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "2011 - what was going well",
             "what did the letter in 2011 say we do well",
         ]),
+    "one-to-one supervision typed as '1:1' ('1' once matched a 'Date: 1 June 2025' field)": (
+        "knowledge", "answered", ["Social workers receive formal one-to-one supervision at least every four weeks"], [
+            "does supervision have to be 1:1",
+            "is my supervision meant to be 1:1",
+            "1-2-1 supervision how often",
+            "how often do sws get 1:1 supervision",
+            "1:1 supervision frequency for social workers",
+        ]),
     "NQSW supervision frequency": (
         "knowledge", "answered", ["weekly for their first six weeks"], [
             "how frequently is a newly qualified social worker supervised in the first six weeks",

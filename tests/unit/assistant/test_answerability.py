@@ -52,6 +52,11 @@ def test_the_judge_gives_three_outcomes() -> None:
     ("max caseload nqsw", 'what you asked ("max caseload nqsw")'),
     ("ICPC timescale", 'what you asked ("ICPC timescale")'),
     ("what was the 2011 inspection about", "what the 2011 inspection was about"),
+    # a passive keeps its participle last: not "how often cp kids visited are"
+    ("how often are cp kids visited", "how often cp kids are visited"),
+    ("how often are reviews held", "how often reviews are held"),
+    ("what is the unmet need", "what the unmet need is"),
+    ("what are the needs of children", "what the needs of children are"),
 ])
 def test_what_was_asked_reads_as_a_clause(question: str, clause: str) -> None:
     assert asked_clause(question) == clause
