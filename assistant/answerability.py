@@ -35,7 +35,9 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     unknown = sum(weights.idf(t) for t in terms if weights.counts.get(t, 0) == 0) / total
     by_dense = sorted(hits[:10], key=lambda h: -h.dense)[:3]
     by_lexical = sorted(hits[:10], key=lambda h: -h.lexical)[:3]
-    asked = query.answer_type is not None
+    # A definition ("what is a jtai") was no kind of fact when the models were fitted: it stays unasked to them, and
+    # only its lead sentence must spell the shorthand out (compose)
+    asked = query.answer_type not in (None, "definition")
     typed = [u for u in units[:TYPED_UNITS] if u.typed]
     held = set(as_verbs(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top))))
     missing = sum(weights.idf(t) for t in terms if t not in held) / total

@@ -103,3 +103,17 @@ def test_a_report_is_of_its_year_or_the_year_before() -> None:
     assert not of_year("2019-07-01", "inspection-report", 2017)
     assert of_year("2020-04-01", "procedure", 2021) and of_year("2020-04-01", "procedure", 2019)  # a year either way
     assert not of_year("n.d.", "inspection-report", 2019)
+
+
+def test_a_definition_is_not_asked_as_a_kind_of_fact_to_the_fitted_models():
+    """The models were fitted before "what is a jtai" was a kind: it reaches them as it did then, unasked; only the
+    sentence an answer leads with must spell the shorthand out (assistant/leading.py)."""
+    from assistant.answerability import answer_features
+    from assistant.evidence import TermWeights
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({}, total=1)
+    definition = understand("what is a jtai")
+    assert definition.answer_type == "definition"
+    assert answer_features(definition, [], [], [], weights)["asked"] == 0.0
+    assert answer_features(understand("icpc timescale"), [], [], [], weights)["asked"] == 1.0
