@@ -88,24 +88,6 @@ def asked_for(question: str, *, inspection: bool = False) -> str | None:
     return None
 
 
-# A second question joined to the first ("icpc timescale and who chairs it", "tms - who supervises them, how often"):
-# a join, then a question word opening a clause that asks for another kind of fact.
-_SECOND_ASK = re.compile(r"(?:\s+and\s+|\s+also\s+|\s*[,;+&]\s*|\s+-+\s+)(?=(?:who|whom|whose|how|when|by when)\b)",
-                         re.I)
-
-
-def other_asks(question: str, kind: str | None) -> list[tuple[str, str]]:
-    """The kinds of fact a question asks for besides ``kind`` (the one its answer leads with), each with the clause
-    that asks it, in order: "icpc timescale and who chairs it" also asks "who chairs it" (a person)."""
-    asks: list[tuple[str, str]] = []
-    for join in _SECOND_ASK.finditer(question):
-        clause = re.split(r"\s+and\s+|\s*[,;]\s*|\s+-+\s+", question[join.end():])[0].strip(" ?.!")
-        other = asked_for(clause)
-        if other and other != kind and other not in {k for k, _ in asks}:
-            asks.append((other, clause))
-    return asks
-
-
 _WHO_IS = re.compile(r"\bwho(?:[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were|s|['’]s)[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)", re.I)
 # Words that turn "who is …" from naming a post into asking something else ("who is responsible for …").
 _NOT_A_POSTS_WORDS = re.compile(

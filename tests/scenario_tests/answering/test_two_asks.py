@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_types import other_asks
+from assistant.more_asks import other_asks
 from assistant.findings import FindingsAnswerer
 from assistant.pipeline import Assistant
 
