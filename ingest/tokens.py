@@ -76,9 +76,15 @@ _NOUNS = {
 }
 
 
+# Verbs practitioners use for the same act as the documents' ("who did the inspectors talk to": "inspectors spoke
+# to a range of staff").
+_SAME_ACT = {"speak": "talk talked talks talking"}
+
+
 @lru_cache(maxsize=1)
 def _verb_of() -> dict[str, str]:
     forms_of = {**_IRREGULAR, **_NOUNS}
+    forms_of["speak"] = f"{forms_of['speak']} {_SAME_ACT['speak']}"
     return {form: verb for verb, forms in zip(stem_words(list(forms_of)), forms_of.values())
             for form in stem_words(forms.split())}
 

@@ -34,3 +34,8 @@ def test_a_noun_of_a_verbs_act_is_its_verb() -> None:
     # nouns that are other words stay apart: a placement is not placing, a care leaver not leaving
     assert as_verbs(tokens("placement")) != as_verbs(tokens("place"))
     assert as_verbs(tokens("leavers")) != as_verbs(tokens("leave"))
+
+
+def test_talking_to_someone_is_speaking_to_them():
+    # "who did the inspectors talk to" is answered by "Inspectors also spoke to a range of staff"
+    assert as_verbs(tokens("talk to staff")) == as_verbs(tokens("spoke to staff")) == as_verbs(tokens("speaks to staff"))
