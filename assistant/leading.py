@@ -3,6 +3,8 @@ same thing as the best), the close runners-up that follow it, and a partial's "n
 
 from __future__ import annotations
 
+import re
+
 from assistant.evidence import TermWeights
 from assistant.retriever import Hit
 from assistant.selection import Unit, readable_words
@@ -17,12 +19,15 @@ RUNNER_UP = 0.5  # a unit stating the asked-for kind of fact may lead if rated a
 NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that has words to read
 
 
-def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False) -> Unit | None:
+def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False,
+         subject: list[str] | None = None) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
     holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
-    unit does. ``exact``: a
-    fact only the thing asked about can state (what "OLA" stands for) leads from wherever the selector rates it."""
+    unit does. ``exact``: a fact only the thing asked about can state (what "OLA" stands for) leads from wherever
+    the selector rates it.
+    ``subject``: a question after a time that says what it is counted from (:func:`question_subject`); the unit
+    must state the time of the subject, not of what it is counted from."""
     if not asked:
         return next((u for u in units if can_lead(u)), units[0])
     best = units[0]
@@ -32,7 +37,43 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     held = [t for t in terms if t in _held(best)]
     floor = 0.0 if exact else RUNNER_UP * best.probability
     return next((u for u in units if u.typed and u.probability >= floor
-                 and (u is best or _about(u, held, weights))), None)
+                 and (u is best or _about(u, held, weights))
+                 and (not subject or _subject_of(u, subject, weights))), None)
+
+
+# A time counted from something ("within 15 working days of the strategy discussion at which ..."): the phrase after
+# the quantity names what it is counted from, not what must happen.
+_COUNTED_FROM = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?:working\s+|calendar\s+|"
+    r"clear\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:of|after|from|following|before|since)\b[^,;.]*", re.I)
+# In a question, the phrase after "after", "from", "since"... up to its verb ("how long after the strategy discussion
+# should the icpc be": "the strategy discussion").
+_ASKED_FROM = re.compile(
+    r"\b(?:after|following|from|since|before)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|would|to|"
+    r"and|for|in|by)\b)[^,?\-–:])+)", re.I)
+_BACK_TO_IT = re.compile(r"\b(?:it|they|them|this|these)\b", re.I)
+
+
+def question_subject(question: str, terms: list[str]) -> list[str]:
+    """The key terms of a question after a time that name what must happen, when the question also says what the
+    time is counted from ("first core group after icpc timescale": the core group, not the ICPC); [] when it does
+    not, or when the subject is what the time is counted from ("how long after the core assessment starts must it
+    be done")."""
+    found = list(_ASKED_FROM.finditer(question))
+    if not found or any(_BACK_TO_IT.search(question[m.end():]) for m in found):
+        return []
+    anchors = " ".join(m.group(1) for m in found)
+    counted = _stems(anchors)
+    return [t for t in terms if t not in counted]
+
+
+def _subject_of(unit: Unit, subject: list[str], weights: TermWeights) -> bool:
+    """Is the time ``unit`` states the time of what the question asks about? Outside the phrase its time is counted
+    from, it holds at least half of the question's subject terms, by number or by weight ("An initial child protection
+    conference is held within 15 working days of the strategy discussion" is no answer to when the first core group
+    meets after the conference)."""
+    held = [t for t in subject if t in _stems(f"{unit.section} {_COUNTED_FROM.sub(' ', unit.text)}")]
+    return 2 * len(held) >= len(subject) or 2 * sum(map(weights.idf, held)) >= sum(map(weights.idf, subject))
 
 
 def _about(unit: Unit, terms: list[str], weights: TermWeights) -> bool:
@@ -57,7 +98,10 @@ def can_lead(unit: Unit) -> bool:
 
 def _held(unit: Unit) -> set[str]:
     """The stemmed terms a unit holds, read with its heading and with its shorthand spelled out ("UCRA")."""
-    text = f"{unit.section} {unit.text}"
+    return _stems(f"{unit.section} {unit.text}")
+
+
+def _stems(text: str) -> set[str]:
     return set(as_verbs(tokens(text))) | set(as_verbs(tokens(spell_out(text, find_terms(text)))))
 
 

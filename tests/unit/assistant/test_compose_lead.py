@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.leading import lead
+from assistant.leading import lead, question_subject
 from assistant.evidence import TermWeights
 from assistant.selection import Unit
 
@@ -129,3 +129,54 @@ def test_a_partial_for_a_name_offers_the_name_line_as_the_nearest() -> None:
     name = unit("Matthew Brazier Her Majesty's Inspector", 0.9, typed=True)
     assert nearest_unit([name, spoke], names=True) is name
     assert nearest_unit([name, spoke]) is spoke  # otherwise a name line is never the nearest
+
+
+# A question after a time that says what the time is counted from: the unit must state the time of the subject.
+ICPC = unit("An initial child protection conference is held within 15 working days of the strategy discussion at "
+            "which section 47 enquiries were started.", 0.96, typed=True)
+ICPC_TERMS = ["first", "core", "group", "initi", "child", "protect", "confer"]
+ICPC_WEIGHTS = weights({"first": 30, "core": 10, "group": 20, "initi": 25, "child": 90, "protect": 40,
+                        "confer": 30, "strategi": 20, "discuss": 25})
+
+
+def test_what_a_time_is_counted_from_is_not_what_the_question_is_about() -> None:
+    assert question_subject("first core group after icpc timescale", ICPC_TERMS) == ["first", "core", "group"]
+    terms = ["strategi", "discuss", "initi", "child", "protect", "confer"]
+    assert question_subject("how long after the strategy discussion should the icpc be held", terms) == [
+        "initi", "child", "protect", "confer"]
+
+
+def test_a_question_that_counts_from_nothing_has_no_separate_subject() -> None:
+    assert question_subject("how often should team managers be supervised", ["team", "manag", "supervis"]) == []
+    # the time is counted from the subject itself
+    assert question_subject("how long after the core assessment starts must it be done",
+                            ["core", "assess", "start", "done"]) == []
+
+
+def test_the_time_of_what_it_is_counted_from_does_not_lead() -> None:
+    """"first core group after icpc timescale": the ICPC's own 15 working days are no answer."""
+    subject = question_subject("first core group after icpc timescale", ICPC_TERMS)
+    assert lead([ICPC], asked=True, terms=ICPC_TERMS, weights=ICPC_WEIGHTS, subject=subject) is None
+    core_group = unit("The first core group meets within ten working days of the initial conference.", 0.8,
+                      typed=True)
+    assert lead([ICPC, core_group], asked=True, terms=ICPC_TERMS, weights=ICPC_WEIGHTS, subject=subject) is core_group
+
+
+def test_the_time_of_the_subject_leads_though_it_is_counted_from_the_anchor() -> None:
+    terms = ["strategi", "discuss", "initi", "child", "protect", "confer"]
+    subject = question_subject("how many days after the strategy discussion should the icpc take place", terms)
+    assert lead([ICPC], asked=True, terms=terms, weights=ICPC_WEIGHTS, subject=subject) is ICPC
+    # ... and the subject named only in the unit's phrase of what its time counts from does not
+    reversed_roles = unit("A strategy discussion follows within one working day of an initial child protection "
+                          "conference being requested.", 0.9, typed=True)
+    assert lead([reversed_roles], asked=True, terms=terms, weights=ICPC_WEIGHTS, subject=subject) is None
+
+
+def test_half_the_subject_terms_by_number_will_do_when_a_rare_verb_is_worded_otherwise() -> None:
+    """"how long after the referral should the sw visit the child": "The social worker sees the child ..." ."""
+    terms = ["referr", "social", "worker", "visit", "child"]
+    subject = question_subject("how long after the referral should the sw visit the child", terms)
+    assert subject == ["social", "worker", "visit", "child"]
+    sees = unit("The social worker sees the child within five working days of the referral.", 0.9, typed=True)
+    counts = weights({"referr": 20, "social": 60, "worker": 50, "visit": 3, "child": 90})
+    assert lead([sees], asked=True, terms=terms, weights=counts, subject=subject) is sees
