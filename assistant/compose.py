@@ -17,7 +17,7 @@ from assistant.answer_types import EXACT_KINDS
 from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms, unknown_names
-from assistant.leading import _other_council, choose, lead, nearest_unit, question_subject
+from assistant.leading import _other_council, choose, lead, nearest_unit, time_subject
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
@@ -105,9 +105,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
-    timed = query.answer_type in ("timescale", "frequency", "when")
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
-                 exact=query.answer_type in EXACT_KINDS, subject=question_subject(query.text, terms) if timed else None)
+                 exact=query.answer_type in EXACT_KINDS, subject=time_subject(query.text, query.answer_type, terms))
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])
     if verdict.outcome == "partial" or first is None or elsewhere:

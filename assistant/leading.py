@@ -26,8 +26,8 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
     unit does. ``exact``: a fact only the thing asked about can state (what "OLA" stands for) leads from wherever
     the selector rates it.
-    ``subject``: a question after a time that says what it is counted from (:func:`question_subject`); the unit
-    must state the time of the subject, not of what it is counted from."""
+    ``subject``: what a question after a time asks the time of (:func:`time_subject`); the unit must state the
+    time of that, not of what it is counted from."""
     if not asked:
         return next((u for u in units if can_lead(u)), units[0])
     best = units[0]
@@ -52,6 +52,16 @@ _ASKED_FROM = re.compile(
     r"\b(?:after|following|from|since|before)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|would|to|"
     r"and|for|in|by)\b)[^,?\-–:])+)", re.I)
 _BACK_TO_IT = re.compile(r"\b(?:it|they|them|this|these)\b", re.I)
+
+
+def time_subject(question: str, kind: str | None, terms: list[str]) -> list[str] | None:
+    """What a question after a time asks the time of, as key terms that the unit leading the answer must hold:
+    for a timescale or a "when", the terms outside what the time is counted from, if the question says (else
+    None: no check); for a frequency, all of them ("how often should students on placement get supervision" is
+    not answered by how often social workers are supervised)."""
+    if kind not in ("timescale", "frequency", "when"):
+        return None
+    return question_subject(question, terms) or (terms if kind == "frequency" else None)
 
 
 def question_subject(question: str, terms: list[str]) -> list[str]:

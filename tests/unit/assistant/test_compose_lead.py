@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.leading import lead, question_subject
+from assistant.leading import lead, question_subject, time_subject
 from assistant.evidence import TermWeights
 from assistant.selection import Unit
 
@@ -180,3 +180,21 @@ def test_half_the_subject_terms_by_number_will_do_when_a_rare_verb_is_worded_oth
     sees = unit("The social worker sees the child within five working days of the referral.", 0.9, typed=True)
     counts = weights({"referr": 20, "social": 60, "worker": 50, "visit": 3, "child": 90})
     assert lead([sees], asked=True, terms=terms, weights=counts, subject=subject) is sees
+
+
+def test_a_frequency_is_of_what_the_question_names() -> None:
+    """"how often should students on placement get supervision": how often social workers are supervised is the
+    nearest the policy says, not the answer."""
+    terms = ["student", "placement", "supervis"]
+    subject = time_subject("how often should students on placement get supervision", "frequency", terms)
+    assert subject == terms
+    social_workers = unit("Every social worker should have supervision at least monthly.", 0.95, typed=True)
+    counts = weights({"student": 2, "placement": 15, "supervis": 10})
+    assert lead([social_workers], asked=True, terms=terms, weights=counts, subject=subject) is None
+    students = unit("Social work students on placement receive weekly supervision.", 0.9, typed=True)
+    assert lead([social_workers, students], asked=True, terms=terms, weights=counts, subject=subject) is students
+
+
+def test_a_timescale_that_names_no_anchor_is_not_checked_for_its_subject() -> None:
+    assert time_subject("how long to complete an assessment", "timescale", ["complet", "assess"]) is None
+    assert time_subject("who chairs the conference", "person", ["chair", "confer"]) is None
