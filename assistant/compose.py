@@ -30,6 +30,16 @@ from ingest.tokens import tokens
 
 _PARTICIPLE = re.compile(r"[a-z]{2,}[^e\W]ed|held|kept|met|sent|told|made|done|seen|given|taken|written|known|shown|chosen|"
                          r"spoken|heard|paid|put|set|read|run", re.I)
+# An -ing word after a word that is not a determiner or a preposition ("stockton planning", "service auditing"), unless
+# it is one of the -ing nouns practitioners use ("the planning meeting", "care planning").
+_ING_NOUNS = ("meeting|meetings|planning|training|funding|housing|safeguarding|wellbeing|building|hearing|hearings|"
+              "recording|learning|parenting|fostering|offending|screening|reading|understanding|setting|settings|"
+              "thing|things|something|nothing|anything|everything|during|morning|evening|ceiling|nursing|living")
+_PROGRESSIVE = re.compile(r"\b(?!(?:the|a|an|this|that|their|our|its|his|her|of|for|in|on|to|with|by|about|and|or)\b)"
+                          rf"[\w'’]+\s+(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b", re.I)
+_LEADING_ING = re.compile(rf"(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b", re.I)  # "who is leading the review"
+_TAIL = re.compile(r"(?:(?:about|for|on|with|by|to|from|at|of|like)\b\s*)?(?:(?:in|since|before|after)\s+(?:19|20)\d\d)?", re.I)
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "their", "our", "its", "his", "her", "my", "your"}
 _STRANDED = {"about", "for", "on", "with", "of", "to", "from", "in", "at", "by", "like", "after", "before"}
 
 
@@ -49,15 +59,26 @@ def asked_clause(question: str, *, known: Callable[[str], bool] = lambda word: T
     text = re.sub(r"…(\s+…)+", "…", " ".join(words))
     if text[:2].isalpha() and not text[:2].isupper():
         text = text[0].lower() + text[1:]
-    inverted = re.match(r"^(what|which|who|where|how \w+)\s+(is|are|was|were)\s+(.+)$", text, re.I)
+    inverted = re.match(r"^(what|which|who|where|when|why|how \w+)\s+(is|are|was|were)\s+(.+)$", text, re.I)
+    if inverted and (_PROGRESSIVE.search(inverted.group(3)) or _LEADING_ING.match(inverted.group(3))):
+        # "when was stockton planning to put ...": the auxiliary belongs before the -ing word, which is not always
+        # the verb ("how well is care planning working"): quoted rather than guessed
+        return f'what you asked ("{text}")'
     if inverted and len(inverted.group(3).split()) <= 12:
+        question_word, auxiliary, rest = inverted.groups()
+        words = rest.split()
+        # A passive's participle follows its subject when only a preposition or a year comes after it: "how often cp
+        # kids are visited", "what ofsted was worried about in 2011" (not "what is the agreed timescale", "what is the
+        # caseload set for a newly qualified worker": the participle is inside the subject)
+        for i in range(1, len(words)):
+            if (_PARTICIPLE.fullmatch(words[i]) and words[i - 1].lower() not in _DETERMINERS
+                    and not words[i - 1].lower().endswith("ly") and _TAIL.fullmatch(" ".join(words[i + 1:]))):
+                return " ".join([question_word, *words[:i], auxiliary, *words[i:]])
         # A stranded preposition stays last: "what was the 2011 inspection about" reads "what the 2011 inspection
         # was about".
-        subject, _, last = inverted.group(3).rpartition(" ")
-        if subject and (last.lower() in _STRANDED or _PARTICIPLE.fullmatch(last)):
-            # ... and a passive's participle too: "how often cp kids are visited"
-            return f"{inverted.group(1)} {subject} {inverted.group(2)} {last}"
-        return f"{inverted.group(1)} {inverted.group(3)} {inverted.group(2)}"
+        if len(words) > 1 and words[-1].lower() in _STRANDED:
+            return " ".join([question_word, *words[:-1], auxiliary, words[-1]])
+        return f"{question_word} {rest} {auxiliary}"
     if re.match(r"^(what|which|who|whom|whose|when|where|why|how)\b", text, re.I) and not _AUXILIARY.match(text):
         return text
     return f'what you asked ("{text}")'

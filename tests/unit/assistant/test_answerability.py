@@ -57,6 +57,21 @@ def test_the_judge_gives_three_outcomes() -> None:
     ("how often are reviews held", "how often reviews are held"),
     ("what is the unmet need", "what the unmet need is"),
     ("what are the needs of children", "what the needs of children are"),
+    ("when was the redcar cyber attack", "when the redcar cyber attack was"),
+    # the participle follows its subject, wherever the question goes on after it
+    ("what was ofsted worried about in 2011", "what ofsted was worried about in 2011"),
+    ("what is the agreed timescale", "what the agreed timescale is"),
+    ("what is the maximum caseload for a newly qualified social worker",
+     "what the maximum caseload for a newly qualified social worker is"),
+    ("what is the maximum caseload set for a newly qualified social worker in leeds",
+     "what the maximum caseload set for a newly qualified social worker in leeds is"),
+    ("who is leading the review", 'what you asked ("who is leading the review")'),
+    ("what is the planning meeting for", "what the planning meeting is for"),
+    # a progressive would need its auxiliary before the -ing word: quoted instead
+    ("when was stockton planning to put PLO tracking on the system",
+     'what you asked ("when was stockton planning to put PLO tracking on the system")'),
+    ("how often are heads of service auditing supervision files",
+     'what you asked ("how often are heads of service auditing supervision files")'),
 ])
 def test_what_was_asked_reads_as_a_clause(question: str, clause: str) -> None:
     assert asked_clause(question) == clause
