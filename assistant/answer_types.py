@@ -69,11 +69,12 @@ def _inspection_topics() -> frozenset[str]:
     return frozenset(c.lower() for kind in KINDS for c in _data()[kind].get("inspection_topics", []))
 
 
-def asked_for(question: str, *, inspection: bool = False) -> str | None:
+def asked_for(question: str, *, inspection: bool = False, without: str | None = None) -> str | None:
     """The kind of fact ``question`` asks for (the earliest cue in the question wins; a modifier such as
     "minimum" only when no cue is there: "minimum frequency" asks for a frequency), or None. ``inspection``: the
-    question is about an inspection, where a kind's "inspection_topics" are its subject, not a cue."""
-    cues = {kind: cue for kind, (cue, _) in _table().items()}
+    question is about an inspection, where a kind's "inspection_topics" are its subject, not a cue. ``without``: a
+    kind the question was found not to ask ("what is the timescale for an ICPC" is no definition)."""
+    cues = {kind: cue for kind, (cue, _) in _table().items() if kind != without}
     topics = _inspection_topics() if inspection else frozenset()
     for patterns in (cues, _modifiers()):
         found = []
@@ -84,6 +85,8 @@ def asked_for(question: str, *, inspection: bool = False) -> str | None:
                 found.append((match.start(), rank, kind))
         if found:
             kind = min(found)[2]
+            if kind == "definition" and not defines_shorthand(question):
+                return asked_for(question, inspection=inspection, without="definition")
             return "name" if kind == "person" and _names_a_post(question) else kind
     return None
 
@@ -235,7 +238,9 @@ def defines_shorthand(question: str) -> bool:
     cue, _ = _table()["definition"]
     for match in cue.finditer(question):
         word = re.match(r"\s+(?:the\s+)?([A-Za-z&]+)\b", question[match.end():])
-        if word and _spelled_out(word.group(1)):
+        # ... and nothing after it asks for another kind of fact ("what is the PLO timescale" asks a timescale)
+        rest = question[match.end() + word.end():].split("\n")[0] if word else ""
+        if word and _spelled_out(word.group(1)) and asked_for(rest) is None:
             return True
     return False
 

@@ -147,6 +147,11 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
                       checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
                       outcome="partial")
     chosen = choose(units, first, hits)
+    if query.answer_type in EXACT_KINDS:
+        # what a piece of shorthand is or stands for: what the same passage goes on to say, or another sentence that
+        # spells it out ("Other Local Authorities (OLAs) now have a new form to use" is not followed by another
+        # report's sentence on a "local authority")
+        chosen = [first] + [u for u in chosen[1:] if u.typed or u.hit_index == first.hit_index]
     added, extra = from_each(query, hits, chosen, terms, weights, search)  # nothing unless it is a comparison
     also, more, unsaid = second_asks(query, units, chosen + added, terms, weights, hits + extra, search, judge)
     parts, citations = _cite(chosen + added + also, hits + extra + more)

@@ -84,8 +84,8 @@ def understand(question: str, *, context: str = "") -> Query:
         authorities = authorities or context_query.authorities
         years = years or context_query.years
     kind = asked_for(both, inspection=inspection)
-    if kind == "definition" and not defines_shorthand(question):
-        kind = None
+    if kind == "definition" and not defines_shorthand(question):  # the shorthand must be typed, not only spelled out
+        kind = asked_for(both, inspection=inspection, without="definition")
     return Query(
         text=question,
         expanded=expanded,

@@ -429,6 +429,16 @@ def test_how_long_something_lasts_is_answered_by_a_duration_not_a_deadline(asked
     ("what is a strategy discussion for", None),  # no shorthand to spell out: nothing a pattern can check
     ("what is section 47", None),
     ("legal meaning of child in care v how ofsted uses it in ilacs", None),  # ILACS only says where to look
+    # with no article, as acronyms are asked about
+    ("what is ILACS", "definition"),
+    ("whats PLO", "definition"),
+    # shorthand followed by another kind's cue asks that kind, and a question that is no definition still asks the
+    # kind it names
+    ("what is an ICPC timescale", "timescale"),
+    ("what is the PLO timescale", "timescale"),
+    ("what is the timescale for an ICPC", "timescale"),
+    ("whats the frequency of supervision", "frequency"),
+    ("what is supervision", None),
 ])
 def test_what_is_a_piece_of_shorthand_asks_for_it_spelled_out(question: str, kind: str | None) -> None:
     from assistant.understand import understand
