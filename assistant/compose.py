@@ -133,7 +133,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if verdict.outcome == "partial" or first is None or elsewhere:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
-        nearest = nearest_unit(units, names=query.answer_type == "name")
+        nearest = nearest_unit(units, names=query.answer_type == "name", hits=hits)
         parts, citations = _cite([nearest], hits)
         # Another council's rule is named as theirs, so it is never read as the council asked about.
         quoted = hits[nearest.hit_index]

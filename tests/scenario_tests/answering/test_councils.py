@@ -51,8 +51,18 @@ def test_another_councils_rule_is_only_the_nearest(assistant):
     answer = assistant.ask("how often is supervision in leeds")
     assert answer.outcome == "partial" and answer.reason == "other-council", (answer.outcome, answer.answer)
     assert answer.answer.startswith("The documents don't say")
-    # Walsall's rule is never given as Leeds's: if it is quoted as the nearest, it is named as Walsall's first.
+    # Walsall's rule is never given as Leeds's: the nearest offered is Leeds's own sentence on supervision
     said, _, quoted = answer.answer.partition(": ")
+    assert "another council's document" not in said and "monthly" not in quoted, answer.answer
+    assert [c.source for c in answer.citations] == ["leeds-supervision.md"], answer.answer
+
+
+def test_another_councils_rule_quoted_as_the_nearest_is_named_as_theirs(assistant):
+    # Nothing of Leeds's holds a key term of the question, so Walsall's rule is the nearest: named as Walsall's first.
+    answer = assistant.ask("is there a monthly minimum for practitioners in leeds")
+    assert answer.outcome == "partial", answer.answer
+    said, _, quoted = answer.answer.partition(": ")
+    assert answer.citations[0].source == "walsall-supervision.md", answer.answer
     assert "another council's document" in said and "Walsall" in said, answer.answer
     assert "Leeds" not in quoted, answer.answer
 

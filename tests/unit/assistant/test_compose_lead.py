@@ -131,6 +131,30 @@ def test_a_partial_for_a_name_offers_the_name_line_as_the_nearest() -> None:
     assert nearest_unit([name, spoke]) is spoke  # otherwise a name line is never the nearest
 
 
+def test_a_partial_for_a_named_council_offers_that_councils_nearest_sentence() -> None:
+    """"how soon must case notes be written up cambridgeshire": the Rotherham evidence's sentence ranks closest, but
+    Cambridgeshire's own sentence on case records is offered, when one holds a key term."""
+    from assistant.leading import nearest_unit
+    from assistant.retriever import Hit
+    from ingest.models import Passage
+
+    def hit(authority: str, *, other: bool) -> Hit:
+        passage = Passage(id=authority, source=f"{authority}.txt", text="", title=authority, section="", date="",
+                          doc_type="procedure", url="", authorities=[authority], position=0, content_hash="")
+        return Hit(passage, score=0.5, dense=0.5, lexical=0.5, steer_parts={"council_other": 1.0} if other else {})
+
+    hits = [hit("Rotherham", other=True), hit("Cambridgeshire", other=False)]
+    elsewhere = Unit(0, 0, "UCRA inspections were brief, discrete inspections lasting two days.", "", cosine=0.3,
+                     coverage=0.0, plain_coverage=0.0, typed=True, probability=0.4)
+    own = Unit(1, 0, "Each child's views should be written into the case record.", "", cosine=0.4, coverage=0.5,
+               plain_coverage=0.5, typed=False, probability=0.2)
+    unrelated = Unit(1, 1, "The procedure was reviewed by the safeguarding board last year.", "", cosine=0.1,
+                     coverage=0.0, plain_coverage=0.0, typed=False, probability=0.1)
+    assert nearest_unit([elsewhere, own, unrelated], hits=hits) is own
+    assert nearest_unit([elsewhere, unrelated], hits=hits) is elsewhere  # no own sentence holds a key term
+    assert nearest_unit([elsewhere, own]) is elsewhere  # without the hits, the closest as before
+
+
 # A question after a time that says what the time is counted from: the unit must state the time of the subject.
 ICPC = unit("An initial child protection conference is held within 15 working days of the strategy discussion at "
             "which section 47 enquiries were started.", 0.96, typed=True)
