@@ -464,3 +464,19 @@ def test_a_capitalised_pair_inside_a_longer_title_is_not_a_persons_name() -> Non
                               "of the 2006 Joint Area Review relevant to the UCRA inspection.", asked=asked)
     assert states("name", "Lead inspector: Matt Reed, Her Majesty's Inspector", asked=asked)
     assert states("name", "Matthew Brazier Her Majesty's Inspector", asked="name of the lead inspector")
+
+
+@pytest.mark.parametrize("asked, text, expected", [
+    # "who needs to be at ..." is answered by who attends, is included or invited, not by any role doing anything
+    ("who needs to be at a strategy discussion", "At the very least, the strategy discussion should include a local "
+     "authority social worker, a health practitioner and a representative of the police.", True),
+    ("who should attend the icpc", "Children's Social Care, the Police and Doctors should still make up the core "
+     "attendance.", True),
+    ("who needs to be at a strategy discussion", "If a strategy discussion decides that another one is needed, the "
+     "social work manager should review this regularly.", False),
+    # without the act in the question, any role answers "who"
+    ("who reviews the need for another strategy discussion", "If a strategy discussion decides that another one is "
+     "needed, the social work manager should review this regularly.", True),
+])
+def test_who_attends_is_answered_by_a_sentence_about_attending(asked: str, text: str, expected: bool) -> None:
+    assert states("person", text, asked=asked) is expected
