@@ -20,7 +20,7 @@ NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that ha
 
 
 def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False,
-         subject: list[str] | None = None) -> Unit | None:
+         subject: list[str] | None = None, prefer: list[str] | None = None) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
     holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
@@ -36,9 +36,14 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     # management decision": an assessment's 45 days are recorded too, but they are not about a decision.
     held = [t for t in terms if t in _held(best)]
     floor = 0.0 if exact else RUNNER_UP * best.probability
-    return next((u for u in units if u.typed and u.probability >= floor
-                 and (u is best or _about(u, held, weights))
-                 and (not subject or _subject_of(u, subject, weights))), None)
+    candidates = [u for u in units if u.typed and u.probability >= floor
+                  and (u is best or _about(u, held, weights))
+                  and (not subject or _subject_of(u, subject, weights))]
+    if prefer:
+        # "how long does a s47 have to be done in": the section 47 rule before the ICPC's, whose 15 days are counted
+        # from the strategy discussion that started the enquiries
+        return next((u for u in candidates if _subject_of(u, prefer, weights)), candidates[0] if candidates else None)
+    return candidates[0] if candidates else None
 
 
 # A time counted from something ("within 15 working days of the strategy discussion at which ..."): the phrase after
@@ -52,6 +57,14 @@ _ASKED_FROM = re.compile(
     r"\b(?:after|following|from|since|before)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|would|to|"
     r"and|for|in|by)\b)[^,?\-–:])+)", re.I)
 _BACK_TO_IT = re.compile(r"\b(?:it|they|them|this|these)\b", re.I)
+
+
+def preferred_subject(question: str, kind: str | None, terms: list[str]) -> list[str] | None:
+    """A timescale or "when" question that does not say what its time counts from: the close unit whose time is
+    that of its key terms (:func:`_subject_of`) leads if there is one; none is refused for it."""
+    if kind in ("timescale", "when") and time_subject(question, kind, terms) is None:
+        return terms
+    return None
 
 
 def time_subject(question: str, kind: str | None, terms: list[str]) -> list[str] | None:

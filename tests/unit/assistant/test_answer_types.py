@@ -416,6 +416,10 @@ def test_who_chairs_is_answered_only_by_a_sentence_about_chairing() -> None:
     # a deadline is still asked as one
     ("how long to write up a home visit", "Home visits are recorded within two working days.", True),
     ("how long have i got to rebook a cancelled session", "It must be rearranged within five working days.", True),
+    # "meant to last", "supposed to last" ask how long it lasts too
+    ("how long is a supervision session meant to last", "If a session has to be moved, it must be rearranged "
+     "within five working days.", False),
+    ("how long is a supervision session meant to last", "Sessions are booked for 90 minutes.", True),
 ])
 def test_how_long_something_lasts_is_answered_by_a_duration_not_a_deadline(asked: str, text: str,
                                                                              expected: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.leading import lead, question_subject, time_subject
+from assistant.leading import lead, preferred_subject, question_subject, time_subject
 from assistant.evidence import TermWeights
 from assistant.selection import Unit
 
@@ -222,3 +222,18 @@ def test_a_frequency_is_of_what_the_question_names() -> None:
 def test_a_timescale_that_names_no_anchor_is_not_checked_for_its_subject() -> None:
     assert time_subject("how long to complete an assessment", "timescale", ["complet", "assess"]) is None
     assert time_subject("who chairs the conference", "person", ["chair", "confer"]) is None
+
+
+def test_a_timescale_of_what_was_asked_leads_before_one_counted_from_it() -> None:
+    """"how long does a s47 have to be done in": the ICPC's 15 days are counted from the strategy discussion that
+    started the enquiries; the section 47 rule leads, though the selector rates it lower. Nothing is refused for it."""
+    terms = ["section", "47", "child", "protect", "enquiri", "done"]
+    assert time_subject("how long does a s47 have to be done in", "timescale", terms) is None
+    prefer = preferred_subject("how long does a s47 have to be done in", "timescale", terms)
+    assert prefer == terms
+    s47 = unit("Section 47 enquiries are completed and the outcome recorded within 15 working days of the strategy "
+               "discussion.", 0.8, typed=True)
+    counts = weights({"section": 20, "47": 20, "child": 90, "protect": 40, "enquiri": 20, "done": 10})
+    assert lead([ICPC, s47], asked=True, terms=terms, weights=counts, prefer=prefer) is s47
+    assert lead([ICPC, s47], asked=True, terms=terms, weights=counts) is ICPC
+    assert lead([ICPC], asked=True, terms=terms, weights=counts, prefer=prefer) is ICPC  # none preferred: as before
