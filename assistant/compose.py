@@ -99,6 +99,10 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
     return known
 
 
+def _inspection(hit: Hit) -> bool:
+    return hit.passage.doc_type.startswith("inspection")
+
+
 def _sentence(unit: Unit) -> str:
     text = unit.text.rstrip()
     return text if re.search(r"[.!?]$", text) else text + "."
@@ -148,6 +152,9 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
                       checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
                       outcome="partial")
     chosen = choose(units, first, hits)
+    if query.wants_inspection and _inspection(hits[first.hit_index]):
+        # "what did Ofsted say about our strategy discussions": what inspectors said, not the procedure's rules after it
+        chosen = [first] + [u for u in chosen[1:] if _inspection(hits[u.hit_index])]
     if query.answer_type in EXACT_KINDS:
         # what a piece of shorthand is or stands for: what the same passage goes on to say, or another sentence that
         # spells it out ("Other Local Authorities (OLAs) now have a new form to use" is not followed by another

@@ -143,6 +143,8 @@ def test_what_ofsted_said_about_our_strategy_discussions_comes_from_the_inspecti
     assert answer.outcome == "answered", answer.answer
     assert answer.citations[0].source == "stockton-2011-ucra-letter.txt"
     assert "strategy discussions" in answer.answer.lower()
+    # what inspectors said, not followed by the procedure's rules on strategy discussions
+    assert all(c.source == "stockton-2011-ucra-letter.txt" for c in answer.citations), answer.answer
 
 
 def test_what_ofsted_was_worried_about_in_2011_is_answered_from_the_letter(assistant):
