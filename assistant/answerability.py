@@ -104,7 +104,7 @@ class Judge:
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
-_QUANTITY = re.compile(
+QUANTITY = re.compile(  # a quantity of time or a count, in lower-cased text
     r"(?<![\w-])(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
     r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)\b")
 
@@ -112,4 +112,4 @@ _QUANTITY = re.compile(
 def _numbers(text: str) -> set[str]:
     """Quantities a text states ("15 working days", "72 hrs", "four weeks"), as digits; a bare number (a year,
     a reference in a name) is not a quantity."""
-    return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in _QUANTITY.finditer(text.lower())}
+    return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in QUANTITY.finditer(text.lower())}

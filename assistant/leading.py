@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answerability import QUANTITY
 from assistant.evidence import TermWeights
 from assistant.retriever import Hit
 from assistant.selection import Unit, readable_words
@@ -48,9 +49,7 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
 
 # A time counted from something ("within 15 working days of the strategy discussion at which ..."): the phrase after
 # the quantity names what it is counted from, not what must happen.
-_COUNTED_FROM = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?:working\s+|calendar\s+|"
-    r"clear\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:of|after|from|following|before|since)\b[^,;.]*", re.I)
+_COUNTED_FROM = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|before|since)\b[^,;.]*", re.I)
 # In a question, the phrase after "after", "from", "since"... up to its verb ("how long after the strategy discussion
 # should the icpc be": "the strategy discussion").
 _ASKED_FROM = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer_types import QUANTITIES, asked_for, defines_shorthand
+from assistant.answer_types import QUANTITIES, asked_for
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
 from ingest.authorities import find_authorities, mentions
@@ -84,8 +84,6 @@ def understand(question: str, *, context: str = "") -> Query:
         authorities = authorities or context_query.authorities
         years = years or context_query.years
     kind = asked_for(both, inspection=inspection)
-    if kind == "definition" and not defines_shorthand(question):  # the shorthand must be typed, not only spelled out
-        kind = asked_for(both, inspection=inspection, without="definition")
     return Query(
         text=question,
         expanded=expanded,
