@@ -181,6 +181,17 @@ def test_caseloads_in_a_question_about_an_inspection_are_its_subject(assistant):
     assert assistant.ask("nqsw caseload").outcome == "partial"  # no sample document gives a number
 
 
+@pytest.mark.parametrize("question", ["supervision frequency ofsted 2011", "ofsted letter - supervision frequency"])
+def test_frequency_in_a_question_about_an_inspection_is_its_subject(assistant, question):
+    # What the inspectors said about how often staff were supervised: the first was partial (no number of weeks in
+    # the letter), the second led with the policy's four-weekly rule before the letter's finding.
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert answer.answer.startswith("The frequency and quality of supervision arrangements is not in accordance"), \
+        answer.answer
+    assert {c.source for c in answer.citations} == {"stockton-2011-ucra-letter.txt"}, answer.citations
+
+
 def test_an_address_block_is_no_candidate_for_any_answer(assistant):
     # Its phone numbers read as numbers to a "how many" question; it must not be a candidate at all.
     from assistant.evidence import key_terms

@@ -375,6 +375,9 @@ def test_rate_as_a_verb_asks_for_a_grade(question: str, kind: str) -> None:
     ("nqsw caseload", "number"),  # a policy's caseload: a number
     ("average caseload leeds 2022", "number"),  # a word that makes it a number, even about an inspection
     ("stockton 2019 caseload cap", "number"),
+    ("core groups mbro frequency ofsted", None),  # what the report says about how often they meet
+    ("how often do councils get a full ilacs inspection", "frequency"),  # "how often" still asks
+    ("supervision frequency nqsw", "frequency"),  # not about an inspection
 ])
 def test_caseloads_are_the_subject_of_a_question_about_an_inspection(question: str, kind: str | None) -> None:
     from assistant.understand import understand
