@@ -57,15 +57,13 @@ def _modifiers() -> dict[str, re.Pattern]:
 
 
 def cue_words(kind: str) -> str:
-    """The words of ``kind``'s cues ("stand for", "acronym"): for an expansion they are not what the question is
-    about ("what does OLA stand for" is about the OLA)."""
+    """The words of ``kind``'s cues ("stand for"): not what an expansion question is about."""
     return " ".join(_data()[kind]["cues"] + _data()[kind].get("asking", []))
 
 
 @lru_cache(maxsize=1)
 def _inspection_topics() -> frozenset[str]:
-    """Cues that, in a question about an inspection, name what was inspected ("leeds 2022 - social worker
-    caseloads") rather than ask for a fact of their kind ("nqsw caseload" asks for a number)."""
+    """Cues that, in a question about an inspection, name what was inspected ("leeds 2022 - caseloads")."""
     return frozenset(c.lower() for kind in KINDS for c in _data()[kind].get("inspection_topics", []))
 
 
@@ -133,6 +131,11 @@ def _acts() -> list[re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _people() -> re.Pattern:  # "the child", "parents": a "who" that did not name them (the JSON's _about)
+    return re.compile("|".join(_data()["person"].get("people", [])) or r"(?!)", re.I)
+
+
+@lru_cache(maxsize=1)
 def _person_names() -> list[re.Pattern]:
     return [re.compile(pattern) for pattern in _data()["person"]["names"]]
 
@@ -175,11 +178,9 @@ _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|h
 
 
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
-    """A cue that does not ask: 'who' after another question word is a relative pronoun ("how was action for
-    children who moved in recorded" asks how, not who), "who was doing better" asks which, not for a person,
-    "a small number of" tells a number rather than asking one, and in a question about an inspection a cue after
-    "about" names the topic ("which inspections raised concerns about how regularly social workers are supervised"
-    asks which; "what does walsall's guidance say about how regularly" still asks how often)."""
+    """A cue that does not ask: 'who' after another question word ("how was action for children who moved in
+    recorded"), "who was doing better" (which), "a small number of", and in a question about an inspection a cue
+    after "about" ("which inspections raised concerns about how regularly …"; not in a procedure question)."""
     if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
         return bool(_A_NUMBER_OF.search(question[: match.start()]))
     if inspection and _ABOUT.search(question[: match.start()]):
@@ -201,7 +202,8 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         acts = [p for p in _acts() if asked and p.search(asked)]
         if acts and not any(p.search(text) for p in acts):
             return False
-        return any(p.search(text) or p.search(text.lower()) for p in (*facts, _roles()))
+        return any(p.search(text) or p.search(text.lower()) for p in (*facts, _roles())) or any(
+            not _nouns(m.group(0)) <= _nouns(asked) for m in _people().finditer(text))
     if kind == "name" and asked:
         posts = _asked_posts(asked)
         if posts and not any(p.search(text) for p in posts):
@@ -232,9 +234,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
 
 def defines_shorthand(question: str) -> bool:
     """Does the question ask what a piece of shorthand is, the shorthand right after its cue ("what is a jtai",
-    "meaning of PLO")? A definition is asked as a kind of fact only then: "what is a strategy discussion for" asks
-    nothing a pattern can check, and in "legal meaning of child in care v how ofsted uses it in ilacs" the ILACS is
-    where to look."""
+    "meaning of PLO")? Not "what is a strategy discussion for", nor "legal meaning of child in care v … ilacs"."""
     cue, _ = _table()["definition"]
     for match in cue.finditer(question):
         word = re.match(r"\s+(?:the\s+)?([A-Za-z&]+)\b", question[match.end():])

@@ -192,6 +192,15 @@ def test_frequency_in_a_question_about_an_inspection_is_its_subject(assistant, q
     assert {c.source for c in answer.citations} == {"stockton-2011-ucra-letter.txt"}, answer.citations
 
 
+def test_the_child_answers_a_who_question_that_did_not_name_the_child(assistant):
+    # "who": the policy's answer is the child ("written so that the child could read and understand them"), which no
+    # role or agency pattern matched, so this was partial with that very sentence as its nearest.
+    answer = assistant.ask("who should case records be written for")
+    assert answer.outcome == "answered", answer.answer
+    assert answer.answer.startswith("Case records must be up to date, accurate and written so that the child could "
+                                    "read and understand them in the future."), answer.answer
+
+
 def test_an_address_block_is_no_candidate_for_any_answer(assistant):
     # Its phone numbers read as numbers to a "how many" question; it must not be a candidate at all.
     from assistant.evidence import key_terms

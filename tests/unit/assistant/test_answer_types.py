@@ -487,3 +487,19 @@ def test_a_capitalised_pair_inside_a_longer_title_is_not_a_persons_name() -> Non
 ])
 def test_who_attends_is_answered_by_a_sentence_about_attending(asked: str, text: str, expected: bool) -> None:
     assert states("person", text, asked=asked) is expected
+
+
+@pytest.mark.parametrize("asked, text, expected", [
+    # the child, the young person, parents and carers answer a "who" that did not name them ...
+    ("who should case records be written for",
+     "Case records must be up to date, accurate and written so that the child could read them in the future.", True),
+    ("who is told the outcome", "The outcome is shared with parents in writing.", True),
+    ("who has to agree", "Foster carers must agree to the arrangement.", True),
+    # ... but not one that did: the child is what it is about, not who does it
+    ("who keeps the child's record up to date", "Each child's record is kept on the case file; the child is seen alone.",
+     False),
+    ("who supports parents at the conference", "Parents are invited to the conference.", False),
+])
+def test_the_child_parents_and_carers_answer_a_who_that_did_not_name_them(asked: str, text: str,
+                                                                         expected: bool) -> None:
+    assert states("person", text, asked=asked) is expected
