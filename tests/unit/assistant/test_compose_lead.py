@@ -259,3 +259,24 @@ def test_a_who_answer_says_who_does_what_was_asked() -> None:
     assert lead([best], asked=True, terms=terms, weights=counts, predicate=predicate) is None
     assert lead([best, staffed], asked=True, terms=terms, weights=counts, predicate=predicate) is staffed
     assert lead([best], asked=True, terms=terms, weights=counts) is best  # without the check, as before
+
+
+def test_exactly_half_the_subject_terms_by_number_is_not_enough() -> None:
+    """"how often do unqualified support workers get supervision": "Every social worker should have supervision at
+    least monthly" holds "worker" and "supervision", two of four, and not the weightiest."""
+    terms = ["unqualifi", "support", "worker", "supervis"]
+    subject = time_subject("how often do unqualified support workers get supervision", "frequency", terms)
+    counts = weights({"unqualifi": 2, "support": 60, "worker": 50, "supervis": 10})
+    social_workers = unit("Every social worker should have supervision at least monthly.", 0.95, typed=True)
+    assert lead([social_workers], asked=True, terms=terms, weights=counts, subject=subject) is None
+    unqualified = unit("Unqualified staff receive supervision at least every four weeks.", 0.9, typed=True)
+    assert lead([social_workers, unqualified], asked=True, terms=terms, weights=counts, subject=subject) is unqualified
+
+
+def test_a_subject_term_no_passage_uses_does_not_count_against_a_unit() -> None:
+    """"leeds corp parenting board meets how often": "corp" is in no passage, so no unit could hold it."""
+    terms = ["corp", "parent", "board", "meet"]
+    subject = time_subject("leeds corp parenting board meets how often", "frequency", terms)
+    counts = weights({"parent": 30, "board": 4, "meet": 50})  # "corp": used nowhere
+    board = unit("The board meets quarterly.", 0.9, typed=True)  # two of the three terms a passage could hold
+    assert lead([board], asked=True, terms=terms, weights=counts, subject=subject) is board
