@@ -17,7 +17,7 @@ from assistant.answer_types import EXACT_KINDS
 from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, key_terms, unknown_names
-from assistant.leading import _other_council, choose, lead, nearest_unit, preferred_subject, time_subject, who_does
+from assistant.leading import _other_council, choose, lead, nearest_unit, preferred_subject, time_subject
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
@@ -132,8 +132,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         return abstain(query, hits, reason="weak-evidence")
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(query.text, query.answer_type, terms),
-                 prefer=preferred_subject(query.text, query.answer_type, terms),
-                 predicate=who_does(query.text, query.answer_type))
+                 prefer=preferred_subject(query.text, query.answer_type, terms))
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])
     if verdict.outcome == "partial" or first is None or elsewhere:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.leading import lead, preferred_subject, question_subject, time_subject, who_does
+from assistant.leading import lead, preferred_subject, question_subject, time_subject
 from assistant.evidence import TermWeights
 from assistant.selection import Unit
 
@@ -237,28 +237,6 @@ def test_a_timescale_of_what_was_asked_leads_before_one_counted_from_it() -> Non
     assert lead([ICPC, s47], asked=True, terms=terms, weights=counts, prefer=prefer) is s47
     assert lead([ICPC, s47], asked=True, terms=terms, weights=counts) is ICPC
     assert lead([ICPC], asked=True, terms=terms, weights=counts, prefer=prefer) is ICPC  # none preferred: as before
-
-
-def test_what_a_who_question_asks_who_does() -> None:
-    assert who_does("who takes the minutes at tees strat discussions", "person") == {"take", "minut"}
-    assert who_does("darlo who does the return home interviews", "person") == {"return", "home", "interview"}
-    assert who_does("kids placed with friends who aren't approved carers - ofsted view", "person") is None  # describes
-    assert who_does("darlo strat disc who has to be there as a minimum", "person") is None  # nothing is done
-    assert who_does("who takes the minutes", "timescale") is None  # not a "who" question
-
-
-def test_a_who_answer_says_who_does_what_was_asked() -> None:
-    """"redcar advice line - who was staffing it": a typed unit naming leaders and professionals is no answer when
-    it says nothing of staffing; one that does leads."""
-    best = unit("Leaders had not been fully sighted on the quality of the advice given to professionals.", 0.9,
-                typed=True)
-    terms = ["advic", "line", "staf"]
-    counts = weights({"advic": 5, "line": 8, "staf": 20})
-    staffed = unit("The advice line is staffed by experienced social workers.", 0.8, typed=True)
-    predicate = who_does("redcar advice line - who was staffing it", "person")
-    assert lead([best], asked=True, terms=terms, weights=counts, predicate=predicate) is None
-    assert lead([best, staffed], asked=True, terms=terms, weights=counts, predicate=predicate) is staffed
-    assert lead([best], asked=True, terms=terms, weights=counts) is best  # without the check, as before
 
 
 def test_exactly_half_the_subject_terms_by_number_is_not_enough() -> None:
