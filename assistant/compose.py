@@ -38,7 +38,12 @@ _ING_NOUNS = ("meeting|meetings|planning|training|funding|housing|safeguarding|w
 _PROGRESSIVE = re.compile(r"\b(?!(?:the|a|an|this|that|their|our|its|his|her|of|for|in|on|to|with|by|about|and|or)\b)"
                           rf"[\w'’]+\s+(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b", re.I)
 _LEADING_ING = re.compile(rf"(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b", re.I)  # "who is leading the review"
-_TAIL = re.compile(r"(?:(?:about|for|on|with|by|to|from|at|of|like)\b\s*)?(?:(?:in|since|before|after)\s+(?:19|20)\d\d)?", re.I)
+# After a passive's participle: a stranded preposition and a year ("worried about in 2011"), or short phrases of
+# where and when ("supervised in walsall", "recorded on the file in leeds"; not "set for a newly qualified social …").
+_PLACE = (r"(?:in|on|at|for|by|to|from|with|within|under|since|before|after|during)\s+"
+          r"(?:(?:the|a|an|their|our|its|his|her|my|your)\s+)?[\w'’&-]+(?:\s+[\w'’&-]+)?")
+_TAIL = re.compile(r"(?:(?:about|for|on|with|by|to|from|at|of|like)\b\s*)?(?:(?:in|since|before|after)\s+(?:19|20)\d\d)?"
+                   rf"|{_PLACE}(?:\s+{_PLACE})*", re.I)
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "their", "our", "its", "his", "her", "my", "your"}
 _STRANDED = {"about", "for", "on", "with", "of", "to", "from", "in", "at", "by", "like", "after", "before"}
 

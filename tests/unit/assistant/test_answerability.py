@@ -65,6 +65,10 @@ def test_the_judge_gives_three_outcomes() -> None:
      "what the maximum caseload for a newly qualified social worker is"),
     ("what is the maximum caseload set for a newly qualified social worker in leeds",
      "what the maximum caseload set for a newly qualified social worker in leeds is"),
+    # ... and before short phrases of where and when: not "how often iros supervised in walsall are"
+    ("how often are iros supervised in walsall", "how often iros are supervised in walsall"),
+    ("how often is supervision recorded on the file in leeds", "how often supervision is recorded on the file in leeds"),
+    ("how quickly are home visits recorded on the system", "how quickly home visits are recorded on the system"),
     ("who is leading the review", 'what you asked ("who is leading the review")'),
     ("what is the planning meeting for", "what the planning meeting is for"),
     # a progressive would need its auxiliary before the -ing word: quoted instead
