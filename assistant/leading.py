@@ -138,14 +138,18 @@ def _reads_as_text(unit: Unit) -> bool:
 
 
 def nearest_unit(units: list[Unit], *, names: bool = False, hits: list[Hit] | None = None) -> Unit:
-    """What a partial offers as "the nearest they say": the best of the closest few units that has words to read;
+    """What a partial offers as "the nearest they say": the best of the closest few units that has words to read
+    (one holding a key term before one that holds none);
     failing that, the best readable unit at all; never a greeting, a name line or an address if it can be helped.
     ``names``: the question asks for a person's name, so a name line that states one ("Matthew Brazier Her
     Majesty's Inspector") is the nearest thing the documents say. Given the ``hits``, a unit from another council's
     document than the one the question names is offered only if none from that council holds a key term."""
     readable = [u for u in units if _reads_as_text(u) or (names and u.typed)]
     close = [u for u in readable if u in units[:NEAREST_LOOK]]
-    nearest = (close or readable or units)[0]
+    # one that shares a key term with the question first: "how often are darlington sws supposed to get supervision"
+    # is nearer "For some workers, supervision does not take place as frequently as it should" than a weekly
+    # gardening club, however the selector rates a stated frequency
+    nearest = ([u for u in close if u.coverage > 0] or close or readable or units)[0]
     if hits is not None and _other_council(hits[nearest.hit_index]):
         # a question that names a council is offered its council's nearest sentence that holds a key term before
         # another council's ("how soon must case notes be written up cambridgeshire": Cambridgeshire's procedure,

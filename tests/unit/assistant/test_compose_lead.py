@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.leading import lead, preferred_subject, question_subject, time_subject
+from assistant.leading import lead, nearest_unit, preferred_subject, question_subject, time_subject
 from assistant.evidence import TermWeights
 from assistant.selection import Unit
 
@@ -258,3 +258,14 @@ def test_a_subject_term_no_passage_uses_does_not_count_against_a_unit() -> None:
     counts = weights({"parent": 30, "board": 4, "meet": 50})  # "corp": used nowhere
     board = unit("The board meets quarterly.", 0.9, typed=True)  # two of the three terms a passage could hold
     assert lead([board], asked=True, terms=terms, weights=counts, subject=subject) is board
+
+
+def test_a_partial_offers_a_unit_that_shares_a_key_term_before_one_that_shares_none() -> None:
+    """"how often are darlington sws supposed to get supervision": the selector rates a stated frequency highly, but
+    a weekly gardening club is not nearer the question than a sentence on how often supervision takes place."""
+    club = Unit(0, 0, "Personal advisers facilitate a weekly, very well attended gardening club.", "", cosine=0.3,
+                coverage=0.0, plain_coverage=0.0, typed=True, probability=0.68)
+    supervision = Unit(0, 1, "For some workers, supervision does not take place as frequently as it should.", "",
+                       cosine=0.5, coverage=0.34, plain_coverage=0.34, typed=False, probability=0.55)
+    assert nearest_unit([club, supervision]) is supervision
+    assert nearest_unit([club]) is club  # nothing closer: still the best readable unit
