@@ -92,10 +92,10 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
 def _subject_of(unit: Unit, subject: list[str], weights: TermWeights) -> bool:
     """Is the time ``unit`` states the time of what the question asks about? Outside the phrase its time is counted
     from, it holds more than half of the question's subject terms by number or all but one, or half by weight
-    ("supervision sessions how often": "supervision … monthly" will do; "An initial child
-    protection conference is held within 15 working days of the strategy discussion" is no answer to when the first
-    core group meets after the conference; "every social worker … monthly" holds two of "unqualified support workers
-    get supervision"). A term no passage uses ("corp") is no part of what any unit could hold."""
+    ("supervision sessions how often": "supervision … monthly" will do; "An initial child protection conference is
+    held within 15 working days of the strategy discussion" is no answer to when the first core group meets after
+    the conference; "every social worker … monthly" holds two of "unqualified support workers get supervision"). A
+    term no passage uses ("corp") is no part of what any unit could hold."""
     subject = [t for t in subject if weights.counts.get(t, 0) > 0] or subject
     held = [t for t in subject if t in _stems(f"{unit.section} {_COUNTED_FROM.sub(' ', unit.text)}")]
     return (2 * len(held) > len(subject) or len(held) == len(subject) - 1
@@ -139,8 +139,8 @@ def _reads_as_text(unit: Unit) -> bool:
 
 def nearest_unit(units: list[Unit], *, names: bool = False, hits: list[Hit] | None = None) -> Unit:
     """What a partial offers as "the nearest they say": the best of the closest few units that has words to read
-    (one holding a key term before one that holds none);
-    failing that, the best readable unit at all; never a greeting, a name line or an address if it can be helped.
+    (one holding a key term before one that holds none); failing that, the best readable unit at all; never a
+    greeting, a name line or an address if it can be helped.
     ``names``: the question asks for a person's name, so a name line that states one ("Matthew Brazier Her
     Majesty's Inspector") is the nearest thing the documents say. Given the ``hits``, a unit from another council's
     document than the one the question names is offered only if none from that council holds a key term."""
