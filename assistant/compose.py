@@ -16,7 +16,7 @@ from typing import Callable
 from assistant.answer_types import EXACT_KINDS
 from assistant.answerability import Judge, answer_features
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
-from assistant.evidence import TermWeights, key_terms, unknown_names
+from assistant.evidence import TermWeights, answer_terms
 from assistant.leading import _other_council, choose, lead, nearest_unit, preferred_subject, time_subject
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
@@ -129,8 +129,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if not hits:
         return abstain(query, hits, reason="no-documents", message="The knowledge base has no documents yet.")
     judge = judge or Judge()
-    names = unknown_names(query.text, weights)
-    terms = [t for t in key_terms(query) if t not in names]
+    terms = answer_terms(query, weights)
     units = score_units(query, hits, terms, weights)
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":

@@ -143,6 +143,12 @@ def coverage(terms: list[str], text: str, weights: TermWeights) -> float:
     return sum(weights.idf(t) for t in terms if t in present) / total if total else 0.0
 
 
+def answer_terms(query: Query, weights: TermWeights) -> list[str]:
+    """The key terms an answer is judged on: those of :func:`key_terms` that are not :func:`unknown_names`."""
+    names = unknown_names(query.text, weights)
+    return [t for t in key_terms(query) if t not in names]
+
+
 def unknown_names(question: str, weights: TermWeights) -> set[str]:
     """Stems of capitalised words past the first that the knowledge base never uses: a child's or a worker's name,
     a case reference. They are not what a question is about, so they count neither for nor against an answer."""

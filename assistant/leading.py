@@ -91,14 +91,14 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
 
 def _subject_of(unit: Unit, subject: list[str], weights: TermWeights) -> bool:
     """Is the time ``unit`` states the time of what the question asks about? Outside the phrase its time is counted
-    from, it holds more than half of the question's subject terms by number or all but one, or half by weight
+    from, it holds more than half of the question's subject terms by number (one of two will do), or half by weight
     ("supervision sessions how often": "supervision … monthly" will do; "An initial child protection conference is
     held within 15 working days of the strategy discussion" is no answer to when the first core group meets after
     the conference; "every social worker … monthly" holds two of "unqualified support workers get supervision"). A
     term no passage uses ("corp") is no part of what any unit could hold."""
     subject = [t for t in subject if weights.counts.get(t, 0) > 0] or subject
     held = [t for t in subject if t in _stems(f"{unit.section} {_COUNTED_FROM.sub(' ', unit.text)}")]
-    return (2 * len(held) > len(subject) or len(held) == len(subject) - 1
+    return (2 * len(held) > len(subject) or (len(subject) == 2 and len(held) == 1)
             or 2 * sum(map(weights.idf, held)) >= sum(map(weights.idf, subject)))
 
 

@@ -31,7 +31,7 @@ import numpy as np  # noqa: E402
 
 from assistant.answerability import ANSWERABILITY, TOPIC, answer_features  # noqa: E402
 from assistant.evaluation import contains_quote, hits_gold, load_questions  # noqa: E402
-from assistant.evidence import key_terms, unknown_names  # noqa: E402
+from assistant.evidence import answer_terms  # noqa: E402
 from assistant.logistic import Logistic  # noqa: E402
 from assistant.retriever import RANKER, RERANK_DEPTH, Retriever, rank_features  # noqa: E402
 from assistant.selection import SELECTOR, score_units, unit_features  # noqa: E402
@@ -91,13 +91,6 @@ def load_items(retrievers: dict[Path, Retriever]) -> list[Item]:
             query = respell(understand(q["question"]), retrievers[corpus].weights.counts)  # as the pipeline reads it
             items.append(Item(q, query, retrievers[corpus], group=q["question"].lower()))
     return items
-
-
-def answer_terms(query, weights) -> list[str]:
-    """The key terms as the composer uses them: without words that look like names the knowledge base never uses
-    (assistant/compose.py), so the models are fitted on the signals they are applied to."""
-    names = unknown_names(query.text, weights)
-    return [t for t in key_terms(query) if t not in names]
 
 
 def unit_is_gold(question: dict, source: str, text: str) -> bool:

@@ -269,3 +269,12 @@ def test_a_partial_offers_a_unit_that_shares_a_key_term_before_one_that_shares_n
                        cosine=0.5, coverage=0.34, plain_coverage=0.34, typed=False, probability=0.55)
     assert nearest_unit([club, supervision]) is supervision
     assert nearest_unit([club]) is club  # nothing closer: still the best readable unit
+
+
+def test_a_one_term_subject_must_be_held() -> None:
+    """One of two subject terms will do ("supervision sessions how often"), but none of one will not."""
+    counts = weights({"session": 3, "supervis": 10, "visit": 8})
+    monthly = unit("Every practitioner must have supervision at least monthly.", 0.9, typed=True)
+    assert lead([monthly], asked=True, terms=["session", "supervis"], weights=counts,
+                subject=["session", "supervis"]) is monthly
+    assert lead([monthly], asked=True, terms=["visit"], weights=counts, subject=["visit"]) is None
