@@ -136,3 +136,21 @@ def test_a_definition_is_not_asked_as_a_kind_of_fact_to_the_fitted_models():
     assert definition.answer_type == "definition"
     assert answer_features(definition, [], [], [], weights)["asked"] == 0.0
     assert answer_features(understand("icpc timescale"), [], [], [], weights)["asked"] == 1.0
+
+
+def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_naming_it() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answerability import held_years
+
+    def hit(date: str, text: str) -> SimpleNamespace:
+        return SimpleNamespace(passage=SimpleNamespace(date=date, doc_type="inspection-report", text=text))
+
+    report_2023 = [hit("2023-03-01", "Since the last inspection in 2019, services have improved.")]
+    assert held_years([], report_2023, "")
+    assert held_years([2023], report_2023, "Leaders are ambitious.")
+    # the 2019 inspection's judgement, as a later report recalls it in its best sentence
+    assert held_years([2019], report_2023, "Since the last inspection in 2019, when services were judged inadequate.")
+    # a year named only in passing, elsewhere in the evidence, is not held
+    assert not held_years([2019], report_2023, "Leaders are ambitious.")
+    assert not held_years([2020], report_2023, "Plans run to 20201 cases.")  # not a year: part of a longer number
