@@ -24,6 +24,7 @@ from assistant.selection import Unit, score_units
 from assistant.understand import Query
 from assistant.vocabulary import is_term
 from ingest.authorities import find_authorities
+from ingest.splitter import omits
 from ingest.tokens import tokens
 
 
@@ -139,10 +140,12 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
                  prefer=preferred_subject(query.text, query.answer_type, terms))
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])
-    if verdict.outcome == "partial" or first is None or elsewhere:
+    # The answer would lead with an editor's note that this copy leaves the content out: the documents don't hold it.
+    omitted = first if first is not None and omits(first.text) else None
+    if verdict.outcome == "partial" or first is None or elsewhere or omitted:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
-        nearest = nearest_unit(units, names=query.answer_type == "name", hits=hits)
+        nearest = omitted or nearest_unit(units, names=query.answer_type == "name", hits=hits)
         parts, citations = _cite([nearest], hits)
         # Another council's rule is named as theirs, so it is never read as the council asked about.
         quoted = hits[nearest.hit_index]
@@ -156,6 +159,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
                       checked=nearest_titles(hits), reason="other-council" if elsewhere else "fact-not-stated",
                       outcome="partial")
     chosen = choose(units, first, hits)
+    chosen = [first] + [u for u in chosen[1:] if not omits(u.text)]  # a note that something is left out adds nothing
     if query.wants_inspection and _inspection(hits[first.hit_index]):
         # "what did Ofsted say about our strategy discussions": what inspectors said, not the procedure's rules after it
         chosen = [first] + [u for u in chosen[1:] if _inspection(hits[u.hit_index])]

@@ -18,6 +18,7 @@ from assistant.evidence import TermWeights, coverage
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.understand import Query
+from ingest.splitter import omits
 from ingest.units import LABELLED, closed
 
 SELECTOR = "selector"
@@ -125,7 +126,8 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
                 continue
             seen.add(key)
             units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
-                              states(query.answer_type, text, asked=f"{query.text} {query.plain}")))
+                              # an editor's note that the content is left out answers "not here" to any kind of fact
+                              states(query.answer_type, text, asked=f"{query.text} {query.plain}") or omits(text)))
     best = max((u.cosine for u in units), default=0.0)
     best_coverage = max((u.coverage for u in units), default=0.0)
     asked = query.answer_type is not None

@@ -23,8 +23,13 @@ _NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+\S")
 _SIGN_OFF = re.compile(r"^(Yours (sincerely|faithfully|truly)|(Kind|Best|Warm) (regards|wishes)|Regards)\b", re.I)
 # A labelled field of a cover page or a letter ("Lead inspector: Matt Reed Her Majesty's Inspector", "Copy: Neil
 # Schneider, Chief Executive, ..."): a label of one or two words, then a value of three or more. It states a fact and
-# is text; "Step 1: Referral" and "5.6 Key features of the assessment: ..." stay headings.
+# is text; "Step 1: Referral" and "5.6 Key features of the assessment" stay headings (but not with an editor's note
+# that the list is left out: see omits).
 _FIELD = re.compile(r"^[A-Za-z’']+(?: [A-Za-z’']+)?: +\S+(?: +\S+){2,}")
+# An editor's note that this copy leaves something out ("Key features of the assessment: (list not included in this
+# copy)", "[text omitted]"): the line states that the documents do not hold it.
+_OMISSION = re.compile(r"[(\[][^)\]]*\b(not (included|reproduced|shown|given) (in|here)|omitted|redacted|removed from this)\b"
+                       r"[^)\]]*[)\]]", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9■•])")
 
 
@@ -45,9 +50,24 @@ def split_sentences(text: str) -> list[str]:
     return [part.replace("<DOT>", ".").strip() for part in parts if part.strip()]
 
 
+OMISSION_LABEL = 10  # words before the note: "When a review must be completed:" labels what is missing
+
+
+def omits(text: str) -> bool:
+    """Does the text say this copy leaves its content out, and nothing more? A label and the note ("Key features of
+    the assessment: (list not included in this copy)") do; a statement with a note after it ("Most Core Assessments
+    are expected to result in ongoing services being provided, so a Care Plan has to be completed: (details not
+    included in this copy)") states the first part."""
+    found = _OMISSION.search(text)
+    return bool(found) and len(text[:found.start()].split()) <= OMISSION_LABEL and not re.search(
+        r"\w", text[found.end():])  # "Contact [name redacted] for advice" is an instruction
+
+
 def _looks_like_heading(line: str) -> bool:
     if line.startswith("#"):
         return True
+    if _OMISSION.search(line):
+        return False  # "5.6 Key features of the assessment: (list not included in this copy)" says the list is missing
     n = words(line)
     limit = 20 if re.search(r"\w: \w", line) else 16  # "Area of practice: judgement" headings run longer
     if n == 0 or n > limit or len(line) > 130 or _BULLET.match(line) or _NUMBERED_PARAGRAPH.match(line):

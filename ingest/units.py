@@ -13,7 +13,7 @@ from ingest.splitter import split_sentences
 
 # Bump when ingest/splitter.py or this module cut text differently: versions cut another way are re-split
 # and re-embedded at the next refresh (tests/unit/ingest/test_splitting.py pins the output to this value).
-CUTTING_VERSION = "2026-11-30.4"
+CUTTING_VERSION = "2026-12-01.1"
 LIST_WORDS = 70  # a lead-in and its list read as one unit up to this length
 _ITEM = re.compile(r"^- ")
 _PARAGRAPH_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+(?=[A-Z])")

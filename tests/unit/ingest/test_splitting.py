@@ -151,7 +151,9 @@ PINNED = {"2026-11-29.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994b
           # a labelled field on a line of its own ("Lead inspector: …") is text; the samples have none
           "2026-11-30.3": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
           # a judgement table's header that opens its line is cut from the first row too; the samples have none
-          "2026-11-30.4": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
+          "2026-11-30.4": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce",
+          # a line with an editor's note that the copy leaves something out is text; the samples have none
+          "2026-12-01.1": "7419a606faa57ac9aeb6f02babcd2f239ea7aaf4239e95e88994bc362f6847ce"}
 
 
 def test_cutting_version_is_bumped_when_the_cutting_changes() -> None:
@@ -181,13 +183,34 @@ def test_a_labelled_field_on_a_line_of_its_own_is_text_not_a_heading() -> None:
             "Lead inspector: Jo Bloggs Her Majesty’s Inspector\n"
             "Since the last inspection there has been a decline in the overall effectiveness of services in Anytown.\n"
             "\nCopy: Ann Other, Chief Executive, Anytown Borough Council\n\nStep 1: Referral\n\nThe referral is read.\n"
-            "\n5.6 Key features of the assessment: (list not included in this copy)\n\nMore text.\n")
+            "\n5.6 Key features of the assessment: (list not included in this copy)\n\nMore text.\n"
+            "\n5.9 Recording services\n\nServices are recorded.\n")
     kinds = {b.text: b.kind for b in to_blocks(text)}
     assert kinds["Lead inspector: Jo Bloggs Her Majesty’s Inspector"] == "para"
     assert kinds["Copy: Ann Other, Chief Executive, Anytown Borough Council"] == "para"
-    # a label of one or two words with a short value, or a numbered heading with a colon, is still a heading
+    # a label of one or two words with a short value, or a numbered heading, is still a heading
     assert kinds["Step 1: Referral"] == "heading"
-    assert kinds["5.6 Key features of the assessment: (list not included in this copy)"] == "heading"
+    assert kinds["5.9 Recording services"] == "heading"
+    # but a line saying the copy leaves its content out states that: an answer can quote it (ingest.splitter.omits)
+    assert kinds["5.6 Key features of the assessment: (list not included in this copy)"] == "para"
+
+
+@pytest.mark.parametrize("text, note", [
+    ("Key features of the assessment: (list not included in this copy)", True),
+    ("5.8 When a review must be completed: (details not included in this copy)", True),
+    ("Referral form [omitted]", True),
+    ("Schedule of visits: (table not reproduced here).", True),
+    # a statement with a note after it states its first part
+    ("Most Core Assessments are expected to result in ongoing services being provided, so a Care Plan has to be "
+     "completed: (details not included in this copy)", False),
+    ("Contact [name redacted] for advice", False),  # an instruction with a name left out
+    ("Key features of the assessment", False),
+    ("The plan was not included in the file (a finding)", False),
+])
+def test_an_editors_note_that_the_copy_leaves_something_out_is_told_apart(text: str, note: bool) -> None:
+    from ingest.splitter import omits
+
+    assert omits(text) is note
 
 
 def test_a_letters_signatory_and_copy_list_are_text_after_the_sign_off() -> None:
