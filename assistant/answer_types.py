@@ -165,29 +165,28 @@ def _asked_posts(asked: str) -> tuple[re.Pattern, ...]:
 
 _RELATIVE = {"who", "whom", "whose"}
 _INTERROGATIVE = re.compile(r"\b(how|what|whats|when|where|why|which|is|are|do|does|did|was|were)\b", re.I)
-
-
 # "who was doing better", "who did worse": which of the things compared, not a person
 _WHO_COMPARES = re.compile(
     r"\s+(?:(?:is|was|are|were|did|does|do|has|had|is\s+doing|was\s+doing|are\s+doing|were\s+doing)\s+)?"
     r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
-
-
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
 
 
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
     """A cue that does not ask: 'who' after another question word ("how was action for children who moved in
-    recorded"), "who was doing better" (which), "a small number of", and in a question about an inspection a cue
-    after "about" ("which inspections raised concerns about how regularly …"; not in a procedure question)."""
+    recorded") or a word for people ("kids who go home from care"), "who was doing better" (which), "a small number
+    of", and in a question about an inspection a cue after "about" ("which inspections raised concerns about how
+    regularly …"; not in a procedure question)."""
     if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
         return bool(_A_NUMBER_OF.search(question[: match.start()]))
     if inspection and _ABOUT.search(question[: match.start()]):
         return True  # "what did ofsted find about how often ...": what they found on it, not a frequency
     if match.group(0).lower() not in _RELATIVE:
         return False
-    return bool(_INTERROGATIVE.search(question[: match.start()]) or _WHO_COMPARES.match(question, match.end()))
+    before = question[: match.start()]
+    return bool(_INTERROGATIVE.search(before) or _WHO_COMPARES.match(question, match.end())
+                or any(re.search(p, before, re.I) for p in _data()["person"].get("antecedents", [])))
 
 
 def states(kind: str | None, text: str, *, asked: str = "") -> bool:
