@@ -9,7 +9,10 @@ swapped; of two such words, one the knowledge base uses far more often).
 Capitalised words past the first are left alone: they are names, and a
 child's name must never be "corrected" into a word the documents use. The
 respelling is a lexicon term of kind "spelling", so retrieval, the key terms and
-the embedded question all read the word the practitioner meant.
+the embedded question all read the word the practitioner meant. Two words typed
+apart are read as the one word the knowledge base writes ("cyber attack" as
+"cyberattack", "case loads" as "caseloads") when it uses that word more than the
+rarer of the two apart; function words never join ("in form" is not "inform").
 """
 
 from __future__ import annotations
@@ -67,6 +70,23 @@ def meant(word: str, counts: Mapping[str, int]) -> str | None:
     return by_stem[ranked[0]] if ranked else None
 
 
+_PAIR = re.compile(r"(?<![\w-])([a-z]{3,})[ -](?=([a-z]{3,})(?![\w-]))")  # every pair of neighbours, overlapping
+
+
+def joined(first: str, second: str, counts: Mapping[str, int]) -> str | None:
+    """The one word two typed words stand for ("cyber attack" for "cyberattack", "case load" for "caseload"), when
+    the knowledge base uses it and uses it more than the rarer of the two words apart ("child care" stays two words
+    where "child" is everywhere); function words never join ("in form" is not "inform")."""
+    if first in STOPWORDS or second in STOPWORDS:
+        return None
+    word = first + second
+    stems = tokens(word)
+    if len(stems) != 1 or counts.get(stems[0], 0) < MIN_DOCUMENTS:
+        return None
+    apart = min(counts.get(stem, 0) for part in (first, second) for stem in tokens(part) or [part])
+    return word if counts[stems[0]] >= DOMINANT * apart else None
+
+
 def respell(query: Query, counts: Mapping[str, int]) -> Query:
     """``query`` with its misspelt words read as the words meant (``counts``: passages per stemmed term)."""
     taken = [(m.start, m.end) for m in query.terms]
@@ -80,11 +100,23 @@ def respell(query: Query, counts: Mapping[str, int]) -> Query:
         right = meant(word, counts)
         if right:
             found.append(TermMatch(word, word, start, end, right, (right,), "spelling"))
+    for match in _PAIR.finditer(query.text):
+        start, end = match.start(), match.end() + len(match.group(2))
+        if not any(s < end and start < e for s, e in taken + [(m.start, m.end) for m in found]):
+            right = joined(match.group(1), match.group(2), counts)
+            if right:
+                text = query.text[start:end]
+                found.append(TermMatch(text, text, start, end, right, (right,), "spelling"))
     if not found:
         return query
     terms = sorted([*query.terms, *found], key=lambda m: m.start)
     before = spell_out(query.text, query.terms)
     # A follow-up's plain text carries the earlier question after its own: respell only its own part.
     plain = query.plain.replace(before, spell_out(query.text, terms), 1) if query.plain.startswith(before) else query.plain
-    extra = "; ".join(m.expansion for m in found)
-    return replace(query, terms=terms, plain=plain, expanded=f"{query.expanded} ({extra})")
+    # Two words joined are searched as the one word only: apart, "frame work" finds every "time frame".
+    expanded = query.expanded
+    for m in found:
+        if m.text != m.expansion and re.search(r"[ -]", m.text):
+            expanded = expanded.replace(m.text, m.expansion, 1)
+    extra = "; ".join(m.expansion for m in found if not re.search(r"[ -]", m.text))
+    return replace(query, terms=terms, plain=plain, expanded=f"{expanded} ({extra})" if extra else expanded)

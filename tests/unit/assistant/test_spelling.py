@@ -80,3 +80,22 @@ def test_a_word_the_knowledge_base_uses_once_is_meant_only_when_a_letter_was_lef
     assert meant("vist", once) == "visit"
     assert meant("login", once) is None
     assert meant("logc", once) == "logic"
+
+
+def test_two_typed_words_join_into_the_one_word_the_documents_use():
+    from assistant.spelling import joined
+
+    counts = Counter(t for text in [
+        "Caseloads are manageable.", "Caseloads are high.", "The caseload cap is 18.", "A heavy load.",
+        "The council suffered a cyberattack.", "After the cyberattack, records were restored.",
+        "Child care and childcare.", "The child is seen.", "The child is safe.", "The child's plan.",
+        "Inform the parents.", "Inform the police.",
+    ] for t in set(tokens(text)))
+    assert joined("cyber", "attack", counts) == "cyberattack"
+    assert joined("case", "load", counts) == "caseload"  # used far more often than "load"
+    assert joined("case", "loads", counts) == "caseloads"
+    assert joined("child", "care", counts) is None  # "child" is everywhere: two words, as typed
+    assert joined("in", "form", counts) is None  # a function word never joins
+    query = respell(understand("when was the redcar cyber attack"), counts)
+    assert "cyberattack" in query.plain and key_terms(query) == ["cyberattack"]  # not "cyber" and "attack"
+    assert query.text == "when was the redcar cyber attack"
