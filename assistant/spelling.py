@@ -13,6 +13,7 @@ the embedded question all read the word the practitioner meant. Two words typed
 apart are read as the one word the knowledge base writes ("cyber attack" as
 "cyberattack", "case loads" as "caseloads") when it uses that word more than the
 rarer of the two apart; function words never join ("in form" is not "inform").
+A word run together from two it uses is read apart ("casenotes" as "case notes").
 """
 
 from __future__ import annotations
@@ -67,7 +68,22 @@ def meant(word: str, counts: Mapping[str, int]) -> str | None:
     ranked = sorted(by_stem, key=lambda stem: -counts[stem])
     if len(ranked) > 1 and counts[ranked[0]] < DOMINANT * counts[ranked[1]]:
         return None
-    return by_stem[ranked[0]] if ranked else None
+    return by_stem[ranked[0]] if ranked else split(lower, counts)
+
+
+def split(word: str, counts: Mapping[str, int]) -> str | None:
+    """Two knowledge-base words run together ("casenotes" for "case notes"): of the ways to cut ``word`` into two
+    words of three letters or more, each used in two passages or more and neither a function word, the one whose
+    rarer half is used most."""
+    cuts = []
+    for i in range(3, len(word) - 2):
+        first, second = word[:i], word[i:]
+        if first in STOPWORDS or second in STOPWORDS:
+            continue
+        used = [counts.get(stem, 0) for part in (first, second) for stem in tokens(part) or [""]]
+        if min(used) >= MIN_DOCUMENTS:
+            cuts.append((min(used), f"{first} {second}"))
+    return max(cuts)[1] if cuts else None
 
 
 _PAIR = re.compile(r"(?<![\w-])([a-z]{3,})[ -](?=([a-z]{3,})(?![\w-]))")  # every pair of neighbours, overlapping

@@ -99,3 +99,15 @@ def test_two_typed_words_join_into_the_one_word_the_documents_use():
     query = respell(understand("when was the redcar cyber attack"), counts)
     assert "cyberattack" in query.plain and key_terms(query) == ["cyberattack"]  # not "cyber" and "attack"
     assert query.text == "when was the redcar cyber attack"
+
+
+def test_two_words_run_together_are_read_apart():
+    counts = Counter(t for text in [
+        "Case notes are written up.", "Case notes are kept.", "Notes of the case are kept.",
+        "A home visit is recorded.", "Every home visit is recorded.", "The visit is made at home.",
+        "Inform the parents.", "Inform the police.", "A form is filled in.", "The form is sent.",
+    ] for t in set(tokens(text)))
+    assert meant("casenotes", counts) == "case notes"
+    assert meant("homevisit", counts) == "home visit"
+    assert meant("inform", counts) is None  # a word the documents use is never cut
+    assert meant("zzzform", counts) is None  # one half unknown
