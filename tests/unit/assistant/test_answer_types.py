@@ -20,6 +20,9 @@ from assistant.answer_types import KINDS, asked_for, states
     ("who chairs the icpc", "person"),
     ("what was stockton rated in 2023", "judgement"),
     ("what did ofsted say about our strategy discussions", None),
+    ("what age do care leavers stop getting a PA in leeds", "age"),
+    ("mbro pathways service supports care leavers up to what age", "age"),
+    ("how old must a child be to be seen alone", "age"),
 ])
 def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
@@ -49,7 +52,7 @@ def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expec
 
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
-    assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "name", "person", "judgement", "expansion",
+    assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
                           "definition"}
 
 
@@ -509,3 +512,18 @@ def test_who_attends_is_answered_by_a_sentence_about_attending(asked: str, text:
 def test_the_child_parents_and_carers_answer_a_who_that_did_not_name_them(asked: str, text: str,
                                                                          expected: bool) -> None:
     assert states("person", text, asked=asked) is expected
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("Young people in care are introduced to their personal adviser at the age of 16.", True),
+    ("The pathways service provides support to young people up to the age of 21.", True),
+    ("Pathway plans are created from age 16 by social workers in the through care team.", True),
+    ("Care leavers receive a personal health passport when they are 18.", True),
+    ("16- and 17-year-olds who present as homeless receive an appropriate response.", True),
+    ("Services for under-18s are commissioned jointly.", True),
+    ("Personal advisers keep in touch frequently.", False),
+    ("Visits take place every 6 weeks.", False),  # a time, not an age
+    ("There are 16 children in care.", False),  # a count, not an age
+])
+def test_an_age_is_stated_by_an_age_and_not_by_a_count_or_a_time(text: str, stated: bool) -> None:
+    assert states("age", text) is stated
