@@ -527,3 +527,16 @@ def test_the_child_parents_and_carers_answer_a_who_that_did_not_name_them(asked:
 ])
 def test_an_age_is_stated_by_an_age_and_not_by_a_count_or_a_time(text: str, stated: bool) -> None:
     assert states("age", text) is stated
+
+
+@pytest.mark.parametrize("question, text, stated", [
+    ("how long are supervision records kept", "Supervision records are kept for six years after the worker leaves.", True),
+    ("whats the retention period for case files", "Case files are retained until the child's 25th birthday.", True),
+    ("how long are supervision records kept", "The supervision agreement is kept on the supervision file.", False),
+    ("how long are notes kept", "Every social worker should have supervision at least every 4 weeks.", False),
+    # how long after something is a timescale, not how long a thing is kept
+    ("how long after a home visit is it recorded", "Home visits are recorded within two working days.", True),
+])
+def test_how_long_something_is_kept_is_stated_by_a_period_of_keeping(question: str, text: str, stated: bool) -> None:
+    assert asked_for(question) == "timescale"
+    assert states("timescale", text, asked=question) is stated
