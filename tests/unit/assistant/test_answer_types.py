@@ -540,3 +540,15 @@ def test_an_age_is_stated_by_an_age_and_not_by_a_count_or_a_time(text: str, stat
 def test_how_long_something_is_kept_is_stated_by_a_period_of_keeping(question: str, text: str, stated: bool) -> None:
     assert asked_for(question) == "timescale"
     assert states("timescale", text, asked=question) is stated
+
+
+@pytest.mark.parametrize("question, text, stated", [
+    ("who takes the minutes at tees strat discussions",
+     "Children's Social Care, the Police and Doctors should still make up the core attendance.", False),
+    ("who takes the minutes at tees strat discussions", "Minutes are taken by the business support officer.", True),
+    # "one minute guide" names a kind of document, not minute-taking
+    ("who should come to a cp conference - devon one minute guide",
+     "The conference chair, the social worker and the parents should attend.", True),
+])
+def test_who_takes_the_minutes_is_answered_only_by_a_sentence_on_minutes(question: str, text: str, stated: bool) -> None:
+    assert states("person", text, asked=question) is stated
