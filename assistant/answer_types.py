@@ -16,8 +16,9 @@ from assistant.vocabulary.lexicon import entries
 from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
-KINDS = ("frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion", "definition")
-QUANTITIES = frozenset({"frequency", "timescale", "when", "number", "date", "age"})  # asked as a number, a time or a date
+KINDS = ("frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
+         "definition")
+QUANTITIES = frozenset({"frequency", "timescale", "when", "number", "date", "age"})  # a number, time, date or age
 # Only the thing asked about can state such a fact ("Other Local Authorities (OLAs)"): it leads wherever it is rated.
 EXACT_KINDS = frozenset({"expansion", "definition"})
 
