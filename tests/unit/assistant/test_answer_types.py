@@ -552,3 +552,21 @@ def test_how_long_something_is_kept_is_stated_by_a_period_of_keeping(question: s
 ])
 def test_who_takes_the_minutes_is_answered_only_by_a_sentence_on_minutes(question: str, text: str, stated: bool) -> None:
     assert states("person", text, asked=question) is stated
+
+
+@pytest.mark.parametrize("question, kind, text, stated", [
+    ("darlington strategy meeting - what time of day must it be held", "when",
+     "The discussion may be a multi-agency meeting or may be held by phone.", False),
+    ("what time of day are strategy meetings held", "when", "Strategy meetings can be held out of hours.", True),
+    ("what timescale for an icpc", "timescale", "The ICPC is held within 15 working days.", True),
+    # how long a session has to be is how long it lasts; how long we have to do something is how soon
+    ("how long does a supervision session have to be", "timescale",
+     "If a session has to be moved, it must be rearranged within five working days.", False),
+    ("how long does a supervision session have to be", "timescale", "Sessions last at least 90 minutes.", True),
+    ("how long do we have to complete an assessment", "timescale",
+     "An assessment is completed within 45 working days.", True),
+])
+def test_what_time_asks_when_and_how_long_a_thing_has_to_be_asks_how_long_it_lasts(
+        question: str, kind: str, text: str, stated: bool) -> None:
+    assert asked_for(question) == kind
+    assert states(kind, text, asked=question) is stated
