@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from assistant.evidence import TermWeights
@@ -20,6 +21,7 @@ from assistant.retriever import Hit
 from assistant.selection import Unit
 from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
+from assistant.vocabulary.lexicon import entries
 
 ANSWERABILITY = "answerability"
 TOPIC = "topic"
@@ -120,3 +122,41 @@ def _numbers(text: str) -> set[str]:
     """Quantities a text states ("15 working days", "72 hrs", "four weeks"), as digits; a bare number (a year,
     a reference in a name) is not a quantity."""
     return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in QUANTITY.finditer(text.lower())}
+
+
+# Legislation a question names: a section ("s47", "section 20", "s.31"), a regulation ("reg 24") or an Act ("the Care
+# Act", "childrens act 1989"), read the same way in the question and in the documents (an Act by the word before
+# "Act": "Data Protection Act 2018" is the "protection act").
+_SECTION = re.compile(r"\b(?:section|sect|sec|s)\.?\s?(\d{1,3}[a-z]?)\b")
+_REGULATION = re.compile(r"\b(?:regulation|reg)\.?\s?(\d{1,3})\b")
+_ACT = re.compile(r"\b([a-z]+)(?:'s)? act\b")
+# In a question, "act" is also a verb ("when must the police act"): an Act there is "the <name> Act", "<name> Act
+# <year>", or one of the lexicon's legislation.
+_NAMED_ACT = re.compile(r"\bthe (?:[a-z]+ ){0,2}([a-z]+)(?:'s)? act\b|\b([a-z]+)(?:'s)? act (?:19|20)\d\d\b")
+
+
+# "when must the police act", "how fast should the sw act on it": the verb (nothing after it, or how or where)
+_VERB_AFTER = re.compile(r"\s*(?:[?.!]*$|(?:on|upon|quickly|fast|now|promptly|immediately|swiftly|if|when|without|to|"
+                         r"in|as|together)\b)")
+
+
+def _act(word: str) -> str:
+    return f"{word[:-1] if word.endswith('rens') else word} act"  # "childrens act" is the Children Act
+
+
+def references(text: str, *, question: bool = False) -> set[str]:
+    """The sections, regulations and Acts ``text`` names ("section 47", "regulation 24", "children act")."""
+    text = text.lower().replace("’", "'")
+    found = {f"section {m.group(1)}" for m in _SECTION.finditer(text)}
+    found |= {f"regulation {m.group(1)}" for m in _REGULATION.finditer(text)}
+    if not question:
+        return found | {_act(m.group(1)) for m in _ACT.finditer(text)}
+    found |= {_act(m.group(1) or m.group(2)) for m in _NAMED_ACT.finditer(text) if not _VERB_AFTER.match(text, m.end())}
+    return found | {_act(m.group(1)) for m in _ACT.finditer(text) if _act(m.group(1)) in _lexicon_acts()}
+
+
+@lru_cache(maxsize=1)
+def _lexicon_acts() -> frozenset[str]:
+    """The Acts the lexicon spells out ("DPA": Data Protection Act -> "protection act")."""
+    return frozenset(_act(m.group(1)) for e in entries() if e.kind == "legislation"
+                     for m in _ACT.finditer(e.expansion.lower()))

@@ -14,10 +14,11 @@ import re
 from typing import Callable
 
 from assistant.answer_types import EXACT_KINDS
-from assistant.answerability import Judge, answer_features
+from assistant.answerability import Judge, answer_features, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms
-from assistant.leading import _other_council, choose, lead, nearest_unit, preferred_subject, time_subject
+from assistant.leading import (RUNNER_UP, _other_council, can_lead, choose, lead, nearest_unit, preferred_subject,
+                               time_subject)
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
@@ -105,6 +106,10 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
     return known
 
 
+def _passage_text(hit: Hit) -> str:
+    return f"{hit.passage.title}\n{hit.passage.section}\n{hit.passage.text}"
+
+
 def _inspection(hit: Hit) -> bool:
     return hit.passage.doc_type.startswith("inspection")
 
@@ -138,11 +143,22 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(query.text, query.answer_type, terms),
                  prefer=preferred_subject(query.text, query.answer_type, terms))
+    # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"
+    # is not answered from a passage on section 20)
+    named = references(query.text, question=True)
+    if first is not None and named and not named <= references(_passage_text(hits[first.hit_index])):
+        # a close runner-up of the same kind from a passage that names them leads instead, else none
+        first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and can_lead(u)
+                      and (u.typed or query.answer_type is None)
+                      and named <= references(_passage_text(hits[u.hit_index]))), None)
+        unnamed = first is None
+    else:
+        unnamed = False
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])
     # The answer would lead with an editor's note that this copy leaves the content out: the documents don't hold it.
     omitted = first if first is not None and omits(first.text) else None
-    if verdict.outcome == "partial" or first is None or elsewhere or omitted:
+    if verdict.outcome == "partial" or first is None or elsewhere or omitted or unnamed:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
         nearest = omitted or nearest_unit(units, names=query.answer_type == "name", hits=hits)

@@ -244,11 +244,30 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "redcar 2022 ofsted cyber attack impact",
             "did a cyber-attack slow down redcars improvement",
         ]),
+    "a law the documents do not cover (a section or an Act the lead's passage does not name, 2026-12-01)": (
+        "corpus", NOT_ANSWERED, [], [
+            "what is the section 31 threshold for a care order",
+            "what does the care act say about carers assessments",
+            "what does the childrens act 1989 say about section 17 children in need",
+            "mental capacity act - can a 16 year old consent to accommodation",
+            "section 17 assessment timescale under the children act",
+        ]),
+    "a section the documents do cover, asked with its Act (2026-12-01)": (
+        "corpus", "answered", ["section 47 of the Children Act 1989"], [
+            "under which section of the children act are s47 enquiries made",
+            "s47 enquiries - which act are they under",
+            "what part of the children act 1989 covers section 47 enquiries",
+            "is a s47 enquiry made under the childrens act",
+            "section 47 - children act 1989 or 2004?",
+        ]),
 }
 
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
+    "s47 enquiries - which act are they under":
+        "leads with Devon's 'In the period after the Section 47 Enquiry has ended …': 'which act' names no Act, so "
+        "nothing asks for a passage that names one",
     "when did the cyber attack hit redcar":
         "partial, with the February 2020 sentence as the nearest: 'hit' is a key term no sentence holds",
     "when is a devon core assessment reviewed":

@@ -154,3 +154,23 @@ def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_namin
     # a year named only in passing, elsewhere in the evidence, is not held
     assert not held_years([2019], report_2023, "Leaders are ambitious.")
     assert not held_years([2020], report_2023, "Plans run to 20201 cases.")  # not a year: part of a longer number
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    ("what is the section 31 threshold for a care order", True, {"section 31"}),
+    ("s47 how long to complete", True, {"section 47"}),
+    ("what does the childrens act 1989 say about s.17", True, {"children act", "section 17"}),
+    ("what does the care act say about carers assessments", True, {"care act"}),
+    ("data protection act - can parents see the record", True, {"protection act"}),  # one of the lexicon's Acts
+    ("reg 24 placements", True, {"regulation 24"}),
+    ("when must the police act", True, set()),  # the verb
+    ("how fast should the sw act on it", True, set()),
+    ("A Strategy Discussion decides whether an enquiry under section 47 of the Children Act 1989 is needed", False,
+     {"section 47", "children act"}),
+    ("The inspection was carried out under section 138 of the Education and Inspections Act 2006.", False,
+     {"section 138", "inspections act"}),
+])
+def test_the_sections_and_acts_a_text_names(text: str, question: bool, expected: set[str]) -> None:
+    from assistant.answerability import references
+
+    assert references(text, question=question) == expected
