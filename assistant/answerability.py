@@ -127,7 +127,7 @@ def _numbers(text: str) -> set[str]:
 # Legislation a question names: a section ("s47", "section 20", "s.31"), a regulation ("reg 24") or an Act ("the Care
 # Act", "childrens act 1989"), read the same way in the question and in the documents (an Act by the word before
 # "Act": "Data Protection Act 2018" is the "protection act").
-_SECTION = re.compile(r"\b(?:section|sect|sec|s)\.?\s?(\d{1,3}[a-z]?)\b")
+_SECTION = re.compile(r"\b(?:section|sect|sec|s)\.?\s?(\d{1,3})(?:s|[a-z](?=\b))?\b")  # "s47s": section 47
 _REGULATION = re.compile(r"\b(?:regulation|reg)\.?\s?(\d{1,3})\b")
 _ACT = re.compile(r"\b([a-z]+)(?:'s)? act\b")
 # In a question, "act" is also a verb ("when must the police act"): an Act there is "the <name> Act", "<name> Act
@@ -153,6 +153,31 @@ def references(text: str, *, question: bool = False) -> set[str]:
         return found | {_act(m.group(1)) for m in _ACT.finditer(text)}
     found |= {_act(m.group(1) or m.group(2)) for m in _NAMED_ACT.finditer(text) if not _VERB_AFTER.match(text, m.end())}
     return found | {_act(m.group(1)) for m in _ACT.finditer(text) if _act(m.group(1)) in _lexicon_acts()}
+
+
+def names_all(named: set[str], text: str) -> bool:
+    """Does ``text`` name every section and Act in ``named``, a section by its number or by what the lexicon says it
+    is ("section 47" or "child protection enquiries", as inspection reports put it; "section 20" or
+    "accommodated")?"""
+    held = references(text)
+    words = " ".join(_CHILD.get(t, t) for t in tokens(text))
+    return all(ref in held or (ref in _section_senses() and f" {_section_senses()[ref]} " in f" {words} ")
+               for ref in named)
+
+
+_CHILD = {"children": "child"}
+
+
+@lru_cache(maxsize=1)
+def _section_senses() -> dict[str, str]:
+    """Each section the lexicon spells out, as the stems of what it is, in order ("s47": "section 47 child
+    protection enquiries" -> "child protect enquiri"; "s31": "care order", not "care … court orders")."""
+    senses = {}
+    for entry in entries():
+        found = re.fullmatch(r"section (\d+) (.+)", entry.expansion.lower())
+        if entry.kind == "legislation" and found:
+            senses[f"section {found.group(1)}"] = " ".join(_CHILD.get(t, t) for t in tokens(found.group(2)))
+    return senses
 
 
 @lru_cache(maxsize=1)

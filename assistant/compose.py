@@ -14,7 +14,7 @@ import re
 from typing import Callable
 
 from assistant.answer_types import EXACT_KINDS
-from assistant.answerability import Judge, answer_features, references
+from assistant.answerability import Judge, answer_features, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms
 from assistant.leading import (RUNNER_UP, _other_council, can_lead, choose, lead, nearest_unit, preferred_subject,
@@ -146,11 +146,11 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"
     # is not answered from a passage on section 20)
     named = references(query.text, question=True)
-    if first is not None and named and not named <= references(_passage_text(hits[first.hit_index])):
+    if first is not None and named and not names_all(named, _passage_text(hits[first.hit_index])):
         # a close runner-up of the same kind from a passage that names them leads instead, else none
         first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and can_lead(u)
                       and (u.typed or query.answer_type is None)
-                      and named <= references(_passage_text(hits[u.hit_index]))), None)
+                      and names_all(named, _passage_text(hits[u.hit_index]))), None)
         unnamed = first is None
     else:
         unnamed = False

@@ -260,11 +260,22 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "is a s47 enquiry made under the childrens act",
             "section 47 - children act 1989 or 2004?",
         ]),
+    "s47 in an inspection report, which says 'child protection enquiries' (2026-12-01)": (
+        "corpus", "answered", ["hild protection enquiries"], [
+            "hartlepool s47s ofsted 2024",
+            "leeds section 47 enquiries quality 2022",
+            "mbro s47 - what did ofsted find",
+            "what did ofsted say about s47 enquiries in leeds",
+            "hartlepool 2024 - are section 47 enquiries thorough",
+        ]),
 }
 
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
+    "hartlepool 2024 - are section 47 enquiries thorough":
+        "partial (other council): a procedure's section 47 sentence leads, so Hartlepool's 'Child protection "
+        "enquiries are thorough' is only the nearest",
     "s47 enquiries - which act are they under":
         "leads with Devon's 'In the period after the Section 47 Enquiry has ended …': 'which act' names no Act, so "
         "nothing asks for a passage that names one",

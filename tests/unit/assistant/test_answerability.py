@@ -174,3 +174,15 @@ def test_the_sections_and_acts_a_text_names(text: str, question: bool, expected:
     from assistant.answerability import references
 
     assert references(text, question=question) == expected
+
+
+def test_a_section_is_named_by_its_number_or_by_what_the_lexicon_says_it_is() -> None:
+    from assistant.answerability import names_all, references
+
+    assert references("hartlepool s47s ofsted 2024", question=True) == {"section 47"}  # a plural, not "47s"
+    assert names_all({"section 47"}, "Child protection enquiries are thorough.")  # as inspection reports put it
+    assert names_all({"section 20"}, "When children cannot remain at home, they are accommodated.")
+    assert names_all({"section 47", "children act"}, "an enquiry under section 47 of the Children Act 1989")
+    # "care order" must be one phrase: "care" and "court orders" apart do not name section 31
+    assert not names_all({"section 31"}, "children in care under section 20, seeking court orders for them")
+    assert not names_all({"care act"}, "assessments of connected carers")
