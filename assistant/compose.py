@@ -146,14 +146,13 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"
     # is not answered from a passage on section 20)
     named = references(query.text, question=True)
+    unnamed = False
     if first is not None and named and not names_all(named, _passage_text(hits[first.hit_index])):
         # a close runner-up of the same kind from a passage that names them leads instead, else none
         first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and can_lead(u)
                       and (u.typed or query.answer_type is None)
                       and names_all(named, _passage_text(hits[u.hit_index]))), None)
         unnamed = first is None
-    else:
-        unnamed = False
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])
     # The answer would lead with an editor's note that this copy leaves the content out: the documents don't hold it.

@@ -131,8 +131,8 @@ def respell(query: Query, counts: Mapping[str, int]) -> Query:
     plain = query.plain.replace(before, spell_out(query.text, terms), 1) if query.plain.startswith(before) else query.plain
     # Two words joined are searched as the one word only: apart, "frame work" finds every "time frame".
     expanded = query.expanded
-    for m in found:
-        if m.text != m.expansion and re.search(r"[ -]", m.text):
-            expanded = expanded.replace(m.text, m.expansion, 1)
-    extra = "; ".join(m.expansion for m in found if not re.search(r"[ -]", m.text))
+    joins = [m for m in found if re.search(r"[ -]", m.text)]
+    for m in joins:
+        expanded = expanded.replace(m.text, m.expansion, 1)
+    extra = "; ".join(m.expansion for m in found if m not in joins)
     return replace(query, terms=terms, plain=plain, expanded=f"{expanded} ({extra})" if extra else expanded)
