@@ -17,15 +17,14 @@ from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-         "definition")
-QUANTITIES = frozenset({"frequency", "timescale", "when", "number", "date", "age"})  # a number, time, date or age
-# Only the thing asked about can state such a fact ("Other Local Authorities (OLAs)"): it leads wherever it is rated.
-EXACT_KINDS = frozenset({"expansion", "definition"})
+         "definition", "contents")
+QUANTITIES = frozenset(KINDS[:6])  # a number, a time, a date or an age
+EXACT_KINDS = frozenset({"expansion", "definition"})  # only what is asked about states one ("OLAs"): it leads anywhere
+PREFERRED_KINDS = frozenset({"contents"})  # written in too many ways to refuse for: they only choose the lead
 
 
 def _phrases(cues: list[str]) -> re.Pattern:
-    cues = sorted(cues, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +56,9 @@ def _modifiers() -> dict[str, re.Pattern]:
     return {kind: _phrases(data[kind]["modifiers"]) for kind in KINDS if data[kind].get("modifiers")}
 
 
-def cue_words(kind: str) -> str:
-    """The words of ``kind``'s cues ("stand for"): not what an expansion question is about."""
-    return " ".join(_data()[kind]["cues"] + _data()[kind].get("asking", []))
+def cue_words(kind: str, *, cues: bool = True) -> str:
+    """The words of ``kind``'s cues ("stand for") and its asking words ("mean", "go in"): not what it is about."""
+    return " ".join((_data()[kind]["cues"] if cues else []) + _data()[kind].get("asking", []))
 
 
 @lru_cache(maxsize=1)
@@ -175,10 +174,11 @@ _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|h
 
 
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
-    """A cue that does not ask: 'who' after another question word ("how was action for children who moved in
-    recorded") or a word for people ("kids who go home from care"), "who was doing better" (which), "a small number
-    of", and in a question about an inspection a cue after "about" ("which inspections raised concerns about how
-    regularly …"; not in a procedure question)."""
+    """A cue that does not ask: 'who' after another question word ("how was action for children who moved in recorded")
+    or a word for people ("kids who go home from care"), "who was doing better" (which), "a small number of", a cue
+    after "about" in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
+    if match.re is _table()["contents"][0] and not re.search(r"\bwhat", question[: match.end()], re.I):
+        return True  # "do i need to record it" asks whether to, not what a record says
     if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
         return bool(_A_NUMBER_OF.search(question[: match.start()]))
     if inspection and _ABOUT.search(question[: match.start()]):

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from assistant.answer_types import PREFERRED_KINDS
 from assistant.evidence import TermWeights
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
@@ -37,9 +38,10 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     unknown = sum(weights.idf(t) for t in terms if weights.counts.get(t, 0) == 0) / total
     by_dense = sorted(hits[:10], key=lambda h: -h.dense)[:3]
     by_lexical = sorted(hits[:10], key=lambda h: -h.lexical)[:3]
-    # A definition ("what is a jtai") was no kind of fact when the models were fitted: it stays unasked to them, and
-    # only its lead sentence must spell the shorthand out (compose)
-    asked = query.answer_type not in (None, "definition")
+    # A definition ("what is a jtai") and contents ("what must a record say") were no kinds of fact when the models
+    # were fitted: they stay unasked to them; only the lead sentence must spell the shorthand out (compose), and a
+    # sentence that says what something includes leads if one is close (leading.lead)
+    asked = query.answer_type not in (None, "definition", *PREFERRED_KINDS)
     typed = [u for u in units[:TYPED_UNITS] if u.typed]
     held = set(as_verbs(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top))))
     missing = sum(weights.idf(t) for t in terms if t not in held) / total

@@ -11,9 +11,10 @@ documents checked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
-from assistant.answer_types import EXACT_KINDS
+from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms
@@ -140,9 +141,14 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
+    if query.answer_type in PREFERRED_KINDS:  # rated as unasked (selection); a close unit that says it may lead
+        asked_text = f"{query.text} {query.plain}"
+        units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)) for u in units]
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(query.text, query.answer_type, terms),
                  prefer=preferred_subject(query.text, query.answer_type, terms))
+    if first is None and query.answer_type in PREFERRED_KINDS:  # no close sentence says what it includes: the best
+        first = lead(units, asked=False, terms=terms, weights=weights)
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"
     # is not answered from a passage on section 20)
     named = references(query.text, question=True)

@@ -108,6 +108,8 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
         drop.update(tokens(_ANSWER_TYPE_WORDS))
     if query.answer_type in ("expansion", "name"):  # "what's it called", "what does OLA stand for": the asking
         drop.update(tokens(cue_words(query.answer_type)))
+    elif query.answer_type == "contents":  # "what has to go in a case record": the record, not "go"
+        drop.update(tokens(cue_words(query.answer_type, cues=False)))
     for authority in query.authorities:
         drop.update(tokens(authority))
     drop.update(tokens(" ".join(query.authority_mentions)))

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from assistant.answer_types import states
+from assistant.answer_types import PREFERRED_KINDS, states
 from assistant.evidence import TermWeights, coverage
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
@@ -113,6 +113,8 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
                 model: Logistic | None = None) -> list[Unit]:
     """Every unit of the best passages with the selector's probability that it answers, best first."""
     model = model or Logistic.load(SELECTOR)
+    # contents ("what must a record say") came after the selector was fitted: it is rated as asking nothing
+    kind = None if query.answer_type in PREFERRED_KINDS else query.answer_type
     units: list[Unit] = []
     seen: set[str] = set()
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):
@@ -127,10 +129,10 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
             seen.add(key)
             units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
                               # an editor's note that the content is left out answers "not here" to any kind of fact
-                              states(query.answer_type, text, asked=f"{query.text} {query.plain}") or omits(text)))
+                              states(kind, text, asked=f"{query.text} {query.plain}") or omits(text)))
     best = max((u.cosine for u in units), default=0.0)
     best_coverage = max((u.coverage for u in units), default=0.0)
-    asked = query.answer_type is not None
+    asked = kind is not None
     for unit in units:
         features = unit_features(unit, hits[unit.hit_index], best_cosine=best, best_coverage=best_coverage, asked=asked)
         unit.probability = model.probability(features)

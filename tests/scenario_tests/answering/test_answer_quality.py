@@ -268,11 +268,37 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "what did ofsted say about s47 enquiries in leeds",
             "hartlepool 2024 - are section 47 enquiries thorough",
         ]),
+    "what a case record must say (contents: the sentence saying what it says leads; 2026-12-01, third session)": (
+        "knowledge", "answered", ["Every record says who was seen"], [
+            "what does a case record have to say",
+            "case recording - what needs to go in every record",
+            "what do i need to put in a case record",
+            "what has to go in a case record",
+            "what should every record include",
+            "what must each case record contain",
+        ]),
+    "what the record of a supervision decision states (contents)": (
+        "knowledge", "answered", ["The record states the decision, the reason for it"], [
+            "what does the record of a case decision need to include",
+            "what needs to be in the write-up of a supervision decision",
+            "decision made in supervision - what has to be recorded",
+            "what goes in the record when a decision is made in supervision",
+            "supervision decisions - what must the record say",
+        ]),
 }
 
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
+    "what should every record include":
+        "leads with the 2011 letter's 'Inspectors considered a range of evidence, including: electronic case "
+        "records …': with no 'case', the question is nearer the letter than the recording procedure",
+    "what must each case record contain":
+        "leads with 'Case records must be up to date, accurate and written so that the child could read …'; "
+        "'must … contain' is no contents cue (cues are phrases), so 'Every record says …' is second",
+    "supervision decisions - what must the record say":
+        "leads with when and where the supervisor records the decision; 'must … say' is no contents cue, so "
+        "'The record states the decision …' is second",
     "hartlepool 2024 - are section 47 enquiries thorough":
         "partial (other council): a procedure's section 47 sentence leads, so Hartlepool's 'Child protection "
         "enquiries are thorough' is only the nearest",

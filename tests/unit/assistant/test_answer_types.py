@@ -23,6 +23,12 @@ from assistant.answer_types import KINDS, asked_for, states
     ("what age do care leavers stop getting a PA in leeds", "age"),
     ("mbro pathways service supports care leavers up to what age", "age"),
     ("how old must a child be to be seen alone", "age"),
+    ("what does every case record need to say", "contents"),
+    ("notts supervision agreement - what goes in it", "contents"),
+    ("closing a case what does the tm have to record", "contents"),
+    # whether to record, not what a record says: no "what" asks for contents
+    ("do we have to record it when the decision is not to go ahead", None),
+    ("used an app with a young person, do i need to say that in the recording?", None),
 ])
 def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
@@ -60,10 +66,29 @@ def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expec
     assert states(kind, text) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Every record says who was seen, whether the child was seen alone, and what happens next.", True),
+    ("Every supervision session must include discussion of the children the practitioner is working with.", True),
+    ("A case may only be closed by a team manager, who records the reasons for closure.", True),
+    ("The services must be recorded clearly, each with its start date and unit cost.", True),
+    ("Home visits are recorded on the child's electronic record within two working days.", False),
+    ("Inspectors considered a range of evidence, including: electronic case records.", False),
+])
+def test_contents_are_stated_by_what_a_record_says_includes_or_records(text: str, expected: bool) -> None:
+    assert states("contents", text) is expected
+
+
+def test_contents_cue_words_are_not_the_subject() -> None:
+    from assistant.evidence import key_terms
+    from assistant.understand import understand
+
+    assert key_terms(understand("what has to go in a case record")) == ["case", "record"]
+
+
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
     assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-                          "definition"}
+                          "definition", "contents"}
 
 
 def test_a_duration_is_not_a_count() -> None:
