@@ -64,7 +64,7 @@ class Answer:
     citations: list[Citation]
     hits: list[Hit]
     checked: list[str]  # titles of the nearest documents, when abstaining
-    reason: str  # why we abstained: no-documents | unknown-authority | weak-evidence | no-quantity | ...
+    reason: str  # why we abstained: no-documents | unknown-authority | staff-matter | weak-evidence | no-quantity | ...
     latency_ms: float
     mode: str  # extractive | llm | findings
 

@@ -277,6 +277,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "what should every record include",
             "what must each case record contain",
         ]),
+    "staff matters asked in practice words (not found, 2026-12-01, third session)": (
+        "corpus", NOT_ANSWERED, [], [
+            "annual leave - do sws on the duty rota get extra days",
+            "toil for working late on a strat discussion",
+            "overtime rates for emergency duty social workers",
+            "sick pay for agency social workers",
+            "pension scheme for childrens services staff",
+        ]),
     "what the record of a supervision decision states (contents)": (
         "knowledge", "answered", ["The record states the decision, the reason for it"], [
             "what does the record of a case decision need to include",

@@ -82,6 +82,15 @@ def test_unanswerable_questions_are_declined_with_the_documents_checked(assistan
     assert answer.abstained  # nothing in the sample documents gives a number for caseloads
 
 
+def test_a_staff_matter_is_not_found_and_says_who_would_know(assistant):
+    # "social workers" and "duty" are the documents' words; annual leave and flexi time are not their subject
+    for question in ("how much annual leave do sws get", "can i use flexi time on a duty week"):
+        answer = assistant.ask(question)
+        assert answer.outcome == "not_found" and answer.reason == "staff-matter", answer.answer
+        assert "not staff matters" in answer.answer and "HR" in answer.answer and answer.checked
+    assert assistant.ask("how often do social workers get supervision").outcome == "answered"
+
+
 def test_follow_up_questions_use_the_thread(assistant):
     first = "What did Ofsted say about case recording in Stockton in 2011?"
     follow = assistant.ask("and what about supervision?", context=first)

@@ -1,0 +1,41 @@
+"""Staff matters (annual leave, pay, IT, parking): not what the practice documents are about.
+
+A question that names one ("annual leave entitlement for social workers", "is flexi time allowed on duty week")
+shares words with the documents ("social workers", "duty"), so the topic model alone can let it through; the
+phrases are data (``vocabulary/staff_matters.txt``). Such a question is not found unless one of the best passages
+names the phrase itself, so a document that does cover it (a council's own HR policy, once added) still answers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.retriever import Hit
+
+_DATA = Path(__file__).resolve().parent / "vocabulary" / "staff_matters.txt"
+READ = 3  # the best passages that may name the phrase
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> re.Pattern:
+    lines = [line.strip() for line in _DATA.read_text(encoding="utf-8").splitlines()]
+    phrases = sorted((line for line in lines if line and not line.startswith("#")), key=len, reverse=True)
+    words = [r"[\s-]?".join(map(re.escape, phrase.split())) for phrase in phrases]
+    return re.compile(r"(?<![\w-])(" + "|".join(words) + r")s?(?![\w-])", re.I)
+
+
+def _fold(phrase: str) -> str:
+    return re.sub(r"[\s-]+", "", phrase.lower()).removesuffix("s")
+
+
+def staff_matter(question: str, hits: list[Hit]) -> str | None:
+    """The staff matter ``question`` names that none of the best passages does ("annual leave"), or None."""
+    named = {_fold(m.group(1)): m.group(1).lower() for m in _phrases().finditer(question)}
+    if not named:
+        return None
+    passages = " ".join(f"{h.passage.section} {h.passage.text}" for h in hits[:READ])
+    held = {_fold(m.group(1)) for m in _phrases().finditer(passages)}
+    missing = [phrase for key, phrase in named.items() if key not in held]
+    return missing[0] if missing else None

@@ -1,0 +1,47 @@
+"""Staff matters (assistant/staff_matters.py): a question about annual leave, pay, IT or parking is not about the
+practice documents, whatever other words it shares with them, unless a best passage names the matter itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.retriever import Hit
+from assistant.staff_matters import staff_matter
+from ingest.models import Passage
+
+
+def hit(text: str) -> Hit:
+    passage = Passage(id="p", source="p.txt", text=text, title="t", section="", date="", doc_type="procedure",
+                      url="", authorities=[], position=0, content_hash="h")
+    return Hit(passage, score=0.5, dense=0.5, lexical=0.5)
+
+
+SUPERVISION = hit("Social workers receive formal one-to-one supervision at least every four weeks (monthly).")
+
+
+@pytest.mark.parametrize("question, matter", [
+    ("annual leave entitlement for social workers", "annual leave"),
+    ("is flexi time allowed for sws on duty week", "flexi time"),
+    ("Flexi-time rules for the duty team", "flexi-time"),
+    ("my payslips are wrong who do i ask", "payslip"),  # a plural
+    ("how do i claim mileage for home visits", "mileage"),
+    ("MATERNITY PAY how many weeks", "maternity pay"),  # any case
+])
+def test_a_staff_matter_is_named(question: str, matter: str) -> None:
+    assert staff_matter(question, [SUPERVISION]) == matter
+
+
+@pytest.mark.parametrize("question", [
+    "what support do care leavers get when they leave care",  # "leave" alone is leaving care
+    "how often do sws get supervision",
+    "are toilets accessible at the contact centre",  # "toil" is a word of its own, not part of another
+    "who decides when a child can go on holiday with foster carers",
+])
+def test_practice_questions_name_no_staff_matter(question: str) -> None:
+    assert staff_matter(question, [SUPERVISION]) is None
+
+
+def test_a_passage_that_names_the_matter_lets_the_documents_answer() -> None:
+    policy = hit("Staff may carry over up to five days of annual leave into the next leave year.")
+    assert staff_matter("annual leave carry over rules", [SUPERVISION, policy]) is None
+    assert staff_matter("annual leave carry over rules", [SUPERVISION]) == "annual leave"
