@@ -22,6 +22,7 @@ from assistant.leading import (RUNNER_UP, _other_council, can_lead, choose, lead
                                time_subject)
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
+from assistant.roles import reverses, supervised
 from assistant.selection import Unit, score_units
 from assistant.understand import Query
 from assistant.vocabulary import is_term
@@ -150,14 +151,20 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if first is None and query.answer_type in PREFERRED_KINDS:  # no close sentence says what it includes: the best
         first = lead(units, asked=False, terms=terms, weights=weights)
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"
-    # is not answered from a passage on section 20)
+    # is not answered from a passage on section 20), or asks who supervises a role the lead names only as the one
+    # who acts ("who supervises the heads of service": "Heads of service audit a sample of supervision files")
     named = references(query.text, question=True)
+    reversed_role = first is not None and reverses(query.plain, first.text)
+
+    def fits(unit: Unit) -> bool:
+        return ((not named or names_all(named, _passage_text(hits[unit.hit_index])))
+                and (not reversed_role or supervised(query.plain, unit.text)))
+
     unnamed = False
-    if first is not None and named and not names_all(named, _passage_text(hits[first.hit_index])):
-        # a close runner-up of the same kind from a passage that names them leads instead, else none
+    if first is not None and not fits(first):
+        # a close runner-up of the same kind that fits leads instead, else none
         first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and can_lead(u)
-                      and (u.typed or query.answer_type is None)
-                      and names_all(named, _passage_text(hits[u.hit_index]))), None)
+                      and (u.typed or query.answer_type is None) and fits(u)), None)
         unnamed = first is None
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])

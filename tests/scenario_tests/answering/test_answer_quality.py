@@ -285,6 +285,22 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "sick pay for agency social workers",
             "pension scheme for childrens services staff",
         ]),
+    "role reversal: whose supervision the documents do not give (2026-12-01, third session)": (
+        "knowledge", NOT_ANSWERED, [], [
+            "who supervises heads of service",
+            "heads of service - who do they get supervision from",
+            "how often is a head of service supervised",
+            "service manager supervision - how often",
+            "who supervises the service managers",
+        ]),
+    "who supervises team managers (the role as the one supervised)": (
+        "knowledge", "answered", ["assistant team managers are supervised by their service manager"], [
+            "who supervises team managers",
+            "tm supervision who does it",
+            "atm supervision frequency",
+            "how often do team managers get supervised",
+            "who gives supervision to assistant team managers",
+        ]),
     "what the record of a supervision decision states (contents)": (
         "knowledge", "answered", ["The record states the decision, the reason for it"], [
             "what does the record of a case decision need to include",

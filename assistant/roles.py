@@ -1,0 +1,57 @@
+"""Who is supervised: a question about one role's supervision is not answered by what that role does.
+
+"who supervises the heads of service" is not answered by "Heads of service audit a sample of supervision files",
+nor "service managers themselves - supervised how often" by "Team managers … are supervised by their service
+manager": the role is there, but as the one who acts, not the one supervised. The roles are the lexicon's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.vocabulary.lexicon import entries
+
+# A role is supervised: "are supervised", "receive weekly supervision", "should have supervision"
+_SUPERVISED = re.compile(r"\b(?:(?:are|is|be|being|were|was)\s+(?:\w+\s+)?supervised|(?:receive|receives|get|gets|have|"
+                         r"has|had|given|benefit from|benefits from)\s+(?:[\w-]+\s+){0,2}supervision)\b")
+# "supervises team managers", "supervision for social workers" ("supervising social worker" is a fostering role)
+_SUPERVISING = re.compile(r"(?:supervises|supervise|supervision|line[- ]manag\w*)\s+(?:of\s+|for\s+)?"
+                          r"(?:the\s+|their\s+|our\s+|all\s+)?$")
+# "IRO supervision", "tms and atms - who supervises them"
+_ASKED_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,6}?[\s,–-]+(?:supervis\w*)")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern:
+    names = {e.expansion.lower() for e in entries() if e.kind == "role" and not e.gazetteer}
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")s?\b")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\bheads of\b", "head of", text.lower().replace("’", "'"))
+
+
+def supervised_roles(question: str) -> set[str]:
+    """The roles whose supervision ``question`` asks about ("who supervises the heads of service", "IRO supervision
+    frequency"; in the question's spelled-out form)."""
+    text = _fold(question)
+    return {m.group(1) for m in _roles().finditer(text)
+            if _SUPERVISING.search(text[: m.start()]) or _ASKED_AFTER.match(text[m.end():])}
+
+
+def _named(question: str, sentence: str) -> tuple[list[re.Match], str]:
+    asked = supervised_roles(question)
+    text = _fold(sentence)
+    return [m for m in _roles().finditer(text) if asked and m.group(1) in asked], text
+
+
+def supervised(question: str, sentence: str) -> bool:
+    """Does ``sentence`` name a role whose supervision the question asks about as the one supervised?"""
+    found, text = _named(question, sentence)
+    return any(_SUPERVISING.search(text[: m.start()]) or _SUPERVISED.search(text[m.end():]) for m in found)
+
+
+def reverses(question: str, sentence: str) -> bool:
+    """Does ``sentence`` name a role whose supervision the question asks about, but never as the one supervised?"""
+    return bool(_named(question, sentence)[0]) and not supervised(question, sentence)
