@@ -31,7 +31,9 @@ _ASKING_WORDS = (
     # how people talk in Slack around a question ("anyone know if", "quick q", "sorry if this is a silly question",
     # "can someone remind me", "thanks"): none of it is what the question is about
     "hi hello hey morning afternoon anyone anybody someone somebody know knows wondering wonder remind please pls plz "
-    "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically"
+    "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically "
+    # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
+    "properly definitely literally honestly genuinely officially technically supposedly anything"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (

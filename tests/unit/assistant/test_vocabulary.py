@@ -297,6 +297,9 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("quick q - can someone remind me what the icpc timescale is", "what is the icpc timescale"),
     ("does anybody know if school should actually be in on a strat discussion, cheers",
      "should school be in on a strat discussion"),
+    # how sure or how fully: "properly updated" is updated; "say anything about" is "say about"
+    ("notts supervision policy when was it last properly updated", "notts supervision policy when was it last updated"),
+    ("did ofsted say anything about informal chats", "did ofsted say about informal chats"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
