@@ -18,8 +18,8 @@ from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms
-from assistant.leading import (RUNNER_UP, _other_council, can_lead, choose, lead, nearest_unit, preferred_subject,
-                               time_subject)
+from assistant.leading import (RUNNER_UP, _other_council, asked_way, can_lead, choose, lead, nearest_unit,
+                               preferred_subject, time_subject)
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.roles import reverses, supervised
@@ -147,7 +147,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)) for u in units]
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(query.text, query.answer_type, terms),
-                 prefer=preferred_subject(query.text, query.answer_type, terms))
+                 prefer=preferred_subject(query.text, query.answer_type, terms),
+                 way=asked_way(query.text, query.answer_type))
     if first is None and query.answer_type in PREFERRED_KINDS:  # no close sentence says what it includes: the best
         first = lead(units, asked=False, terms=terms, weights=weights)
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"

@@ -21,7 +21,7 @@ NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that ha
 
 
 def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False,
-         subject: list[str] | None = None, prefer: list[str] | None = None) -> Unit | None:
+         subject: list[str] | None = None, prefer: list[str] | None = None, way: str | None = None) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
     holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
@@ -39,7 +39,7 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     floor = 0.0 if exact else RUNNER_UP * best.probability
     candidates = [u for u in units if u.typed and u.probability >= floor
                   and (u is best or _about(u, held, weights))
-                  and (not subject or _subject_of(u, subject, weights))]
+                  and (not subject or _subject_of(u, subject, weights)) and (not way or _runs(u, way))]
     if prefer:
         # "how long does a s47 have to be done in": the section 47 rule before the ICPC's, whose 15 days are counted
         # from the strategy discussion that started the enquiries
@@ -56,6 +56,31 @@ _ASKED_FROM = re.compile(
     r"\b(?:after|following|from|since|before)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|would|to|"
     r"and|for|in|by)\b)[^,?\-–:])+)", re.I)
 _BACK_TO_IT = re.compile(r"\b(?:it|they|them|this|these)\b", re.I)
+
+
+# Which way a question's time runs from its event ("how long after the icpc", "how many days before the conference",
+# "how many days notice"), and the way a unit's quantities run ("2 days before", "within 15 working days of").
+_BEFORE = re.compile(r"\b(?:before|prior to|ahead of|in advance|notice)\b", re.I)
+_AFTER = re.compile(r"\b(?:after|following|since)\b", re.I)
+_RUNS_BEFORE = re.compile(QUANTITY.pattern + r"\s+(?:before|prior to|ahead of|in advance)\b")
+_RUNS_AFTER = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|since)\b")
+
+
+def asked_way(question: str, kind: str | None) -> str | None:
+    """"before" or "after" when a question after a timescale says which way it runs from its event, else None."""
+    if kind not in ("timescale", "when"):
+        return None
+    before, after = bool(_BEFORE.search(question)), bool(_AFTER.search(question))
+    return "before" if before and not after else "after" if after and not before else None
+
+
+def _runs(unit: Unit, way: str) -> bool:
+    """Does some time ``unit`` states run ``way`` from its event (or say no way at all)? "Reports … 2 days before
+    for an ICPC" is no answer to how long after the ICPC the review is, nor "within 15 working days of the
+    referral" to how many days' notice is given before a move."""
+    text = unit.text.lower()
+    ways = {"before" for _ in _RUNS_BEFORE.finditer(text)} | {"after" for _ in _RUNS_AFTER.finditer(text)}
+    return not ways or way in ways
 
 
 def preferred_subject(question: str, kind: str | None, terms: list[str]) -> list[str] | None:

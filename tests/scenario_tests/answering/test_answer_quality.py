@@ -301,6 +301,22 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "how often do team managers get supervised",
             "who gives supervision to assistant team managers",
         ]),
+    "which way a time runs: devon's guide gives no time after the icpc for the review (2026-12-01, third session)": (
+        "corpus", NOT_ANSWERED, [], [
+            "devon how long after the icpc is the first review conference",
+            "first rcpc devon - how many weeks after the initial conference",
+            "how soon after an icpc does devon hold the rcpc",
+            "devon rcpc timescale following the icpc",
+            "devon review conference - how long after the initial one",
+        ]),
+    "which way a time runs: days before a devon conference that parents see the reports": (
+        "corpus", "answered", ["no less than 3 days before the meeting"], [
+            "how many days before a devon cp conference do parents see the reports",
+            "devon - reports to parents how long before the conference",
+            "parents reports devon icpc how many days in advance",
+            "devon cp conference reports to parents - days before",
+            "how far ahead of a devon conference do families get the reports",
+        ]),
     "what the record of a supervision decision states (contents)": (
         "knowledge", "answered", ["The record states the decision, the reason for it"], [
             "what does the record of a case decision need to include",
@@ -314,6 +330,15 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
+    "devon rcpc timescale following the icpc":
+        "answered with the ICPC's 'no more than 15 working days after the Strategy Discussion': it runs after an "
+        "event, as asked, and holds 'conference'; that it is counted from the strategy discussion, not the ICPC, is "
+        "not read",
+    "devon review conference - how long after the initial one":
+        "answered with the ICPC's 15 working days after the strategy discussion, as the wording above",
+    "how far ahead of a devon conference do families get the reports":
+        "leads with the reports' deadline for the reviewing service ('2 days before for an ICPC'): 'families' is not "
+        "'parents/carers', so the 3 days for parents are second",
     "what should every record include":
         "leads with the 2011 letter's 'Inspectors considered a range of evidence, including: electronic case "
         "records …': with no 'case', the question is nearer the letter than the recording procedure",

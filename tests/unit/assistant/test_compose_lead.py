@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.leading import lead, nearest_unit, preferred_subject, question_subject, time_subject
+import pytest
+
+from assistant.leading import _runs, asked_way, lead, nearest_unit, preferred_subject, question_subject, time_subject
 from assistant.evidence import TermWeights
 from assistant.selection import Unit
 
@@ -278,3 +280,27 @@ def test_a_one_term_subject_must_be_held() -> None:
     assert lead([monthly], asked=True, terms=["session", "supervis"], weights=counts,
                 subject=["session", "supervis"]) is monthly
     assert lead([monthly], asked=True, terms=["visit"], weights=counts, subject=["visit"]) is None
+
+
+@pytest.mark.parametrize("question, kind, way", [
+    ("devon first rcpc how long after the icpc", "timescale", "after"),
+    ("how many days notice do we give the receiving LA", "timescale", "before"),
+    ("icpc reports to parents how many days before", "timescale", "before"),
+    ("how long do we have after a referral, and before what", "timescale", None),  # both ways: no way
+    ("how often after the icpc do core groups meet", "frequency", None),  # only a timescale or a "when" runs a way
+])
+def test_which_way_a_question_asks_its_time_to_run(question, kind, way):
+    assert asked_way(question, kind) == way
+
+
+def test_a_time_that_runs_the_other_way_does_not_lead():
+    def unit(text: str) -> Unit:
+        return Unit(0, 0, text, "", 0.5, 1.0, 1.0, True, probability=0.9)
+
+    reports = unit("Reports should reach the service ahead of the meeting: 2 days before for an ICPC.")
+    conference = unit("An initial child protection conference is held within 15 working days of the strategy "
+                      "discussion.")
+    weekly = unit("Students receive weekly supervision.")  # a time that runs no way from an event
+    assert not _runs(reports, "after") and _runs(reports, "before")
+    assert not _runs(conference, "before") and _runs(conference, "after")
+    assert _runs(weekly, "before") and _runs(weekly, "after")
