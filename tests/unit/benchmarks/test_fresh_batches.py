@@ -1,0 +1,46 @@
+"""The fresh batches (benchmarks/fresh/): questions written from the documents alone, after the bank's split, to
+choose between changes. Every gold quote and fact must be verbatim, every id unique, and about a third of the
+questions unanswerable, so the figures they give mean what they say."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+FRESH = ROOT / "benchmarks" / "fresh"
+
+
+def _body(path: Path) -> str:
+    if path.suffix == ".docx":
+        import docx
+
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        return html.unescape(re.sub(r"<[^>]+>", " ", text)) + "\n" + text
+    return text.split("\n---\n", 1)[-1]
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (FRESH / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name, folder", [("batch1-corpus.jsonl", "shared"), ("batch1-knowledge.jsonl", "knowledge")])
+def test_a_fresh_batch_quotes_its_documents_verbatim(name: str, folder: str, request) -> None:
+    docs = request.getfixturevalue("shared_dir") / "corpus" if folder == "shared" else ROOT / "knowledge"
+    rows = _rows(name)
+    assert len({r["id"] for r in rows}) == len(rows)
+    unanswerable = [r for r in rows if not r["answerable"]]
+    assert 0.25 <= len(unanswerable) / len(rows) <= 0.45
+    assert all(not r["gold"] for r in unanswerable)
+    for row in rows:
+        for gold in row["gold"]:
+            assert gold["quote"] in _body(docs / gold["file"]), (row["id"], gold["file"])
+        if row["answerable"]:
+            assert any(row["fact"] in g["quote"] for g in row["gold"]), row["id"]
