@@ -218,17 +218,16 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         return any(any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0)))
                    for p in facts for m in p.finditer(text))
     if kind in ("expansion", "definition"):
-        # "what is a jtai": only a sentence that spells the shorthand out says what it is ("Joint targeted area
-        # inspections (JTAIs) …"); one that only uses it ("UCRA inspections were brief") or shares a word of it does not
+        # "what is a jtai": only a sentence spelling it out says ("Joint targeted area inspections (JTAIs) …")
         return any(p.search(text) for p in _spelled_out(asked))
     if kind == "timescale" and asked and any(p.search(asked) for p in _durations()[0]):
-        # "how long should a session be", "how long does the conference last": how long it lasts, not when it is due
-        # ("within 15 working days", "every 4 weeks")
+        # "how long should a session be": how long it lasts, not when it is due ("within 15 working days")
         return any(p.search(text) for p in _durations()[1])
     if kind == "number" and asked and (counted := _counted(asked)):
-        # "how many inspectors": a number of inspectors ("… care leavers …, with four in five of them …"), not "all but
-        # two areas"
+        # "how many inspectors": a number of inspectors ("… with four in five of them …"), not "all but two areas"
         return any(counted & _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for p in facts for m in p.finditer(text))
+    if kind == "date" and re.search(r"\b(?:what|which) year\b", asked, re.I):  # a year the question did not name
+        return bool(set(re.findall(r"\b(?:19|20)\d\d\b", text)) - set(re.findall(r"\b(?:19|20)\d\d\b", asked)))
     return any(p.search(text) for p in facts)
 
 

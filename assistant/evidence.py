@@ -41,6 +41,8 @@ _WHERE_WORDS = (
     "policy policies guidance guide council councils authority authorities local children services service social care "
     # what kind of text is wanted (a rule), not what it is about: like "policy" and "procedure" above
     "requirement requirements required rule rules expectation expectations expected standard standards allow allowed "
+    # which of them, when there were several: "the old UCRA inspections", "the previous inspection"
+    "old former previous earlier "
     + _ASKING_WORDS
 )
 # "The report", "Ofsted's report", "the 2019 report" only say where to look; "icpc reports", "reports for a conference",

@@ -78,6 +78,15 @@ def test_contents_are_stated_by_what_a_record_says_includes_or_records(text: str
     assert states("contents", text) is expected
 
 
+def test_what_year_asks_for_a_year_the_question_did_not_name() -> None:
+    asked = "leeds previous inspection before 2022 - what year"
+    assert not states("date", "Inspection dates: 21 February to 4 March 2022.", asked=asked)
+    assert states("date", "Since the last inspection of Leeds City Council in 2018, services have remained good.",
+                  asked=asked)
+    # "when was": the dates of an inspection the question names by its year are still news
+    assert states("date", "Inspection dates: 21 February to 4 March 2022.", asked="when was the leeds 2022 inspection")
+
+
 def test_contents_cue_words_are_not_the_subject() -> None:
     from assistant.evidence import key_terms
     from assistant.understand import understand

@@ -300,6 +300,8 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     # how sure or how fully: "properly updated" is updated; "say anything about" is "say about"
     ("notts supervision policy when was it last properly updated", "notts supervision policy when was it last updated"),
     ("did ofsted say anything about informal chats", "did ofsted say about informal chats"),
+    # which of several, not what: "the old UCRA inspections" are the UCRA inspections
+    ("how many days did the old UCRA inspections last", "how many days did the UCRA inspections last"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
