@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer_types import PREFERRED_KINDS
-from assistant.evidence import TermWeights
+from assistant.evidence import TermWeights, coverage, story_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
@@ -31,7 +31,17 @@ TYPED_UNITS = 6  # a fact of the asked-for kind must be among the best few units
 
 def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: list[str],
                     weights: TermWeights) -> dict[str, float]:
-    """Question-level signals (names must match the fitted models')."""
+    """Question-level signals (names must match the fitted models'). In a message that tells a story before its
+    question, the story's words count for the best unit where it holds them and never against it (``story_words``):
+    the coverages are read on the question's own words and the story words the best unit holds."""
+    story = story_words(query.text)
+    if story and units:
+        held = story & set(as_verbs(tokens(f"{units[0].section} {units[0].text}")))
+        judged = [t for t in terms if t not in story or t in held]
+        if judged != terms:
+            units = [replace(u, coverage=coverage(judged, f"{u.section} {u.text}", weights)) for u in units]
+            hits = [replace(h, coverage=coverage(judged, h.passage.text, weights)) for h in hits]
+            terms = judged
     best = units[0] if units else None
     top = hits[:3]
     total = sum(weights.idf(t) for t in terms) or 1.0

@@ -155,6 +155,24 @@ def answer_terms(query: Query, weights: TermWeights) -> list[str]:
     return [t for t in key_terms(query) if t not in names]
 
 
+# Where a message that tells its story first turns to its question: a comma, a dash, "but" or "so", then a question
+# word or an auxiliary ("had to cancel supervision ... bc of court this morning, how long have i got to rearrange it")
+_ASKS = re.compile(r"(?:[,;:–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|when|what|whats|who|whom|which|where|why|is|are|"
+                   r"can|could|do|does|did|should|must|will|would|have|has|am|was|were)\b)", re.I)
+STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
+
+
+def story_words(question: str) -> frozenset[str]:
+    """Stems of the story a message tells before its question ("did a statutory visit ... today but im in court
+    tmrw, by when does it need to be on the system"), less those the question itself uses: what happened, which an
+    answer need not repeat ("court", "tmrw"); the question's own words always count."""
+    found = list(_ASKS.finditer(question))
+    if not found or len(question[: found[-1].start()].split()) < STORY_WORDS:
+        return frozenset()
+    asked = set(as_verbs(tokens(question[found[-1].end():])))
+    return frozenset(set(as_verbs(tokens(question[: found[-1].start()]))) - asked)
+
+
 def unknown_names(question: str, weights: TermWeights) -> set[str]:
     """Stems of capitalised words past the first that the knowledge base never uses: a child's or a worker's name,
     a case reference. They are not what a question is about, so they count neither for nor against an answer."""

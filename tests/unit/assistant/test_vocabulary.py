@@ -390,3 +390,17 @@ def test_a_possessive_typed_without_its_apostrophe_names_the_council(question, a
 
 def test_a_longer_word_that_starts_with_a_council_is_not_the_council():
     assert find_authorities("stocktonshire") == [] and find_authorities("derbys children") == ["Derbyshire"]
+
+
+@pytest.mark.parametrize("message, story", [
+    # the story before the question: its words count for an answer that holds them, never against it
+    ("had to cancel supervision with one of my team bc of court this morning, how long have i got to rearrange it",
+     {"cancel", "court", "morn"}),
+    ("did a statutory visit today but im in court tmrw, by when does it need to be on the system", {"court", "tmrw"}),
+    ("tees strat - when do adult services get pulled in", set()),  # a short lead-in names the subject
+    ("how often do sws get supervision", set()),
+])
+def test_the_story_a_message_tells_before_its_question(message, story):
+    from assistant.evidence import story_words
+
+    assert story <= story_words(message) if story else not story_words(message)
