@@ -43,7 +43,7 @@ def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
 
 
 @lru_cache(maxsize=1)
-def _roles() -> re.Pattern:
+def role_names() -> re.Pattern:
     """Every role the practitioner lexicon spells out ("personal adviser", "designated safeguarding lead"): each
     names who does something, as the person facts' own list does (its bodies do not: "the leaving care team")."""
     names = {e.expansion.lower() for e in entries() if e.kind == "role" and not e.gazetteer}
@@ -202,7 +202,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         acts = [p for p in _acts() if asked and p.search(asked)]
         if acts and not any(p.search(text) for p in acts):
             return False
-        return any(p.search(text) or p.search(text.lower()) for p in (*facts, _roles())) or any(
+        return any(p.search(text) or p.search(text.lower()) for p in (*facts, role_names())) or any(
             not _nouns(m.group(0)) <= _nouns(asked) for m in _people().finditer(text))
     if kind == "name" and asked:
         posts = _asked_posts(asked)

@@ -8,9 +8,8 @@ manager": the role is there, but as the one who acts, not the one supervised. Th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from assistant.vocabulary.lexicon import entries
+from assistant.answer_types import role_names
 
 # A role is supervised: "are supervised", "receive weekly supervision", "should have supervision"
 _SUPERVISED = re.compile(r"\b(?:(?:are|is|be|being|were|was)\s+(?:\w+\s+)?supervised|(?:receive|receives|get|gets|have|"
@@ -22,12 +21,6 @@ _SUPERVISING = re.compile(r"(?:supervises|supervise|supervision|line[- ]manag\w*
 _ASKED_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,6}?[\s,–-]+(?:supervis\w*)")
 
 
-@lru_cache(maxsize=1)
-def _roles() -> re.Pattern:
-    names = {e.expansion.lower() for e in entries() if e.kind == "role" and not e.gazetteer}
-    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")s?\b")
-
-
 def _fold(text: str) -> str:
     return re.sub(r"\bheads of\b", "head of", text.lower().replace("’", "'"))
 
@@ -36,14 +29,14 @@ def supervised_roles(question: str) -> set[str]:
     """The roles whose supervision ``question`` asks about ("who supervises the heads of service", "IRO supervision
     frequency"; in the question's spelled-out form)."""
     text = _fold(question)
-    return {m.group(1) for m in _roles().finditer(text)
+    return {m.group(1) for m in role_names().finditer(text)
             if _SUPERVISING.search(text[: m.start()]) or _ASKED_AFTER.match(text[m.end():])}
 
 
 def _named(question: str, sentence: str) -> tuple[list[re.Match], str]:
     asked = supervised_roles(question)
     text = _fold(sentence)
-    return [m for m in _roles().finditer(text) if asked and m.group(1) in asked], text
+    return [m for m in role_names().finditer(text) if asked and m.group(1) in asked], text
 
 
 def supervised(question: str, sentence: str) -> bool:
