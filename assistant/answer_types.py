@@ -197,8 +197,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         return False
     _, facts = _table()[kind]
     if kind == "person":
-        # "who chairs the icpc": an act one role does is answered only by a sentence naming that act, not by one that
-        # lists who attends
+        # "who chairs the icpc": only a sentence naming that act answers, not one that lists who attends
         acts = [p for p in _acts() if asked and p.search(asked)]
         if acts and not any(p.search(text) for p in acts):
             return False
@@ -210,8 +209,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
             return False  # "name of the DCS" is not answered by "Lead inspector: Matt Reed …"
         used = {w.lower() for w in re.findall(r"[A-Za-z]+", asked)}
         if posts or _names_a_post(asked):
-            # "who is the lead inspector", "name of the lead inspector": a person's name beside a role, not a title,
-            # "(DCS)" or "UCRA"
+            # "who is the lead inspector": a person's name beside a role, not a title, "(DCS)" or "UCRA"
             return states("person", text) and any(
                 any(w.lower() not in used for w in re.findall(r"[A-Za-z]{2,}", m.group(0))) and _alone(text, m)
                 for p in _person_names() for m in p.finditer(text))
@@ -225,7 +223,8 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         return any(p.search(text) for p in _durations()[1])
     if kind == "number" and asked and (counted := _counted(asked)):
         # "how many inspectors": a number of inspectors ("… with four in five of them …"), not "all but two areas"
-        return any(counted & _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for p in facts for m in p.finditer(text))
+        return any(any(c <= _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for c in counted)
+                   for p in facts for m in p.finditer(text))
     if kind == "date" and re.search(r"\b(?:what|which) year\b", asked, re.I):  # a year the question did not name
         return bool(set(re.findall(r"\b(?:19|20)\d\d\b", text)) - set(re.findall(r"\b(?:19|20)\d\d\b", asked)))
     return any(p.search(text) for p in facts)
@@ -244,7 +243,9 @@ def defines_shorthand(question: str) -> bool:
     return False
 
 
-_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+([a-z][\w'’-]*)", re.I)
+# What "how many" counts: a word and what it is in, of or at ("children in care"), after a name ("Darlington …")
+_HOW_MANY = re.compile(r"\b(?i:how many|number of)\s+(?:[A-Z][\w-]*\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*s)?"
+                       r"(?:\s+(?:in|of|at|on|with)\s+[a-z][\w'’-]*)?)")
 _PLURALS = {"children": "child", "peopl": "person", "men": "man", "women": "woman"}  # the stemmer leaves these apart
 
 
@@ -253,9 +254,9 @@ def _nouns(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _counted(asked: str) -> frozenset[str]:
-    """What "how many …" counts (its next word, stemmed; in what was typed and in its spelled-out form), or none."""
-    return frozenset(stem for match in _HOW_MANY.finditer(asked) for stem in _nouns(match.group(1)))
+def _counted(asked: str) -> frozenset[frozenset[str]]:
+    """What "how many …" counts, as typed and spelled out (the nouns of each way of saying it, stemmed), or none."""
+    return frozenset(frozenset(_nouns(m.group(1))) for m in _HOW_MANY.finditer(asked)) - {frozenset()}
 
 
 # Lexicon kinds that are shorthand for something longer ("OLA", "ICPC", "LADO"); clipped words and nicknames are not.

@@ -311,6 +311,16 @@ def test_how_many_asks_for_a_number_of_what_it_counts() -> None:
     assert states("number", "All but two areas of development have been addressed.", asked="max caseload")
 
 
+def test_how_many_counts_what_its_noun_is_in_of_or_at() -> None:
+    # "children in care": a number of children is not one of children in care; "care leavers at university": nor is
+    # a number of care leavers in education
+    asked = "hpool how many cic did they have Hartlepool how many children in care did they have"
+    assert not states("number", "Capacity constraints meant 12 children waited for a personal adviser.", asked=asked)
+    assert states("number", "There are 120 children in care in Hartlepool.", asked=asked)
+    assert not states("number", "Care leavers in Darlington do well, with four in five of them in education.",
+                      asked="how many darlo care leavers at university how many Darlington care leavers at university")
+
+
 @pytest.mark.parametrize("question", [
     "RHIs leeds vs redcar 2022 - who was doing better",
     "care leavers, leeds or darlo - who did worse",
