@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.answer_types import PREFERRED_KINDS
 from assistant.evidence import TermWeights, coverage, story_words

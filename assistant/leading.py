@@ -79,7 +79,7 @@ def _runs(unit: Unit, way: str) -> bool:
     for an ICPC" is no answer to how long after the ICPC the review is, nor "within 15 working days of the
     referral" to how many days' notice is given before a move."""
     text = unit.text.lower()
-    ways = {"before" for _ in _RUNS_BEFORE.finditer(text)} | {"after" for _ in _RUNS_AFTER.finditer(text)}
+    ways = {name for name, runs in (("before", _RUNS_BEFORE), ("after", _RUNS_AFTER)) if runs.search(text)}
     return not ways or way in ways
 
 
