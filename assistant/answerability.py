@@ -130,10 +130,15 @@ QUANTITY = re.compile(  # a quantity of time or a count, in lower-cased text
     r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)\b")
 
 
+_AGE_AFTER = re.compile(r"[\s-]*old\b")
+
+
 def _numbers(text: str) -> set[str]:
     """Quantities a text states ("15 working days", "72 hrs", "four weeks"), as digits; a bare number (a year,
-    a reference in a name) is not a quantity."""
-    return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in QUANTITY.finditer(text.lower())}
+    a reference in a name) is not a quantity, nor is an age ("a 4 month old with a fractured arm")."""
+    text = text.lower()
+    return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in QUANTITY.finditer(text)
+            if not _AGE_AFTER.match(text, m.end())}
 
 
 # Legislation a question names: a section ("s47", "section 20", "s.31"), a regulation ("reg 24") or an Act ("the Care

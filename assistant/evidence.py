@@ -31,7 +31,7 @@ _ASKING_WORDS = (
     # how people talk in Slack around a question ("anyone know if", "quick q", "sorry if this is a silly question",
     # "can someone remind me", "thanks"): none of it is what the question is about
     "hi hello hey morning afternoon anyone anybody someone somebody know knows wondering wonder remind please pls plz "
-    "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically "
+    "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically re bc coz cuz "
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
     "properly definitely literally honestly genuinely officially technically supposedly anything"
 )
@@ -155,9 +155,10 @@ def answer_terms(query: Query, weights: TermWeights) -> list[str]:
     return [t for t in key_terms(query) if t not in names]
 
 
-# Where a message that tells its story first turns to its question: a comma, a dash, "but" or "so", then a question
-# word or an auxiliary ("had to cancel supervision ... bc of court this morning, how long have i got to rearrange it")
-_ASKS = re.compile(r"(?:[,;:–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|when|what|whats|who|whom|which|where|why|is|are|"
+# Where a message that tells its story first turns to its question: a comma, a dash, a full stop, "but" or "so", then
+# a question word or an auxiliary ("had to cancel supervision ... bc of court this morning, how long have i got to
+# rearrange it", "my ATM keeps moving my supervison. is there a rule on how quickly it has to be rebooked")
+_ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|when|what|whats|who|whom|which|where|why|is|are|"
                    r"can|could|do|does|did|should|must|will|would|have|has|am|was|were)\b)", re.I)
 STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
 

@@ -17,8 +17,12 @@ _SUPERVISED = re.compile(r"\b(?:(?:are|is|be|being|were|was)\s+(?:\w+\s+)?superv
 # "supervises team managers", "supervision for social workers" ("supervising social worker" is a fostering role)
 _SUPERVISING = re.compile(r"(?:supervises|supervise|supervision|line[- ]manag\w*)\s+(?:of\s+|for\s+)?"
                           r"(?:the\s+|their\s+|our\s+|all\s+)?$")
-# "IRO supervision", "tms and atms - who supervises them"
-_ASKED_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,6}?[\s,–-]+(?:supervis\w*)")
+# "IRO supervision", "nqsws supervised", "social workers get supervision", "tms and atms - who supervises them"; not
+# "do HoS check supervision files", where the role is the one who acts
+_ASKED_AFTER = re.compile(r"^(?:\s+supervis|(?:\s+(?:should|must|to|do|they|themselves|also|still|always))*\s+"
+                          r"(?:(?:are|is|be|being|were|was)\s+(?:\w+\s+)?supervised|(?:receive|receives|get|gets|have|"
+                          r"has|had|need|needs|given)\s+(?:[\w-]+\s+){0,2}supervision)|(?:\s+[\w'’-]+){0,4}?\s*[,:;–-]+\s*"
+                          r"(?:[\w'’-]+\s+){0,4}?supervis)")
 
 
 def _fold(text: str) -> str:

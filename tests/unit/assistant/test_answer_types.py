@@ -194,6 +194,12 @@ def test_a_minimum_or_maximum_qualifies_the_kind_another_cue_names(question: str
     assert asked_for(question) == kind
 
 
+def test_count_asks_a_number_only_as_a_noun() -> None:
+    # "does that count instead of 1:1s" asks whether group supervision qualifies, not for a number
+    assert asked_for("we do group sup every other week, does that count instead of 1:1s") is None
+    assert asked_for("what was the count of children in care in hartlepool") == "number"
+
+
 @pytest.mark.parametrize("question", [
     "how many weeks between statutory visits to a child in care",
     "whats the longest gap allowed between supervision sessions",

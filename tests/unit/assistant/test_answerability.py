@@ -87,6 +87,9 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     assert _numbers("icpc within 15 working days?") == {"15"}
     assert _numbers("rhi within 72 hrs or four weeks") == {"72", "4"}
     assert _numbers("does Zebedee-Quennell-4471 need a conference in 2023") == set()
+    # an age is not a quantity asked about ("a 4 month old with a fractured arm")
+    assert _numbers("tees, 4 month old with a fractured arm - strat or meeting") == set()
+    assert _numbers("a 15-year-old missing for 3 days") == {"3"}
 
 
 def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:
@@ -162,6 +165,7 @@ def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_namin
     ("what does the childrens act 1989 say about s.17", True, {"children act", "section 17"}),
     ("what does the care act say about carers assessments", True, {"care act"}),
     ("data protection act - can parents see the record", True, {"protection act"}),  # one of the lexicon's Acts
+    ("mental capacity act - can a 16 year old consent to accommodation", True, {"capacity act"}),
     ("reg 24 placements", True, {"regulation 24"}),
     ("when must the police act", True, set()),  # the verb
     ("how fast should the sw act on it", True, set()),

@@ -28,6 +28,9 @@ def plain(question: str) -> str:
     ("how often are nqsws supervised", {"newly qualified social worker"}),
     ("who audits supervision files", set()),  # no role's supervision
     ("does the supervision policy apply to managers as well as sws", set()),
+    ("do HoS check supervision files at all? how often", set()),  # they act on the files: nobody's supervision
+    ("how often do social workers get supervision", {"social worker"}),
+    ("tms and atms - who supervises them", {"team manager", "assistant team manager"}),
 ])
 def test_the_roles_whose_supervision_is_asked(question: str, roles: set[str]) -> None:
     assert supervised_roles(plain(question)) == roles

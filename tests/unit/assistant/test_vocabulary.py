@@ -158,6 +158,7 @@ def test_council_nicknames_come_from_the_gazetteer_data():
     assert find_authorities("mbro, SBC, R&C and pan sussex") == [
         "Middlesbrough", "Stockton-on-Tees", "Redcar and Cleveland", "Sussex"]
     assert find_authorities("sbc and r c") == []
+    assert find_authorities("cov initial assesment how many days") == ["Coventry"]
     assert find_authorities("Bath and North East Somerset") == ["Bath and North East Somerset"]
     assert mentions("the Boro and Stockton-on-Tees") == ["the Boro", "Stockton-on-Tees"]
     assert _senses("redcar and mbro") == [("redcar", "Redcar and Cleveland"), ("mbro", "Middlesbrough")]
@@ -302,6 +303,8 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("did ofsted say anything about informal chats", "did ofsted say about informal chats"),
     # which of several, not what: "the old UCRA inspections" are the UCRA inspections
     ("how many days did the old UCRA inspections last", "how many days did the UCRA inspections last"),
+    # "re" (regarding) and "bc" (because) only join a story to its question
+    ("contact from school re bruising bc of a fall", "contact from school bruising of a fall"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -398,6 +401,11 @@ def test_a_longer_word_that_starts_with_a_council_is_not_the_council():
      {"cancel", "court", "morn"}),
     ("did a statutory visit today but im in court tmrw, by when does it need to be on the system", {"court", "tmrw"}),
     ("tees strat - when do adult services get pulled in", set()),  # a short lead-in names the subject
+    # a story told in a sentence of its own, then the question
+    ("Contact came in from school at 4pm yesterday re bruising. by when does the front door have to make a decision",
+     {"contact", "came", "school", "bruis"}),
+    ("my ATM keeps moving my supervison. is there a rule on how quickly it has to be rebooked", {"keep", "move"}),
+    ("do HoS check supervision files at all? how often", set()),  # two questions, not a story
     ("how often do sws get supervision", set()),
 ])
 def test_the_story_a_message_tells_before_its_question(message, story):
