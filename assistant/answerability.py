@@ -59,7 +59,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
-    asked_numbers = _numbers(query.text)
+    asked_numbers = _numbers(query.plain or query.text)  # "every 10 wd": "every 10 working days"
     numbers_missing = bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
     return {
         "best_unit": best.probability if best else 0.0,

@@ -141,6 +141,18 @@ def test_a_definition_is_not_asked_as_a_kind_of_fact_to_the_fitted_models():
     assert answer_features(understand("icpc timescale"), [], [], [], weights)["asked"] == 1.0
 
 
+def test_a_number_the_question_gives_in_shorthand_is_looked_for_spelled_out():
+    """"is it every 10 wd": the documents would say "10 working days", so the number is read from the question's
+    spelled-out form; with no passage that says it, it is missing."""
+    from assistant.answerability import answer_features
+    from assistant.evidence import TermWeights
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({}, total=1)
+    query = understand("how often do we have to visit kids on cp plans, is it every 10 wd")
+    assert answer_features(query, [], [], [], weights)["numbers_missing"] == 1.0
+
+
 def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_naming_it() -> None:
     from types import SimpleNamespace
 

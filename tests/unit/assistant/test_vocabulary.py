@@ -159,6 +159,8 @@ def test_council_nicknames_come_from_the_gazetteer_data():
         "Middlesbrough", "Stockton-on-Tees", "Redcar and Cleveland", "Sussex"]
     assert find_authorities("sbc and r c") == []
     assert find_authorities("cov initial assesment how many days") == ["Coventry"]
+    # names that are no everyday word are read in lower case too ("kent strat discussions who chairs")
+    assert find_authorities("kent strat discussions who chairs") == ["Kent"]
     assert find_authorities("Bath and North East Somerset") == ["Bath and North East Somerset"]
     assert mentions("the Boro and Stockton-on-Tees") == ["the Boro", "Stockton-on-Tees"]
     assert _senses("redcar and mbro") == [("redcar", "Redcar and Cleveland"), ("mbro", "Middlesbrough")]
