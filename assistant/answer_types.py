@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.shorthand import spelled_out
 from assistant.vocabulary.lexicon import entries
 from ingest.tokens import tokens
 
@@ -67,6 +68,10 @@ def _inspection_topics() -> frozenset[str]:
     return frozenset(c.lower() for kind in KINDS for c in _data()[kind].get("inspection_topics", []))
 
 
+# "what is the required frequency", "whats the average SW caseload": an inspection's topic asked for outright
+_OUTRIGHT = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def asked_for(question: str, *, inspection: bool = False, without: str | None = None) -> str | None:
     """The kind of fact ``question`` asks for (the earliest cue in the question wins; a modifier such as
     "minimum" only when no cue is there: "minimum frequency" asks for a frequency), or None. ``inspection``: the
@@ -78,7 +83,8 @@ def asked_for(question: str, *, inspection: bool = False, without: str | None = 
         found = []
         for rank, (kind, cue) in enumerate(patterns.items()):
             match = next((m for m in cue.finditer(question)
-                          if m.group(0).lower() not in topics and not _not_asking(question, m, inspection=inspection)), None)
+                          if (m.group(0).lower() not in topics or _OUTRIGHT.search(question, 0, m.start()))
+                          and not _not_asking(question, m, inspection=inspection)), None)
             if match:
                 found.append((match.start(), rank, kind))
         if found:
@@ -217,7 +223,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
                    for p in facts for m in p.finditer(text))
     if kind in ("expansion", "definition"):
         # "what is a jtai": only a sentence spelling it out says ("Joint targeted area inspections (JTAIs) …")
-        return any(p.search(text) for p in _spelled_out(asked))
+        return any(p.search(text) for p in spelled_out(asked, _table()["expansion"][0]))
     if kind == "timescale" and asked and any(p.search(asked) for p in _durations()[0]):
         # "how long should a session be": how long it lasts, not when it is due ("within 15 working days")
         return any(p.search(text) for p in _durations()[1])
@@ -238,7 +244,7 @@ def defines_shorthand(question: str) -> bool:
         word = re.match(r"\s+(?:the\s+)?([A-Za-z&]+)\b", question[match.end():])
         # ... and nothing after it asks for another kind of fact ("what is the PLO timescale" asks a timescale)
         rest = question[match.end() + word.end():].split("\n")[0] if word else ""
-        if word and _spelled_out(word.group(1)) and asked_for(rest) is None:
+        if word and spelled_out(word.group(1), _table()["expansion"][0]) and asked_for(rest) is None:
             return True
     return False
 
@@ -257,44 +263,3 @@ def _nouns(text: str) -> set[str]:
 def _counted(asked: str) -> frozenset[frozenset[str]]:
     """What "how many …" counts, as typed and spelled out (the nouns of each way of saying it, stemmed), or none."""
     return frozenset(frozenset(_nouns(m.group(1))) for m in _HOW_MANY.finditer(asked)) - {frozenset()}
-
-
-# Lexicon kinds that are shorthand for something longer ("OLA", "ICPC", "LADO"); clipped words and nicknames are not.
-_SHORTHAND_KINDS = frozenset({"abbreviation", "body", "process", "plan", "role", "legislation", "name"})
-_CAPITALS = re.compile(r"\b[A-Z][A-Z&]{1,6}s?\b")
-
-
-@lru_cache(maxsize=256)
-def _spelled_out(asked: str) -> tuple[re.Pattern, ...]:
-    """How a sentence spells out the shorthand the question names: a word typed in capitals, or a lexicon term in
-    any case the lexicon allows. Each is stated as "<words> (OLA)" / "(OLAs)", "OLA (<words>)", or by the lexicon's
-    expansion ("other local authorities" for "OLA")."""
-    cue, _ = _table()["expansion"]
-    cues = [m.start() for m in cue.finditer(asked)]
-    found: dict[str, int] = {}  # each piece of shorthand and its distance from the nearest cue
-    for match in re.finditer(r"[A-Za-z&]+", asked):
-        distance = min((abs(match.start() - c) for c in cues), default=0)
-        found[match.group(0)] = min(distance, found.get(match.group(0), distance))
-    lexicon = {e.term.lower(): e for e in entries()
-               if e.kind in _SHORTHAND_KINDS and not e.gazetteer and " " not in e.term}
-    expansions: dict[str, tuple[int, tuple[str, ...]]] = {}
-    for written, distance in found.items():
-        entry = lexicon.get(written.lower())
-        if entry is not None and not (entry.case == "upper" and not written.isupper()):
-            expansions[entry.term] = (distance, entry.expansions)
-        elif _CAPITALS.fullmatch(written):
-            expansions[written[:-1] if written.endswith("s") and written[:-1].isupper() else written] = (distance, ())
-    nearest = min((d for d, _ in expansions.values()), default=0)
-    patterns = []
-    for term, (distance, spelled) in expansions.items():
-        if distance > nearest:
-            continue
-        short = re.escape(term)
-        patterns.append(re.compile(rf"\w[\w’'-]*\s+\w[\w’'-]*\s*\(\s*(the\s+)?{short}s?\b[^()]{{0,30}}\)", re.I))
-        patterns.append(re.compile(rf"\b{short}s?\s*\(\s*\w[\w’'-]*[\s,/]+\w[^()]{{0,80}}\)", re.I))
-        for long in spelled:
-            parts = [re.escape(w) for w in re.findall(r"[\w’'-]+", long)]
-            if len(parts) >= 2:  # each word as written, or a plural, or y -> ies ("authority" -> "authorities")
-                body = r"[\s/-]+".join(rf"{p[:-1]}(?:y|ies)" if p.endswith("y") else rf"{p}(?:e?s)?" for p in parts)
-                patterns.append(re.compile(rf"\b{body}\b", re.I))
-    return tuple(patterns)

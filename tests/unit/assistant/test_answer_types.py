@@ -194,6 +194,19 @@ def test_a_minimum_or_maximum_qualifies_the_kind_another_cue_names(question: str
     assert asked_for(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # in a question about an inspection, a topic named outright after "what is the" is asked for
+    ("mbro - ofsted said core groups not happening at required frequency, what is the required frequency",
+     "frequency"),
+    ("leeds 2022 ilacs whats the average SW caseload they quote", "number"),
+    ("core groups frequency ofsted", None),  # what the report says about it
+])
+def test_an_inspection_topic_asked_for_outright(question: str, kind: str | None) -> None:
+    from assistant.understand import understand
+
+    assert understand(question).answer_type == kind
+
+
 def test_count_asks_a_number_only_as_a_noun() -> None:
     # "does that count instead of 1:1s" asks whether group supervision qualifies, not for a number
     assert asked_for("we do group sup every other week, does that count instead of 1:1s") is None
