@@ -33,7 +33,7 @@ _ASKING_WORDS = (
     "hi hello hey morning afternoon anyone anybody someone somebody know knows wondering wonder remind please pls plz "
     "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically re bc coz cuz "
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
-    "properly definitely literally honestly genuinely officially technically supposedly anything"
+    "properly definitely literally honestly genuinely officially technically supposedly anything even bare"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (

@@ -307,6 +307,9 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("how many days did the old UCRA inspections last", "how many days did the UCRA inspections last"),
     # "re" (regarding) and "bc" (because) only join a story to its question
     ("contact from school re bruising bc of a fall", "contact from school bruising of a fall"),
+    # "as a bare minimum" is the minimum; "is that even allowed" is whether it is allowed
+    ("darlo strat meeting who has to be there as a bare minimum", "darlo strat meeting who has to be there minimum"),
+    ("is that even allowed", "is that allowed"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
