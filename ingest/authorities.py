@@ -53,11 +53,27 @@ def _regex(name: AuthorityName) -> str:
     return f"(?{'i' if name.case == 'any' else '-i'}:{body})"
 
 
+CLIPPED_SHARE = 0.7  # "middlesbro": a one-word official name typed short, keeping at least this share of it
+CLIPPED_LETTERS = 8  # ... and at least this many letters ("darling" is a word; "nottingham" is not Nottinghamshire)
+
+
+def clipped_names() -> tuple[AuthorityName, ...]:
+    """One-word official names cut short as people type them ("middlesbro", "hartlepo"): every prefix that keeps
+    most of the name, unless it is another row's name."""
+    rows = authority_names()
+    taken = {row.name.lower() for row in rows}
+    return tuple(
+        AuthorityName(row.authority, row.name[:length].lower(), "clipped", "any", ())
+        for row in rows if row.kind == "official" and row.case == "any" and row.name.isalpha()
+        for length in range(max(CLIPPED_LETTERS, -(-len(row.name) * 7 // 10)), len(row.name))
+        if row.name[:length].lower() not in taken)
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], dict[str, AuthorityName]]:
     """One alternation of every name, longest first (so the longest name wins where names overlap),
     grouped by first letter so that each place is tried only against names that could start there."""
-    rows = sorted(authority_names(), key=lambda name: -len(name.name))
+    rows = sorted(authority_names() + clipped_names(), key=lambda name: -len(name.name))
     groups = {f"n{i}": name for i, name in enumerate(rows)}
     by_letter: dict[str, list[str]] = {}
     for key, name in groups.items():

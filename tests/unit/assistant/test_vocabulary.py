@@ -400,6 +400,13 @@ def test_a_longer_word_that_starts_with_a_council_is_not_the_council():
     assert find_authorities("stocktonshire") == [] and find_authorities("derbys children") == ["Derbyshire"]
 
 
+def test_a_council_name_typed_short_is_the_council():
+    # most of a one-word name, and at least eight letters: not "nottingham" for Nottinghamshire, not "darling"
+    assert find_authorities("middlesbro - what were they judged before 2023") == ["Middlesbrough"]
+    assert find_authorities("darlingt strat") == ["Darlington"]
+    assert find_authorities("nottingham city") == ["Nottingham"] and find_authorities("hi darling") == []
+
+
 @pytest.mark.parametrize("message, story", [
     # the story before the question: its words count for an answer that holds them, never against it
     ("had to cancel supervision with one of my team bc of court this morning, how long have i got to rearrange it",
