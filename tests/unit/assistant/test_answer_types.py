@@ -207,6 +207,23 @@ def test_an_inspection_topic_asked_for_outright(question: str, kind: str | None)
     assert understand(question).answer_type == kind
 
 
+def test_a_name_asked_for_and_stated() -> None:
+    # "redcar DCS name" asks for a name: the sentence on the DCS "newly in post in 2019" names no one
+    assert asked_for("redcar DCS name in the 2022 ofsted report") == "name"
+    assert not states("name", "However, the director of children’s services (DCS), newly in post in 2019, and the "
+                              "leadership team were significantly challenged.", asked="redcar DCS name")
+    # a capitalised word naming a team or a service mid-sentence is its name
+    assert states("name", "Children receive interventions from workers in the Aspire team.", asked="mbro team name")
+    assert not states("name", "They work in the team and the service.", asked="team name")
+
+
+def test_a_number_inside_a_name_is_no_count() -> None:
+    # "COVID-19" is no number of anything ("whats the average SW caseload they quote")
+    assert not states("number", "Leeds has been significantly affected by the COVID-19 pandemic.",
+                      asked="whats the average caseload")
+    assert states("number", "Caseloads average 18 children.", asked="whats the average caseload")
+
+
 def test_count_asks_a_number_only_as_a_noun() -> None:
     # "does that count instead of 1:1s" asks whether group supervision qualifies, not for a number
     assert asked_for("we do group sup every other week, does that count instead of 1:1s") is None
