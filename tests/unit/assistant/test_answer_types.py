@@ -210,6 +210,8 @@ def test_an_inspection_topic_asked_for_outright(question: str, kind: str | None)
 def test_a_name_asked_for_and_stated() -> None:
     # "redcar DCS name" asks for a name: the sentence on the DCS "newly in post in 2019" names no one
     assert asked_for("redcar DCS name in the 2022 ofsted report") == "name"
+    # a bare "name" asks for one only when nothing else is asked
+    assert asked_for("childs name and dob - what has to go in a referral") == "contents"
     assert not states("name", "However, the director of children’s services (DCS), newly in post in 2019, and the "
                               "leadership team were significantly challenged.", asked="redcar DCS name")
     # a capitalised word naming a team or a service mid-sentence is its name
