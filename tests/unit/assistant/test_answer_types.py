@@ -212,6 +212,9 @@ def test_a_name_asked_for_and_stated() -> None:
     assert asked_for("redcar DCS name in the 2022 ofsted report") == "name"
     # a bare "name" asks for one only when nothing else is asked
     assert asked_for("childs name and dob - what has to go in a referral") == "contents"
+    # someone's name as a field of a record or a referral is not a name asked for
+    assert asked_for("does the record have to include the childs name") is None
+    assert asked_for("darlo looked after kids forum name") == "name"
     assert not states("name", "However, the director of children’s services (DCS), newly in post in 2019, and the "
                               "leadership team were significantly challenged.", asked="redcar DCS name")
     # a capitalised word naming a team or a service mid-sentence is its name
