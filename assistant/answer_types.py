@@ -179,8 +179,9 @@ _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
 
 
-_WHOSE = re.compile(r"\b(?:child|children|kid|parent|carer|family|person|worker|their|his|her|my|your|our)(?:'?s|s')?\s+$",
-                    re.I)
+# Someone's: a word for people with its possessive typed or dropped ("childs", "parents'"), or a possessive pronoun
+_POSSESSIVE = re.compile(r"(?:['’]?s|s['’])?\s+$")
+_OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
 
 
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
@@ -189,8 +190,10 @@ def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> 
     after "about" in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
     if match.re is _table()["contents"][0] and not re.search(r"\bwhat", question[: match.end()], re.I):
         return True  # "do i need to record it" asks whether to, not what a record says
-    if match.group(0).lower() == "name" and _WHOSE.search(question[: match.start()]):
-        return True  # "does the record have to include the childs name": a field of the record, not a name asked
+    if match.group(0).lower() == "name":  # "does the record have to include the childs name": a field, not asked
+        before = question[: match.start()]
+        return bool(_OWNER.search(before) or any(re.search(p, _POSSESSIVE.sub(" ", before), re.I)
+                                                 for p in _data()["person"].get("antecedents", [])))
     if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
         return bool(_A_NUMBER_OF.search(question[: match.start()]))
     if inspection and _ABOUT.search(question[: match.start()]):

@@ -206,8 +206,6 @@ def main() -> None:
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "retrieval-fit.md")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "calibration.png")
     parser.add_argument("--quick", action="store_true", help="skip the leave-one-signal-out ablation")
-    parser.add_argument("--keep-ranking", action="store_true",
-                        help="refit only the answerability and topic models; the ranker and selector stay as saved")
     args = parser.parse_args()
     from ingest.embedder import MiniLMEmbedder
 
@@ -217,18 +215,6 @@ def main() -> None:
     print(f"{len(items)} tuning questions", file=sys.stderr)
     report: dict[str, dict] = {}
 
-    if args.keep_ranking:
-        for item in items:
-            item.hits = item.retriever.search(item.query, k=10)
-        report["ranker"], report["selector"] = Logistic.load(RANKER).notes, Logistic.load(SELECTOR).notes
-    else:
-        fit_ranking_models(items, report)
-    fit_answerability(items, report, args)
-
-
-def fit_ranking_models(items: list[Item], report: dict) -> None:
-    """The ranker, then the selector on the order the new ranker gives (each item's hits are left at 10)."""
-    retrievers = {id(item.retriever): item.retriever for item in items}.values()
     # 1. Ranker: which of the best candidate passages holds the gold passage.
     rows, labels, groups = [], [], []
     for item in items:
@@ -248,7 +234,7 @@ def fit_ranking_models(items: list[Item], report: dict) -> None:
                     "cv_hit_at_1_within_head": info["cv_metric"], "cv_pointwise": info["cv_pointwise"],
                     "cv_pairwise": info["cv_pairwise"]}
     ranker.save(RANKER)
-    for retriever in retrievers:
+    for retriever in retrievers.values():
         retriever.ranker = ranker  # the selector below learns from the order the new ranker gives
     report["ranker"] = ranker.notes
     print("ranker", ranker.notes, file=sys.stderr)
@@ -278,9 +264,6 @@ def fit_ranking_models(items: list[Item], report: dict) -> None:
     selector.save(SELECTOR)
     report["selector"] = selector.notes
     print("selector", selector.notes, file=sys.stderr)
-
-
-def fit_answerability(items: list[Item], report: dict, args) -> None:
 
     # 3. Answerability and topic, on question-level signals.
     rows, answerable, topic, groups, topic_rows = [], [], [], [], []

@@ -8,6 +8,7 @@ question names, so "mbro" in Slack meets "Middlesbrough" in a report.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,7 +66,7 @@ def clipped_names() -> tuple[AuthorityName, ...]:
     return tuple(
         AuthorityName(row.authority, row.name[:length].lower(), "clipped", "any", ())
         for row in rows if row.kind == "official" and row.case == "any" and row.name.isalpha()
-        for length in range(max(CLIPPED_LETTERS, -(-len(row.name) * 7 // 10)), len(row.name))
+        for length in range(max(CLIPPED_LETTERS, math.ceil(len(row.name) * CLIPPED_SHARE - 1e-9)), len(row.name))
         if row.name[:length].lower() not in taken)
 
 
