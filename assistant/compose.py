@@ -24,6 +24,7 @@ from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.roles import reverses, supervised
 from assistant.selection import Unit, score_units
+from assistant.siblings import sibling
 from assistant.understand import Query
 from assistant.vocabulary import is_term
 from ingest.authorities import find_authorities
@@ -159,7 +160,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
 
     def fits(unit: Unit) -> bool:
         return ((not named or names_all(named, _passage_text(hits[unit.hit_index])))
-                and (not reversed_role or supervised(query.plain, unit.text)))
+                and (not reversed_role or supervised(query.plain, unit.text)) and not sibling(query.plain, unit.text))
 
     unnamed = False
     if first is not None and not fits(first):

@@ -50,6 +50,10 @@ _AREAS = [
 ]
 
 
+UNGRADED = ("The documents don't give a graded judgement for what you asked about: Ofsted grades only the areas "
+            "below. The nearest they say:")
+
+
 @dataclass
 class Intent:
     mode: str  # list | judgement | timeline
@@ -74,7 +78,7 @@ def intent_of(query: Query) -> Intent | None:
     if _IMPROVE.search(text):
         return Intent("list", themes=themes)
     if _JUDGEMENT.search(text) and not _NOT_OFSTED_JUDGEMENT.search(text):
-        return Intent("judgement")
+        return Intent("judgement", themes=themes)
     if themes and query.wants_inspection and _SAID.search(text):
         return Intent("list", kinds=KINDS, themes=themes, fallback=True)
     return None
@@ -113,6 +117,11 @@ class FindingsAnswerer:
                 return None  # something asked for is not in the records: let the passage pipeline try
             lines.extend(part)
         citations = [Citation(**cited.to_json()) for cited in cites.items]
+        if intent.mode == "judgement" and intent.themes and not _areas(query):
+            # "stockton 2023 what grade did the fostering service get": a theme, not an area Ofsted grades; the
+            # grades it did give are the nearest (the question is not repeated: it may name a child)
+            return Answer(question=query.text, answer="\n".join([UNGRADED, *lines]), outcome="partial",
+                          citations=citations, hits=hits, reason="area-not-graded", mode="findings")
         return Answer(question=query.text, answer="\n".join(lines), outcome="answered", citations=citations,
                       hits=hits, mode="findings")
 
@@ -183,11 +192,17 @@ def _answer_for(index: FindingsIndex, authority: str, query: Query, intent: Inte
     return _list_lines(index, authority, chosen, intent, cites)
 
 
+def _areas(query: Query) -> list[str]:
+    """The graded areas the question names, as typed or spelled out ("h&p", "cla")."""
+    return [key for key, pattern in _AREAS if re.search(pattern, f"{query.text}\n{query.plain}", re.I)]
+
+
 def _judgement_lines(chosen: list[InspectionRec], query: Query, cites: Citations) -> list[str] | None:
-    wanted = [key for key, pattern in _AREAS if re.search(pattern, query.text, re.I)]
+    wanted = _areas(query)
     lines: list[str] = []
     for ins in chosen:
-        judgements = [j for j in ins.judgements if not wanted or j.key in wanted]
+        # "children in care" is graded within "children in care and care leavers" in some reports
+        judgements = [j for j in ins.judgements if not wanted or any(w in j.key for w in wanted)]
         if not judgements:
             lines.append(f"{ins.authority or UNNAMED}, {ins.label} ({ins.date}): no graded judgement is stated"
                          + (" for that area." if ins.judgements else " in this document."))

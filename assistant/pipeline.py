@@ -174,7 +174,10 @@ class Assistant:
         else:
             answer = compose(query, hits, weights=retriever.weights, judge=self.judge,
                              search=lambda alone: retriever.search(alone, k=RETRIEVE_K))
-            if answer.abstained and self.findings is not None:
+            if answer.abstained and self.findings is not None and query.answer_type is None:
+                # what inspectors said on the theme, once the passages have not answered; never in place of a fact
+                # of the asked kind ("whats the timescale for return home interviews? ofsted said they were out of
+                # timescale"): the findings would be about it, not state it
                 answer = self.findings.answer(query, hits, version=retriever.version, fallback=True) or answer
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer

@@ -17,12 +17,13 @@ from assistant.answers import Answer, Citation
 
 MIN_WORDS = 4  # shorter pieces ("Not mentioned.") may repeat legitimately in a list
 _MARKERS = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _UNIT_END = re.compile(r"(?<=\])\s+(?=[^\[\s])|(?<=[.!?])\s+(?=[A-Z\"“‘(])")
 
 
 def _key(text: str) -> str:
     text = _MARKERS.sub(" ", text).replace("’", "'").replace("“", '"').replace("”", '"').lower()
-    text = re.sub(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+", "", text)  # a list mark is not part of the sentence
+    text = _LIST_MARK.sub("", text)  # a list mark is not part of the sentence
     return re.sub(r"\s+", " ", text).strip(" .!?;:\"'")
 
 
@@ -61,11 +62,16 @@ def drop_repeats(answer: Answer) -> Answer:
     first_said: dict[str, tuple[int, int]] = {}  # sentence -> (line, unit) where it was first said
     lines: list[list[str]] = []
     dropped = False
+    heading = ""  # a list item says the same again only under the same heading: two councils' rows may match
     for line in answer.answer.split("\n"):
         units: list[str] = []
+        listed = bool(_LIST_MARK.match(line))
+        if not listed and line.rstrip().endswith(":"):
+            heading = _key(line)
         for unit in _UNIT_END.split(line):
-            key = _key(unit)
-            if len(key.split()) >= MIN_WORDS and key in first_said:
+            said = _key(unit)
+            key = f"{heading}\n{said}" if listed and heading else said
+            if len(said.split()) >= MIN_WORDS and key in first_said:
                 dropped = True
                 at_line, at_unit = first_said[key]
                 holder = lines[at_line] if at_line < len(lines) else units

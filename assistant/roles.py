@@ -11,8 +11,9 @@ import re
 
 from assistant.answer_types import role_names
 
-# A role is supervised: "are supervised", "receive weekly supervision", "should have supervision"
-_SUPERVISED = re.compile(r"\b(?:(?:are|is|be|being|were|was)\s+(?:\w+\s+)?supervised|(?:receive|receives|get|gets|have|"
+# A role is supervised: "are supervised", "get supervised", "receive weekly supervision", "should have supervision"
+_PASSIVE = r"(?:are|is|be|being|were|was|get|gets|got|getting)\s+(?:\w+\s+)?supervised"
+_SUPERVISED = re.compile(rf"\b(?:{_PASSIVE}|(?:receive|receives|get|gets|have|"
                          r"has|had|given|benefit from|benefits from)\s+(?:[\w-]+\s+){0,2}supervision)\b")
 # "supervises team managers", "supervision for social workers" ("supervising social worker" is a fostering role)
 _SUPERVISING = re.compile(r"(?:supervises|supervise|supervision|line[- ]manag\w*)\s+(?:of\s+|for\s+)?"
@@ -20,7 +21,7 @@ _SUPERVISING = re.compile(r"(?:supervises|supervise|supervision|line[- ]manag\w*
 # "IRO supervision", "nqsws supervised", "social workers get supervision", "tms and atms - who supervises them"; not
 # "do HoS check supervision files", where the role is the one who acts
 _ASKED_AFTER = re.compile(r"^(?:\s+supervis|(?:\s+(?:should|must|to|do|they|themselves|also|still|always))*\s+"
-                          r"(?:(?:are|is|be|being|were|was)\s+(?:\w+\s+)?supervised|(?:receive|receives|get|gets|have|"
+                          rf"(?:{_PASSIVE}|(?:receive|receives|get|gets|have|"
                           r"has|had|need|needs|given)\s+(?:[\w-]+\s+){0,2}supervision)|(?:\s+[\w'’-]+){0,4}?\s*[,:;–-]+\s*"
                           r"(?:[\w'’-]+\s+){0,4}?supervis)")
 

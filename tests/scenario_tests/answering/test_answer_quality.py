@@ -292,6 +292,7 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "how often is a head of service supervised",
             "service manager supervision - how often",
             "who supervises the service managers",
+            "how often do service managers get supervised and by whom",  # "get supervised" (fifth session)
         ]),
     "who supervises team managers (the role as the one supervised)": (
         "knowledge", "answered", ["assistant team managers are supervised by their service manager"], [
@@ -356,6 +357,31 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "decision made in supervision - what has to be recorded",
             "what goes in the record when a decision is made in supervision",
             "supervision decisions - what must the record say",
+        ]),
+    "a neighbouring process's timescale: Coventry's initial assessment is not its core assessment (2026-12-01, "
+    "fifth session)": (
+        "corpus", NOT_ANSWERED, [], [
+            "coventry core assmt - how long to complete",
+            "core assessment completion timescale coventry",
+            "coventry - how many working days do we get for a core assessment",
+            "how long is a core assessment in coventry",
+            "whats coventrys core assessment timescale",
+        ]),
+    "a grade for a service Ofsted does not grade separately (fostering)": (
+        "corpus", NOT_ANSWERED, [], [
+            "what rating did hpool get for fostering in 2024",
+            "mbro 2023 ilacs - how was the fostering service graded",
+            "stockton 2023 - what grade did fostering get",
+            "leeds 2022 ilacs judgement for fostering",
+            "redcar 2022 ofsted grade for the fostering service",
+        ]),
+    "a timescale inspectors said was missed, which no document states (return home interviews)": (
+        "corpus", NOT_ANSWERED, [], [
+            "return home interviews redcar - what timescale do they have to be done in? ofsted said late",
+            "redcar ofsted 2022 said RHIs late - how many hours do we have to do them in",
+            "what is the timescale for a return home interview (redcar ofsted mentioned it)",
+            "redcar return home interview deadline - ofsted flagged it",
+            "how quickly must RHIs happen in redcar, the report said they were out of timescale",
         ]),
 }
 

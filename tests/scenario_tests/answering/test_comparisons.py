@@ -45,7 +45,7 @@ def test_each_council_named_is_answered_from_its_own_documents(assistant, questi
 @pytest.mark.parametrize("question, row, sources", [
     ("stockton 2019 vs 2023 overall", "Overall effectiveness Requires improvement to be good",
      {"ofsted-2019-stockton-ilacs-report.txt", "ofsted-2023-stockton-ilacs-report.txt"}),
-    ("leeds vs darlington children in care grade",
+    ("leeds vs darlington experiences and progress of children in care",
      "The experiences and progress of children in care and care leavers Outstanding",
      {"ofsted-2022-leeds-ilacs-report.txt", "ofsted-2022-darlington-ilacs-report.txt"}),
 ])
@@ -58,6 +58,17 @@ def test_a_row_both_reports_print_is_said_once_and_cited_to_both(assistant, ques
     assert said, answer.answer
     by_number = {c.n: c.source for c in answer.citations}
     assert {by_number[int(n)] for n in said.groups()} == sources, answer.answer
+
+
+def test_a_grade_both_councils_got_is_given_under_each_council(assistant):
+    # asked for a grade, the findings records answer: one line under each council, each cited to its own report
+    answer = assistant.ask("leeds vs darlington children in care grade")
+    assert answer.mode == "findings" and answer.outcome == "answered", answer.answer
+    rows = re.findall(r"^- The experiences and progress of children in care and care leavers: outstanding \[(\d+)\]$",
+                      answer.answer, re.M)
+    by_number = {c.n: c.source for c in answer.citations}
+    assert {by_number[int(n)] for n in rows} == {"ofsted-2022-leeds-ilacs-report.txt",
+                                                 "ofsted-2022-darlington-ilacs-report.txt"}, answer.answer
 
 
 def test_each_year_named_is_answered_from_that_years_inspection(assistant):

@@ -212,6 +212,20 @@ def test_list_and_judgement_answers(assistant):
     _check_citations(judged)
 
 
+def test_a_judgement_asked_in_shorthand_and_a_service_ofsted_does_not_grade(assistant):
+    # "cla" is spelled out, and children in care are graded with care leavers in the 2019 report
+    cla = assistant.ask("gateshead 2019 ofsted grade for cla")
+    assert cla.mode == "findings" and cla.outcome == "answered", cla.answer
+    assert "children in care and care leavers: requires improvement to be good" in cla.answer
+    assert "help and protection" not in cla.answer
+    # fostering is a theme of the findings, not an area Ofsted grades: the grades it gave are the nearest, no more
+    fostering = assistant.ask("gateshead 2023 what grade did the fostering service get")
+    assert fostering.mode == "findings" and fostering.outcome == "partial", fostering.answer
+    assert fostering.answer.startswith("The documents don't give a graded judgement for what you asked about")
+    assert "Overall effectiveness: good" in fostering.answer
+    _check_citations(fostering)
+
+
 @pytest.mark.parametrize("question", [
     "What did Ofsted say Gateshead does well in 2011?",
     "What strengths did the 2011 inspection of Gateshead find?",

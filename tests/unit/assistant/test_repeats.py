@@ -37,3 +37,15 @@ def test_model_style_answers_and_lists_are_handled_and_nothing_else_changes():
     clean = Answer(question="q", abstained=False, answer="Not mentioned. [1]\nNot mentioned. [2]",
                    citations=[cite(1, "a.md", "p1"), cite(2, "b.md", "p2")])
     assert drop_repeats(clean) is clean  # short list items may repeat; distinct passages stay
+
+
+def test_the_same_row_under_two_headings_is_two_councils_rows_and_stays():
+    # a findings comparison: both reports give the same grade, each under its own council's heading
+    row = "- The experiences and progress of children in care and care leavers: outstanding"
+    text = f"Leeds, 2022 report:\n{row} [1]\nDarlington, 2022 report:\n{row} [2]"
+    answer = Answer(question="q", abstained=False, answer=text,
+                    citations=[cite(1, "leeds.txt", "Leeds grades"), cite(2, "darlington.txt", "Darlington grades")])
+    assert drop_repeats(answer) is answer
+    twice = Answer(question="q", abstained=False, answer=f"Leeds, 2022 report:\n{row} [1]\n{row} [2]",
+                   citations=[cite(1, "leeds.txt", "Leeds grades"), cite(2, "darlington.txt", "Darlington grades")])
+    assert drop_repeats(twice).answer == f"Leeds, 2022 report:\n{row} [1, 2]"  # under one heading: said once

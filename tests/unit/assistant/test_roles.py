@@ -30,6 +30,7 @@ def plain(question: str) -> str:
     ("does the supervision policy apply to managers as well as sws", set()),
     ("do HoS check supervision files at all? how often", set()),  # they act on the files: nobody's supervision
     ("how often do social workers get supervision", {"social worker"}),
+    ("how often do service managers get supervised and by who", {"service manager"}),  # "get supervised"
     ("tms and atms - who supervises them", {"team manager", "assistant team manager"}),
 ])
 def test_the_roles_whose_supervision_is_asked(question: str, roles: set[str]) -> None:
@@ -39,6 +40,7 @@ def test_the_roles_whose_supervision_is_asked(question: str, roles: set[str]) ->
 @pytest.mark.parametrize("question, sentence, expected", [
     ("who supervises the heads of service", AUDIT, True),  # they audit; nobody is said to supervise them
     ("service managers themselves - supervised how often", TEAM_MANAGERS, True),  # they supervise, "by their …"
+    ("how often do service managers get supervised and by who", TEAM_MANAGERS, True),
     ("who supervises team managers", TEAM_MANAGERS, False),
     ("nqsw supervision notts", NQSW, False),  # "should have supervision", a dozen words on
     ("how often do social workers get supervision", FSW, True),  # "from a qualified social worker": the supervisor

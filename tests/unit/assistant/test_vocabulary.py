@@ -101,6 +101,14 @@ def test_plurals_and_possessives_count():
     assert _senses("the LA's duty") == [("LA's", "local authority")]
 
 
+def test_min_is_a_minimum_and_mins_are_minutes():
+    # "walsall min sup frequency" asks for the least often supervision may be; "cut to 30 mins" is a length of time.
+    # The plural is its own, longer entry, so "mins" is never read as "minimums".
+    assert _senses("walsall min sup frequency") == [("min", "minimum"), ("sup", "supervision")]
+    assert _senses("my sessions are getting cut to 30 mins") == [("mins", "minutes")]
+    assert "min" not in key_terms(understand("walsall min sup frequency"))
+
+
 def test_case_variants_count_unless_the_entry_is_capitals_only():
     assert [m.expansion for m in find_terms("cp, Cp, CP and cP")] == ["child protection"] * 4
     assert _senses("ask the PA, pay the pa, a la carte, so the SO, send the SEND plan") == [
