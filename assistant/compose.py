@@ -17,7 +17,7 @@ from typing import Callable
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
-from assistant.evidence import TermWeights, answer_terms
+from assistant.evidence import TermWeights, answer_terms, asked_part, story_words
 from assistant.leading import (RUNNER_UP, _other_council, asked_way, can_lead, choose, lead, nearest_unit,
                                preferred_subject, time_subject)
 from assistant.more_asks import from_each, second_asks
@@ -109,6 +109,9 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
     return known
 
 
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|that|those|he|him|his|she|her)\b", re.I)
+
+
 def _passage_text(hit: Hit) -> str:
     return f"{hit.passage.title}\n{hit.passage.section}\n{hit.passage.text}"
 
@@ -146,10 +149,16 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if query.answer_type in PREFERRED_KINDS:  # rated as unasked (selection); a close unit that says it may lead
         asked_text = f"{query.text} {query.plain}"
         units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)) for u in units]
+    # What a time is asked of is read in the question, not the story told before it ("… moving to Norfolk from Essex.
+    # … how long until the conference has to be held": the conference, not the move), unless the question points
+    # back into the story ("had a referral come in … how quickly does it need a decision")
+    asked = asked_part(query.text)
+    story = story_words(query.text) if asked != query.text else frozenset()
+    own = terms if _POINTS_BACK.search(asked) else [t for t in terms if t not in story] or terms
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
-                 exact=query.answer_type in EXACT_KINDS, subject=time_subject(query.text, query.answer_type, terms),
-                 prefer=preferred_subject(query.text, query.answer_type, terms),
-                 way=asked_way(query.text, query.answer_type))
+                 exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
+                 prefer=preferred_subject(asked, query.answer_type, own),
+                 way=asked_way(asked, query.answer_type))
     if first is None and query.answer_type in PREFERRED_KINDS:  # no close sentence says what it includes: the best
         first = lead(units, asked=False, terms=terms, weights=weights)
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"

@@ -163,15 +163,32 @@ _ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|when|wha
 STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
 
 
+def _story_end(question: str) -> tuple[int, int] | None:
+    """Where the story a message tells before its question ends and the question starts, or None."""
+    found = list(_ASKS.finditer(question))
+    if not found or len(question[: found[-1].start()].split()) < STORY_WORDS:
+        return None
+    return found[-1].start(), found[-1].end()
+
+
+def asked_part(question: str) -> str:
+    """The question a message asks after a story told in sentences of its own ("… moving to Norfolk from Essex.
+    Where does the other LA send the transfer in request, and how long until the conference has to be held"), or
+    the whole message: a lead-in before a comma or a dash names the subject ("supervision for a newly qualified
+    worker - how often to begin with")."""
+    end = _story_end(question)
+    return question if end is None or question[end[0]] not in ".!" else question[end[1]:]
+
+
 def story_words(question: str) -> frozenset[str]:
     """Stems of the story a message tells before its question ("did a statutory visit ... today but im in court
     tmrw, by when does it need to be on the system"), less those the question itself uses: what happened, which an
     answer need not repeat ("court", "tmrw"); the question's own words always count."""
-    found = list(_ASKS.finditer(question))
-    if not found or len(question[: found[-1].start()].split()) < STORY_WORDS:
+    end = _story_end(question)
+    if end is None:
         return frozenset()
-    asked = set(as_verbs(tokens(question[found[-1].end():])))
-    return frozenset(set(as_verbs(tokens(question[: found[-1].start()]))) - asked)
+    asked = set(as_verbs(tokens(question[end[1]:])))
+    return frozenset(set(as_verbs(tokens(question[: end[0]]))) - asked)
 
 
 def unknown_names(question: str, weights: TermWeights) -> set[str]:

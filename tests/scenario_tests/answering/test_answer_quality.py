@@ -367,6 +367,20 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "how long is a core assessment in coventry",
             "whats coventrys core assessment timescale",
         ]),
+    "a story that names where a family came from, then asks a time of the conference (what a time is of is read in "
+    "the question, not the story)": (
+        "corpus", "answered", ["Transfer-in conferences must be held within 15 working days"], [
+            "Had a call from Essex today, a family on a plan are moving to Norfolk for good. How long until the "
+            "transfer in conference must happen?",
+            "email from kent cc today saying a family on a plan is moving to norfolk for good. how long until the "
+            "transfer-in conference must take place",
+            "heard from essex that a family on a cp plan have moved to norfolk permanently. how long do we have until "
+            "the transfer in conference",
+            "got a call from suffolk this morning, family on a cp plan are moving to norfolk permanently. how long "
+            "until the transfer in conference has to be held",
+            "Referral from Lincolnshire yesterday: a family on a CP plan is relocating to Norfolk. How long until the "
+            "transfer in conference needs to happen?",
+        ]),
     "a grade for a service Ofsted does not grade separately (fostering)": (
         "corpus", NOT_ANSWERED, [], [
             "what rating did hpool get for fostering in 2024",

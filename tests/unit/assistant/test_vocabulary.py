@@ -432,3 +432,19 @@ def test_the_story_a_message_tells_before_its_question(message, story):
     from assistant.evidence import story_words
 
     assert story <= story_words(message) if story else not story_words(message)
+
+
+@pytest.mark.parametrize("message, asked", [
+    ("Had a call from Essex today, a family on a plan are moving to Norfolk for good. How long until the transfer "
+     "in conference must happen?", "How long until the transfer in conference must happen?"),
+    ("tees strat - when do adult services get pulled in", "tees strat - when do adult services get pulled in"),
+    ("how often do sws get supervision", "how often do sws get supervision"),
+    # a lead-in before a dash or a comma names the subject: only a story told in a sentence of its own is left out
+    ("supervision for a newly qualified worker - how often to begin with?",
+     "supervision for a newly qualified worker - how often to begin with?"),
+])
+def test_the_question_a_message_asks_after_its_story(message, asked):
+    # what a time is asked of is read here: "from Essex" is where the family came from, not what the time counts from
+    from assistant.evidence import asked_part
+
+    assert asked_part(message) == asked
