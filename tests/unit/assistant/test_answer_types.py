@@ -155,7 +155,7 @@ def test_intervals_are_a_frequency() -> None:
     "It should involve one or more partner agencies.",
 ])
 def test_one_as_a_pronoun_is_not_a_count(text: str) -> None:
-    # "minimum" asks for a number: a sentence that only says "one of the tools" must not look like it gives one.
+    # "minimum number of tools" asks for a number: a sentence that only says "one of the tools" must not give one.
     assert not states("number", text)
 
 
@@ -188,10 +188,19 @@ def test_a_name_the_question_already_used_names_nothing_new() -> None:
     ("minimum frequency for tm oversight notes", "frequency"),  # "minimum" qualifies the frequency asked for
     ("maximum timescale for an assessment", "timescale"),
     ("minimum number of agencies at a strategy discussion", "number"),
-    ("max caseload nqsw", "number"),  # with no other cue, a maximum is a number
+    ("max caseload nqsw", "number"),
+    ("minimum number of tools", "number"),  # with no other cue, a minimum or a maximum is a number
+    ("is there a minimum length for a supervision session in our policy", "timescale"),  # how long it lasts
 ])
 def test_a_minimum_or_maximum_qualifies_the_kind_another_cue_names(question: str, kind: str) -> None:
     assert asked_for(question) == kind
+
+
+def test_a_minimum_length_asks_how_long_something_lasts() -> None:
+    asked = "is there a minimum length for a supervision session in our policy"
+    assert not states("timescale", "If a session has to be moved, it must be rearranged within five working days.",
+                      asked=asked)
+    assert states("timescale", "Each session lasts at least an hour and a half.", asked=asked)
 
 
 @pytest.mark.parametrize("question, kind", [
