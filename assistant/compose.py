@@ -158,7 +158,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                  prefer=preferred_subject(asked, query.answer_type, own),
-                 way=asked_way(asked, query.answer_type))
+                 way=asked_way(asked, query.answer_type), named=query.answer_type == "name")
     if first is None and query.answer_type in PREFERRED_KINDS:  # no close sentence says what it includes: the best
         first = lead(units, asked=False, terms=terms, weights=weights)
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"

@@ -21,12 +21,15 @@ NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that ha
 
 
 def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False,
-         subject: list[str] | None = None, prefer: list[str] | None = None, way: str | None = None) -> Unit | None:
+         subject: list[str] | None = None, prefer: list[str] | None = None, way: str | None = None,
+         named: bool = False) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
     holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
     unit does. ``exact``: a fact only the thing asked about can state (what "OLA" stands for) leads from wherever
-    the selector rates it.
+    the selector rates it. ``named``: the question asks what something is called, which a sentence of the best
+    unit's own passage may say by the name alone ("hartlepool front door whats it called": "The initial screening by
+    the children's hub (CHub) workers …" follows the passage's sentence on the front door).
     ``subject``: what a question after a time asks the time of (:func:`time_subject`); the unit must state the
     time of that, not of what it is counted from."""
     if not asked:
@@ -38,7 +41,7 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     held = [t for t in terms if t in _held(best)]
     floor = 0.0 if exact else RUNNER_UP * best.probability
     candidates = [u for u in units if u.typed and u.probability >= floor
-                  and (u is best or _about(u, held, weights))
+                  and (u is best or _about(u, held, weights) or (named and u.hit_index == best.hit_index))
                   and (not subject or _subject_of(u, subject, weights)) and (not way or _runs(u, way))]
     if prefer:
         # "how long does a s47 have to be done in": the section 47 rule before the ICPC's, whose 15 days are counted

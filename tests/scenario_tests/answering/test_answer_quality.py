@@ -381,6 +381,15 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "Referral from Lincolnshire yesterday: a family on a CP plan is relocating to Norfolk. How long until the "
             "transfer in conference needs to happen?",
         ]),
+    "what a service is called: the name is said in the same passage, without the words asked (2026-12-01, fifth "
+    "session)": (
+        "corpus", "answered", ["children’s hub (CHub)"], [
+            "whats hartlepools front door called",
+            "name of the hartlepool front door",
+            "what is the front door called in hartlepool",
+            "whats the name of hartlepools front door",
+            "hartlepool - whats the front door called",
+        ]),
     "a grade for a service Ofsted does not grade separately (fostering)": (
         "corpus", NOT_ANSWERED, [], [
             "what rating did hpool get for fostering in 2024",
