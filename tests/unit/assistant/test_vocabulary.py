@@ -107,6 +107,10 @@ def test_min_is_a_minimum_and_mins_are_minutes():
     assert _senses("walsall min sup frequency") == [("min", "minimum"), ("sup", "supervision")]
     assert _senses("my sessions are getting cut to 30 mins") == [("mins", "minutes")]
     assert "min" not in key_terms(understand("walsall min sup frequency"))
+    # "last min" is a minute: the phrase is its own, longer entry
+    assert _senses("tm pulled my sup today last min") == [("tm", "team manager"), ("sup", "supervision"),
+                                                          ("last min", "last minute")]
+    assert _senses("chrono review freq") == [("chrono", "chronology"), ("freq", "frequency")]
 
 
 def test_case_variants_count_unless_the_entry_is_capitals_only():
