@@ -26,6 +26,8 @@ _ASKING_WORDS = (
     "happen happens occur occurs apply applies set sets did does do give given year years "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
     "take takes place get gets got receive receives received carry carried out make made "
+    # prepositions the shared tokeniser keeps ("get a home visit write up onto the system")
+    "onto upon "
     # a comparison's words ask to set two things side by side; what is compared is the subject
     "vs versus compare compared comparison difference differences different same both "
     # how people talk in Slack around a question ("anyone know if", "quick q", "sorry if this is a silly question",
