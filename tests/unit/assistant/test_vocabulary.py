@@ -111,6 +111,9 @@ def test_min_is_a_minimum_and_mins_are_minutes():
     assert _senses("tm pulled my sup today last min") == [("tm", "team manager"), ("sup", "supervision"),
                                                           ("last min", "last minute")]
     assert _senses("chrono review freq") == [("chrono", "chronology"), ("freq", "frequency")]
+    # documents say a moved session is "rearranged"; practitioners say "rebooked"
+    assert _senses("how quick does it need rebooking, can i rebook it myself") == [
+        ("rebooking", "rearranging"), ("rebook", "rearrange")]
 
 
 def test_case_variants_count_unless_the_entry_is_capitals_only():
