@@ -18,8 +18,8 @@ from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms, asked_part, story_words
-from assistant.leading import (RUNNER_UP, _other_council, asked_way, can_lead, choose, lead, nearest_unit,
-                               preferred_subject, time_subject)
+from assistant.leading import (POINTS_BACK, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
+                               nearest_unit, preferred_subject, time_subject)
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.roles import reverses, supervised
@@ -109,9 +109,6 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
     return known
 
 
-_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|that|those|he|him|his|she|her)\b", re.I)
-
-
 def _passage_text(hit: Hit) -> str:
     return f"{hit.passage.title}\n{hit.passage.section}\n{hit.passage.text}"
 
@@ -154,7 +151,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     # back into the story ("had a referral come in … how quickly does it need a decision")
     asked = asked_part(query.text)
     story = story_words(query.text) if asked != query.text else frozenset()
-    own = terms if _POINTS_BACK.search(asked) else [t for t in terms if t not in story] or terms
+    own = terms if POINTS_BACK.search(asked) else [t for t in terms if t not in story] or terms
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                  prefer=preferred_subject(asked, query.answer_type, own),

@@ -58,7 +58,8 @@ _COUNTED_FROM = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|be
 _ASKED_FROM = re.compile(
     r"\b(?:after|following|from|since|before)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|would|to|"
     r"and|for|in|by)\b)[^,?\-–:])+)", re.I)
-_BACK_TO_IT = re.compile(r"\b(?:it|they|them|this|these)\b", re.I)
+# Words that point back to something said before: what the time is counted from, or the story told before a question
+POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|that|those|he|him|his|she|her)\b", re.I)
 
 
 # Which way a question's time runs from its event ("how long after the icpc", "how many days before the conference",
@@ -110,7 +111,7 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
     not, or when the subject is what the time is counted from ("how long after the core assessment starts must it
     be done")."""
     found = list(_ASKED_FROM.finditer(question))
-    if not found or any(_BACK_TO_IT.search(question[m.end():]) for m in found):
+    if not found or any(POINTS_BACK.search(question[m.end():]) for m in found):
         return []
     anchors = " ".join(m.group(1) for m in found)
     counted = _stems(anchors)
