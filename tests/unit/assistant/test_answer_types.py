@@ -51,6 +51,13 @@ def test_the_earliest_cue_wins() -> None:
     ("person", "The strategy discussion is chaired by a team manager.", True),
     ("judgement", "The overall effectiveness of children's services is good.", True),
     ("judgement", "Social workers know their children well.", False),
+    # a grade is a grade, not any "good": a report's table row, "judged good", "area: good"
+    ("judgement", "Overall effectiveness Good", True),
+    ("judgement", "The experiences and progress of children who need help and protection: good", True),
+    ("judgement", "Services for children were judged to be good at the last inspection.", True),
+    ("judgement", "Strategy discussions are routinely held as face-to-face meetings and attendance by relevant agencies is "
+                  "good.", False),
+    ("judgement", "Staff report good access to a range of relevant developmental opportunities.", False),
     # an age is stated by an age, not by a count or a time
     ("age", "Young people in care are introduced to their personal adviser at the age of 16.", True),
     ("age", "The pathways service provides support to young people up to the age of 21.", True),
