@@ -57,6 +57,16 @@ def _modifiers() -> dict[str, re.Pattern]:
     return {kind: _phrases(data[kind]["modifiers"]) for kind in KINDS if data[kind].get("modifiers")}
 
 
+@lru_cache(maxsize=1)
+def _stated() -> dict[str, re.Pattern]:
+    """A value a question states is the kind it checks, where no cue asks one ("glos sup min monthly isnt it",
+    "our c&f assmts have to be done in 35 wd right"): the kind's "stated" facts (its plainest ones: "monthly",
+    "every 4 weeks", "35 working days")."""
+    data, table = _data(), _table()
+    return {kind: re.compile("|".join(f"(?:{table[kind][1][i].pattern})" for i in data[kind]["stated"]), re.I)
+            for kind in KINDS if data[kind].get("stated")}
+
+
 def cue_words(kind: str, *, cues: bool = True) -> str:
     """The words of ``kind``'s cues ("stand for") and its asking words ("mean", "go in"): not what it is about."""
     return " ".join((_data()[kind]["cues"] if cues else []) + _data()[kind].get("asking", []))
@@ -74,7 +84,8 @@ _OUTRIGHT = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)
 
 def asked_for(question: str, *, inspection: bool = False, without: str | None = None) -> str | None:
     """The kind of fact ``question`` asks for (the earliest cue in the question wins; a modifier such as
-    "minimum" only when no cue is there: "minimum frequency" asks for a frequency), or None. ``inspection``: the
+    "minimum" only when no cue is there: "minimum frequency" asks for a frequency; the minimum of a value the question
+    states is of that value's kind, "our min sup is 6 weekly isnt it"), or None. ``inspection``: the
     question is about an inspection, where a kind's "inspection_topics" are its subject, not a cue. ``without``: a
     kind the question was found not to ask ("what is the timescale for an ICPC" is no definition)."""
     cues = {kind: cue for kind, (cue, _) in _table().items() if kind != without}
@@ -89,6 +100,10 @@ def asked_for(question: str, *, inspection: bool = False, without: str | None = 
                 found.append((match.start(), rank, kind))
         if found:
             kind = min(found)[2]
+            if patterns is not cues:  # a modifier: "min sup is 6 weekly isnt it" is the minimum of what it states
+                stated = sorted((m.start(), k) for k, m in ((k, p.search(question)) for k, p in _stated().items())
+                                if m and k != without)
+                kind = stated[0][1] if stated else kind
             if kind == "definition" and not defines_shorthand(question):
                 return asked_for(question, inspection=inspection, without="definition")
             return "name" if kind == "person" and _names_a_post(question) else kind

@@ -198,6 +198,10 @@ def test_a_name_the_question_already_used_names_nothing_new() -> None:
     ("max caseload nqsw", "number"),
     ("minimum number of tools", "number"),  # with no other cue, a minimum or a maximum is a number
     ("is there a minimum length for a supervision session in our policy", "timescale"),  # how long it lasts
+    # the minimum of a value the question states is of that value's kind, not a count
+    ("glos sup min monthly isnt it", "frequency"),
+    ("im in walsall - our min sup is 6 weekly isnt it", "frequency"),
+    ("our single assessment under working together is 35 working days max right", "timescale"),
 ])
 def test_a_minimum_or_maximum_qualifies_the_kind_another_cue_names(question: str, kind: str) -> None:
     assert asked_for(question) == kind
