@@ -105,17 +105,27 @@ def time_subject(question: str, kind: str | None, terms: list[str]) -> list[str]
     return question_subject(question, terms) or (terms if kind == "frequency" else None)
 
 
+_LEAD_IN = re.compile(r"^(.*?)\s+[-–:]\s")
+
+
 def question_subject(question: str, terms: list[str]) -> list[str]:
     """The key terms of a question after a time that name what must happen, when the question also says what the
     time is counted from ("first core group after icpc timescale": the core group, not the ICPC); [] when it does
     not, or when the subject is what the time is counted from ("how long after the core assessment starts must it
-    be done")."""
+    be done", with no lead-in naming another subject)."""
     found = list(_ASKED_FROM.finditer(question))
-    if not found or any(POINTS_BACK.search(question[m.end():]) for m in found):
+    if not found:
         return []
     anchors = " ".join(m.group(1) for m in found)
     counted = _stems(anchors)
-    return [t for t in terms if t not in counted]
+    subject = [t for t in terms if t not in counted]
+    # "it" after the phrase points back to what the time is counted from, unless a lead-in before a dash named the
+    # subject ("devon first rcpc - how long after the icpc does it have to be": the review conference)
+    lead_in = _LEAD_IN.match(question[:found[0].start()])
+    before = _stems(lead_in.group(1)) if lead_in else set()
+    if any(POINTS_BACK.search(question[m.end():]) for m in found) and not any(t in before for t in subject):
+        return []
+    return subject
 
 
 def _subject_of(unit: Unit, subject: list[str], weights: TermWeights) -> bool:

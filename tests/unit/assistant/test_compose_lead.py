@@ -177,6 +177,16 @@ def test_a_question_that_counts_from_nothing_has_no_separate_subject() -> None:
     # the time is counted from the subject itself
     assert question_subject("how long after the core assessment starts must it be done",
                             ["core", "assess", "start", "done"]) == []
+    # nor when a story before the question named what "it" is ("had a referral come in … from a school …")
+    assert question_subject("had a referral come in friday from a school, how quickly does it need a decision",
+                            ["referr", "come", "friday", "school", "decis"]) == []
+
+
+def test_it_after_the_counted_from_phrase_is_the_subject_a_lead_in_named() -> None:
+    # "devon first rcpc - how long after the icpc does it have to be": "it" is the review conference of the lead-in
+    terms = ["devon", "first", "review", "child", "protect", "confer", "initi"]
+    assert question_subject("devon first rcpc - how long after the icpc does it have to be", terms) == [
+        "devon", "first", "review"]
 
 
 def test_the_time_of_what_it_is_counted_from_does_not_lead() -> None:
