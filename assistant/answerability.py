@@ -60,7 +60,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
     asked_numbers = _numbers(query.plain or query.text)  # "every 10 wd": "every 10 working days"
-    numbers_missing = bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
+    numbers_missing = (bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
+                       and not contradicted(query.plain or query.text, best, terms, weights))
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),
@@ -131,6 +132,30 @@ QUANTITY = re.compile(  # a quantity of time or a count, in lower-cased text
 
 
 _AGE_AFTER = re.compile(r"[\s-]*old\b")
+_UNITS = {"hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year", "yr": "year", "per cent": "%",
+          "percent": "%"}
+
+
+def _quantities(text: str) -> set[tuple[str, str]]:
+    """(number, unit) pairs a text states: "35 working days" is ("35", "day")."""
+    text = text.lower()
+    return {(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")))
+            for m in QUANTITY.finditer(text) if not _AGE_AFTER.match(text, m.end())}
+
+
+def contradicted(question: str, best: Unit | None, terms: list[str], weights: TermWeights) -> bool:
+    """Does the best unit state another figure of the same measure for all the question is about? "our c&f assmts
+    have to be done in 35 wd right?" is answered, "no", by "Every assessment is completed within 45 working days"
+    (under the heading "Child and family assessments"): every key term the documents use, but the figure, is in it.
+    "first core group within 10 wd of the icpc?" is not, by the ICPC's 15 working days: "core group" is not in it."""
+    if best is None:
+        return False
+    asked, stated = _quantities(question), _quantities(best.text)
+    if not any(unit == u and number != n for number, unit in asked for n, u in stated):
+        return False
+    figures = {t for number, unit in asked for t in as_verbs(tokens(f"{number} {unit}"))}
+    held = set(as_verbs(tokens(f"{best.section} {best.text}")))
+    return all(t in held for t in terms if t not in figures and weights.counts.get(t, 0) > 0)
 
 
 def _numbers(text: str) -> set[str]:

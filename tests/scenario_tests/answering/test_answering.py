@@ -221,3 +221,16 @@ def test_an_address_block_is_no_candidate_for_any_answer(assistant):
     units = score_units(query, hits, key_terms(query), assistant.retriever.weights)
     assert units and not any("Freshford" in u.text or "0300" in u.text for u in units)
 
+
+
+def test_a_check_that_states_a_wrong_figure_is_answered_with_the_documents_figure(assistant):
+    # the documents say 45 working days: the check is answered with their figure, not refused as a missing one
+    answer = assistant.ask("our c&f assmts have to be done in 35 wd right?")
+    assert answer.outcome == "answered", answer.answer
+    assert "45 working days" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_a_check_that_states_a_figure_no_document_gives_stays_refused(assistant):
+    # the first core group's timing is in no document; the ICPC's 15 working days are no answer to it
+    answer = assistant.ask("first core group has to be within 10 wd of the icpc right?")
+    assert answer.outcome == "partial", answer.answer

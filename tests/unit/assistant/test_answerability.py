@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answerability import ANSWERABILITY, TOPIC, Judge
+from assistant.answerability import ANSWERABILITY, TOPIC, Judge, contradicted
+from assistant.evidence import TermWeights
 from assistant.compose import asked_clause
 from assistant.logistic import MODELS, Logistic
+from assistant.selection import Unit
 
 
 def test_a_model_reads_its_features_by_name_and_refuses_a_missing_one(tmp_path: Path) -> None:
@@ -202,3 +204,31 @@ def test_a_section_is_named_by_its_number_or_by_what_the_lexicon_says_it_is() ->
     # "care order" must be one phrase: "care" and "court orders" apart do not name section 31
     assert not names_all({"section 31"}, "children in care under section 20, seeking court orders for them")
     assert not names_all({"care act"}, "assessments of connected carers")
+
+
+def _unit(text: str, section: str = "") -> Unit:
+    return Unit(0, 0, text, section, cosine=0.5, coverage=0.5, plain_coverage=0.5, typed=True, probability=0.9)
+
+
+ASSESSMENTS = TermWeights.from_counts({"child": 20, "famili": 10, "assess": 30, "work": 40, "day": 40, "core": 5,
+                                       "group": 5, "first": 10, "initi": 10, "protect": 10, "confer": 10}, total=100)
+
+
+def test_a_figure_the_best_sentence_contradicts_is_not_a_missing_one() -> None:
+    # "no: 45 working days" answers the check; the words no document uses ("done", "right") do not count
+    every = _unit("Every assessment is completed within 45 working days of the referral.",
+                  section="Child and family assessments")
+    terms = ["child", "famili", "assess", "done", "35", "work", "day", "right"]
+    assert contradicted("our child and family assessments have to be done in 35 working days right", every, terms,
+                        ASSESSMENTS)
+    # the same figure is no contradiction, nor is a figure of another measure
+    assert not contradicted("child and family assessments in 45 working days right", every, terms, ASSESSMENTS)
+    assert not contradicted("child and family assessments in 6 weeks right", every, terms, ASSESSMENTS)
+
+
+def test_another_events_figure_does_not_contradict() -> None:
+    # the ICPC's 15 working days say nothing of when the first core group meets
+    icpc = _unit("An initial child protection conference is held within 15 working days of the strategy discussion.")
+    terms = ["first", "core", "group", "10", "work", "day", "initi", "child", "protect", "confer"]
+    assert not contradicted("first core group has to be within 10 working days of the icpc right", icpc, terms,
+                            ASSESSMENTS)
