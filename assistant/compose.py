@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Callable
 
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
-from assistant.answerability import Judge, answer_features, names_all, references
+from assistant.answerability import Judge, answer_features, names_all, of_year, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms, asked_part, story_words
 from assistant.leading import (POINTS_BACK, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
@@ -109,6 +109,16 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
     return known
 
 
+def of_asked_year(query: Query, hit: Hit, text: str) -> bool:
+    """An inspection question naming a year is answered from that year's report, or from a sentence naming the year
+    ("what were redcars grades at the 2017 inspection" is not answered by the 2022 report's grades; "Following the
+    last inspection in 2017 …" speaks of it). An undated document may be of any year."""
+    passage = hit.passage
+    return (not (query.wants_inspection and query.years) or not passage.doc_type.startswith("inspection")
+            or not passage.date[:4].isdigit()
+            or any(of_year(passage.date, passage.doc_type, y) or re.search(rf"\b{y}\b", text) for y in query.years))
+
+
 def _passage_text(hit: Hit) -> str:
     return f"{hit.passage.title}\n{hit.passage.section}\n{hit.passage.text}"
 
@@ -166,7 +176,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
 
     def fits(unit: Unit) -> bool:
         return ((not named or names_all(named, _passage_text(hits[unit.hit_index])))
-                and (not reversed_role or supervised(query.plain, unit.text)) and not sibling(query.plain, unit.text))
+                and (not reversed_role or supervised(query.plain, unit.text)) and not sibling(query.plain, unit.text)
+                and of_asked_year(query, hits[unit.hit_index], unit.text))
 
     unnamed = False
     if first is not None and not fits(first):
@@ -181,7 +192,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if verdict.outcome == "partial" or first is None or elsewhere or omitted or unnamed:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
         # frequency, a number, a name..., no close candidate states one, so no answer could lead with it).
-        nearest = omitted or nearest_unit(units, names=query.answer_type == "name", hits=hits)
+        nearest = omitted or nearest_unit([u for u in units if of_asked_year(query, hits[u.hit_index], u.text)]
+                                          or units, names=query.answer_type == "name", hits=hits)
         parts, citations = _cite([nearest], hits)
         # Another council's rule is named as theirs, so it is never read as the council asked about.
         quoted = hits[nearest.hit_index]

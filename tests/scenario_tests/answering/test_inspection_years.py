@@ -42,6 +42,14 @@ def test_a_year_a_later_report_speaks_of_is_left_to_the_documents(assistant):
     assert answer.citations and "judged inadequate" in answer.answer  # answered, or the nearest they say
 
 
+def test_a_year_a_later_report_speaks_of_is_answered_only_by_a_sentence_naming_it(assistant):
+    # "Social workers now visit children regularly" is the 2023 report's, not the 2019 inspection's: it is no answer
+    # to what that inspection found about visits, only the sentence naming 2019 speaks of it
+    answer = assistant.ask("what did ofsted say about visits to children at the 2019 middlesbrough inspection")
+    assert answer.outcome == "partial", answer.answer
+    assert "2019" in answer.answer.partition("The nearest they say")[2], answer.answer
+
+
 def test_a_report_is_never_of_an_inspection_after_it_was_published(assistant):
     # The 2023 report can be of a 2022 inspection (reports are published weeks later), never of a 2024 one: with a
     # council named, "not found" says which inspections there are; the year after is no near miss to answer with.
