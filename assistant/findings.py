@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer_types import KINDS as ANSWER_KINDS, PREFERRED_KINDS
 from assistant.answers import Answer, Citation
 from assistant.retriever import Hit
 from assistant.understand import Query
@@ -62,6 +63,9 @@ class Intent:
     fallback: bool = False  # asked only when the passages did not answer
 
 
+FACT_KINDS = frozenset(ANSWER_KINDS) - {"judgement", "definition", "expansion", *PREFERRED_KINDS}
+
+
 def intent_of(query: Query) -> Intent | None:
     """What kind of findings question this is, or None for an ordinary question."""
     text = f"{query.text}\n{query.plain}"  # what was typed and what its shorthand stands for ("worried about")
@@ -98,8 +102,8 @@ class FindingsAnswerer:
     def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion, fallback: bool = False) -> Answer | None:
         """A cited findings answer, or None; ``fallback`` is set once the passages have not answered."""
         intent = intent_of(query)
-        if intent is None or intent.fallback != fallback:
-            return None
+        if intent is None or intent.fallback != fallback or query.answer_type in FACT_KINDS:
+            return None  # a number, a time, a name...: what inspectors said on the theme would not state it
         index = self.index_for(version)
         known = index.authorities()
         authorities = [a for a in query.authorities if a in known] if query.authorities else known[:1] if len(known) == 1 else []

@@ -170,6 +170,14 @@ def test_timeline_answer_every_line_cited_and_silence_stated(assistant):
     _check_citations(answer)
 
 
+def test_findings_never_stand_in_for_an_asked_number(assistant):
+    # "over time" asks for the timeline, but "what were the average caseloads … a number" asks for a figure the
+    # inspectors' findings on the theme would not state
+    answer = assistant.ask("has supervision improved in gateshead over time - how many supervision files did they "
+                           "audit, a number")
+    assert answer.mode != "findings", answer.answer
+
+
 def test_the_only_authority_held_is_the_one_meant(assistant):
     answer = assistant.ask("What needs to improve?")
     assert answer.mode == "findings"
