@@ -499,6 +499,7 @@ def test_rate_as_a_verb_asks_for_a_grade(question: str, kind: str) -> None:
     ("nqsw caseload", "number"),  # a policy's caseload: a number
     ("average caseload leeds 2022", "number"),  # a word that makes it a number, even about an inspection
     ("stockton 2019 caseload cap", "number"),
+    ("leeds caseloads - what avg number did ofsted find in 2022", "number"),  # the topic, and a number asked of it
     ("core groups mbro frequency ofsted", None),  # what the report says about how often they meet
     ("how often do councils get a full ilacs inspection", "frequency"),  # "how often" still asks
     ("supervision frequency nqsw", "frequency"),  # not about an inspection
