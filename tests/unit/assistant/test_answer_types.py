@@ -18,6 +18,7 @@ from assistant.answer_types import KINDS, asked_for, states
     ("when was the stockton ucra inspection", "date"),
     ("name of hartlepool dcs", "name"),
     ("who chairs the icpc", "person"),
+    ("whos meant to do the 3 monthly chronology review, sw or tm", "person"),  # "who's" typed without its apostrophe
     ("what was stockton rated in 2023", "judgement"),
     ("what did ofsted say about our strategy discussions", None),
     ("what age do care leavers stop getting a PA in leeds", "age"),
