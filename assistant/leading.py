@@ -42,7 +42,8 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     floor = 0.0 if exact else RUNNER_UP * best.probability
     candidates = [u for u in units if u.typed and u.probability >= floor
                   and (u is best or _about(u, held, weights) or (named and u.hit_index == best.hit_index))
-                  and (not subject or _subject_of(u, subject, weights)) and (not way or _runs(u, way))]
+                  and (not subject or _subject_of(u, subject, weights)) and (not way or _runs(u, way))
+                  and (not prefer or not _counts_from(u, prefer, weights))]
     if prefer:
         # "how long does a s47 have to be done in": the section 47 rule before the ICPC's, whose 15 days are counted
         # from the strategy discussion that started the enquiries
@@ -139,6 +140,20 @@ def _subject_of(unit: Unit, subject: list[str], weights: TermWeights) -> bool:
     held = [t for t in subject if t in _stems(f"{unit.section} {_COUNTED_FROM.sub(' ', unit.text)}")]
     return (2 * len(held) > len(subject) or (len(subject) == 2 and len(held) == 1)
             or 2 * sum(map(weights.idf, held)) >= sum(map(weights.idf, subject)))
+
+
+def _counts_from(unit: Unit, terms: list[str], weights: TermWeights) -> bool:
+    """Is the time ``unit`` states counted from what the question asks the time of? "how many days has the receiving
+    LA got to accept the referral" is not answered by "A … conference … will take place within 15 working days of the
+    receiving authority accepting the referral": the question's terms are held, by weight, more in the phrase the
+    time is counted from than in the rest of the unit."""
+    found = _COUNTED_FROM.search(unit.text)
+    if found is None:
+        return False
+    inside = _stems(found.group(0))
+    outside = _stems(f"{unit.section} {unit.text[:found.start()]} {unit.text[found.end():]}")
+    only_inside = sum(weights.idf(t) for t in terms if t in inside and t not in outside)
+    return only_inside > sum(weights.idf(t) for t in terms if t in outside)
 
 
 def _about(unit: Unit, terms: list[str], weights: TermWeights) -> bool:
