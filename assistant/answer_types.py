@@ -59,9 +59,9 @@ def _modifiers() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _stated() -> dict[str, re.Pattern]:
-    """A value a question states is the kind it checks, where no cue asks one ("glos sup min monthly isnt it",
-    "our c&f assmts have to be done in 35 wd right"): the kind's "stated" facts (its plainest ones: "monthly",
-    "every 4 weeks", "35 working days")."""
+    """The values a question may state, by kind: each kind's "stated" facts, its plainest ones ("monthly", "every 4
+    weeks", "35 working days"). A minimum or maximum asks for the kind of the value stated with it ("glos sup min
+    monthly isnt it": a frequency); alone, a stated value asks nothing (the models were fitted so)."""
     data, table = _data(), _table()
     return {kind: re.compile("|".join(f"(?:{table[kind][1][i].pattern})" for i in data[kind]["stated"]), re.I)
             for kind in KINDS if data[kind].get("stated")}
