@@ -200,6 +200,8 @@ def test_a_name_the_question_already_used_names_nothing_new() -> None:
     ("minimum number of tools", "number"),  # with no other cue, a minimum or a maximum is a number
     ("is there a minimum length for a supervision session in our policy", "timescale"),  # how long it lasts
     # the minimum of a value the question states is of that value's kind, not a count
+    ("darlo strat discussion - min attendance?", "person"),  # who must be there, as "minimum length" asks how long
+    ("school attendance rates in redcar", "number"),  # attendance alone is no person asked
     ("glos sup min monthly isnt it", "frequency"),
     ("im in walsall - our min sup is 6 weekly isnt it", "frequency"),
     ("our single assessment under working together is 35 working days max right", "timescale"),
