@@ -161,9 +161,7 @@ def contradicted(question: str, best: Unit | None, terms: list[str], weights: Te
 def _numbers(text: str) -> set[str]:
     """Quantities a text states ("15 working days", "72 hrs", "four weeks"), as digits; a bare number (a year,
     a reference in a name) is not a quantity, nor is an age ("a 4 month old with a fractured arm")."""
-    text = text.lower()
-    return {_NUMBER_WORDS.get(m.group(1), m.group(1)) for m in QUANTITY.finditer(text)
-            if not _AGE_AFTER.match(text, m.end())}
+    return {number for number, _ in _quantities(text)}
 
 
 # Legislation a question names: a section ("s47", "section 20", "s.31"), a regulation ("reg 24") or an Act ("the Care

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Callable
 
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
-from assistant.answerability import Judge, answer_features, names_all, of_year, references
+from assistant.answerability import Judge, answer_features, held_years, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms, asked_part, story_words
 from assistant.leading import (POINTS_BACK, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
@@ -115,8 +115,7 @@ def of_asked_year(query: Query, hit: Hit, text: str) -> bool:
     last inspection in 2017 …" speaks of it). An undated document may be of any year."""
     passage = hit.passage
     return (not (query.wants_inspection and query.years) or not passage.doc_type.startswith("inspection")
-            or not passage.date[:4].isdigit()
-            or any(of_year(passage.date, passage.doc_type, y) or re.search(rf"\b{y}\b", text) for y in query.years))
+            or not passage.date[:4].isdigit() or held_years(query.years, [hit], text))
 
 
 def _passage_text(hit: Hit) -> str:
