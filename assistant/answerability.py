@@ -22,6 +22,7 @@ from assistant.retriever import Hit
 from assistant.selection import Unit
 from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
+from assistant.vocabulary import find_terms, spell_out
 from assistant.vocabulary.lexicon import entries
 
 ANSWERABILITY = "answerability"
@@ -74,13 +75,26 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "unknown_terms": unknown,
         "key_terms": math.log1p(len(terms)),
         "asked": float(asked),
-        "typed_support": max((u.coverage for u in typed), default=0.0) if asked else 0.0,
+        "typed_support": max((_support(u, best, query, terms, weights) for u in typed), default=0.0) if asked else 0.0,
         "typed_missing": float(asked and not typed),
         "missing_terms": missing,
         "years_held": float(years_held),
         "numbers_missing": float(numbers_missing),
         "other_council": float(other_council),
     }
+
+
+def _support(unit: Unit, best: Unit | None, query: Query, terms: list[str], weights: TermWeights) -> float:
+    """How far a unit stating the asked-for kind of fact is about the question: its key-term coverage, read with its
+    heading and its shorthand spelled out ("UCRA inspections were brief … lasting two days" holds "unannounced"); for
+    a question asking what something is called, a name stated in the best unit's own passage counts as about it, as
+    it may lead the answer there (``leading.lead``, ``named``): "whats hartlepools front door called" is answered by
+    "The initial screening by the children's hub (CHub) workers …", which follows the passage's sentence on the
+    front door."""
+    if query.answer_type == "name" and best is not None and unit.hit_index == best.hit_index:
+        return max(unit.coverage, best.coverage)
+    text = f"{unit.section} {unit.text}"
+    return max(unit.coverage, coverage(terms, f"{text} {spell_out(text, find_terms(text))}", weights))
 
 
 def of_year(date: str, doc_type: str, year: int) -> bool:

@@ -1,9 +1,11 @@
-"""Fit the ranker, the sentence selector and the answerability/topic models on TUNING questions only.
+"""Fit the ranker and the sentence selector on TUNING questions, the answerability/topic models on every choosing set.
 
-    python benchmarks/fit_models.py [--report docs/retrieval-fit.md] [--plot docs/img/calibration.png]
+    python benchmarks/fit_models.py [--report docs/retrieval-fit.md] [--plot docs/img/calibration.png] [--answerability-only]
 
 Reads the tuning sets (../shared/eval/dev.jsonl, benchmarks/heldout.jsonl and the
-bank's *-tune.jsonl files; never a *-test file), indexes each corpus the way
+bank's *-tune.jsonl files) and, for the answerability and topic models, the bank's
+second batch and the fresh batches written to choose on (never a *-test file, nor
+batches 3 and 7, which are only run to report), indexes each corpus the way
 `bot.py eval` does (reusing store/eval/<name>), extracts the same features the
 assistant computes at run time, fits scikit-learn logistic regressions with
 the regularisation chosen by grouped cross-validation, chooses the
@@ -49,8 +51,20 @@ TUNING = [
     ("offtopic-corpus", ROOT / "benchmarks" / "offtopic-tune.jsonl", SHARED / "corpus"),
     ("offtopic-knowledge", ROOT / "benchmarks" / "offtopic-tune.jsonl", ROOT / "knowledge"),
 ]
+# The answerability and topic models also learn from every other set written to choose on: the bank's second batch and
+# the fresh batches, each written by someone who had not seen the code. A model fitted on more writers' wordings
+# refuses more near misses and fewer answerable questions on a batch it was not fitted on (docs/retrieval.md,
+# "seventh session": leave-one-batch-out). Batches 3 and 7 and the bank's test part are only run to report.
+FRESH = ROOT / "benchmarks" / "fresh"
+REPORT_ONLY = ("batch3", "batch7")
+ANSWERABILITY_ALSO = [
+    ("bank-corpus-extra", ROOT / "benchmarks" / "bank" / "corpus-extra.jsonl", SHARED / "corpus"),
+    ("bank-knowledge-extra", ROOT / "benchmarks" / "bank" / "knowledge-extra.jsonl", ROOT / "knowledge"),
+] + [(f"fresh-{path.stem}", path, SHARED / "corpus" if path.stem.endswith("-corpus") else ROOT / "knowledge")
+     for path in sorted(FRESH.glob("batch*.jsonl")) if not path.stem.startswith(REPORT_ONLY)]
 OFF_TOPIC = {"off-topic", "unknown-council"}
 used: list[str] = []  # the tuning sets actually found
+used_also: list[str] = []  # the other choosing sets found, for the answerability and topic models
 
 
 @dataclass
@@ -67,7 +81,7 @@ def open_retrievers(embedder) -> dict[Path, Retriever]:
     from ingest.store import KnowledgeStore
 
     retrievers = {}
-    for _, _, corpus in TUNING:
+    for _, _, corpus in TUNING + ANSWERABILITY_ALSO:
         if corpus in retrievers or not corpus.is_dir():
             continue
         root = ROOT / "store" / "eval" / re.sub(r"[^A-Za-z0-9_.-]", "_", corpus.resolve().name)
@@ -77,15 +91,16 @@ def open_retrievers(embedder) -> dict[Path, Retriever]:
     return retrievers
 
 
-def load_items(retrievers: dict[Path, Retriever]) -> list[Item]:
+def load_items(retrievers: dict[Path, Retriever], sets: list[tuple[str, Path, Path]], names: list[str]) -> list[Item]:
     items = []
-    used.clear()
-    for name, path, corpus in TUNING:
+    names.clear()
+    for name, path, corpus in sets:
         assert "-test" not in path.name, "the test part is only ever run to report"
+        assert not path.stem.startswith(REPORT_ONLY), "batches 3 and 7 are only run to report"
         if not path.is_file() or corpus not in retrievers:
             print(f"skipping {name}: {path} not found", file=sys.stderr)
             continue
-        used.append(name)
+        names.append(name)
         for q in load_questions(path):
             # The same question asked of two corpora stays in one fold.
             query = respell(understand(q["question"]), retrievers[corpus].weights.counts)  # as the pipeline reads it
@@ -206,14 +221,27 @@ def main() -> None:
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "retrieval-fit.md")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "calibration.png")
     parser.add_argument("--quick", action="store_true", help="skip the leave-one-signal-out ablation")
+    parser.add_argument("--answerability-only", action="store_true",
+                        help="refit only the answerability model; keep the saved ranker, selector and topic model")
     args = parser.parse_args()
     from ingest.embedder import MiniLMEmbedder
 
     embedder = MiniLMEmbedder()
     retrievers = open_retrievers(embedder)
-    items = load_items(retrievers)
+    items = load_items(retrievers, TUNING, used)
     print(f"{len(items)} tuning questions", file=sys.stderr)
     report: dict[str, dict] = {}
+    if args.answerability_only:
+        report.update({name: Logistic.load(name).notes for name in (RANKER, SELECTOR)})
+    else:
+        fit_ranking_models(items, retrievers, report)
+    wide = items + load_items(retrievers, ANSWERABILITY_ALSO, used_also)
+    print(f"{len(wide)} questions for the answerability and topic models", file=sys.stderr)
+    fit_answerability(wide, report, args, topic_sets=len(items))
+
+
+def fit_ranking_models(items: list[Item], retrievers: dict[Path, Retriever], report: dict[str, dict]) -> None:
+    """The ranker, then the sentence selector on the new ranker's order; tuning questions only."""
 
     # 1. Ranker: which of the best candidate passages holds the gold passage.
     rows, labels, groups = [], [], []
@@ -265,9 +293,16 @@ def main() -> None:
     report["selector"] = selector.notes
     print("selector", selector.notes, file=sys.stderr)
 
-    # 3. Answerability and topic, on question-level signals.
+
+def fit_answerability(items: list[Item], report: dict[str, dict], args: argparse.Namespace, *, topic_sets: int) -> None:
+    """Answerability, on question-level signals, over the tuning sets and the other choosing sets; topic over the
+    first ``topic_sets`` items (the tuning sets), whose off-topic probes it needs: the choosing sets hold few
+    off-topic questions, and fitted on them too it told almost no off-topic question "not found" (1 of 40 probes
+    asked of the corpus, from 17)."""
+    fitted_on = used + used_also
     rows, answerable, topic, groups, topic_rows = [], [], [], [], []
-    for item in items:
+    for index, item in enumerate(items):
+        item.hits = item.retriever.search(item.query, k=10)  # with the ranker as saved
         terms = answer_terms(item.query, item.retriever.weights)
         units = score_units(item.query, item.hits, terms, item.retriever.weights)
         features = answer_features(item.query, item.hits, units, terms, item.retriever.weights)
@@ -275,7 +310,7 @@ def main() -> None:
         answerable.append(int(item.question.get("answerable", True)))
         groups.append(item.group)
         kind = item.question.get("kind", "")
-        if item.question.get("answerable", True) or kind in OFF_TOPIC or kind == "near-miss":
+        if index < topic_sets and (item.question.get("answerable", True) or kind in OFF_TOPIC or kind == "near-miss"):
             topic_rows.append((features, int(kind not in OFF_TOPIC), item.group))
     names = list(rows[0])
     y = np.asarray(answerable)
@@ -289,7 +324,7 @@ def main() -> None:
     model.threshold = threshold
     oof = info["oof"]
     model.notes = {
-        "fitted_on": used, "questions": len(y), "unanswerable": int((1 - y).sum()), "C": info["C"],
+        "fitted_on": fitted_on, "questions": len(y), "unanswerable": int((1 - y).sum()), "C": info["C"],
         "cv_auc": info["cv_metric"], "target_precision": TARGET_PRECISION,
         "cv_answerable_answered": round(float((oof[y == 1] >= threshold).mean()), 3),
         "cv_unanswerable_refused": round(float((oof[y == 0] < threshold).mean()), 3),
@@ -301,6 +336,10 @@ def main() -> None:
     print("answerability", model.notes, file=sys.stderr)
     plot_calibration(oof, y, threshold, args.plot)
 
+    if args.answerability_only:
+        report[TOPIC] = Logistic.load(TOPIC).notes
+        write_report(args.report, report, args.plot)
+        return
     if len({l for _, l, _ in topic_rows}) < 2:
         print("topic: no off-topic tuning questions; model left as it was", file=sys.stderr)
         write_report(args.report, report, args.plot)
@@ -378,7 +417,7 @@ def plot_calibration(scores: np.ndarray, labels: np.ndarray, threshold: float, p
     top.plot(xs, ys, marker="o")
     top.axvline(threshold, color="red", ls="--", label=f"threshold {threshold:.2f}")
     top.set_ylabel("share answerable")
-    top.set_title("Answerability: cross-validated calibration (tuning part)")
+    top.set_title("Answerability: cross-validated calibration (choosing sets)")
     top.legend()
     bottom.hist([scores[labels == 1], scores[labels == 0]], bins=bins, label=["answerable", "unanswerable"])
     bottom.set_xlabel("predicted probability")
