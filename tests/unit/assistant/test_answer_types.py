@@ -551,6 +551,12 @@ def test_who_chairs_is_answered_only_by_a_sentence_about_chairing() -> None:
     ("how long is a supervision session meant to last", "If a session has to be moved, it must be rearranged "
      "within five working days.", False),
     ("how long is a supervision session meant to last", "Sessions are booked for 90 minutes.", True),
+    # ... also when another clause follows it (batch 10: "notts policy - how long is a sup session meant to last, is
+    # there a minimum time" was answered with how often supervision happens)
+    ("how long is a sup session meant to last, is there a minimum time", "Every social worker should have "
+     "supervision at least monthly, that is, every 4 weeks.", False),
+    ("how long should supervision last - is there a minimum", "Sessions are booked for 90 minutes.", True),
+    ("how long have i got to rebook it, its urgent", "It must be rearranged within five working days.", True),
 ])
 def test_how_long_something_lasts_is_answered_by_a_duration_not_a_deadline(asked: str, text: str,
                                                                              expected: bool) -> None:
