@@ -34,6 +34,8 @@ _ASKING_WORDS = (
     # "can someone remind me", "thanks"): none of it is what the question is about
     "hi hello hey morning afternoon anyone anybody someone somebody know knows wondering wonder remind please pls plz "
     "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically re bc coz cuz "
+    # a yes/no check's tag ("… within 40 wd yeah", "… 6 weekly isnt it", "… innit")
+    "yeah yep yup yea isnt innit "
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
     "properly definitely literally honestly genuinely officially technically supposedly anything even bare"
 )

@@ -325,6 +325,9 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     # "as a bare minimum" is the minimum; "is that even allowed" is whether it is allowed
     ("darlo strat meeting who has to be there as a bare minimum", "darlo strat meeting who has to be there minimum"),
     ("is that even allowed", "is that allowed"),
+    # a yes/no check's tag is no subject: "yeah", "isnt it", "innit"
+    ("single assmt has to be signed off within 40 wd yeah", "single assmt has to be signed off within 40 wd"),
+    ("walsall sup is 6 weekly isnt it", "walsall sup is 6 weekly it"),
     # a preposition the tokeniser keeps: "onto the system" is "on the system"
     ("how long to get a home visit write up onto the system", "how long to get a home visit write up the system"),
 ])
