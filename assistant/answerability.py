@@ -4,8 +4,9 @@ Two models read the same signals: ``answerability`` (is the asked-for fact
 there?) and ``topic`` (is the subject there at all?). Together they give the
 three outcomes: answered, partial ("the documents don't say X; the nearest
 they say ..."), not found. Both are fitted and their thresholds chosen for a
-stated precision by ``benchmarks/fit_models.py`` on the tuning questions only;
-docs/retrieval.md shows the calibration.
+stated precision by ``benchmarks/fit_models.py``: topic on the tuning questions,
+answerability on every set written to choose on (never the test part or the
+report-only batches); docs/retrieval.md shows the calibration.
 """
 
 from __future__ import annotations
