@@ -28,7 +28,7 @@ THEMES: list[tuple[str, str]] = [
     ("private fostering", r"private(?:ly)? foster\w*"),
     ("placements and sufficiency", r"sufficiency|\bplacements?\b|unregulated|unregistered|unlawful|foster homes"),
     ("children in care", r"children (?:who are )?in care|looked[- ]after|(?<!private )(?<!privately )\bfoster\w*|"
-                         r"permanence|regulation 24|connected carers?|family and friends"),
+                         r"permanence|adopt(?:ion|ions|er|ers|ive)\b|regulation 24|connected carers?|family and friends"),
     ("care leavers", r"care leavers?|leaving care|pathway plans?|personal advisers?|corporate parent\w*"),
     ("workforce", r"workforce|caseloads?|vacanc\w+|turnover|agency (?:staff|workers)|recruit\w*|retention|capacity|"
                   r"(?:un)?qualified (?:workers|staff)|allocated workers|staff(?:ing)? stability|training|developmental opportunit\w+|"

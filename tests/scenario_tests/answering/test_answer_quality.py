@@ -397,6 +397,8 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "stockton 2023 - what grade did fostering get",
             "leeds 2022 ilacs judgement for fostering",
             "redcar 2022 ofsted grade for the fostering service",
+            # adoption is not graded apart from children in care either
+            "leeds 2022 ilacs - what grade did the adoption service get",
         ]),
     "a timescale inspectors said was missed, which no document states (return home interviews)": (
         "corpus", NOT_ANSWERED, [], [

@@ -128,5 +128,10 @@ def test_themes():
     assert main_theme("Staff morale is high.") == "other"
     assert theme_named("Supervision") == "supervision"
     assert theme_named("care-leavers") == "care leavers"
+    # adoption is part of children in care (a question on an adoption grade is on a theme, not a graded area); a
+    # council that "adopted" an approach is not
+    assert themes_of("what grade did leeds adoption get from ofsted") == ["children in care"]
+    assert "children in care" in themes_of("Adopters are well supported.")
+    assert themes_of("Leaders have adopted a new practice model.") == []
     assert theme_named("timeliness of assessments") == "assessment timeliness"
     assert theme_named("zzz") is None
