@@ -1,9 +1,10 @@
-"""Fit the ranker and the sentence selector on TUNING questions, the answerability/topic models on every choosing set.
+"""Fit the ranker, the sentence selector and the topic model on TUNING questions, the answerability model on every
+choosing set.
 
     python benchmarks/fit_models.py [--report docs/retrieval-fit.md] [--plot docs/img/calibration.png] [--answerability-only]
 
 Reads the tuning sets (../shared/eval/dev.jsonl, benchmarks/heldout.jsonl and the
-bank's *-tune.jsonl files) and, for the answerability and topic models, the bank's
+bank's *-tune.jsonl files) and, for the answerability model, the bank's
 second batch and the fresh batches written to choose on (never a *-test file, nor
 batches 3 and 7, which are only run to report), indexes each corpus the way
 `bot.py eval` does (reusing store/eval/<name>), extracts the same features the
@@ -51,10 +52,11 @@ TUNING = [
     ("offtopic-corpus", ROOT / "benchmarks" / "offtopic-tune.jsonl", SHARED / "corpus"),
     ("offtopic-knowledge", ROOT / "benchmarks" / "offtopic-tune.jsonl", ROOT / "knowledge"),
 ]
-# The answerability and topic models also learn from every other set written to choose on: the bank's second batch and
-# the fresh batches, each written by someone who had not seen the code. A model fitted on more writers' wordings
-# refuses more near misses and fewer answerable questions on a batch it was not fitted on (docs/retrieval.md,
-# "seventh session": leave-one-batch-out). Batches 3 and 7 and the bank's test part are only run to report.
+# The answerability model also learns from every other set written to choose on: the bank's second batch and the fresh
+# batches, each written by someone who had not seen the code (the topic model keeps to the tuning sets, for their
+# off-topic probes). A model fitted on more writers' wordings refuses more near misses and fewer answerable questions
+# on a batch it was not fitted on (docs/retrieval.md, "seventh session": leave-one-batch-out). Batches 3 and 7 and the
+# bank's test part are only run to report.
 FRESH = ROOT / "benchmarks" / "fresh"
 REPORT_ONLY = ("batch3-", "batch7-")
 ANSWERABILITY_ALSO = [
@@ -64,7 +66,7 @@ ANSWERABILITY_ALSO = [
      for path in sorted(FRESH.glob("batch*.jsonl")) if not path.stem.startswith(REPORT_ONLY)]
 OFF_TOPIC = {"off-topic", "unknown-council"}
 used: list[str] = []  # the tuning sets actually found
-used_also: list[str] = []  # the other choosing sets found, for the answerability and topic models
+used_also: list[str] = []  # the other choosing sets found, for the answerability model
 
 
 @dataclass
@@ -236,7 +238,7 @@ def main() -> None:
     else:
         fit_ranking_models(items, retrievers, report)
     wide = items + load_items(retrievers, ANSWERABILITY_ALSO, used_also)
-    print(f"{len(wide)} questions for the answerability and topic models", file=sys.stderr)
+    print(f"{len(wide)} questions for the answerability model", file=sys.stderr)
     fit_answerability(wide, report, args, topic_sets=len(items))
 
 
