@@ -61,6 +61,10 @@ _ASKED_FROM = re.compile(
     r"and|for|in|by)\b)[^,?\-–:])+)", re.I)
 # Words that point back to something said before: what the time is counted from, or the story told before a question
 POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|that|those|he|him|his|she|her)\b", re.I)
+# Of those, the ones that can stand for a thing told in a story before the question ("… a referral came in … how
+# quickly does it need a decision"). A word for people ("how long have they got to hold the conference", after a
+# story of a family's move and the new authority accepting it) names who acts, not what the time is of.
+POINTS_BACK_TO_STORY = re.compile(r"\b(?:it|its|this|these|that|those)\b", re.I)
 
 
 # Which way a question's time runs from its event ("how long after the icpc", "how many days before the conference",

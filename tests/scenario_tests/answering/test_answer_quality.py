@@ -381,6 +381,18 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "Referral from Lincolnshire yesterday: a family on a CP plan is relocating to Norfolk. How long until the "
             "transfer in conference needs to happen?",
         ]),
+    "a story of a move, then 'how long have they got': a word for people names who acts, not what the time is of "
+    "(2026-12-02, eighth session)": (
+        "corpus", "answered", ["within 15 working days of the receiving authority accepting the referral"], [
+            "child on a cp plan moved from middlesbrough to stockton for good, stockton accepted the referral this "
+            "morning. how long have they got to convene the conference",
+            "bobbin is on a cp plan with us in redcar, dad moved with him to hartlepool for good and hartlepool "
+            "accepted the referral on monday. how long have they got to hold the conference",
+            "tilly on a plan here in hartlepool, family relocated to stockton permanently, stockton accepted the "
+            "referral yesterday. how long have they got to have the conference",
+            "wren is on a cp plan in middlesbrough and mum has moved to redcar for good, redcar accepted the referral "
+            "on thursday. how many working days have they got to hold the conference",
+        ]),
     "what a service is called: the name is said in the same passage, without the words asked (2026-12-01, fifth "
     "session)": (
         "corpus", "answered", ["children’s hub (CHub)"], [
