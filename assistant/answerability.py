@@ -166,11 +166,40 @@ def contradicted(question: str, best: Unit | None, terms: list[str], weights: Te
     if best is None:
         return False
     asked, stated = _quantities(question), _quantities(best.text)
-    if not any(unit == u and number != n for number, unit in asked for n, u in stated):
+    if not any(unit == u and number != n for number, unit in asked for n, u in stated) and not _other_frequency(
+            question, best.text):
         return False
     figures = {t for number, unit in asked for t in as_verbs(tokens(f"{number} {unit}"))}
     held = set(as_verbs(tokens(f"{best.section} {best.text}")))
     return all(t in held for t in terms if t not in figures and weights.counts.get(t, 0) > 0)
+
+
+# How often, as days: "every 6 weeks", "6 weekly", "monthly", "fortnightly" ("walsall sup is every 6 wks isnt it" is
+# answered, "no", by "Every practitioner must have supervision at least monthly").
+_PERIOD_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "year": 365}
+_ADVERB_DAYS = {"daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 30, "quarterly": 91, "annually": 365,
+                "yearly": 365}
+_FREQUENCY = re.compile(
+    r"\bevery\s+(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*)?(days?|weeks?|wks?|fortnights?|months?|years?)\b"
+    r"|(?<![\w-])(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")[\s-]*)?(" + "|".join(_ADVERB_DAYS) + r")\b")
+
+
+def _frequencies(text: str) -> set[int]:
+    """How often a text says something happens, in days."""
+    found = set()
+    for m in _FREQUENCY.finditer(text.lower()):
+        number = m.group(1) or m.group(3)
+        count = int(_NUMBER_WORDS.get(number, number)) if number else 1
+        days = _PERIOD_DAYS[m.group(2).rstrip("s")] if m.group(2) else _ADVERB_DAYS[m.group(4)]
+        found.add(count * days)
+    return found
+
+
+def _other_frequency(question: str, text: str) -> bool:
+    """The question states how often, and the text states another frequency and not the question's (four-weekly
+    and monthly are one)."""
+    asked, stated = _frequencies(question), _frequencies(text)
+    return bool(asked and stated) and not any(abs(a - s) <= 0.1 * max(a, s) for a in asked for s in stated)
 
 
 def _numbers(text: str) -> set[str]:

@@ -239,6 +239,23 @@ def test_a_figure_the_best_sentence_contradicts_is_not_a_missing_one() -> None:
     assert not contradicted("child and family assessments in 6 weeks right", every, terms, ASSESSMENTS)
 
 
+SUPERVISION = TermWeights.from_counts({"supervis": 20, "everi": 30, "week": 20, "month": 10}, total=100)
+
+
+def test_another_frequency_said_in_one_word_contradicts() -> None:
+    # "every 6 wks isnt it" is answered, "no", by "at least monthly" (2026-12-02, batch 11); four-weekly is monthly
+    monthly = _unit("Every practitioner must have supervision at least monthly.")
+    terms = ["supervis", "everi", "6"]
+    assert contradicted("walsall: minimum supervision frequency is every 6 weeks is not it", monthly, terms,
+                        SUPERVISION)
+    assert contradicted("supervision every two weeks right", monthly, terms, SUPERVISION)
+    assert not contradicted("supervision every 4 weeks right", monthly, terms, SUPERVISION)
+    assert not contradicted("supervision within 6 weeks of starting right", monthly, terms, SUPERVISION)  # no frequency
+    fortnightly = _unit("Newly qualified social workers are supervised fortnightly for their first six months.")
+    assert contradicted("nqsw supervision every week right", fortnightly, ["supervis"], SUPERVISION)
+    assert not contradicted("nqsw supervision 2 weekly right", fortnightly, ["supervis"], SUPERVISION)
+
+
 def test_another_events_figure_does_not_contradict() -> None:
     # the ICPC's 15 working days say nothing of when the first core group meets
     icpc = _unit("An initial child protection conference is held within 15 working days of the strategy discussion.")
