@@ -36,6 +36,8 @@ _ASKING_WORDS = (
     "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically re bc coz cuz "
     # a yes/no check's tag ("… within 40 wd yeah", "… 6 weekly isnt it", "… innit")
     "yeah yep yup yea isnt innit "
+    # "what is supervision like in leeds", "a minimum, like 1.5 hrs?": a description or an example is asked for
+    "like "
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
     "properly definitely literally honestly genuinely officially technically supposedly anything even bare"
 )

@@ -392,6 +392,8 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "referral yesterday. how long have they got to have the conference",
             "wren is on a cp plan in middlesbrough and mum has moved to redcar for good, redcar accepted the referral "
             "on thursday. how many working days have they got to hold the conference",
+            "jojo on a plan in stockton, her dad moved her to hartlepool permanently and hartlepool accepted the "
+            "referral today. how long have they got to hold the transfer in conference",
         ]),
     "what a service is called: the name is said in the same passage, without the words asked (2026-12-01, fifth "
     "session)": (

@@ -332,6 +332,10 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     # a yes/no check's tag is no subject: "yeah", "isnt it", "innit"
     ("single assmt has to be signed off within 40 wd yeah", "single assmt has to be signed off within 40 wd"),
     ("walsall sup is 6 weekly isnt it", "walsall sup is 6 weekly it"),
+    # "what is X like" asks for a description, "like 1.5 hrs" gives an example: no subject either
+    ("what is supervision like in leeds", "what is supervision in leeds"),
+    ("is there a minimum length for a supervision session, like 1.5 hrs", "is there a minimum length for a "
+     "supervision session, 1.5 hrs"),
     # a preposition the tokeniser keeps: "onto the system" is "on the system"
     ("how long to get a home visit write up onto the system", "how long to get a home visit write up the system"),
 ])
