@@ -146,7 +146,7 @@ QUANTITY = re.compile(  # a quantity of time or a count, in lower-cased text
     r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)\b")
 
 
-_AGE_AFTER = re.compile(r"[\s-]*old\b")
+_AGE_AFTER = re.compile(r"[\s-]*olds?\b")  # "a 4 month old", "17 yr olds"
 _UNITS = {"hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year", "yr": "year", "per cent": "%",
           "percent": "%"}
 

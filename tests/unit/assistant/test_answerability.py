@@ -104,6 +104,7 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     assert _numbers("does Zebedee-Quennell-4471 need a conference in 2023") == set()
     # an age is not a quantity asked about ("a 4 month old with a fractured arm")
     assert _numbers("tees, 4 month old with a fractured arm - strat or meeting") == set()
+    assert _numbers("homeless 16 and 17 yr olds in redcar - are they told their rights") == set()  # plural too
     assert _numbers("a 15-year-old missing for 3 days") == {"3"}
 
 
