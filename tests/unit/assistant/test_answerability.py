@@ -23,6 +23,10 @@ def test_a_model_reads_its_features_by_name_and_refuses_a_missing_one(tmp_path: 
         loaded.probability({"a": 1.0})
 
 
+# Fresh batches kept only to report, like the bank's test part: never fitted on (fit_models.py asserts it too)
+REPORT_ONLY = ("batch3-", "batch7-", "batch12-")
+
+
 def test_the_shipped_models_share_one_signal_set_and_were_fitted() -> None:
     answerable, topic = Logistic.load(ANSWERABILITY), Logistic.load(TOPIC)
     assert answerable.features == topic.features
@@ -30,9 +34,7 @@ def test_the_shipped_models_share_one_signal_set_and_were_fitted() -> None:
         model = Logistic.load(name)
         assert "bootstrap" not in str(model.notes.get("fitted_on")), f"{name} was never fitted"
         assert "bank-corpus-tune" in model.notes["fitted_on"] and not any("test" in s for s in model.notes["fitted_on"])
-        # batches 3, 7 and 12, like the bank's test part, are only run to report
-        report_only = ("fresh-batch3-", "fresh-batch7-", "fresh-batch12-")
-        assert not any(s.startswith(report_only) for s in model.notes["fitted_on"]), name
+        assert not any(s.startswith(tuple(f"fresh-{b}" for b in REPORT_ONLY)) for s in model.notes["fitted_on"]), name
         assert len(model.weights) == len(model.features) == len(model.mean) == len(model.scale)
     assert (MODELS / "answerability.json").is_file()
 
@@ -42,7 +44,7 @@ def test_the_answerability_model_learns_from_every_choosing_set_and_no_report_on
     # questions; fitted on every earlier set written to choose on, 7 (docs/retrieval.md, seventh session)
     fitted_on = Logistic.load(ANSWERABILITY).notes["fitted_on"]
     fresh = sorted(p.stem for p in (Path(__file__).resolve().parents[3] / "benchmarks" / "fresh").glob("batch*.jsonl"))
-    choosing = [f"fresh-{stem}" for stem in fresh if not stem.startswith(("batch3-", "batch7-", "batch12-"))]
+    choosing = [f"fresh-{stem}" for stem in fresh if not stem.startswith(REPORT_ONLY)]
     assert choosing and set(choosing) <= set(fitted_on)
     assert {"bank-corpus-extra", "bank-knowledge-extra", "dev", "bank-corpus-tune"} <= set(fitted_on)
     assert Logistic.load(TOPIC).notes["fitted_on"] == Logistic.load("ranker").notes["fitted_on"]  # tuning sets only
