@@ -5,7 +5,8 @@ plurals and tenses are already known), it is not a common English word (the
 embedding model's own vocabulary: "stopping" and "insurance" are words, not
 slips, even where no document uses them), and exactly one word the knowledge base
 does use is a single edit away (a letter missed, added, changed or two letters
-swapped; of two such words, one the knowledge base uses far more often).
+swapped; of two such words, one the knowledge base uses far more often). A word
+that is a function word with two letters swapped ("teh", "agian") is read as it.
 Capitalised words past the first are left alone: they are names, and a
 child's name must never be "corrected" into a word the documents use. The
 respelling is a lexicon term of kind "spelling", so retrieval, the key terms and
@@ -48,7 +49,13 @@ def _one_edit(word: str) -> set[str]:
 def meant(word: str, counts: Mapping[str, int]) -> str | None:
     """The one knowledge-base word ``word`` is a slip for, or None (known already, a name, or ambiguous)."""
     lower = word.lower()
-    if len(lower) < MIN_MISSED or lower in STOPWORDS or lower in model_words():
+    if lower in STOPWORDS or lower in model_words():
+        return None
+    # Two letters of a function word swapped ("teh", "agian", "waht"): read as it, so it is no key term to find.
+    slipped = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)} & STOPWORDS
+    if len(lower) >= 3 and len(slipped) == 1 and not any(counts.get(s, 0) for s in tokens(lower)):
+        return slipped.pop()
+    if len(lower) < MIN_MISSED:
         return None
     stems = tokens(lower)
     if not stems or any(counts.get(s, 0) for s in stems):

@@ -395,6 +395,15 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "jojo on a plan in stockton, her dad moved her to hartlepool permanently and hartlepool accepted the "
             "referral today. how long have they got to hold the transfer in conference",
         ]),
+    "a function word typed with two letters swapped ('teh', 'agian', 'waht') is no key term to find (2026-12-02, "
+    "ninth session; four of five were partial before)": (
+        "knowledge", "answered", ["rearranged within five working days"], [
+            "teh supervision got cancelled, by when does it need rearranging",
+            "supervision cancelled agian this week - how soon does it have to be rebooked",
+            "my tm cancelled teh supervision session, how long until it has to be rebooked",
+            "sup got pulled agian bc of court, how quickly do they have to rebook",
+            "waht is the deadline to rebook a cancelled sup",
+        ]),
     "what a service is called: the name is said in the same passage, without the words asked (2026-12-01, fifth "
     "session)": (
         "corpus", "answered", ["children’s hub (CHub)"], [

@@ -111,3 +111,18 @@ def test_two_words_run_together_are_read_apart():
     assert meant("homevisit", counts) == "home visit"
     assert meant("inform", counts) is None  # a word the documents use is never cut
     assert meant("zzzform", counts) is None  # one half unknown
+
+
+def test_a_function_word_with_two_letters_swapped_is_read_as_it_and_is_no_key_term():
+    # "teh" and "agian" are no words the documents use and are no subject: left as typed, they were key terms no
+    # passage holds, and "who does teh case audits" was refused with its answer as the nearest.
+    assert meant("teh", COUNTS) == "the"
+    assert meant("agian", COUNTS) == "again"
+    assert meant("waht", COUNTS) == "what"
+    query = respell(understand("supervision got cancelled agian, who does teh minutes"), COUNTS)
+    assert "teh" not in key_terms(query) and "agian" not in key_terms(query)
+    assert {"supervis", "cancel", "minut"} <= set(key_terms(query))
+    assert meant("form", COUNTS) is None  # a word of its own, though "from" is a swap away
+    assert meant("Teh", COUNTS) == "the"
+    query = respell(understand("does Teh need a visit"), COUNTS)  # a capitalised word past the first is a name
+    assert not [m for m in query.terms if m.kind == "spelling"]
