@@ -35,15 +35,19 @@ MIN_DOCUMENTS = 2  # the word meant must be used in at least this many passages
 DOMINANT = 3  # of two words one edit away, the one meant is used at least this many times as often
 
 
+def _swaps(word: str) -> set[str]:
+    """``word`` with two neighbouring letters swapped, every way."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+
+
 def _one_edit(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     inserts = {a + c + b for a, b in splits for c in ascii_lowercase}
     if len(word) < MIN_LENGTH:
         return inserts  # a short word is read only as one with a letter left out
     deletes = {a + b[1:] for a, b in splits if b}
-    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     changes = {a + c + b[1:] for a, b in splits if b for c in ascii_lowercase}
-    return (deletes | swaps | changes | inserts) - {word}
+    return (deletes | _swaps(word) | changes | inserts) - {word}
 
 
 def meant(word: str, counts: Mapping[str, int]) -> str | None:
@@ -51,14 +55,14 @@ def meant(word: str, counts: Mapping[str, int]) -> str | None:
     lower = word.lower()
     if lower in STOPWORDS or lower in model_words():
         return None
-    # Two letters of a function word swapped ("teh", "agian", "waht"): read as it, so it is no key term to find.
-    slipped = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)} & STOPWORDS
-    if len(lower) >= 3 and len(slipped) == 1 and not any(counts.get(s, 0) for s in tokens(lower)):
-        return slipped.pop()
-    if len(lower) < MIN_MISSED:
-        return None
     stems = tokens(lower)
     if not stems or any(counts.get(s, 0) for s in stems):
+        return None
+    # Two letters of a function word swapped ("teh", "agian", "waht"): read as it, so it is no key term to find.
+    slipped = _swaps(lower) & STOPWORDS
+    if len(lower) >= 3 and len(slipped) == 1:
+        return slipped.pop()
+    if len(lower) < MIN_MISSED:
         return None
     # Longest first: of two spellings with the same stem, the slip is more often a letter left out
     # ("assesment" is "assessment", not "assessent").
