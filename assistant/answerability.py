@@ -21,7 +21,7 @@ from assistant.evidence import TermWeights, coverage, story_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
-from ingest.tokens import as_verbs, tokens
+from ingest.tokens import as_verbs, spelled_digits, tokens
 from assistant.understand import Query
 from assistant.vocabulary import find_terms, spell_out
 from assistant.vocabulary.lexicon import entries
@@ -152,8 +152,8 @@ _UNITS = {"hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year
 
 
 def _quantities(text: str) -> set[tuple[str, str]]:
-    """(number, unit) pairs a text states: "35 working days" is ("35", "day")."""
-    text = text.lower()
+    """(number, unit) pairs a text states: "35 working days" is ("35", "day"), "forty-five days" ("45", "day")."""
+    text = spelled_digits(text.lower())
     return {(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")))
             for m in QUANTITY.finditer(text) if not _AGE_AFTER.match(text, m.end())}
 
@@ -187,7 +187,7 @@ _FREQUENCY = re.compile(
 def _frequencies(text: str) -> set[int]:
     """How often a text says something happens, in days."""
     found = set()
-    for m in _FREQUENCY.finditer(text.lower()):
+    for m in _FREQUENCY.finditer(spelled_digits(text.lower())):
         number = m.group(1) or m.group(3)
         count = int(_NUMBER_WORDS.get(number, number)) if number else 1
         days = _PERIOD_DAYS[m.group(2).rstrip("s")] if m.group(2) else _ADVERB_DAYS[m.group(4)]
@@ -214,6 +214,7 @@ def _numbers(text: str) -> set[str]:
 _SECTION = re.compile(r"\b(?:section|sect|sec|s)\.?\s?(\d{1,3})(?:s|[a-z](?=\b))?\b")  # "s47s": section 47
 _REGULATION = re.compile(r"\b(?:regulation|reg)\.?\s?(\d{1,3})\b")
 _ACT = re.compile(r"\b([a-z]+)(?:'s)? act\b")
+_CAPITAL_ACT = re.compile(r"\b([A-Z][a-z]+)(?:'s)? Act\b")
 # In a question, "act" is also a verb ("when must the police act"): an Act there is "the <name> Act", "<name> Act
 # <year>", or one of the lexicon's legislation.
 _NAMED_ACT = re.compile(r"\bthe (?:[a-z]+ ){0,2}([a-z]+)(?:'s)? act\b|\b([a-z]+)(?:'s)? act (?:19|20)\d\d\b")
@@ -229,13 +230,16 @@ def _act(word: str) -> str:
 
 
 def references(text: str, *, question: bool = False) -> set[str]:
-    """The sections, regulations and Acts ``text`` names ("section 47", "regulation 24", "children act")."""
+    """The sections, regulations and Acts ``text`` names ("section 47", "regulation 24", "children act"); in a
+    question, an Act is also one written with capitals ("a Care Act needs assessment")."""
+    capitalised = {_act(m.group(1).lower()) for m in _CAPITAL_ACT.finditer(text.replace("’", "'"))}
     text = text.lower().replace("’", "'")
     found = {f"section {m.group(1)}" for m in _SECTION.finditer(text)}
     found |= {f"regulation {m.group(1)}" for m in _REGULATION.finditer(text)}
     if not question:
         return found | {_act(m.group(1)) for m in _ACT.finditer(text)}
     found |= {_act(m.group(1) or m.group(2)) for m in _NAMED_ACT.finditer(text) if not _VERB_AFTER.match(text, m.end())}
+    found |= capitalised
     return found | {_act(m.group(1)) for m in _ACT.finditer(text) if _act(m.group(1)) in _lexicon_acts()}
 
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 2  # 2: "working from home" is one term
+TOKENS_VERSION = 3  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword, "1.5" one token
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -15,7 +15,7 @@ STOPWORDS = frozenset(
     off on once only or other our ours ourselves out over own same she should so some such than that the their
     theirs them themselves then there these they this those through to too under until up very was we were what
     when where which while who whom why will with would you your yours yourself yourselves also may might must
-    shall according say said says tell told find found describe described us per within whether""".split()
+    shall according say said says tell told find found describe described us per within whether one""".split()
 )
 
 
@@ -31,7 +31,33 @@ _PHRASES = [
     (re.compile(r"\blooked[\s-]+after\b"), "lookedafter"),
     # Remote working is not a home visit: "home" and "work" apart match every visit and working day.
     (re.compile(r"\b(work(ing)?[\s-]+(from|at)[\s-]+home|home[\s-]?working|wfh)\b"), "homeworking"),
+    # One-to-one supervision, however written ("1:1", "one to one"): alone, "one" is a pronoun ("quick one", "the
+    # 2024 one") and a stopword, and a number before a unit is its digit ("one working day" is "1 working day").
+    (re.compile(r"\b(?:one|1)(?:[\s-]*(?:to|2)[\s-]*|\s*:\s*)(?:one|1)\b"), "onetoone"),
 ]
+
+
+# A number spelled out before a unit of time or a count of times is its digits, in documents and questions alike:
+# "fifteen working days" is "15 working days", "every six weeks" is "every 6 weeks", "forty-five days" is "45 days".
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SPELLED = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")(?:[\s-]+(" + "|".join(list(_ONES)[:9]) + r"))?|(" + "|".join(_ONES) + r"))"
+    r"(?=[\s-]+(?:(?:working|calendar|clear|school)\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
+    r"years?|yrs?|times|weekly|monthly|daily|yearly|wd|wds)\b)")
+
+
+def spelled_digits(text: str) -> str:
+    """``text`` (lower case) with every number spelled out before a unit written in digits."""
+    return _SPELLED.sub(_digits, text)
+
+
+def _digits(match: re.Match) -> str:
+    if match.group(3):
+        return str(_ONES[match.group(3)])
+    return str(_TENS[match.group(1)] + (_ONES[match.group(2)] if match.group(2) else 0))
 
 
 def normalise(text: str) -> str:
@@ -39,12 +65,13 @@ def normalise(text: str) -> str:
     text = re.sub(r"'s\b", "", text.lower())
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
-    return text
+    return spelled_digits(text)
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased, stemmed content words (digits kept: '45', '47', '2011')."""
-    words = [w for w in re.findall(r"[a-z0-9]+", normalise(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    words = [w for w in re.findall(r"\d+\.\d+|[a-z0-9]+", normalise(text))  # "1.5 hrs": one number
+             if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     return _stemmer().stemWords(words)
 
 

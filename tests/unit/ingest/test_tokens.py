@@ -39,3 +39,26 @@ def test_a_noun_of_a_verbs_act_is_its_verb() -> None:
 def test_talking_to_someone_is_speaking_to_them():
     # "who did the inspectors talk to" is answered by "Inspectors also spoke to a range of staff"
     assert as_verbs(tokens("talk to staff")) == as_verbs(tokens("spoke to staff")) == as_verbs(tokens("speaks to staff"))
+
+
+def test_a_number_spelled_before_a_unit_is_its_digits() -> None:
+    # "walsall sup is every six weeks isnt it" and "every 6 weeks" are one question (2026-12-02, batch 14); the
+    # documents write both ways ("within five working days", "within 45 working days")
+    assert tokens("every six weeks") == tokens("every 6 weeks") == ["everi", "6", "week"]
+    assert tokens("forty five days") == tokens("forty-five days") == tokens("45 days")
+    assert tokens("within fifteen working days") == tokens("within 15 working days")
+    assert tokens("twenty one days") == ["21", "day"] and tokens("six-weekly") == tokens("6 weekly")
+    # a number word before anything else is left as it is: "seven children", "the five areas"
+    assert tokens("seven children") == ["seven", "children"]
+
+
+def test_one_alone_is_a_pronoun_and_one_to_one_is_one_term() -> None:
+    # "quick one", "the 2024 one": no subject of the question; "1:1" and "one-to-one" supervision meet
+    assert tokens("quick one") == ["quick"] and tokens("one working day") == ["1", "work", "day"]
+    assert tokens("1:1 supervision") == tokens("one-to-one supervision") == tokens("one to one supervision")
+    assert tokens("1-2-1 supervision") == ["onetoon", "supervis"]
+
+
+def test_a_decimal_is_one_number() -> None:
+    # "sup sessions have to be min 1.5 hrs": not a "5" that any "5 working days" holds
+    assert tokens("1.5 hrs") == ["1.5", "hrs"] and "5" not in tokens("min 1.5 hours")
