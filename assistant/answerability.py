@@ -82,6 +82,10 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "years_held": float(years_held),
         "numbers_missing": float(numbers_missing),
         "other_council": float(other_council),
+        # For a question asking a kind of fact, how close the best sentence and passage are counts apart from the
+        # same for one asking none: a close sentence of another kind answers "what did ofsted say", not "how long"
+        "asked_best_unit": float(asked) * (best.probability if best else 0.0),
+        "asked_top_passage": float(asked) * (hits[0].score if hits else 0.0),
     }
 
 

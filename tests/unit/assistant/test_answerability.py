@@ -29,8 +29,11 @@ REPORT_ONLY = ("batch3-", "batch7-", "batch12-")
 
 
 def test_the_shipped_models_share_one_signal_set_and_were_fitted() -> None:
+    # The topic model reads signals the answerability model reads too, all of them from answer_features (the
+    # answerability model has since learnt two more, 2026-12-02; the topic model was kept as validated on probes)
     answerable, topic = Logistic.load(ANSWERABILITY), Logistic.load(TOPIC)
-    assert answerable.features == topic.features
+    assert set(topic.features) <= set(answerable.features) and answerable.features[:len(topic.features)] == \
+        topic.features
     for name in ("ranker", "selector", ANSWERABILITY, TOPIC):
         model = Logistic.load(name)
         assert "bootstrap" not in str(model.notes.get("fitted_on")), f"{name} was never fitted"
@@ -161,6 +164,22 @@ def test_a_definition_is_not_asked_as_a_kind_of_fact_to_the_fitted_models():
     assert definition.answer_type == "definition"
     assert answer_features(definition, [], [], [], weights)["asked"] == 0.0
     assert answer_features(understand("icpc timescale"), [], [], [], weights)["asked"] == 1.0
+
+
+def test_how_close_the_best_sentence_is_counts_apart_for_a_question_asking_a_kind_of_fact():
+    """The model weighs the best sentence's rating and the top passage's score separately for questions that ask a
+    kind of fact (2026-12-02: left out one batch at a time, 367 -> 378 of 512 near misses refused, 47 -> 42 of 907
+    answerable questions wrongly refused): a close sentence answers "what did ofsted say", not always "how long"."""
+    from assistant.answerability import answer_features
+    from assistant.evidence import TermWeights
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({"icpc": 2, "timescal": 1}, total=10)
+    unit = _unit("An initial child protection conference is held within 15 working days.")
+    asked = answer_features(understand("icpc timescale"), [], [unit], ["icpc"], weights)
+    assert asked["asked_best_unit"] == asked["best_unit"] == 0.9 and asked["asked_top_passage"] == 0.0  # no passage
+    unasked = answer_features(understand("what did ofsted say about the icpc"), [], [unit], ["icpc"], weights)
+    assert unasked["best_unit"] == 0.9 and unasked["asked_best_unit"] == 0.0
 
 
 def test_a_number_the_question_gives_in_shorthand_is_looked_for_spelled_out():
