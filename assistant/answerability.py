@@ -236,14 +236,14 @@ def _act(word: str) -> str:
 def references(text: str, *, question: bool = False) -> set[str]:
     """The sections, regulations and Acts ``text`` names ("section 47", "regulation 24", "children act"); in a
     question, an Act is also one written with capitals ("a Care Act needs assessment")."""
-    capitalised = {_act(m.group(1).lower()) for m in _CAPITAL_ACT.finditer(text.replace("’", "'"))}
-    text = text.lower().replace("’", "'")
+    original = text.replace("’", "'")
+    text = original.lower()
     found = {f"section {m.group(1)}" for m in _SECTION.finditer(text)}
     found |= {f"regulation {m.group(1)}" for m in _REGULATION.finditer(text)}
     if not question:
         return found | {_act(m.group(1)) for m in _ACT.finditer(text)}
     found |= {_act(m.group(1) or m.group(2)) for m in _NAMED_ACT.finditer(text) if not _VERB_AFTER.match(text, m.end())}
-    found |= capitalised
+    found |= {_act(m.group(1).lower()) for m in _CAPITAL_ACT.finditer(original)}
     return found | {_act(m.group(1)) for m in _ACT.finditer(text) if _act(m.group(1)) in _lexicon_acts()}
 
 

@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 3  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword, "1.5" one token
+TOKENS_VERSION = 3  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
+#   "1.5" one token
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -39,12 +40,13 @@ _PHRASES = [
 
 # A number spelled out before a unit of time or a count of times is its digits, in documents and questions alike:
 # "fifteen working days" is "15 working days", "every six weeks" is "every 6 weeks", "forty-five days" is "45 days".
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-         "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_DIGIT_WORDS = "|".join(w for w in ONES if ONES[w] < 10)  # "forty-five": forty and a digit's word
 _SPELLED = re.compile(
-    r"\b(?:(" + "|".join(_TENS) + r")(?:[\s-]+(" + "|".join(list(_ONES)[:9]) + r"))?|(" + "|".join(_ONES) + r"))"
+    r"\b(?:(" + "|".join(TENS) + r")(?:[\s-]+(" + _DIGIT_WORDS + r"))?|(" + "|".join(ONES) + r"))"
     r"(?=[\s-]+(?:(?:working|calendar|clear|school)\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
     r"years?|yrs?|times|weekly|monthly|daily|yearly|wd|wds)\b)")
 
@@ -56,8 +58,8 @@ def spelled_digits(text: str) -> str:
 
 def _digits(match: re.Match) -> str:
     if match.group(3):
-        return str(_ONES[match.group(3)])
-    return str(_TENS[match.group(1)] + (_ONES[match.group(2)] if match.group(2) else 0))
+        return str(ONES[match.group(3)])
+    return str(TENS[match.group(1)] + (ONES[match.group(2)] if match.group(2) else 0))
 
 
 def normalise(text: str) -> str:
