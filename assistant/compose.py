@@ -101,8 +101,9 @@ def known_to(weights: TermWeights) -> Callable[[str], bool]:
         bare = word.strip("?.,;:!()")
         if re.fullmatch(r"['’(]?(19|20)\d\d", bare) or is_term(bare) or find_authorities(bare):
             return True  # a year ("in 2019?"), practitioners' shorthand ("IA", "RHIs") or a council names no child
-        if re.fullmatch(r"\d{1,3}(\.\d{1,2})?(%|hrs?|h|days?|wks?|st|nd|rd|th)?", bare, re.I):
-            return True  # a quantity ("within 24 hours", "72hrs", "50%", "1.5 hrs"); a case number is longer
+        if re.fullmatch(r"\d{1,3}(\.\d{1,2})?(%|hrs?|h|hours?|days?|wds?|wks?|weeks?|mins?|mths?|months?|st|nd|rd|th)?",
+                        bare, re.I):
+            return True  # a quantity ("within 24 hours", "72hrs", "3wd", "50%", "1.5 hrs"); a case number is longer
         name_like = word[:1].isupper() or any(c.isdigit() for c in word)
         # Every part must be known: "Child-Name-4b1e" holds "child" and "name", and is still a name.
         return not name_like or all(weights.counts.get(t, 0) > 0 for t in tokens(word))

@@ -9,6 +9,7 @@ from assistant.answer_types import QUANTITIES, asked_for
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
 from ingest.authorities import find_authorities, mentions
+from ingest.tokens import unglued
 
 _RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
 _INSPECTION = re.compile(r"\b(ofsted|inspect\w*|judge?ments?|inspectors?)\b", re.I)
@@ -63,7 +64,9 @@ class Query:
 
 
 def understand(question: str, *, context: str = "") -> Query:
-    """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`."""
+    """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
+    as typed, and everything else is read with any number typed against its unit apart from it ("35wd")."""
+    typed, question = question, unglued(question)
     found = find_terms(question)
     terms = [m for m in found if m.kind not in INSPECTION_KINDS]
     plain = spell_out(question, terms)
@@ -85,7 +88,7 @@ def understand(question: str, *, context: str = "") -> Query:
         years = years or context_query.years
     kind = asked_for(both, inspection=inspection)
     return Query(
-        text=question,
+        text=typed,
         expanded=expanded,
         plain=plain,
         terms=terms,

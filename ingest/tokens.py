@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 3  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
-#   "1.5" one token
+TOKENS_VERSION = 4  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
+#   "1.5" one token; 4: "35wd" is "35 wd", "24hrs" "24 hrs"
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -51,6 +51,16 @@ _SPELLED = re.compile(
     r"years?|yrs?|times|weekly|monthly|daily|yearly|wd|wds)\b)")
 
 
+# A number typed against its unit ("within 3wd", "24hrs", "6wks") is the number and the unit.
+_GLUED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(wds?|hrs?|hours?|days?|wks?|weeks?|mths?|months?|yrs?|years?|mins?|minutes?)\b",
+                    re.I)
+
+
+def unglued(text: str) -> str:
+    """``text`` with every number typed against its unit written apart from it ("35wd" is "35 wd")."""
+    return _GLUED.sub(r"\1 \2", text)
+
+
 def spelled_digits(text: str) -> str:
     """``text`` (lower case) with every number spelled out before a unit written in digits."""
     return _SPELLED.sub(_digits, text)
@@ -64,7 +74,7 @@ def _digits(match: re.Match) -> str:
 
 def normalise(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    text = re.sub(r"'s\b", "", text.lower())
+    text = re.sub(r"'s\b", "", unglued(text.lower()))
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     return spelled_digits(text)

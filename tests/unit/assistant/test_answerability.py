@@ -136,6 +136,8 @@ def test_a_year_a_council_and_shorthand_are_repeated_though_the_documents_never_
     # A quantity the documents never state is what a near miss asks about: "… hours" would hide the question.
     clause = asked_clause("are home visits recorded within 24 hours or 72hrs", known=known_to(weights))
     assert clause == 'what you asked ("are home visits recorded within 24 hours or 72hrs")', clause
+    clause = asked_clause("we feed back within 3wd yeah", known=known_to(weights))  # batch 13
+    assert clause == 'what you asked ("we feed back within 3wd yeah")', clause
     clause = asked_clause("sup sessions have to be min 1.5 hrs dont they", known=known_to(weights))  # nor a decimal
     assert clause == 'what you asked ("sup sessions have to be min 1.5 hrs dont they")', clause
     assert "447" not in asked_clause("plan for child 447190", known=known_to(weights))  # a case number is not
@@ -191,6 +193,9 @@ def test_a_number_the_question_gives_in_shorthand_is_looked_for_spelled_out():
     weights = TermWeights.from_counts({}, total=1)
     query = understand("how often do we have to visit kids on cp plans, is it every 10 wd")
     assert answer_features(query, [], [], [], weights)["numbers_missing"] == 1.0
+    # typed against its unit too ("within 3wd", batch 13), while the question stays as typed for its echo
+    query = understand("sussex procs say we feed back to the referrer on the outcome within 3wd yeah")
+    assert answer_features(query, [], [], [], weights)["numbers_missing"] == 1.0 and "3wd" in query.text
 
 
 def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_naming_it() -> None:
