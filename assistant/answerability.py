@@ -57,12 +57,16 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     typed = [u for u in units[:TYPED_UNITS] if u.typed]
     held = set(as_verbs(tokens(" ".join(f"{h.passage.title} {h.passage.section} {h.passage.text}" for h in top))))
     missing = sum(weights.idf(t) for t in terms if t not in held) / total
-    years_held = held_years(query.years, top, best.text if best is not None else "")
+    # A fact about the council the question names is looked for in its documents and in those of no council
+    scoped = [h for h in top if not h.steer_parts.get("council_other")]
+    years_held = held_years(query.years, scoped, best.text if best is not None else "")
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
     asked_numbers = _numbers(query.plain or query.text)  # "every 10 wd": "every 10 working days"
-    numbers_missing = (bool(asked_numbers) and not asked_numbers <= _numbers(" ".join(h.passage.text for h in top))
+    evidence = " ".join(h.passage.text for h in scoped)
+    numbers_missing = ((bool(asked_numbers) and not asked_numbers <= _numbers(evidence)
+                        or _frequency_missing(query.plain or query.text, evidence))
                        and not contradicted(query.plain or query.text, best, terms, weights))
     return {
         "best_unit": best.probability if best else 0.0,
@@ -147,7 +151,7 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
 QUANTITY = re.compile(  # a quantity of time or a count, in lower-cased text
     r"(?<![\w-])(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
-    r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)\b")
+    r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")  # "96%" before a space too
 
 
 _AGE_AFTER = re.compile(r"[\s-]*olds?\b")  # "a 4 month old", "17 yr olds"
@@ -204,6 +208,12 @@ def _other_frequency(question: str, text: str) -> bool:
     and monthly are one)."""
     asked, stated = _frequencies(question), _frequencies(text)
     return bool(asked and stated) and not any(abs(a - s) <= 0.1 * max(a, s) for a in asked for s in stated)
+
+
+def _frequency_missing(question: str, text: str) -> bool:
+    """The question states how often ("weekly visits", "6 weekly") and the text states no frequency near it."""
+    stated = _frequencies(text)
+    return any(not any(abs(a - s) <= 0.1 * max(a, s) for s in stated) for a in _frequencies(question))
 
 
 def _numbers(text: str) -> set[str]:

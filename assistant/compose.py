@@ -29,7 +29,7 @@ from assistant.understand import Query
 from assistant.vocabulary import is_term
 from ingest.authorities import find_authorities
 from ingest.splitter import omits
-from ingest.tokens import tokens
+from ingest.tokens import as_verbs, tokens
 
 
 
@@ -157,10 +157,15 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         asked_text = f"{query.text} {query.plain}"
         units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)) for u in units]
     # What a time is asked of is read in the question, not the story told before it ("… moving to Norfolk from Essex.
-    # … how long until the conference has to be held": the conference, not the move), unless the question points
-    # back into the story ("had a referral come in … how quickly does it need a decision")
+    # … how long until the conference has to be held": the conference, not the move) or after it, unless the
+    # question points back into the story ("had a referral come in … how quickly does it need a decision"). A lead-in
+    # before a comma or a dash may name the subject: its words count where the best unit holds them ("supervision for
+    # a newly qualified worker - how often to begin with") and not otherwise ("just qualified, starting at notts in
+    # jan - how often will i get sup": supervision, not January)
     asked = asked_part(query.text)
-    story = story_words(query.text) if asked != query.text else frozenset()
+    story = story_words(query.text)
+    if asked == query.text and units:
+        story = story - set(as_verbs(tokens(f"{units[0].section} {units[0].text}")))
     own = terms if POINTS_BACK_TO_STORY.search(asked) else [t for t in terms if t not in story] or terms
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),

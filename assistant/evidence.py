@@ -186,15 +186,26 @@ def asked_part(question: str) -> str:
     return question if end is None or question[end[0]] not in ".!" else question[end[1]:]
 
 
+# A remark after the question mark that asks nothing ("our assessments are 35 wd right? tm keeps saying we're
+# behind", "who signs off closing a case? family have engaged well and i want to shut it down"): what happened
+_TRAILING = re.compile(r"\?\s+(?![^?]*\?)(?!(?:and|also|or|plus|but)?\s*(?:how|when|what|whats|who|whom|which|where|"
+                       r"why|is|are|can|could|do|does|did|should|must|will|would|have|has|am|was|were)\b)(?=\S)", re.I)
+
+
 def story_words(question: str) -> frozenset[str]:
     """Stems of the story a message tells before its question ("did a statutory visit ... today but im in court
-    tmrw, by when does it need to be on the system"), less those the question itself uses: what happened, which an
-    answer need not repeat ("court", "tmrw"); the question's own words always count."""
+    tmrw, by when does it need to be on the system") or after it ("… right? tm keeps saying we're behind"), less
+    those the question itself uses: what happened, which an answer need not repeat ("court", "tmrw"); the
+    question's own words always count."""
     end = _story_end(question)
-    if end is None:
+    start = end[1] if end is not None else 0
+    trailing = _TRAILING.search(question, start)
+    stop = trailing.end() if trailing is not None else len(question)
+    told = (question[: end[0]] if end is not None else "") + " " + question[stop:]
+    if end is None and trailing is None:
         return frozenset()
-    asked = set(as_verbs(tokens(question[end[1]:])))
-    return frozenset(set(as_verbs(tokens(question[: end[0]]))) - asked)
+    asked = set(as_verbs(tokens(question[start:stop])))
+    return frozenset(set(as_verbs(tokens(told))) - asked)
 
 
 def unknown_names(question: str, weights: TermWeights) -> set[str]:

@@ -52,8 +52,8 @@ _SPELLED = re.compile(
 
 
 # A number typed against its unit ("within 3wd", "24hrs", "6wks") is the number and the unit.
-_GLUED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(wds?|hrs?|hours?|days?|wks?|weeks?|mths?|months?|yrs?|years?|mins?|minutes?)\b",
-                    re.I)
+_GLUED = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)(wds?|hrs?|hours?|days?|wks?|weeks?|mths?|months?|yrs?|years?|mins?|minutes?)\b", re.I)
 
 
 def unglued(text: str) -> str:

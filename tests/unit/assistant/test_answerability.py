@@ -303,3 +303,47 @@ def test_a_frequency_spelled_out_contradicts_as_its_digits_do() -> None:
     assert contradicted(question, monthly, tokens("supervision every six weeks"), SUPERVISION)
     over = _unit("Where an assessment runs beyond 45 working days, the social worker should record why.")
     assert not contradicted("assessment going over forty five days", over, ["assess", "go", "45", "day"], ASSESSMENTS)
+
+
+def _hit(text: str, *, date: str = "2024-01-01", other_council: bool = False):
+    from types import SimpleNamespace
+
+    passage = SimpleNamespace(text=text, title="", section="", date=date, doc_type="inspection-report")
+    return SimpleNamespace(passage=passage, score=0.5, dense=0.5, lexical=1.0, lexical_raw=1.0, coverage=0.5,
+                           steer_parts={"council_other": float(other_council)})
+
+
+def test_a_frequency_the_question_states_and_no_passage_gives_is_missing():
+    """"originating la still has to do weekly visits til the transfer conf right" (batch 15): no document gives
+    any frequency of visits, so "weekly" is missing as a figure would be; four-weekly is monthly."""
+    from assistant.answerability import answer_features
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({}, total=1)
+    transfer = [_hit("The originating local authority remains responsible for the child's plan.")]
+    query = understand("originating la still has to do weekly visits til the transfer conf right")
+    assert answer_features(query, transfer, [], [], weights)["numbers_missing"] == 1.0
+    query = understand("practitioners get supervision 4 weekly isnt it")
+    monthly = [_hit("Every practitioner must have supervision at least monthly.")]
+    assert answer_features(query, monthly, [], [], weights)["numbers_missing"] == 0.0
+
+
+def test_a_fact_about_the_council_asked_is_looked_for_in_its_own_documents():
+    """"darlo ofsted 2022 said cla school attendance was 96% - is that right" (batch 15): Stockton's 2019 report
+    gives 96%, and Darlington's does not; "hartlepool 2022 grades?": 2022 is another council's report's year."""
+    from assistant.answerability import answer_features
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({}, total=1)
+    darlington = _hit("Children in care attend school regularly.", date="2022-12-01")
+    stockton = _hit("School attendance for children in care is 96%.", date="2019-07-01", other_council=True)
+    query = understand("darlo ofsted 2022 said cla school attendance was 96% - is that right")
+    features = answer_features(query, [darlington, stockton], [], [], weights)
+    assert features["numbers_missing"] == 1.0 and features["years_held"] == 1.0
+    hartlepool = _hit("Overall effectiveness Outstanding.", date="2024-03-01")
+    leeds = _hit("Overall effectiveness Outstanding.", date="2022-09-01", other_council=True)
+    assert answer_features(understand("hartlepool 2022 grades?"), [hartlepool, leeds], [], [], weights)[
+        "years_held"] == 0.0
+    # evidence of no council (national guidance) counts for any council
+    assert answer_features(understand("hartlepool 2022 grades?"), [hartlepool, _hit("x", date="2022-01-01")], [],
+                           [], weights)["years_held"] == 1.0
