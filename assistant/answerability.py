@@ -207,13 +207,18 @@ def _other_frequency(question: str, text: str) -> bool:
     """The question states how often, and the text states another frequency and not the question's (four-weekly
     and monthly are one)."""
     asked, stated = _frequencies(question), _frequencies(text)
-    return bool(asked and stated) and not any(abs(a - s) <= 0.1 * max(a, s) for a in asked for s in stated)
+    return bool(asked and stated) and not any(_same_frequency(a, s) for a in asked for s in stated)
 
 
 def _frequency_missing(question: str, text: str) -> bool:
     """The question states how often ("weekly visits", "6 weekly") and the text states no frequency near it."""
     stated = _frequencies(text)
-    return any(not any(abs(a - s) <= 0.1 * max(a, s) for s in stated) for a in _frequencies(question))
+    return any(not any(_same_frequency(a, s) for s in stated) for a in _frequencies(question))
+
+
+def _same_frequency(a: int, b: int) -> bool:
+    """Within a tenth of each other, in days: four-weekly is monthly."""
+    return abs(a - b) <= 0.1 * max(a, b)
 
 
 def _numbers(text: str) -> set[str]:

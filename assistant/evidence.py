@@ -200,10 +200,10 @@ def story_words(question: str) -> frozenset[str]:
     end = _story_end(question)
     start = end[1] if end is not None else 0
     trailing = _TRAILING.search(question, start)
-    stop = trailing.end() if trailing is not None else len(question)
-    told = (question[: end[0]] if end is not None else "") + " " + question[stop:]
     if end is None and trailing is None:
         return frozenset()
+    stop = trailing.end() if trailing is not None else len(question)
+    told = (question[: end[0]] if end is not None else "") + " " + question[stop:]
     asked = set(as_verbs(tokens(question[start:stop])))
     return frozenset(set(as_verbs(tokens(told))) - asked)
 

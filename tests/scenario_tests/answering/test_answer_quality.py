@@ -546,6 +546,19 @@ def test_every_family_has_five_wordings_none_of_them_a_tuning_question():
     assert set(FAILING) <= {w for *_, wordings in FAMILIES.values() for w in wordings}
 
 
+@pytest.mark.parametrize("wording", [
+    "just qualified, starting at notts in jan - how often will i get sup",  # batch 14
+    "starting my first sw job at notts in september - how often will i get supervision",
+])
+def test_a_lead_in_counts_for_what_is_asked_only_where_the_answer_holds_its_words(corpus_assistant, wording):
+    # "jan", "starting", "september" tell when, not what the frequency is of: the question is answered with
+    # Nottinghamshire's frequencies, where it had been partial ("supervision for a newly qualified worker - how often
+    # to begin with", a family above, keeps its lead-in as its subject)
+    answer = corpus_assistant.ask(wording)
+    said = f"{answer.outcome}: {answer.answer[:300]}"
+    assert answer.outcome == "answered" and "fortnightly to begin with" in answer.answer, said
+
+
 @pytest.mark.parametrize("family, wording, outcome, facts", cases("knowledge"))
 def test_a_wording_over_the_sample_knowledge_base(knowledge_assistant, family, wording, outcome, facts):
     check(knowledge_assistant, wording, outcome, facts)
