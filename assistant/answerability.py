@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.answer_types import PREFERRED_KINDS
-from assistant.evidence import TermWeights, coverage, story_words
+from assistant.evidence import TermWeights, coverage
+from assistant.story import story_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
@@ -219,6 +220,11 @@ def _frequency_missing(question: str, text: str) -> bool:
 def _same_frequency(a: int, b: int) -> bool:
     """Within a tenth of each other, in days: four-weekly is monthly."""
     return abs(a - b) <= 0.1 * max(a, b)
+
+
+def states_figure(text: str) -> bool:
+    """Does a question state a figure to check: a quantity ("15 working days", "96%") or how often ("monthly")?"""
+    return bool(_numbers(text) or _frequencies(text))
 
 
 def _numbers(text: str) -> set[str]:

@@ -17,7 +17,8 @@ from typing import Callable
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, held_years, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
-from assistant.evidence import TermWeights, answer_terms, asked_part, story_words
+from assistant.evidence import TermWeights, answer_terms
+from assistant.story import asked_part, question_part, story_words
 from assistant.leading import (POINTS_BACK_TO_STORY, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
                                nearest_unit, preferred_subject, time_subject)
 from assistant.more_asks import from_each, second_asks
@@ -166,7 +167,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     story = story_words(query.text)
     if asked == query.text and units:
         story = story - set(as_verbs(tokens(f"{units[0].section} {units[0].text}")))
-    own = terms if POINTS_BACK_TO_STORY.search(asked) else [t for t in terms if t not in story] or terms
+    own = terms if POINTS_BACK_TO_STORY.search(question_part(query.text)) else [t for t in terms if t not in story] or terms
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                  prefer=preferred_subject(asked, query.answer_type, own),

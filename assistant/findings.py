@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer_types import KINDS as ANSWER_KINDS, PREFERRED_KINDS
+from assistant.answerability import states_figure
 from assistant.answers import Answer, Citation
 from assistant.retriever import Hit
 from assistant.understand import Query
@@ -104,6 +105,9 @@ class FindingsAnswerer:
         intent = intent_of(query)
         if intent is None or intent.fallback != fallback or query.answer_type in FACT_KINDS:
             return None  # a number, a time, a name...: what inspectors said on the theme would not state it
+        if states_figure(query.plain or query.text):
+            return None  # "does stocktons own policy say sup has to be monthly? ofsted said …": the findings on
+            # supervision would not check the figure; the passages answer it, or say they don't
         index = self.index_for(version)
         known = index.authorities()
         authorities = [a for a in query.authorities if a in known] if query.authorities else known[:1] if len(known) == 1 else []

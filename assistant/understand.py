@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer_types import QUANTITIES, asked_for
+from assistant.story import question_part, told_part
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
 from ingest.authorities import find_authorities, mentions
@@ -63,6 +64,14 @@ class Query:
     answer_type: str | None = None  # the kind of fact asked for (assistant/answer_types.py)
 
 
+def asked_councils(question: str) -> list[str]:
+    """The councils a question is about: those its question names where the story told around it names only
+    others ("my mate in notts says nqsws get fortnightly sup at first - is it the same in glos": Gloucestershire);
+    else every council the message names (a family moving "from hpool into our patch in stockton" keeps both)."""
+    every, asked = find_authorities(question), find_authorities(question_part(question))
+    return asked if asked and not set(asked) & set(find_authorities(told_part(question))) else every
+
+
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
     as typed, and everything else is read with any number typed against its unit apart from it ("35wd")."""
@@ -70,7 +79,7 @@ def understand(question: str, *, context: str = "") -> Query:
     found = find_terms(question)
     terms = [m for m in found if m.kind not in INSPECTION_KINDS]
     plain = spell_out(question, terms)
-    authorities = find_authorities(question)
+    authorities = asked_councils(question)
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
                    | {2000 + int(y) for y in _SHORT_YEAR.findall(question)})
     inspection = _about_inspection(f"{question}\n{plain}", years)

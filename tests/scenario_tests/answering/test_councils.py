@@ -79,3 +79,28 @@ def test_an_answer_about_one_council_quotes_nothing_from_another(assistant, ques
     answer = assistant.ask(question)
     assert answer.outcome == "answered", answer.answer
     assert {c.source for c in answer.citations} == {"leeds-supervision.md"}, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "a friend in walsall says they get supervision at least monthly - is it the same in leeds",
+    "walsall supervision is monthly for my mate over there, so how often is it here in leeds",
+])
+def test_a_council_named_only_in_the_story_is_not_the_one_asked_about(assistant, question):
+    # The story before the question names Walsall; the question asks of Leeds, whose document gives no frequency:
+    # Walsall's rule is at most the nearest, named as Walsall's, never the answer (it had been answered from it)
+    answer = assistant.ask(question)
+    assert answer.outcome != "answered", answer.answer
+    said, _, quoted = answer.answer.partition(": ")
+    assert "monthly" not in quoted or "Walsall" in said, answer.answer
+
+
+@pytest.mark.parametrize("question, councils", [
+    ("my mate in notts says nqsws get fortnightly sup at first - is it the same in glos", ["Gloucestershire"]),
+    ("family moved from hpool into our patch in stockton last week - who holds the plan in stockton",
+     ["Hartlepool", "Stockton-on-Tees"]),
+    ("is sup frequency the same in hartlepool as walsall", ["Hartlepool", "Walsall"]),
+])
+def test_the_councils_asked_about_are_those_the_question_names_unless_the_story_names_them_too(question, councils):
+    from assistant.understand import asked_councils
+
+    assert asked_councils(question) == councils

@@ -178,6 +178,17 @@ def test_findings_never_stand_in_for_an_asked_number(assistant):
     assert answer.mode != "findings", answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "does gateshead's own policy say supervision has to be monthly? ofsted said they werent meeting requirements",
+    "gateshead supervision is meant to be every 4 weeks isnt it, what did ofsted say",
+])
+def test_findings_never_confirm_a_figure_the_question_states(assistant, question):
+    # The inspectors' findings on supervision say nothing of "monthly" or "every 4 weeks": a findings answer would
+    # read as confirming it; the passages answer the figure, or say the documents don't state it
+    answer = assistant.ask(question)
+    assert answer.mode != "findings", answer.answer
+
+
 def test_the_only_authority_held_is_the_one_meant(assistant):
     answer = assistant.ask("What needs to improve?")
     assert answer.mode == "findings"

@@ -454,7 +454,7 @@ def test_a_council_name_typed_short_is_the_council():
     ("how soon do we have to see the kid after a referral comes in? 🙏", set()),
 ])
 def test_the_story_a_message_tells_before_or_after_its_question(message, story):
-    from assistant.evidence import story_words
+    from assistant.story import story_words
 
     assert story <= story_words(message) if story else not story_words(message)
 
@@ -470,6 +470,17 @@ def test_the_story_a_message_tells_before_or_after_its_question(message, story):
 ])
 def test_the_question_a_message_asks_after_its_story(message, asked):
     # what a time is asked of is read here: "from Essex" is where the family came from, not what the time counts from
-    from assistant.evidence import asked_part
+    from assistant.story import asked_part
 
     assert asked_part(message) == asked
+
+
+def test_the_question_part_leaves_out_the_story_before_and_the_remark_after():
+    from assistant.story import question_part, told_part
+
+    message = "been qualified since july, joined notts this week - how often should my supervision be"
+    assert question_part(message) == "how often should my supervision be"
+    assert "this week" in told_part(message)
+    remark = "our assessments are 35 wd right? tm keeps saying were behind"
+    assert question_part(remark) == "our assessments are 35 wd right? " and "behind" in told_part(remark)
+    assert question_part("how often is supervision") == "how often is supervision"

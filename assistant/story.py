@@ -1,0 +1,77 @@
+"""Where a message's question is: the story told before it, a lead-in naming its subject, a remark after it.
+
+Practitioners often tell what happened before they ask ("had to cancel supervision ... bc of court this morning,
+how long have i got to rearrange it") or add a remark after ("our assessments are 35 wd right? tm keeps saying
+we're behind"). What is asked, and what it is asked of, is read in the question itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.tokens import as_verbs, tokens
+
+
+# Where a message that tells its story first turns to its question: a comma, a dash, a full stop, "but" or "so", then
+# a question word or an auxiliary ("had to cancel supervision ... bc of court this morning, how long have i got to
+# rearrange it", "my ATM keeps moving my supervison. is there a rule on how quickly it has to be rebooked")
+_ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|when|what|whats|who|whom|which|where|why|is|are|"
+                   r"can|could|do|does|did|should|must|will|would|have|has|am|was|were)\b)", re.I)
+STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
+
+
+def _story_end(question: str) -> tuple[int, int] | None:
+    """Where the story a message tells before its question ends and the question starts, or None."""
+    found = list(_ASKS.finditer(question))
+    if not found or len(question[: found[-1].start()].split()) < STORY_WORDS:
+        return None
+    return found[-1].start(), found[-1].end()
+
+
+def asked_part(question: str) -> str:
+    """The question a message asks after a story told in sentences of its own ("… moving to Norfolk from Essex.
+    Where does the other LA send the transfer in request, and how long until the conference has to be held"), or
+    the whole message: a lead-in before a comma or a dash names the subject ("supervision for a newly qualified
+    worker - how often to begin with")."""
+    end = _story_end(question)
+    return question if end is None or question[end[0]] not in ".!" else question[end[1]:]
+
+
+# A remark after the question mark that asks nothing ("our assessments are 35 wd right? tm keeps saying we're
+# behind", "who signs off closing a case? family have engaged well and i want to shut it down"): what happened
+_TRAILING = re.compile(r"\?\s+(?![^?]*\?)(?!(?:and|also|or|plus|but)?\s*(?:how|when|what|whats|who|whom|which|where|"
+                       r"why|is|are|can|could|do|does|did|should|must|will|would|have|has|am|was|were)\b)(?=\S)", re.I)
+
+
+def _question_span(question: str) -> tuple[int, int]:
+    """Where the question itself starts and stops: after a story or a lead-in told before it, before a remark after
+    it."""
+    end = _story_end(question)
+    start = end[1] if end is not None else 0
+    trailing = _TRAILING.search(question, start)
+    return start, trailing.end() if trailing is not None else len(question)
+
+
+def question_part(question: str) -> str:
+    """The question itself, less a story or lead-in before it and a remark after it ("been qualified since july,
+    joined notts this week - how often should my supervision be": "this" is the story's, not the question's)."""
+    start, stop = _question_span(question)
+    return question[start:stop]
+
+
+def told_part(question: str) -> str:
+    """What a message tells around its question: the story before it and any remark after it."""
+    start, stop = _question_span(question)
+    return f"{question[:start]} {question[stop:]}"
+
+
+def story_words(question: str) -> frozenset[str]:
+    """Stems of the story a message tells before its question ("did a statutory visit ... today but im in court
+    tmrw, by when does it need to be on the system") or after it ("… right? tm keeps saying we're behind"), less
+    those the question itself uses: what happened, which an answer need not repeat ("court", "tmrw"); the
+    question's own words always count."""
+    start, stop = _question_span(question)
+    if start == 0 and stop == len(question):
+        return frozenset()
+    asked = set(as_verbs(tokens(question[start:stop])))
+    return frozenset(set(as_verbs(tokens(told_part(question)))) - asked)
