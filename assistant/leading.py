@@ -57,8 +57,8 @@ _COUNTED_FROM = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|be
 # In a question, the phrase after "after", "from", "since"... up to its verb ("how long after the strategy discussion
 # should the icpc be": "the strategy discussion").
 _ASKED_FROM = re.compile(
-    r"\b(?:after|following|from|since|before)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|would|to|"
-    r"and|for|in|by)\b)[^,?\-–:])+)", re.I)
+    r"\b(?:after|following|from|since|before|once)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|"
+    r"would|to|how|until|and|for|in|by)\b)[^,?\-–:])+)", re.I)
 # Words that point back to something said before: what the time is counted from, or the story told before a question
 POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|that|those|he|him|his|she|her)\b", re.I)
 # Of those, the ones that can stand for a thing told in a story before the question ("… a referral came in … how
@@ -119,8 +119,8 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
     not, or when the subject is what the time is counted from ("how long after the core assessment starts must it
     be done", with no lead-in naming another subject)."""
     found = list(_ASKED_FROM.finditer(question))
-    if not found:
-        return []
+    if not found or any(re.match(r"(?:it|they)\b", m.group(1), re.I) for m in found):
+        return []  # "once it lands with csc": counted from the subject itself ("after that": from the story's event)
     anchors = " ".join(m.group(1) for m in found)
     counted = _stems(anchors)
     subject = [t for t in terms if t not in counted]

@@ -182,6 +182,22 @@ def test_a_question_that_counts_from_nothing_has_no_separate_subject() -> None:
                             ["referr", "come", "friday", "school", "decis"]) == []
 
 
+def test_once_names_what_a_time_is_counted_from_as_after_does() -> None:
+    # "once the icpc is done when does the first review conf have to be held": the review conference, not the ICPC
+    terms = ["devon", "initi", "child", "protect", "confer", "done", "first", "review", "held"]
+    assert question_subject("devon - once the icpc is done when does the first review conf have to be held",
+                            terms) == ["devon", "done", "first", "review", "held"]
+    # the phrase ends at "how" ("once the s47 starts how long until it has to be finished": "it" is the s47)
+    assert question_subject("once the s47 starts how long until it has to be finished",
+                            ["section", "47", "start", "long", "finish"]) == []
+    # "once it lands with csc": counted from the subject itself
+    assert question_subject("how quick does a new referral need to be looked at once it lands with csc",
+                            ["new", "referr", "look", "land", "csc"]) == []
+    # "after that" counts from an event told before the question, not from the subject
+    assert question_subject("transfer in conf has happened, when is the first review conf due after that",
+                            ["transfer", "confer", "happen", "first", "review", "due"]) != []
+
+
 def test_it_after_the_counted_from_phrase_is_the_subject_a_lead_in_named() -> None:
     # "devon first rcpc - how long after the icpc does it have to be": "it" is the review conference of the lead-in
     terms = ["devon", "first", "review", "child", "protect", "confer", "initi"]
