@@ -153,9 +153,9 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 QUANTITY = re.compile(  # a quantity of time or a count, in lower-cased text
     r"(?<![\w-])(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
     r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")  # "96%" before a space too
-
-
-_AGE_AFTER = re.compile(r"[\s-]*olds?\b")  # "a 4 month old", "17 yr olds"
+# Not a figure to check: an age ("a 4 month old", "17 yr olds", "baby 4 months") or time gone by ("10 days ago")
+_AGE_AFTER = re.compile(r"[\s-]*(?:olds?|ago)\b")
+_AGE_BEFORE = re.compile(r"\b(?:baby|babies|infant|child|kid|boy|girl|son|daughter|aged)\s*$")
 _UNITS = {"hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year", "yr": "year", "per cent": "%",
           "percent": "%"}
 
@@ -164,7 +164,8 @@ def _quantities(text: str) -> set[tuple[str, str]]:
     """(number, unit) pairs a text states: "35 working days" is ("35", "day"), "forty-five days" ("45", "day")."""
     text = spelled_digits(text.lower())
     return {(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")))
-            for m in QUANTITY.finditer(text) if not _AGE_AFTER.match(text, m.end())}
+            for m in QUANTITY.finditer(text)
+            if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start())}
 
 
 def contradicted(question: str, best: Unit | None, terms: list[str], weights: TermWeights) -> bool:
@@ -218,8 +219,7 @@ def _frequency_missing(question: str, text: str) -> bool:
 
 
 def _same_frequency(a: int, b: int) -> bool:
-    """Within a tenth of each other, in days: four-weekly is monthly."""
-    return abs(a - b) <= 0.1 * max(a, b)
+    return abs(a - b) <= 0.1 * max(a, b)  # within a tenth of each other, in days: four-weekly is monthly
 
 
 def states_figure(text: str) -> bool:

@@ -112,6 +112,10 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     assert _numbers("tees, 4 month old with a fractured arm - strat or meeting") == set()
     assert _numbers("homeless 16 and 17 yr olds in redcar - are they told their rights") == set()  # plural too
     assert _numbers("a 15-year-old missing for 3 days") == {"3"}
+    # nor is an age after the child ("baby 4 months with a fractured femur"), nor time gone by ("10 days ago")
+    assert _numbers("baby 4 months with a fractured femur brought in tonight, strat by phone?") == set()
+    assert _numbers("child aged 6 weeks, is a strat needed") == set()
+    assert _numbers("family moved in 10 days ago, icpc within 15 days of the move?") == {"15"}
 
 
 def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:
