@@ -59,6 +59,8 @@ _COUNTED_FROM = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|be
 _ASKED_FROM = re.compile(
     r"\b(?:after|following|from|since|before|once)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|"
     r"would|to|how|until|and|for|in|by)\b)[^,?\-–:])+)", re.I)
+# A counted-from phrase that starts with the subject's pronoun ("once it lands with csc"), unlike "after that"
+_SUBJECT_ITSELF = re.compile(r"(?:it|they)\b", re.I)
 # Words that point back to something said before: what the time is counted from, or the story told before a question
 POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|that|those|he|him|his|she|her)\b", re.I)
 # Of those, the ones that can stand for a thing told in a story before the question ("… a referral came in … how
@@ -119,7 +121,7 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
     not, or when the subject is what the time is counted from ("how long after the core assessment starts must it
     be done", with no lead-in naming another subject)."""
     found = list(_ASKED_FROM.finditer(question))
-    if not found or any(re.match(r"(?:it|they)\b", m.group(1), re.I) for m in found):
+    if not found or any(_SUBJECT_ITSELF.match(m.group(1)) for m in found):
         return []  # "once it lands with csc": counted from the subject itself ("after that": from the story's event)
     anchors = " ".join(m.group(1) for m in found)
     counted = _stems(anchors)
