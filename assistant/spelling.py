@@ -50,6 +50,19 @@ def _one_edit(word: str) -> set[str]:
     return (deletes | _swaps(word) | changes | inserts) - {word}
 
 
+def _doublings(word: str) -> list[str]:
+    """``word`` with one or two of its letters typed once instead of twice, or twice instead of once ("refferal" is
+    "referral", "commisioned" is "commissioned"): the slip a single edit does not reach when it is made twice."""
+    def once(text: str) -> set[str]:
+        undoubled = {text[:i] + text[i + 1:] for i in range(len(text) - 1) if text[i] == text[i + 1]}
+        doubled = {text[:i + 1] + text[i] + text[i + 1:] for i in range(len(text))
+                   if text[i].isalpha() and text[i] not in "aeiouy" and text[i:i + 2] != text[i] * 2
+                   and (i == 0 or text[i - 1] != text[i])}
+        return undoubled | doubled
+    first = sorted(once(word) - {word})
+    return first + sorted({v for w in first for v in once(w)} - set(first) - {word})  # one slip before two
+
+
 def meant(word: str, counts: Mapping[str, int]) -> str | None:
     """The one knowledge-base word ``word`` is a slip for, or None (known already, a name, or ambiguous)."""
     lower = word.lower()
@@ -64,9 +77,20 @@ def meant(word: str, counts: Mapping[str, int]) -> str | None:
         return slipped.pop()
     if len(lower) < MIN_MISSED:
         return None
-    # Longest first: of two spellings with the same stem, the slip is more often a letter left out
-    # ("assesment" is "assessment", not "assessent").
-    candidates = sorted(_one_edit(lower), key=lambda c: (-len(c), c))
+    # A letter typed once for twice or twice for once is the commonest slip: it is tried first
+    by_stem = (_known(_doublings(lower), lower, counts) if len(lower) >= MIN_LENGTH else {}) or _known(
+        sorted(_one_edit(lower), key=lambda c: (-len(c), c)), lower, counts)
+    # Two readings: the one the knowledge base uses far more often ("supervision" over "supervisor"), else none.
+    ranked = sorted(by_stem, key=lambda stem: -counts[stem])
+    if len(ranked) > 1 and counts[ranked[0]] < DOMINANT * counts[ranked[1]]:
+        return None
+    return by_stem[ranked[0]] if ranked else split(lower, counts)
+
+
+def _known(candidates: list[str], lower: str, counts: Mapping[str, int]) -> dict[str, str]:
+    """Of ``candidates`` (spellings of the typed ``lower``, likeliest first: of two with the same stem, the slip is
+    more often a letter left out, "assesment" is "assessment", not "assessent"), those the knowledge base uses, by
+    stem (the likeliest of each stem)."""
     by_stem: dict[str, str] = {}
     for candidate, stem in zip(candidates, stem_words(candidates)):
         used = counts.get(stem, 0)
@@ -75,11 +99,7 @@ def meant(word: str, counts: Mapping[str, int]) -> str | None:
         once = used and len(candidate) == len(lower) + 1 and candidate in model_words()
         if (used >= MIN_DOCUMENTS or once) and candidate not in STOPWORDS:
             by_stem.setdefault(stem, candidate)
-    # Two readings: the one the knowledge base uses far more often ("supervision" over "supervisor"), else none.
-    ranked = sorted(by_stem, key=lambda stem: -counts[stem])
-    if len(ranked) > 1 and counts[ranked[0]] < DOMINANT * counts[ranked[1]]:
-        return None
-    return by_stem[ranked[0]] if ranked else split(lower, counts)
+    return by_stem
 
 
 def split(word: str, counts: Mapping[str, int]) -> str | None:

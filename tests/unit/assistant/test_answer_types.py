@@ -35,6 +35,28 @@ def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
 
 
+@pytest.mark.parametrize("question", [
+    "ICPC's - how many wd from the strat have we got",
+    "how many hrs have we got to hold a strat",
+    "how many wks til the rcpc",
+])
+def test_how_many_of_a_clipped_unit_of_time_asks_for_a_timescale(question: str) -> None:
+    # "how many" alone asks for a count: typed before the spelled-out cue, it used to win (the ICPC's 15 working days
+    # were then no fact of the asked kind, and the answer was refused)
+    from assistant.understand import understand
+
+    assert asked_for(question) == "timescale"
+    assert understand(question).answer_type == "timescale"
+
+
+def test_a_grade_stated_as_required_improvement_is_a_judgement() -> None:
+    text = ("Children's experiences of social care have significantly improved since the last inspection, in 2018, "
+            "where children's services were judged to require improvement.")
+    assert states("judgement", text)
+    assert states("judgement", "Services for children required improvement at the last inspection.")
+    assert not states("judgement", "Some plans require more detail.")
+
+
 def test_the_earliest_cue_wins() -> None:
     # "how often" comes before "who": the question is about a frequency, whoever it concerns.
     assert asked_for("how often should the person who chairs it be supervised") == "frequency"
@@ -205,6 +227,9 @@ def test_a_name_the_question_already_used_names_nothing_new() -> None:
     ("glos sup min monthly isnt it", "frequency"),
     ("im in walsall - our min sup is 6 weekly isnt it", "frequency"),
     ("our single assessment under working together is 35 working days max right", "timescale"),
+    # an average is a number, as a minimum or a maximum is, whatever the caseload names in a report
+    ("average sw caseload in darlo per ofsted 2022?", "number"),
+    ("avg caseload per sw in darlo according to ofsted 2022?", "number"),
 ])
 def test_a_minimum_or_maximum_qualifies_the_kind_another_cue_names(question: str, kind: str) -> None:
     assert asked_for(question) == kind
