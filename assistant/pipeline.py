@@ -21,7 +21,7 @@ from assistant.repeats import drop_repeats
 from assistant.currency import DocumentDates, annotate, from_manifest
 from assistant.retriever import Hit, Retriever
 from assistant.spelling import respell
-from assistant.staff_matters import staff_matter
+from assistant.staff_matters import staff_matter, who_knows
 from assistant.understand import Query, understand
 from ingest.embedder import Embedder
 from ingest.store import IndexVersion, KnowledgeStore
@@ -164,9 +164,10 @@ class Assistant:
             answer = abstain(query, hits, reason="unknown-authority",
                              message=f"{NOT_FOUND} It holds no documents about {names}.")
         elif matter := staff_matter(query.text, hits):
+            who = who_knows(matter)
             answer = abstain(query, hits, reason="staff-matter", message=(
                 f"{NOT_FOUND} It holds practice documents (procedures, guidance, inspection reports), not staff "
-                f"matters such as {matter}: HR, payroll or IT will know."))
+                f"matters such as {matter}{': ' + who if who else ''}."))
         elif self.findings is not None and (found := self.findings.answer(query, hits, version=retriever.version)):
             answer = found  # carries the retrieval hits too
         elif missing_inspection:

@@ -91,6 +91,13 @@ def test_a_staff_matter_is_not_found_and_says_who_would_know(assistant):
     assert assistant.ask("how often do social workers get supervision").outcome == "answered"
 
 
+def test_office_social_life_is_not_found_without_sending_anyone_to_hr(assistant):
+    # the topic model let a chilli recipe for the team lunch through (p 0.34), quoting a care leavers' group
+    answer = assistant.ask("any1 got a good slow cooker chilli recipe for the team lunch friday")
+    assert answer.outcome == "not_found" and answer.reason == "staff-matter", answer.answer
+    assert "HR" not in answer.answer and "recipe" in answer.answer and not answer.citations
+
+
 def test_follow_up_questions_use_the_thread(assistant):
     first = "What did Ofsted say about case recording in Stockton in 2011?"
     follow = assistant.ask("and what about supervision?", context=first)
