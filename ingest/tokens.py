@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 4  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
-#   "1.5" one token; 4: "35wd" is "35 wd", "24hrs" "24 hrs"
+TOKENS_VERSION = 5  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
+#   "1.5" one token; 4: "35wd" is "35 wd", "24hrs" "24 hrs"; 5: "WT2010" is "WT 2010"
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -56,9 +56,15 @@ _GLUED = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)(wds?|hrs?|hours?|days?|wks?|weeks?|mths?|months?|yrs?|years?|mins?|minutes?)\b", re.I)
 
 
+# A year typed against the name before it ("WT2010", "ilacs2019"): the name and the year. Letters after digits or a
+# year inside a longer run of digits ("SI2010123") are left alone.
+_GLUED_YEAR = re.compile(r"(?<![\w.])([A-Za-z]{2,})((?:19|20)\d\d)\b")
+
+
 def unglued(text: str) -> str:
-    """``text`` with every number typed against its unit written apart from it ("35wd" is "35 wd")."""
-    return _GLUED.sub(r"\1 \2", text)
+    """``text`` with every number typed against its unit written apart from it ("35wd" is "35 wd"), and every year
+    typed against the name before it ("WT2010" is "WT 2010")."""
+    return _GLUED_YEAR.sub(r"\1 \2", _GLUED.sub(r"\1 \2", text))
 
 
 def spelled_digits(text: str) -> str:

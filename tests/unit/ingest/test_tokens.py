@@ -72,3 +72,12 @@ def test_a_number_typed_against_its_unit_is_the_number_and_the_unit() -> None:
     assert unglued("35wd max, 6WKS") == "35 wd max, 6 WKS"
     # ordinals, times of day, sections and codes are left as they are
     assert tokens("2nd review at 10am, s47") == ["2nd", "review", "10am", "s47"]
+
+
+def test_a_year_typed_against_the_name_before_it_is_the_name_and_the_year() -> None:
+    # "coventry IA is 10 wd now since WT2010 yeah" (batch 17): "wt2010" was one term no passage holds, so neither
+    # Working Together nor 2010 was looked for, and the answer was refused
+    assert tokens("since WT2010") == tokens("since WT 2010") == ["sinc", "wt", "2010"]
+    assert unglued("ilacs2019 report") == "ilacs 2019 report"
+    # codes with more digits, digits before letters and decades are left as they are
+    assert tokens("SI2010123, covid19, the 2010s") == ["si2010123", "covid19", "2010s"]
