@@ -19,27 +19,27 @@ READ = 3  # the best passages that may name the phrase
 
 
 @lru_cache(maxsize=1)
-def _who_knows() -> dict[str, str]:
-    """Each phrase, folded, with who would know about it (the "@" line above it; "" for no one)."""
+def _entries() -> dict[str, str]:
+    """Each phrase of the data file, as written, with who would know about it (the "@" line above it; "" for no
+    one)."""
     who, found = "", {}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line.startswith("@"):
             who = line[1:].strip()
         elif line and not line.startswith("#"):
-            found[_fold(line)] = who
+            found[line] = who
     return found
 
 
 def who_knows(matter: str) -> str:
     """Who would know about ``matter`` ("HR, payroll or IT will know"), or "" for an office event or the like."""
-    return _who_knows().get(_fold(matter), "")
+    return next((who for phrase, who in _entries().items() if _fold(phrase) == _fold(matter)), "")
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> re.Pattern:
-    lines = [line.strip() for line in _DATA.read_text(encoding="utf-8").splitlines()]
-    phrases = sorted((line for line in lines if line and line[0] not in "#@"), key=len, reverse=True)
+    phrases = sorted(_entries(), key=len, reverse=True)
     words = [r"[\s-]?".join(map(re.escape, phrase.split())) for phrase in phrases]
     return re.compile(r"(?<![\w-])(" + "|".join(words) + r")s?(?![\w-])", re.I)
 
