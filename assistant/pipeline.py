@@ -23,6 +23,7 @@ from assistant.retriever import Hit, Retriever
 from assistant.spelling import respell
 from assistant.staff_matters import staff_matter, who_knows
 from assistant.understand import Query, understand
+from ingest.authorities import related
 from ingest.embedder import Embedder
 from ingest.store import IndexVersion, KnowledgeStore
 
@@ -159,7 +160,7 @@ class Assistant:
         retriever, query, hits = self._search(query)
         known = set(retriever.authorities)
         missing_inspection = _missing_inspection(query, retriever, hits)
-        if query.authorities and not known & set(query.authorities):
+        if query.authorities and not any(related(a, k) for a in query.authorities for k in known):
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
                              message=f"{NOT_FOUND} It holds no documents about {names}.")
@@ -201,15 +202,17 @@ def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> 
         return None
     # A later report may speak of that inspection ("since the last inspection in 2019, when ... inadequate"):
     # then the documents may answer after all, and the answerability model decides.
-    named = set(query.authorities)
-    if any(str(year) in hit.passage.text for hit in hits[:YEAR_MENTIONS] if named & set(hit.passage.authorities)
+    def about(authorities) -> list[str]:  # the councils named, or within an area named ("the tees lot": Stockton)
+        return [b for b in authorities if any(related(a, b) for a in query.authorities)]
+
+    if any(str(year) in hit.passage.text for hit in hits[:YEAR_MENTIONS] if about(hit.passage.authorities)
            for year in query.years):
         return None
     held: dict[str, list[str]] = {}
     for title, date, doc_type, authorities in retriever.documents.values():
         if not doc_type.startswith("inspection") or not date[:4].isdigit():
             continue
-        for authority in set(authorities) & set(query.authorities):
+        for authority in set(about(authorities)):
             held.setdefault(authority, []).append(date[:4])
             if any(of_year(date, doc_type, year) for year in query.years):
                 return None

@@ -20,6 +20,7 @@ from assistant.answer_types import states
 from assistant.evidence import TermWeights, coverage, key_terms
 from assistant.logistic import Logistic
 from assistant.understand import Query
+from ingest.authorities import related
 from ingest.embedder import Embedder
 from ingest.lexical import LexicalIndex
 from ingest.models import Passage
@@ -160,6 +161,8 @@ class Retriever:
         doc_year = int(passage.date[:4]) if passage.date[:4].isdigit() else None
         named = set(query.authorities)
         match = bool(named & set(passage.authorities))
+        # a council within an area the question names, or the area of the council it names, is not another council's
+        near = not match and any(related(a, b) for a in named for b in passage.authorities)
         far = bool(query.years and doc_year is not None and min(abs(doc_year - y) for y in query.years) > 1)
         if query.wants_inspection:
             kind = 1.0 if passage.doc_type.startswith("inspection") else -1.0
@@ -170,7 +173,7 @@ class Retriever:
         recent = query.wants_latest and doc_year is not None and self.newest_year
         return {
             "council_match": float(bool(named) and match),
-            "council_other": float(bool(named) and not match and bool(passage.authorities)),
+            "council_other": float(bool(named) and not match and not near and bool(passage.authorities)),
             "year_match": float(bool(query.years) and doc_year in query.years),
             "year_far": float(far),
             "kind_match": max(kind, 0.0),

@@ -43,7 +43,8 @@ def spelled_out(asked: str, cue: re.Pattern) -> tuple[re.Pattern, ...]:
         patterns.append(re.compile(rf"\b{short}s?\s*\(\s*\w[\w’'-]*[\s,/]+\w[^()]{{0,80}}\)", re.I))
         for long in spelled:
             parts = [re.escape(w) for w in re.findall(r"[\w’'-]+", long)]
-            if len(parts) >= 2:  # each word as written, or a plural, or y -> ies ("authority" -> "authorities")
-                body = r"[\s/-]+".join(rf"{p[:-1]}(?:y|ies)" if p.endswith("y") else rf"{p}(?:e?s)?" for p in parts)
+            if len(parts) >= 2:  # each word as written, or a plural, or y -> ies ("authority" -> "authorities"), a
+                # comma between them or none ("contact referral and assessment": "contact, referral and assessment")
+                body = r",?[\s/-]+".join(rf"{p[:-1]}(?:y|ies)" if p.endswith("y") else rf"{p}(?:e?s)?" for p in parts)
                 patterns.append(re.compile(rf"\b{body}\b", re.I))
     return tuple(patterns)

@@ -20,6 +20,9 @@ from pathlib import Path
 # assistant/vocabulary/SOURCES.md). Columns: authority, name, kind
 # (official | nickname | misspelling), case (any | title | upper), source.
 NAMES_FILE = Path(__file__).with_name("authority_names.csv")
+# A partnership area and the authorities it takes in (authority_areas.csv: area, member, source): the Tees
+# procedures are Hartlepool's, Middlesbrough's, Redcar and Cleveland's and Stockton-on-Tees'.
+AREAS_FILE = Path(__file__).with_name("authority_areas.csv")
 
 # Names inside other names must not match on their own ("Tees" in
 # "Stockton-on-Tees", "Sussex" in "East Sussex" is fine: same partnership).
@@ -101,3 +104,17 @@ def find_authorities(text: str) -> list[str]:
 def mentions(text: str) -> list[str]:
     """The words in ``text`` that name an authority, as written."""
     return [text[start:end] for start, end, _ in name_spans(text)]
+
+
+@lru_cache(maxsize=1)
+def _areas() -> dict[str, frozenset[str]]:
+    with AREAS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {area: frozenset(r["member"] for r in rows if r["area"] == area) for area in {r["area"] for r in rows}}
+
+
+def related(one: str, other: str) -> bool:
+    """Is one authority the other, or an area that takes the other in (either way round)? A question about "the Tees
+    lot" is about a Stockton-on-Tees document too, and a Stockton question about a Tees procedure."""
+    areas = _areas()
+    return one == other or other in areas.get(one, ()) or one in areas.get(other, ())

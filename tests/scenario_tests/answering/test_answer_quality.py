@@ -43,6 +43,18 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "Ofsted's view of how we hold strategy discussions",
             "what were the inspection findings on strat discussions",
         ]),
+    "an area named for its council ('the tees lot': the knowledge base holds Stockton-on-Tees, 2026-12-02)": (
+        "knowledge", "answered", ["face-to-face"], [
+            "tees strat discussions - what did ofsted make of them",
+            "what did ofsted say about the tees lots strategy discussions",
+            "teesside ucra letter on strategy discussions",
+        ]),
+    "what a UCRA is, spelled out with commas the lexicon's expansion leaves out (2026-12-02)": (
+        "knowledge", "answered", ["unannounced inspection of contact, referral and assessment arrangements"], [
+            "whats a ucra",
+            "what does ucra stand for",
+            "what is a UCRA",
+        ]),
     "the 2011 letter's strengths, no council named (the one inspection held that year)": (
         "corpus", "answered", ["effective action to increase management and practitioner capacity"], [
             "what did the 2011 letter say was going well",

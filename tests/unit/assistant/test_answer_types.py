@@ -622,6 +622,12 @@ def test_a_definition_is_stated_only_by_a_sentence_that_spells_the_shorthand_out
                                 "inspections is attached.", asked="what is a UCRA")
     assert not states("definition", "UCRA inspections were brief, discrete inspections lasting two days.",
                       asked="what is a UCRA")
+    # the lexicon writes an expansion without the commas a document puts between its words
+    assert states("definition", "This letter summarises the findings of the recent unannounced inspection of contact, "
+                                "referral and assessment arrangements within local authority children's services.",
+                  asked="whats a ucra")
+    assert not states("definition", "The unannounced inspection looked at contact and referral arrangements.",
+                      asked="whats a ucra")
 
 
 def test_a_capitalised_pair_inside_a_longer_title_is_not_a_persons_name() -> None:

@@ -484,3 +484,15 @@ def test_the_question_part_leaves_out_the_story_before_and_the_remark_after():
     remark = "our assessments are 35 wd right? tm keeps saying were behind"
     assert question_part(remark) == "our assessments are 35 wd right? " and "behind" in told_part(remark)
     assert question_part("how often is supervision") == "how often is supervision"
+
+
+def test_an_area_takes_in_its_councils_from_the_data_file_either_way_round():
+    from ingest.authorities import AREAS_FILE, related
+
+    assert related("Tees", "Stockton-on-Tees") and related("Middlesbrough", "Tees") and related("Leeds", "Leeds")
+    assert not related("Stockton-on-Tees", "Middlesbrough")  # two councils of one area are still two councils
+    assert not related("Tees", "Darlington") and not related("Sussex", "Tees")
+    with AREAS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    known = _source_rows()
+    assert rows and all(row["source"].split() and set(row["source"].split()) <= set(known) for row in rows)
