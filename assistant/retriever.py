@@ -161,8 +161,10 @@ class Retriever:
         doc_year = int(passage.date[:4]) if passage.date[:4].isdigit() else None
         named = set(query.authorities)
         match = bool(named & set(passage.authorities))
-        # a council within an area the question names, or the area of the council it names, is not another council's
-        near = not match and any(related(a, b) for a in named for b in passage.authorities)
+        # Where the documents hold nothing of the council or area the question names, one of a council within that
+        # area (or of the area of that council) is no other council's: "the tees lot" over a Stockton-on-Tees letter
+        near = not match and not named & set(self.authorities) and any(
+            related(a, b) for a in named for b in passage.authorities)
         far = bool(query.years and doc_year is not None and min(abs(doc_year - y) for y in query.years) > 1)
         if query.wants_inspection:
             kind = 1.0 if passage.doc_type.startswith("inspection") else -1.0
