@@ -48,12 +48,16 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "tees strat discussions - what did ofsted make of them",
             "what did ofsted say about the tees lots strategy discussions",
             "teesside ucra letter on strategy discussions",
+            "what did the inspectors say about strategy discussions in teesside",
+            "how were strat discussions in tees viewed by ofsted",
         ]),
     "what a UCRA is, spelled out with commas the lexicon's expansion leaves out (2026-12-02)": (
         "knowledge", "answered", ["unannounced inspection of contact, referral and assessment arrangements"], [
             "whats a ucra",
             "what does ucra stand for",
             "what is a UCRA",
+            "ucra meaning",
+            "what does UCRA mean",
         ]),
     "the 2011 letter's strengths, no council named (the one inspection held that year)": (
         "corpus", "answered", ["effective action to increase management and practitioner capacity"], [

@@ -283,11 +283,9 @@ def test_a_practitioners_own_worry_is_not_a_request_for_ofsteds_criticisms(assis
     assert answer.mode != "findings" and "area for development" not in answer.answer, answer.answer
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "answered at p 0.3351 against the threshold 0.335 since the thirteenth session's refit with batch 17 (0.300 "
-    "against 0.319 before), with the letter's summary and its strengths list: 'strengths' and 'based' are no words of "
-    "these documents (unknown_terms 0.87), 'practice' is in every one, and the model weighs the unknown share little; "
-    "'restorative practice' was answered so before it too (p 0.38). docs/retrieval.md, thirteenth session"))
+# Failed (answered with the letter's strengths list) from the thirteenth session's refit, at p 0.3351 against a
+# threshold of 0.335: 'strengths' and 'based' are no words of these documents and the model weighs the unknown share
+# little. Passes again since the fifteenth session's refit with batch 19 (threshold 0.352): a knife edge, not a fix.
 def test_strengths_based_practice_is_a_way_of_working_not_the_strengths_list(assistant):
     answer = assistant.ask("What did Ofsted say about strengths-based practice in Gateshead in 2011?")
     assert "Staff report good access to training" not in answer.answer, answer.answer
