@@ -265,6 +265,10 @@ def test_what_went_well_is_the_strengths_list(assistant, question):
     "gateshead 2011 - what were the things to improve",
     "what went wrong for gateshead at the 2011 inspection",
     "gateshead 2011 shortcomings",
+    # phrasings of batch 19 (2026-12-02): answered with the strengths or the judgement alone before
+    "what did ofsted tell gateshead they need to work on in 2011",
+    "where did gateshead fall short at the 2011 inspection",
+    "what should gateshead get better at according to ofsted in 2011",
 ])
 def test_things_to_improve_is_the_improvement_list(assistant, question):
     answer = assistant.ask(question)
