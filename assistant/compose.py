@@ -133,12 +133,19 @@ def _sentence(unit: Unit) -> str:
     return text if re.search(r"[.!?]$", text) else text + "."
 
 
-def _cite(chosen: list[Unit], hits: list[Hit]) -> tuple[list[str], list[Citation]]:
+def _cite(chosen: list[Unit], hits: list[Hit], *, councils: list[str] = ()) -> tuple[list[str], list[Citation]]:
+    """The chosen units as cited sentences. ``councils``: the councils a question names, when it names several
+    ("glos - do nqsws get fortnightly sup like in notts"): a sentence from one of them says whose it is, so one
+    council's rule is never read as the other's."""
     numbers: dict[int, int] = {}
     parts = []
+    said = None  # the council last named: a run of its sentences is named once
     for unit in chosen:
         n = numbers.setdefault(unit.hit_index, len(numbers) + 1)
-        parts.append(f"{_sentence(unit)} [{n}]")
+        whose = [c for c in councils if c in hits[unit.hit_index].passage.authorities] if len(councils) > 1 else []
+        label = whose[0] if len(whose) == 1 else None
+        parts.append(f"{label + ': ' if label and label != said else ''}{_sentence(unit)} [{n}]")
+        said = label
     citations = [citation_for(n, hits[index]) for index, n in sorted(numbers.items(), key=lambda kv: kv[1])]
     return parts, citations
 
@@ -225,7 +232,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         chosen = [first] + [u for u in chosen[1:] if u.typed or u.hit_index == first.hit_index]
     added, extra = from_each(query, hits, chosen, terms, weights, search)  # nothing unless it is a comparison
     also, more, unsaid = second_asks(query, units, chosen + added, terms, weights, hits + extra, search, judge)
-    parts, citations = _cite(chosen + added + also, hits + extra + more)
+    parts, citations = _cite(chosen + added + also, hits + extra + more,
+                             councils=list(dict.fromkeys(query.authorities)))
     unsaid_text = [f"The documents don't say {asked_clause(clause, known=known_to(weights))}." for clause in unsaid]
     return Answer(question=query.text, answer=" ".join(parts + unsaid_text), citations=citations, hits=hits,
                   outcome="answered")
