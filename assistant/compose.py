@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Sequence
 
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, held_years, names_all, references
@@ -133,7 +133,7 @@ def _sentence(unit: Unit) -> str:
     return text if re.search(r"[.!?]$", text) else text + "."
 
 
-def _cite(chosen: list[Unit], hits: list[Hit], *, councils: list[str] = ()) -> tuple[list[str], list[Citation]]:
+def _cite(chosen: list[Unit], hits: list[Hit], *, councils: Sequence[str] = ()) -> tuple[list[str], list[Citation]]:
     """The chosen units as cited sentences. ``councils``: the councils a question names, when it names several
     ("glos - do nqsws get fortnightly sup like in notts"): a sentence from one of them says whose it is, so one
     council's rule is never read as the other's."""
