@@ -163,7 +163,7 @@ class Retriever:
         match = bool(named & set(passage.authorities))
         # Where the documents hold nothing of the council or area the question names, one of a council within that
         # area (or of the area of that council) is no other council's: "the tees lot" over a Stockton-on-Tees letter
-        near = not match and not named & set(self.authorities) and any(
+        near = bool(named) and not match and named.isdisjoint(self.authorities) and any(
             related(a, b) for a in named for b in passage.authorities)
         far = bool(query.years and doc_year is not None and min(abs(doc_year - y) for y in query.years) > 1)
         if query.wants_inspection:

@@ -104,3 +104,46 @@ def test_the_councils_asked_about_are_those_the_question_names_unless_the_story_
     from assistant.understand import asked_councils
 
     assert asked_councils(question) == councils
+
+
+STOCKTON = """Title: Supervision policy
+Publisher: Stockton-on-Tees Borough Council
+Date: 2024-02-01
+Type: procedure
+Authority: Stockton-on-Tees
+---
+Supervision frequency
+
+Social workers in Stockton receive formal supervision every four weeks, recorded on the child's file.
+"""
+
+TEES = """Title: Tees safeguarding children procedures
+Publisher: Tees Safeguarding Children Partnership
+Date: 2024-01-01
+Type: procedure
+Authority: Tees
+---
+Escalation
+
+Professionals who disagree about a child's plan escalate the disagreement to their line manager within two days.
+"""
+
+
+def _ask_over(root, documents: dict[str, str], question: str, embedder):
+    assistant = Assistant(store_of(root, documents, embedder), embedder=embedder)
+    try:
+        return assistant.ask(question)
+    finally:
+        assistant.close()
+
+
+def test_an_area_named_takes_in_its_councils_only_where_the_area_itself_is_not_held(tmp_path_factory, embedder):
+    question = "how often do social workers in tees get supervision"
+    # Only a council within Tees is held: its rule answers for the area
+    answer = _ask_over(tmp_path_factory.mktemp("member"), {"stockton-supervision.md": STOCKTON}, question, embedder)
+    assert answer.outcome == "answered", (answer.outcome, answer.answer)
+    assert "every four weeks" in answer.answer and answer.citations[0].source == "stockton-supervision.md"
+    # The area's own documents are held too: the council's rule is no longer given as the area's
+    answer = _ask_over(tmp_path_factory.mktemp("both"),
+                       {"stockton-supervision.md": STOCKTON, "tees-procedures.md": TEES}, question, embedder)
+    assert answer.outcome != "answered", (answer.outcome, answer.answer)
