@@ -171,6 +171,8 @@ def _answer_for(index: FindingsIndex, authority: str, query: Query, intent: Inte
     if intent.mode == "list" and intent.themes and not query.years:
         intent = Intent("timeline", themes=intent.themes)  # one theme's findings: its history reads best
     if intent.mode == "timeline":
+        if query.years and _held(inspections, query.years) is None:
+            return None  # "has it got better? wot did the 2013 visit find": no inspection of a year named is held
         since = min(query.years) if query.years else None
         themes = intent.themes
         if not themes and _IMPROVE.search(query.text):  # "have the areas for development been addressed?"

@@ -9,8 +9,9 @@ from assistant.answer_types import QUANTITIES, asked_for
 from assistant.story import question_part, told_part
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
-from ingest.authorities import find_authorities, mentions
-from ingest.tokens import unglued
+from ingest.authorities import find_authorities, mentions, mistyped, name_spans
+from ingest.embedder import model_words
+from ingest.tokens import STOPWORDS, unglued
 
 _RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
 _INSPECTION = re.compile(r"\b(ofsted|inspect\w*|judge?ments?|inspectors?)\b", re.I)
@@ -72,14 +73,32 @@ def asked_councils(question: str) -> list[str]:
     return asked if asked and not set(asked) & set(find_authorities(told_part(question))) else every
 
 
+def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
+    """Each council's name ``question`` mistypes ("calderdle", "glouster"), read as that council as a nickname is: a
+    word in no name or term found, no English word, and a slip for one council's name (``ingest.authorities.mistyped``),
+    so the council is found, steers retrieval and is no key term the documents lack."""
+    spans = [(start, end) for start, end, _ in name_spans(question)] + [(m.start, m.end) for m in taken]
+    slips = []
+    for match in re.finditer(r"[A-Za-z]+", question):
+        word = match.group()
+        if any(s < match.end() and match.start() < e for s, e in spans) or word.lower() in STOPWORDS \
+                or word.lower() in model_words():
+            continue
+        if (row := mistyped(word)) is not None:
+            slips.append(TermMatch(word, word, match.start(), match.end(), row.authority, (row.authority,), "nickname"))
+    return slips
+
+
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
     as typed, and everything else is read with any number typed against its unit apart from it ("35wd")."""
     typed, question = question, unglued(question)
     found = find_terms(question)
+    slips = council_slips(question, found)
+    found = sorted(found + slips, key=lambda m: m.start)
     terms = [m for m in found if m.kind not in INSPECTION_KINDS]
     plain = spell_out(question, terms)
-    authorities = asked_councils(question)
+    authorities = asked_councils(spell_out(question, slips))
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
                    | {2000 + int(y) for y in _SHORT_YEAR.findall(question)})
     inspection = _about_inspection(f"{question}\n{plain}", years)
@@ -102,7 +121,7 @@ def understand(question: str, *, context: str = "") -> Query:
         plain=plain,
         terms=terms,
         authorities=authorities,
-        authority_mentions=mentions(question),
+        authority_mentions=mentions(question) + [m.text for m in slips],
         years=years,
         wants_latest=bool(_RECENT.search(both)),
         wants_inspection=bool(_INSPECTION.search(both)),

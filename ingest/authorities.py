@@ -113,6 +113,62 @@ def _areas() -> dict[str, frozenset[str]]:
     return {area: frozenset(r["member"] for r in rows if r["area"] == area) for area in {r["area"] for r in rows}}
 
 
+# A council's name mistyped ("calderdle", "wallsall", "nottinghamshre"): a word of this many letters or more is read as
+# the one council whose single-word name is an edit away (two for a name of TYPO_LONG letters or more: "glouster").
+TYPO_LETTERS = 6
+TYPO_LONG = 10
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (a letter left out, added or changed, or two neighbouring letters swapped) between ``a`` and ``b``."""
+    rows = [list(range(len(b) + 1))] + [[i] + [0] * len(b) for i in range(1, len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1]
+
+
+def _allowed(name: str) -> int:
+    return 2 if len(name) >= TYPO_LONG else 1
+
+
+@lru_cache(maxsize=1)
+def _typo_index() -> dict[str, frozenset[AuthorityName]]:
+    """Every single-word name written in any case ("Reading" and "Boro" are everyday words), by the strings left when
+    up to its allowed number of letters are deleted: a typed word meets the names it may be a slip for there."""
+    index: dict[str, set[AuthorityName]] = {}
+    for row in authority_names():
+        if row.case == "any" and row.name.isalpha() and len(row.name) >= TYPO_LETTERS:
+            for key in _deletions(row.name.lower(), _allowed(row.name)):
+                index.setdefault(key, set()).add(row)
+    return {key: frozenset(rows) for key, rows in index.items()}
+
+
+def mistyped(word: str) -> AuthorityName | None:
+    """The one authority's name ``word`` is a slip for, or None (too short, a name already, near none or several)."""
+    lower = word.lower()
+    if len(lower) < TYPO_LETTERS or not lower.isalpha():
+        return None
+    index = _typo_index()
+    near = {row for key in _deletions(lower, 2) for row in index.get(key, ())}
+    close = sorted((_distance(lower, row.name.lower()), row.name) for row in near)
+    close = [(edits, name) for edits, name in close if edits <= _allowed(name)]
+    rows = {row.name: row for row in near}
+    if not close or close[0][0] == 0 or len({rows[name].authority for _, name in close}) > 1:
+        return None
+    return rows[close[0][1]]
+
+
 def related(one: str, other: str) -> bool:
     """Is one authority the other, or an area that takes the other in (either way round)? A question about "the Tees
     lot" is about a Stockton-on-Tees document too, and a Stockton question about a Tees procedure."""

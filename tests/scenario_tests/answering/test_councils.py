@@ -47,6 +47,14 @@ def test_the_council_asked_about_is_answered_from_its_own_document(assistant):
     assert "at least monthly" in answer.answer and answer.citations[0].source == "walsall-supervision.md"
 
 
+@pytest.mark.parametrize("question", ["wallsall sup - min how often", "how often is supervison in walsal"])
+def test_a_council_mistyped_is_the_council_asked_about(assistant, question):
+    # "wallsall" was a key term no document holds and named no council: the answer was refused, its rule the nearest
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert "at least monthly" in answer.answer and answer.citations[0].source == "walsall-supervision.md"
+
+
 def test_another_councils_rule_is_only_the_nearest(assistant):
     answer = assistant.ask("how often is supervision in leeds")
     assert answer.outcome == "partial" and answer.reason == "other-council", (answer.outcome, answer.answer)

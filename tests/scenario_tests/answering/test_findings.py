@@ -170,6 +170,14 @@ def test_timeline_answer_every_line_cited_and_silence_stated(assistant):
     _check_citations(answer)
 
 
+def test_a_timeline_from_a_year_with_no_inspection_held_is_not_the_findings_to_give(assistant):
+    # Gateshead's inspections held are 2010, 2011, 2019 and 2023: "the 2015 visit" is none of them, so the timeline
+    # of the ones held would read as what that visit found; the passages answer or say the documents don't
+    answer = assistant.ask("has gateshead supervision got any better? what did the 2015 visit find")
+    assert answer.mode != "findings", answer.answer
+    assert assistant.ask("has supervision got any better in gateshead since 2019").mode == "findings"
+
+
 def test_findings_never_stand_in_for_an_asked_number(assistant):
     # "over time" asks for the timeline, but "what were the average caseloads … a number" asks for a figure the
     # inspectors' findings on the theme would not state

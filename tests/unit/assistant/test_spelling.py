@@ -148,3 +148,7 @@ def test_texting_shorthand_for_a_function_word_is_no_key_term():
     assert "should" in query.plain
     assert key_terms(query) == ["supervis"]
     assert key_terms(understand("cud we do the strat by phone")) == ["strategi", "phone"]
+    # "wot", "b4", "ppl", "plz": what, before, people, please
+    query = understand("wot happened to supervision b4 the 2011 visit")
+    assert query.plain.startswith("what happened to supervision before") and key_terms(query) == ["supervis", "visit"]
+    assert key_terms(understand("plz how many ppl at a strat")) == ["peopl", "strategi"]

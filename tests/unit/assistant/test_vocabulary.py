@@ -15,7 +15,7 @@ from ingest.tokens import tokens
 from assistant.understand import understand
 from assistant.vocabulary import expand, find_terms, is_term, spell_out
 from assistant.vocabulary.lexicon import CASES, KINDS, LEXICON_FILE, SOURCES_FILE, entries
-from ingest.authorities import authority_names, find_authorities, mentions
+from ingest.authorities import authority_names, find_authorities, mentions, mistyped
 from tests.conftest import ROOT
 
 
@@ -183,6 +183,27 @@ def test_council_nicknames_come_from_the_gazetteer_data():
     assert find_authorities("Bath and North East Somerset") == ["Bath and North East Somerset"]
     assert mentions("the Boro and Stockton-on-Tees") == ["the Boro", "Stockton-on-Tees"]
     assert _senses("redcar and mbro") == [("redcar", "Redcar and Cleveland"), ("mbro", "Middlesbrough")]
+
+
+@pytest.mark.parametrize("typed, council", [
+    ("calderdle", "Calderdale"), ("wallsall", "Walsall"), ("nottinghamshre", "Nottinghamshire"),
+    ("stokton", "Stockton-on-Tees"), ("darlingon", "Darlington"), ("hartelpool", "Hartlepool"),
+    ("midlesbrough", "Middlesbrough"), ("Cambridgshire", "Cambridgeshire"),
+    ("glouster", "Gloucestershire"),  # two slips from "gloucester", the county town's name for the county council
+])
+def test_a_councils_name_mistyped_is_read_as_that_council(typed, council):
+    assert mistyped(typed).authority == council
+    query = understand(f"{typed} sup policy - how often minimum")
+    assert query.authorities == [council] and typed in query.authority_mentions
+    assert council in query.plain and key_terms(query) == ["supervis"]  # the slip is no key term the documents lack
+
+
+@pytest.mark.parametrize("word", [
+    "darling", "nottingham", "stockport", "Darlington", "devonn", "leeds", "reading", "council", "Sutton",
+])
+def test_a_word_is_no_slip_for_a_council_when_it_is_a_name_a_word_too_short_or_too_far(word):
+    assert mistyped(word) is None
+    assert understand(f"{word} strat timescale").authorities == find_authorities(f"{word} strat timescale")
 
 
 def test_ingest_reads_the_names_without_importing_the_assistant():
