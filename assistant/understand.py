@@ -75,14 +75,16 @@ def asked_councils(question: str) -> list[str]:
 
 def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
     """Each council's name ``question`` mistypes ("calderdle", "glouster"), read as that council as a nickname is: a
-    word in no name or term found, no English word, and a slip for one council's name (``ingest.authorities.mistyped``),
-    so the council is found, steers retrieval and is no key term the documents lack."""
+    word in no name or term found, no English word (the embedding model's vocabulary holds the common first names,
+    "Barney", "Dalton"), and a slip for one council's name (``ingest.authorities.mistyped``), so the council is found,
+    steers retrieval and is no key term the documents lack. As in ``spelling.respell``, a capitalised word past the
+    first is a name and is left alone: a child's name must never become a council the documents do not hold."""
     spans = [(start, end) for start, end, _ in name_spans(question)] + [(m.start, m.end) for m in taken]
     slips = []
     for match in re.finditer(r"[A-Za-z]+", question):
         word = match.group()
         if any(s < match.end() and match.start() < e for s, e in spans) or word.lower() in STOPWORDS \
-                or word.lower() in model_words():
+                or word.lower() in model_words() or (match.start() > 0 and word[0].isupper()):
             continue
         if (row := mistyped(word)) is not None:
             slips.append(TermMatch(word, word, match.start(), match.end(), row.authority, (row.authority,), "nickname"))

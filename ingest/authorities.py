@@ -144,8 +144,9 @@ def _allowed(name: str) -> int:
 
 @lru_cache(maxsize=1)
 def _typo_index() -> dict[str, frozenset[AuthorityName]]:
-    """Every single-word name written in any case ("Reading" and "Boro" are everyday words), by the strings left when
-    up to its allowed number of letters are deleted: a typed word meets the names it may be a slip for there."""
+    """Every single-word name matched in any case (not "Reading" or "Boro", everyday words matched only with their
+    capital), by the strings left when up to its allowed number of letters are deleted: a typed word meets the names
+    it may be a slip for there."""
     index: dict[str, set[AuthorityName]] = {}
     for row in authority_names():
         if row.case == "any" and row.name.isalpha() and len(row.name) >= TYPO_LETTERS:

@@ -206,6 +206,14 @@ def test_a_word_is_no_slip_for_a_council_when_it_is_a_name_a_word_too_short_or_t
     assert understand(f"{word} strat timescale").authorities == find_authorities(f"{word} strat timescale")
 
 
+def test_a_childs_name_is_never_read_as_a_council():
+    # "Zalton" is one letter from Halton and no word the model knows; capitalised past the first word, it is a name
+    assert mistyped("Zalton").authority == "Halton"
+    query = understand("seen Zalton (6) today at school, how long to write up the visit")
+    assert query.authorities == [] and "Zalton" not in query.authority_mentions
+    assert understand("zalton strat timescale").authorities == ["Halton"]  # typed as a place, it is read as one
+
+
 def test_ingest_reads_the_names_without_importing_the_assistant():
     code = ("import sys; from ingest.authorities import find_authorities; "
             "assert find_authorities('mbro') == ['Middlesbrough']; "
