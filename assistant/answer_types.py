@@ -78,6 +78,13 @@ def _inspection_topics() -> frozenset[str]:
     return frozenset(c.lower() for kind in KINDS for c in _data()[kind].get("inspection_topics", []))
 
 
+@lru_cache(maxsize=None)
+def _with_inspection_cues(kind: str, cue: re.Pattern) -> re.Pattern:
+    """``kind``'s cue, and in a question about an inspection its "inspection_cues" too ("what did leeds get")."""
+    extra = _data()[kind].get("inspection_cues", [])
+    return re.compile("|".join([f"(?:{cue.pattern})", *(f"(?:{p})" for p in extra)]), re.I) if extra else cue
+
+
 # "what is the required frequency", "whats the average SW caseload": an inspection's topic asked for outright
 _OUTRIGHT = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -88,7 +95,8 @@ def asked_for(question: str, *, inspection: bool = False, without: str | None = 
     states is of that value's kind, "our min sup is 6 weekly isnt it"), or None. ``inspection``: the
     question is about an inspection, where a kind's "inspection_topics" are its subject, not a cue. ``without``: a
     kind the question was found not to ask ("what is the timescale for an ICPC" is no definition)."""
-    cues = {kind: cue for kind, (cue, _) in _table().items() if kind != without}
+    cues = {kind: (_with_inspection_cues(kind, cue) if inspection else cue)
+            for kind, (cue, _) in _table().items() if kind != without}
     topics = _inspection_topics() if inspection else frozenset()
     for patterns in (cues, _modifiers()):
         found = []

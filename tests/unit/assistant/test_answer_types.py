@@ -57,6 +57,22 @@ def test_a_grade_stated_as_required_improvement_is_a_judgement() -> None:
     assert not states("judgement", "Some plans require more detail.")
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("what did leeds get for help and protection 2022", "judgement"),
+    ("what did redcar get at their 2017 full inspection", "judgement"),
+    ("how did the boro do in 2023 ofsted", "judgement"),
+    ("what did hartlepool care leavers get 2024", "judgement"),
+    ("what do nqsws get in their first year", None),  # no inspection: what they get is no grade
+    ("what did the sw get told at the strat", None),
+])
+def test_what_a_council_got_at_an_inspection_is_its_judgement(question: str, kind: str | None) -> None:
+    # "what did redcar get at their 2017 full inspection" asked for no kind of fact, so no signal that refuses a grade
+    # the documents do not give spoke for it: it was answered from the 2022 report, which only names that inspection
+    from assistant.understand import understand
+
+    assert understand(question).answer_type == kind
+
+
 def test_the_earliest_cue_wins() -> None:
     # "how often" comes before "who": the question is about a frequency, whoever it concerns.
     assert asked_for("how often should the person who chairs it be supervised") == "frequency"
