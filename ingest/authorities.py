@@ -162,12 +162,12 @@ def mistyped(word: str) -> AuthorityName | None:
         return None
     index = _typo_index()
     near = {row for key in _deletions(lower, 2) for row in index.get(key, ())}
-    close = sorted((_distance(lower, row.name.lower()), row.name) for row in near)
-    close = [(edits, name) for edits, name in close if edits <= _allowed(name)]
-    rows = {row.name: row for row in near}
-    if not close or close[0][0] == 0 or len({rows[name].authority for _, name in close}) > 1:
+    close = sorted(((_distance(lower, row.name.lower()), row) for row in near),
+                   key=lambda pair: (pair[0], pair[1].name))
+    close = [(edits, row) for edits, row in close if edits <= _allowed(row.name)]
+    if not close or close[0][0] == 0 or len({row.authority for _, row in close}) > 1:
         return None
-    return rows[close[0][1]]
+    return close[0][1]
 
 
 def related(one: str, other: str) -> bool:
