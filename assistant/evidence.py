@@ -39,7 +39,9 @@ _ASKING_WORDS = (
     # "what is supervision like in leeds", "a minimum, like 1.5 hrs?": a description or an example is asked for
     "like "
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
-    "properly definitely literally honestly genuinely officially technically supposedly anything even bare"
+    "properly definitely literally honestly genuinely officially technically supposedly anything even bare "
+    # texting asides ("tbh", "fyi", "for team meeting tmrw")
+    "tbh tbf fyi btw imo lol tmrw tmr"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (
@@ -57,6 +59,18 @@ _SOURCE_REPORT = re.compile(
     r"\b((?:the|a|an|their|our|its|this|that|which|what|whose|latest|last|recent|previous|earlier|annual|ofsted|ofsted's|"
     r"ofsteds|inspection|inspectors|inspectors'|ilacs|ucra|(?:19|20)\d\d))\s+reports?\b(?!\s+(?:for|to)\b)", re.I)
 
+# How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months
+# right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team") and
+# "back in 2011". Blanked to their length, as the source's "report" is.
+_FRAMING = re.compile(
+    r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
+    r"|\b(?:am\s+i|are\s+we)\s+right\b"
+    r"|\b(?:right|true|correct)\s*\?+"
+    r"|\b(?:my|our|the)\s+team\s+(?:keeps?|are|is|have\s+been|has\s+been)\s+(?:asking|wondering|unsure|confused)\b"
+    r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
+    r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"
+    r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
+    r"|\bback(?=\s+(?:in|then)\b)", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
@@ -137,6 +151,7 @@ def _resolved(query: Query, drop: set[str]) -> str:
     terms that only say where to look ("Ofsted" stays a where-word, not its long name; "the 2019 report")."""
     # the word "report" where it names the source, blanked to its length so that the terms' spans still hold
     text = _SOURCE_REPORT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), query.text)
+    text = _FRAMING.sub(lambda m: " " * len(m.group(0)), text)
     parts, position = [], 0
     for match in query.terms:
         typed = set(tokens(match.text))  # empty for "h&p", "A&E": shorthand of single letters says no place

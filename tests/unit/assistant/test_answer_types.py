@@ -724,3 +724,11 @@ def test_the_kind_asked_by_how_long_and_what_time_and_what_states_it(
         question: str, kind: str, text: str, stated: bool) -> None:
     assert asked_for(question) == kind
     assert states(kind, text, asked=question) is stated
+
+
+def test_how_many_counts_whole_words_only() -> None:
+    # "how many kids ofsted found": the plural after the counted noun is a whole word, not "ofs" of "ofsted"
+    assert states("number", "However, there are at least 20 children placed with family or friends.",
+                  asked="how many kids ofsted found living with family how many child ofsted found living with family")
+    assert not states("number", "All but two areas of development have been addressed.",
+                      asked="how many kids ofsted found living with family")
