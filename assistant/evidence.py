@@ -40,8 +40,8 @@ _ASKING_WORDS = (
     "like "
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
     "properly definitely literally honestly genuinely officially technically supposedly anything even bare "
-    # texting asides ("tbh", "fyi", "for team meeting tmrw")
-    "tbh tbf fyi btw imo lol tmrw tmr"
+    # texting asides ("tbh", "fyi", "for team meeting tmrw"); "a lot", "that lot", "the tees lot": how much or who
+    "tbh tbf fyi btw imo lol tmrw tmr lot lots"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (

@@ -378,6 +378,9 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("for team meeting tmrw - who has to be at a darlo strat", "who has to be at a darlo strat"),
     ("can u confirm for the team what every case note has to include", "what every case note has to include"),
     ("whats the point of sup tbh", "whats the point of sup"),
+    # "the tees lot", "a lot": who or how much, never a thing the documents name
+    ("what did ofsted say about the tees lots strategy discussions", "what did ofsted say about the tees strategy "
+     "discussions"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
