@@ -150,14 +150,15 @@ class Judge:
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
-QUANTITY = re.compile(  # a quantity of time or a count, in lower-cased text
-    r"(?<![\w-])(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
-    r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")  # "96%" before a space too
+# A quantity of time or a count, in lower-cased text ("1.5 hrs" is one number; "96%" before a space too)
+QUANTITY = re.compile(
+    r"(?<![\w.-])(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
+    r"(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")
 # Not a figure to check: an age ("a 4 month old", "17 yr olds", "baby 4 months") or time gone by ("10 days ago")
 _AGE_AFTER = re.compile(r"[\s-]*(?:olds?|ago)\b")
 _AGE_BEFORE = re.compile(r"\b(?:baby|babies|infant|child|kid|boy|girl|son|daughter|aged)\s*$")
-_UNITS = {"hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year", "yr": "year", "per cent": "%",
-          "percent": "%"}
+_UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year",
+          "yr": "year", "per cent": "%", "percent": "%"}
 
 
 def _quantities(text: str) -> set[tuple[str, str]]:

@@ -116,6 +116,9 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     assert _numbers("baby 4 months with a fractured femur brought in tonight, strat by phone?") == set()
     assert _numbers("child aged 6 weeks, is a strat needed") == set()
     assert _numbers("family moved in 10 days ago, icpc within 15 days of the move?") == {"15"}
+    # minutes are a quantity too, and "1.5 hrs" is one number, not 5
+    assert _numbers("glos sup sessions are meant to be 90 mins right?") == {"90"}
+    assert _numbers("is there a minimum length for a session, like 1.5 hrs") == {"1.5"}
 
 
 def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:

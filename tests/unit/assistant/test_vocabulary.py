@@ -101,6 +101,14 @@ def test_plurals_and_possessives_count():
     assert _senses("the LA's duty") == [("LA's", "local authority")]
 
 
+def test_a_single_assessment_is_what_the_guidance_calls_an_assessment():
+    # Working Together 2013 replaced initial and core assessments with one; the documents say "an assessment"
+    assert _senses("single assessment timescale") == [("single assessment", "assessment")]
+    assert _senses("quick one, single assmt is 40 wd max") == [("single assmt", "assessment"), ("wd", "working days"),
+                                                              ("max", "maximum")]
+    assert "singl" not in key_terms(understand("max timescale for a single assessment under working together"))
+
+
 def test_min_is_a_minimum_and_mins_are_minutes():
     # "walsall min sup frequency" asks for the least often supervision may be; "cut to 30 mins" is a length of time.
     # The plural is its own, longer entry, so "mins" is never read as "minimums".
