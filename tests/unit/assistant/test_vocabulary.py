@@ -109,6 +109,10 @@ def test_a_single_assessment_is_what_the_guidance_calls_an_assessment():
     assert "singl" not in key_terms(understand("max timescale for a single assessment under working together"))
 
 
+def test_a_prac_is_a_practitioner():
+    assert _senses("can a senior prac sign off a closure") == [("prac", "practitioner")]
+
+
 def test_min_is_a_minimum_and_mins_are_minutes():
     # "walsall min sup frequency" asks for the least often supervision may be; "cut to 30 mins" is a length of time.
     # The plural is its own, longer entry, so "mins" is never read as "minimums".
