@@ -150,8 +150,7 @@ class Judge:
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
-# A quantity of time or a count, in lower-cased text ("1.5 hrs" is one number; "96%" before a space too)
-QUANTITY = re.compile(
+QUANTITY = re.compile(  # a quantity of time or a count, lower-cased ("1.5 hrs" is one number; "96%" too)
     r"(?<![\w.-])(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
     r"(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")
 # Not a figure to check: an age ("a 4 month old", "17 yr olds", "baby 4 months") or time gone by ("10 days ago")
