@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, held_years, names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
-from assistant.evidence import TermWeights, answer_terms
+from assistant.evidence import TermWeights, answer_terms, unframed
 from assistant.story import asked_part, question_part, story_words
 from assistant.leading import (POINTS_BACK_TO_STORY, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
                                nearest_unit, preferred_subject, time_subject)
@@ -179,7 +179,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                  prefer=preferred_subject(asked, query.answer_type, own),
-                 way=asked_way(asked, query.answer_type), named=query.answer_type == "name")
+                 way=asked_way(unframed(question_part(asked)), query.answer_type), named=query.answer_type == "name")
     if first is None and query.answer_type in PREFERRED_KINDS:  # no close sentence says what it includes: the best
         first = lead(units, asked=False, terms=terms, weights=weights)
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"

@@ -32,8 +32,9 @@ _ASKING_WORDS = (
     "vs versus compare compared comparison difference differences different same both "
     # how people talk in Slack around a question ("anyone know if", "quick q", "sorry if this is a silly question",
     # "can someone remind me", "thanks"): none of it is what the question is about
-    "hi hello hey morning afternoon anyone anybody someone somebody know knows wondering wonder remind please pls plz "
-    "thanks thank thx cheers sorry silly quick q question query ok okay actually exactly really basically re bc coz cuz "
+    "hi hiya hello hey morning afternoon evening anyone anybody someone somebody know knows wondering wonder remind "
+    "please pls plz thanks thank thx ta cheers sorry silly quick q question query ok okay actually exactly really "
+    "basically re bc coz cuz "
     # a yes/no check's tag ("… within 40 wd yeah", "… 6 weekly isnt it", "… innit")
     "yeah yep yup yea isnt innit "
     # "what is supervision like in leeds", "a minimum, like 1.5 hrs?": a description or an example is asked for
@@ -60,8 +61,9 @@ _SOURCE_REPORT = re.compile(
     r"ofsteds|inspection|inspectors|inspectors'|ilacs|ucra|(?:19|20)\d\d))\s+reports?\b(?!\s+(?:for|to)\b)", re.I)
 
 # How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months
-# right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team") and
-# "back in 2011". Blanked to their length, as the source's "report" is.
+# right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),
+# "back in 2011" and a sign-off ("thanks in advance", "anyone got it to hand"). Blanked to their length, as the
+# source's "report" is.
 _FRAMING = re.compile(
     r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
     r"|\b(?:am\s+i|are\s+we)\s+right\b"
@@ -70,7 +72,9 @@ _FRAMING = re.compile(
     r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
     r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"
     r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
-    r"|\bback(?=\s+(?:in|then)\b)", re.I)
+    r"|\bback(?=\s+(?:in|then)\b)"
+    r"|\b(?:thanks|thank\s+you|thx|ta|cheers)(?:\s+(?:so|very|v)\s+much)?\s+(?:in\s+advance|again)\b"
+    r"|\b(?:got|have)\s+(?:it|this|that|them)\s+to\s+hand\b", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
@@ -146,12 +150,17 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
     return seen
 
 
+def unframed(text: str) -> str:
+    """``text`` with how it is framed blanked to its length (:data:`_FRAMING`: "is it true", "thanks in advance")."""
+    return _FRAMING.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _resolved(query: Query, drop: set[str]) -> str:
     """The question with its shorthand spelled out ("supervis" counts as "supervision"), less the
     terms that only say where to look ("Ofsted" stays a where-word, not its long name; "the 2019 report")."""
     # the word "report" where it names the source, blanked to its length so that the terms' spans still hold
-    text = _SOURCE_REPORT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), query.text)
-    text = _FRAMING.sub(lambda m: " " * len(m.group(0)), text)
+    text = _SOURCE_REPORT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), query.spaced)
+    text = unframed(text)
     parts, position = [], 0
     for match in query.terms:
         typed = set(tokens(match.text))  # empty for "h&p", "A&E": shorthand of single letters says no place

@@ -30,6 +30,10 @@ _QUANTITY = re.compile(
 _SHORT_YEAR = re.compile(
     r"(?:\b(?:ofsted|inspection|ilacs|ucra|report|letter|judgement)\s+'?|(?<![\w'])')(\d{2})\b"
     r"(?!\s*(?:working |calendar |clear )?(?:days?|weeks?|months?|hours?|hrs?|years?|yrs?|%|per ?cent)\b)", re.I)
+# Slack's markup around the words of a message: emoji codes (":pray:", ":+1::skin-tone-2:") and the marks of bold,
+# italic and strike ("*required*", "_must_", "~old~"). They say nothing about what is asked.
+_EMOJI = re.compile(r":(?:[+-]1|[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*):", re.I)
+_EMPHASIS = re.compile(r"(?<![A-Za-z0-9])[*_~]+|[*_~]+(?![A-Za-z0-9])")
 _OPENER = re.compile(r"^(and|but|also|what about|how about|what else|same for|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|they|them|their|this|those|these|there)\b", re.I)
 
@@ -38,6 +42,12 @@ def _about_inspection(text: str, years: list[int]) -> bool:
     """Does the question ask about an inspection: it names one, or a year and no procedure ("leeds 2022 things to
     improve")? Only then are a practitioner's words for findings read as such."""
     return bool(_INSPECTION.search(text)) or (bool(years) and not _PROCEDURE.search(text))
+
+
+def without_markup(message: str) -> str:
+    """``message`` less Slack's emoji codes and emphasis marks, its spaces closed up ("is it *required*? :pray:" is
+    "is it required?")."""
+    return re.sub(r"\s+", " ", _EMPHASIS.sub("", _EMOJI.sub(" ", message))).strip()
 
 
 def is_follow_up(question: str) -> bool:
@@ -63,6 +73,11 @@ class Query:
     wants_procedure: bool = False
     wants_quantity: bool = False
     answer_type: str | None = None  # the kind of fact asked for (assistant/answer_types.py)
+
+    @property
+    def spaced(self) -> str:
+        """The text the terms' spans index: as typed, with each number apart from its unit ("35wd" is "35 wd")."""
+        return unglued(self.text)
 
 
 def asked_councils(question: str) -> list[str]:
@@ -93,8 +108,10 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
-    as typed, and everything else is read with any number typed against its unit apart from it ("35wd")."""
-    typed, question = question, unglued(question)
+    as typed (less Slack's markup), and everything else is read with any number typed against its unit apart from it
+    ("35wd"): the terms' spans index :attr:`Query.spaced`."""
+    typed = without_markup(question)
+    question = unglued(typed)
     found = find_terms(question)
     slips = council_slips(question, found)
     found = sorted(found + slips, key=lambda m: m.start)

@@ -43,6 +43,13 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "Ofsted's view of how we hold strategy discussions",
             "what were the inspection findings on strat discussions",
         ]),
+    "a greeting, a sign-off and Slack's markup around the question (batch 22's styles, 2026-12-03)": (
+        "knowledge", "answered", ["within one working day of the contact being received"], [
+            "morning! does anyone know how long the front door has to decide on a contact? thanks in advance",
+            "hi all :wave: how quickly does the front door have to make a decision on a contact :pray:",
+            "*front door* - how long to decide on a contact? ta",
+            "how long has the front door got to decide on contacts thanks in advance",
+        ]),
     "an area named for its council ('the tees lot': the knowledge base holds Stockton-on-Tees, 2026-12-02)": (
         "knowledge", "answered", ["face-to-face"], [
             "tees strat discussions - what did ofsted make of them",

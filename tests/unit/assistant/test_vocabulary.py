@@ -12,7 +12,7 @@ import pytest
 
 from assistant.evidence import key_terms
 from ingest.tokens import tokens
-from assistant.understand import understand
+from assistant.understand import understand, without_markup
 from assistant.vocabulary import expand, find_terms, is_term, spell_out
 from assistant.vocabulary.lexicon import CASES, KINDS, LEXICON_FILE, SOURCES_FILE, entries
 from ingest.authorities import authority_names, find_authorities, mentions, mistyped
@@ -393,6 +393,15 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     # "the tees lot", "a lot": who or how much, never a thing the documents name
     ("what did ofsted say about the tees lots strategy discussions", "what did ofsted say about the tees strategy "
      "discussions"),
+    # a greeting and a sign-off (batch 22): "thanks in advance", "anyone got it to hand", "hiya", "ta"
+    ("morning! does anyone know how long the front door has to decide on a contact? thanks in advance",
+     "how long the front door has to decide on a contact"),
+    ("hiya all - need the wording ofsted used on supervision, anyone got it to hand? ta",
+     "need the wording ofsted used on supervision"),
+    # Slack's markup (batch 22): emoji codes and the marks of bold and italic
+    ("mo on the childs record - when is it *required*? list pls :pray:", "mo on the childs record - when is it "
+     "required list"),
+    ("hi all :wave: _who_ chairs a darlo strat :thinking_face: :+1::skin-tone-2:", "who chairs a darlo strat"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -403,6 +412,7 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("which team does return home interviews in hartlepool", "team"),
     ("does the child have a right to an advocate", "right"),
     ("what happened to the case file once the family moved back", "back"),
+    ("should parents be told in advance of the conference", "advance"),  # "in advance" with no thanks before it
 ])
 def test_framing_words_stay_where_they_are_the_subject(question: str, kept: str) -> None:
     assert set(tokens(kept)) <= set(key_terms(understand(question)))
@@ -561,3 +571,17 @@ def test_an_area_takes_in_its_councils_from_the_data_file_either_way_round():
         rows = list(csv.DictReader(handle))
     known = _source_rows()
     assert rows and all(row["source"].split() and set(row["source"].split()) <= set(known) for row in rows)
+
+
+def test_slack_markup_is_read_past_and_a_time_is_left_alone() -> None:
+    assert without_markup("is it *required*? :pray: ~old~ _new_") == "is it required? old new"
+    assert without_markup("strat at 10:30: who comes") == "strat at 10:30: who comes"  # no emoji code: digits only
+    assert without_markup("snake_case stays") == "snake_case stays"
+
+
+def test_a_number_typed_against_its_unit_leaves_every_other_term_whole() -> None:
+    """The terms' spans index the question with "10wd" written "10 wd": read against the text as typed, every term
+    after it was cut short or run together ("10wwork", "children010", batch 22)."""
+    glued = key_terms(understand("isnt the IA timescale 10wd now under wt2010? coventry"))
+    assert glued == key_terms(understand("isnt the IA timescale 10 wd now under wt 2010? coventry"))
+    assert {"initi", "assess", "togeth"} <= set(glued) and not [t for t in glued if t.startswith("10") or "010" in t]
