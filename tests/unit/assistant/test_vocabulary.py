@@ -113,6 +113,14 @@ def test_a_prac_is_a_practitioner():
     assert _senses("can a senior prac sign off a closure") == [("prac", "practitioner")]
 
 
+def test_a_referal_with_one_r_is_a_referral_and_a_clock_is_a_timescale():
+    # "referal" stems to "refer", which no sentence on a referral holds; no document says "clock" (batch 22)
+    assert _senses("how quick do we look at referals") == [("referals", "referral")]
+    assert key_terms(understand("how quick do we look at a referal")) == ["look", "referr"]
+    assert _senses("when does the 45 wd clock start") == [("wd", "working days"), ("clock", "timescale")]
+    assert "clock" not in key_terms(understand("when does the clock start on a core assmt in devon"))
+
+
 def test_min_is_a_minimum_and_mins_are_minutes():
     # "walsall min sup frequency" asks for the least often supervision may be; "cut to 30 mins" is a length of time.
     # The plural is its own, longer entry, so "mins" is never read as "minimums".
