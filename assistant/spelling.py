@@ -136,9 +136,10 @@ def joined(first: str, second: str, counts: Mapping[str, int]) -> str | None:
 
 def respell(query: Query, counts: Mapping[str, int]) -> Query:
     """``query`` with its misspelt words read as the words meant (``counts``: passages per stemmed term)."""
+    spaced = query.spaced  # the text the terms' spans index
     taken = [(m.start, m.end) for m in query.terms]
     found: list[TermMatch] = []
-    for match in re.finditer(r"[A-Za-z]+", query.spaced):  # the text the terms' spans index
+    for match in re.finditer(r"[A-Za-z]+", spaced):
         word, start, end = match.group(), match.start(), match.end()
         if any(s < end and start < e for s, e in taken):
             continue
@@ -147,20 +148,19 @@ def respell(query: Query, counts: Mapping[str, int]) -> Query:
         right = meant(word, counts)
         if right:
             found.append(TermMatch(word, word, start, end, right, (right,), "spelling"))
-    for match in _PAIR.finditer(query.spaced):
+    for match in _PAIR.finditer(spaced):
         start, end = match.start(), match.end() + len(match.group(2))
         if not any(s < end and start < e for s, e in taken + [(m.start, m.end) for m in found]):
             right = joined(match.group(1), match.group(2), counts)
             if right:
-                text = query.spaced[start:end]
+                text = spaced[start:end]
                 found.append(TermMatch(text, text, start, end, right, (right,), "spelling"))
     if not found:
         return query
     terms = sorted([*query.terms, *found], key=lambda m: m.start)
-    before = spell_out(query.spaced, query.terms)
+    before = spell_out(spaced, query.terms)
     # A follow-up's plain text carries the earlier question after its own: respell only its own part.
-    plain = (query.plain.replace(before, spell_out(query.spaced, terms), 1) if query.plain.startswith(before)
-             else query.plain)
+    plain = query.plain.replace(before, spell_out(spaced, terms), 1) if query.plain.startswith(before) else query.plain
     # Two words joined are searched as the one word only: apart, "frame work" finds every "time frame".
     expanded = query.expanded
     joins = [m for m in found if re.search(r"[ -]", m.text)]

@@ -50,6 +50,8 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "*front door* - how long to decide on a contact? ta",
             "how long has the front door got to decide on contacts thanks in advance",
             "hiya :wave: _front door_ decision on a contact - how quick? cheers",
+            # a remark after the question mark ("in advance") is no part of which way the time asked runs
+            "how long does the front door have to decide on a contact? need to let the school know in advance",
         ]),
     "an area named for its council ('the tees lot': the knowledge base holds Stockton-on-Tees, 2026-12-02)": (
         "knowledge", "answered", ["face-to-face"], [
