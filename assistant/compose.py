@@ -15,7 +15,8 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
-from assistant.answerability import Judge, answer_features, held_years, names_all, references
+from assistant.answerability import Judge, answer_features, held_years
+from assistant.legislation import names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms, unframed
 from assistant.story import asked_part, question_part, story_words

@@ -241,13 +241,13 @@ def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_namin
      {"section 138", "inspections act"}),
 ])
 def test_the_sections_and_acts_a_text_names(text: str, question: bool, expected: set[str]) -> None:
-    from assistant.answerability import references
+    from assistant.legislation import references
 
     assert references(text, question=question) == expected
 
 
 def test_a_section_is_named_by_its_number_or_by_what_the_lexicon_says_it_is() -> None:
-    from assistant.answerability import names_all, references
+    from assistant.legislation import names_all, references
 
     assert references("hartlepool s47s ofsted 2024", question=True) == {"section 47"}  # a plural, not "47s"
     assert names_all({"section 47"}, "Child protection enquiries are thorough.")  # as inspection reports put it

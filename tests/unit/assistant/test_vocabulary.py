@@ -587,6 +587,15 @@ def test_slack_markup_is_read_past_and_a_time_is_left_alone() -> None:
     assert without_markup("snake_case stays") == "snake_case stays"
 
 
+def test_shorthand_typed_with_full_stops_is_the_shorthand() -> None:
+    """"U.C.R.A.", "I.C.P.C", "w.d." and "S.47" (batch 23) are read as "UCRA", "ICPC", "wd" and "S47": the lexicon
+    spells them out, and the question around them reads as one question."""
+    assert without_markup("is the I.C.P.C. 15 w.d. from the strat or when the S.47 ends") == (
+        "is the ICPC 15 wd from the strat or when the S47 ends")
+    assert key_terms(understand("what did U.C.R.A. stand for")) == key_terms(understand("what did UCRA stand for"))
+    assert without_markup("1.5 hrs at 10.30, child A. was seen") == "1.5 hrs at 10.30, child A. was seen"
+
+
 def test_a_number_typed_against_its_unit_leaves_every_other_term_whole() -> None:
     """The terms' spans index the question with "10wd" written "10 wd": read against the text as typed, every term
     after it was cut short or run together ("10wwork", "children010", batch 22)."""
