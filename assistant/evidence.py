@@ -59,6 +59,11 @@ _WHERE_WORDS = (
 _SOURCE_REPORT = re.compile(
     r"\b((?:the|a|an|their|our|its|this|that|which|what|whose|latest|last|recent|previous|earlier|annual|ofsted|ofsted's|"
     r"ofsteds|inspection|inspectors|inspectors'|ilacs|ucra|(?:19|20)\d\d))\s+reports?\b(?!\s+(?:for|to)\b)", re.I)
+# In a question about a conference, "the reports" are the conference's ("before the icpc do the reports need to be
+# in", "sending LA has to get its reports over before the conf", "is the report deadline the same for icpc and rcpc");
+# an Ofsted, inspection or year's report still only says where to look ("in devons ofsted report were icpcs …").
+_CONFERENCE = re.compile(r"\b(?:[ir]cpcs?|confs?|conferences?)\b", re.I)
+_DETERMINERS = {"the", "a", "an", "their", "our", "its", "this", "that", "which", "what", "whose"}
 
 # How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months
 # right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),
@@ -159,7 +164,9 @@ def _resolved(query: Query, drop: set[str]) -> str:
     """The question with its shorthand spelled out ("supervis" counts as "supervision"), less the
     terms that only say where to look ("Ofsted" stays a where-word, not its long name; "the 2019 report")."""
     # the word "report" where it names the source, blanked to its length so that the terms' spans still hold
-    text = _SOURCE_REPORT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), query.spaced)
+    conference = bool(_CONFERENCE.search(query.spaced))
+    text = _SOURCE_REPORT.sub(lambda m: m.group(0) if conference and m.group(1).lower() in _DETERMINERS else (
+        m.group(1) + " " * (len(m.group(0)) - len(m.group(1)))), query.spaced)
     text = unframed(text)
     parts, position = [], 0
     for match in query.terms:

@@ -434,6 +434,11 @@ def test_framing_words_stay_where_they_are_the_subject(question: str, kept: str)
     ("what does the report say about supervision", False),
     ("when was PLO tracking planned (2019 report)", False),
     ("which report said supervision is integral", False),
+    # in a question about a conference, "the report(s)" are the conference's (batches 11 and 23); an Ofsted report
+    # still names the source
+    ("devon - is the report deadline the same for icpc and rcpc?", True),
+    ("redcar - how many days before the icpc do the reports need to be in with the conference team", True),
+    ("in devons ofsted report were icpcs being held in timescale?", False),
 ])
 def test_a_report_is_the_subject_unless_it_names_the_source(question, is_subject):
     assert ("report" in key_terms(understand(question))) is is_subject
