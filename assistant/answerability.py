@@ -89,6 +89,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         # same for one asking none: a close sentence of another kind answers "what did ofsted say", not "how long"
         "asked_best_unit": float(asked) * (best.probability if best else 0.0),
         "asked_top_passage": float(asked) * (hits[0].score if hits else 0.0),
+        "phrases_missing": phrases_missing(query, best),
     }
 
 
@@ -103,6 +104,25 @@ def _support(unit: Unit, best: Unit | None, query: Query, terms: list[str], weig
         return max(unit.coverage, best.coverage)
     text = f"{unit.section} {unit.text}"
     return max(unit.coverage, coverage(terms, f"{text} {spell_out(text, find_terms(text))}", weights))
+
+
+# Lexicon kinds whose senses name one concept in several words ("case file": case record; "cic": child in care);
+# legislation's senses explain as well as name ("s47": section 47 child protection enquiries), and names are places.
+_CONCEPT_KINDS = frozenset({"abbreviation", "clipped", "process", "body", "role", "plan", "phrasing", "finding"})
+
+
+def phrases_missing(query: Query, best: Unit | None) -> float:
+    """Share of the concepts the question names in shorthand that the best unit holds in their words but not as the
+    phrase ("how often do we audit case files" against "audit a sample of supervision files … case decisions are
+    recorded on children's records": each word is there, the case record is not)."""
+    def words(text: str) -> list[str]:  # "children" stems apart from "child"
+        return ["child" if t == "children" else t for t in as_verbs(tokens(text))]
+
+    phrases = [p for p in {tuple(words(m.sense)) for m in query.terms if m.kind in _CONCEPT_KINDS} if len(p) > 1]
+    if best is None or not phrases:
+        return 0.0
+    texts = [" ".join(words(best.section)), " ".join(words(best.text))]
+    return sum(not any(f" {' '.join(p)} " in f" {t} " for t in texts) for p in phrases) / len(phrases)
 
 
 def of_year(date: str, doc_type: str, year: int) -> bool:

@@ -354,3 +354,22 @@ def test_a_fact_about_the_council_asked_is_looked_for_in_its_own_documents():
     # evidence of no council (national guidance) counts for any council
     assert answer_features(understand("hartlepool 2022 grades?"), [hartlepool, _hit("x", date="2022-01-01")], [],
                            [], weights)["years_held"] == 1.0
+
+
+def test_a_concept_named_in_shorthand_counts_as_held_only_as_its_phrase() -> None:
+    """"case files" is the case record: a sentence holding "case decisions" and "children's records" holds its words,
+    not the concept; "cic" is a child in care, held by "children in care", not by "child protection"."""
+    from assistant.answerability import phrases_missing
+    from assistant.understand import understand
+
+    def unit(text: str, section: str = "") -> Unit:
+        return Unit(0, 0, text, section, 0.0, 0.0, 0.0, False)
+
+    files = understand("how often do we audit case files")
+    assert phrases_missing(files, unit("Heads of service audit a sample of supervision files every quarter, checking "
+                                       "that case decisions are recorded on children's records.")) == 1.0
+    assert phrases_missing(files, unit("Case records are audited every quarter.")) == 0.0
+    cic = understand("cic review frequency after the first one")
+    assert phrases_missing(cic, unit("The first review is held within three months.", "Child protection")) == 1.0
+    assert phrases_missing(cic, unit("Reviews for children in care are held within 20 working days.")) == 0.0
+    assert phrases_missing(understand("how often is supervision"), unit("Monthly.")) == 0.0  # nothing in shorthand
