@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from assistant.answer_types import PREFERRED_KINDS
 from assistant.evidence import TermWeights, coverage
 from assistant.story import story_words
+from assistant.legislation import holds_phrase, phrase_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
@@ -115,14 +116,12 @@ def phrases_missing(query: Query, best: Unit | None) -> float:
     """Share of the concepts the question names in shorthand that the best unit holds in their words but not as the
     phrase ("how often do we audit case files" against "audit a sample of supervision files … case decisions are
     recorded on children's records": each word is there, the case record is not)."""
-    def words(text: str) -> list[str]:  # "children" stems apart from "child"
-        return ["child" if t == "children" else t for t in as_verbs(tokens(text))]
-
-    phrases = [p for p in {tuple(words(m.sense)) for m in query.terms if m.kind in _CONCEPT_KINDS} if len(p) > 1]
+    phrases = {phrase_words(as_verbs(tokens(m.sense))) for m in query.terms if m.kind in _CONCEPT_KINDS}
+    phrases = [p for p in phrases if " " in p]  # of two words or more
     if best is None or not phrases:
         return 0.0
-    texts = [" ".join(words(best.section)), " ".join(words(best.text))]
-    return sum(not any(f" {' '.join(p)} " in f" {t} " for t in texts) for p in phrases) / len(phrases)
+    texts = [phrase_words(as_verbs(tokens(best.section))), phrase_words(as_verbs(tokens(best.text)))]
+    return sum(not any(holds_phrase(t, p) for t in texts) for p in phrases) / len(phrases)
 
 
 def of_year(date: str, doc_type: str, year: int) -> bool:

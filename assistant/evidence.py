@@ -56,14 +56,14 @@ _WHERE_WORDS = (
 )
 # "The report", "Ofsted's report", "the 2019 report" only say where to look; "icpc reports", "reports for a conference",
 # "the reports for an icpc" and "the rcpc report" are what the question is about.
+_DETERMINERS = ("the", "a", "an", "their", "our", "its", "this", "that", "which", "what", "whose")
 _SOURCE_REPORT = re.compile(
-    r"\b((?:the|a|an|their|our|its|this|that|which|what|whose|latest|last|recent|previous|earlier|annual|ofsted|ofsted's|"
+    r"\b((?:" + "|".join(_DETERMINERS) + r"|latest|last|recent|previous|earlier|annual|ofsted|ofsted's|"
     r"ofsteds|inspection|inspectors|inspectors'|ilacs|ucra|(?:19|20)\d\d))\s+reports?\b(?!\s+(?:for|to)\b)", re.I)
 # In a question about a conference, "the reports" are the conference's ("before the icpc do the reports need to be
 # in", "sending LA has to get its reports over before the conf", "is the report deadline the same for icpc and rcpc");
 # an Ofsted, inspection or year's report still only says where to look ("in devons ofsted report were icpcs …").
 _CONFERENCE = re.compile(r"\b(?:[ir]cpcs?|confs?|conferences?)\b", re.I)
-_DETERMINERS = {"the", "a", "an", "their", "our", "its", "this", "that", "which", "what", "whose"}
 
 # How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months
 # right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),

@@ -49,12 +49,19 @@ def names_all(named: set[str], text: str) -> bool:
     is ("section 47" or "child protection enquiries", as inspection reports put it; "section 20" or
     "accommodated")?"""
     held = references(text)
-    words = " ".join(_CHILD.get(t, t) for t in tokens(text))
-    return all(ref in held or (ref in _section_senses() and f" {_section_senses()[ref]} " in f" {words} ")
+    words = phrase_words(tokens(text))
+    return all(ref in held or (ref in _section_senses() and holds_phrase(words, _section_senses()[ref]))
                for ref in named)
 
 
-_CHILD = {"children": "child"}
+def phrase_words(stems: list[str]) -> str:
+    """Stems as one string to look for a phrase in, "children" read as "child" (the stemmer keeps them apart)."""
+    return " ".join("child" if t == "children" else t for t in stems)
+
+
+def holds_phrase(words: str, phrase: str) -> bool:
+    """Does ``words`` (from :func:`phrase_words`) hold ``phrase`` (the same) whole, its words together in order?"""
+    return f" {phrase} " in f" {words} "
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +72,7 @@ def _section_senses() -> dict[str, str]:
     for entry in entries():
         found = re.fullmatch(r"section (\d+) (.+)", entry.expansion.lower())
         if entry.kind == "legislation" and found:
-            senses[f"section {found.group(1)}"] = " ".join(_CHILD.get(t, t) for t in tokens(found.group(2)))
+            senses[f"section {found.group(1)}"] = phrase_words(tokens(found.group(2)))
     return senses
 
 
