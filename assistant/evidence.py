@@ -79,7 +79,14 @@ _FRAMING = re.compile(
     r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
     r"|\bback(?=\s+(?:in|then)\b)"
     r"|\b(?:thanks|thank\s+you|thx|ta|cheers)(?:\s+(?:so|very|v)\s+much)?\s+(?:in\s+advance|again)\b"
-    r"|\b(?:got|have)\s+(?:it|this|that|them)\s+to\s+hand\b", re.I)
+    r"|\b(?:got|have)\s+(?:it|this|that|them)\s+to\s+hand\b"
+    # what the answer is wanted for ("need a quote on", "what can i cite for", "need a line for", "for our workforce
+    # report", "for an audit"); "the quarterly audit" may be what is asked about, so "the" is not read as framing
+    r"|\b(?:need|want|looking\s+for|after)\s+(?:a|an|some|the)\s+(?:exact\s+|actual\s+)?(?:quote|line|sentence|"
+    r"wording|ref(?:erence)?)s?\b"
+    r"|\bwhat\s+(?:can|could|should)\s+i\s+(?:cite|quote)\b"
+    r"|\bfor\s+(?:our|my|a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|audit|panel|presentation|briefing|paper|bid|return)"
+    r"(?:\s+(?:report|response))?\b", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
@@ -172,7 +179,8 @@ def _resolved(query: Query, drop: set[str]) -> str:
     for match in query.terms:
         typed = set(tokens(match.text))  # empty for "h&p", "A&E": shorthand of single letters says no place
         where_only = bool(typed) and typed <= drop
-        parts += [text[position:match.start], "" if where_only else match.sense]
+        framing = not text[match.start:match.end].strip()  # inside how it is framed ("for our sup audit")
+        parts += [text[position:match.start], "" if where_only or framing else match.sense]
         position = match.end
     return "".join(parts + [text[position:]])
 

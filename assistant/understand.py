@@ -34,6 +34,8 @@ _SHORT_YEAR = re.compile(
 # italic and strike ("*required*", "_must_", "~old~"). They say nothing about what is asked.
 _EMOJI = re.compile(r":(?:[+-]1|[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*):", re.I)
 _EMPHASIS = re.compile(r"(?<![A-Za-z0-9])[*_~]+|[*_~]+(?![A-Za-z0-9])")
+# A colleague @mentioned in the text ("@sam can u check", "@assistant quick q"): whom it is sent to, not what is asked.
+_MENTION = re.compile(r"(?<![\w.@])@[A-Za-z][\w.-]*")
 # Shorthand typed with full stops ("U.C.R.A.", "I.C.P.C", "w.d.", "S.47") is the shorthand ("UCRA", "S47").
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z]\.)+[A-Za-z])\.?(?![\w])")
 _DOTTED_SECTION = re.compile(r"(?<![\w.])([Ss])\.(?=\d)")
@@ -48,11 +50,11 @@ def _about_inspection(text: str, years: list[int]) -> bool:
 
 
 def without_markup(message: str) -> str:
-    """``message`` less Slack's emoji codes and emphasis marks and the full stops of dotted shorthand, its spaces
-    closed up ("is it *required*? :pray:" is "is it required?", "the I.C.P.C. after a S.47" is "the ICPC after a
-    S47")."""
+    """``message`` less Slack's emoji codes, emphasis marks and typed @mentions and the full stops of dotted
+    shorthand, its spaces closed up ("is it *required*? :pray:" is "is it required?", "@sam the I.C.P.C. after a
+    S.47" is "the ICPC after a S47")."""
     message = _DOTTED_SECTION.sub(r"\1", _DOTTED.sub(lambda m: m.group(1).replace(".", ""), message))
-    return re.sub(r"\s+", " ", _EMPHASIS.sub("", _EMOJI.sub(" ", message))).strip()
+    return re.sub(r"\s+", " ", _EMPHASIS.sub("", _EMOJI.sub(" ", _MENTION.sub(" ", message)))).strip()
 
 
 def is_follow_up(question: str) -> bool:
