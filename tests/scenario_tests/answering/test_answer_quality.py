@@ -463,8 +463,9 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
     "when did the cyber attack hit redcar":
-        "partial at p 0.366 against 0.376 since the nineteenth session's refits (answered at the eighteenth's "
-        "0.361): a knife edge; 'hit' is in no sentence, and the February 2020 one is the nearest",
+        "partial at p 0.387 against 0.392 (twentieth session's refit; 0.366 against 0.376 at the nineteenth's, "
+        "answered at the eighteenth's 0.361): a knife edge; 'hit' is in no sentence, and the February 2020 one is "
+        "the nearest",
     "visited a cic this afternoon and im on training tomorrow, when does the visit have to be recorded by":
         "leads with the two working days for home visits: the question does not say 'statutory', so the one working "
         "day for statutory visits to children in care is second",
