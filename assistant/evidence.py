@@ -81,8 +81,9 @@ _FRAMING = re.compile(
     r"|\b(?:thanks|thank\s+you|thx|ta|cheers)(?:\s+(?:so|very|v)\s+much)?\s+(?:in\s+advance|again)\b"
     r"|\b(?:got|have)\s+(?:it|this|that|them)\s+to\s+hand\b"
     # what the answer is wanted for ("need a quote on", "what can i cite for", "need a line for", "for our workforce
-    # report", "for an audit"); "the quarterly audit" may be what is asked about, so "the" is not read as framing
-    r"|\b(?:need|want|looking\s+for|after)\s+(?:a|an|some|the)\s+(?:exact\s+|actual\s+)?(?:quote|line|sentence|"
+    # report", "for an audit"); "the quarterly audit" may be what is asked about, so "the" is not read as framing, nor
+    # is "after" a time ("after the sentence"), only "im after a quote"
+    r"|\b(?:need|want|looking\s+for|i'?m\s+after)\s+(?:a|an|some|the)\s+(?:exact\s+|actual\s+)?(?:quote|line|sentence|"
     r"wording|ref(?:erence)?)s?\b"
     r"|\bwhat\s+(?:can|could|should)\s+i\s+(?:cite|quote)\b"
     r"|\bfor\s+(?:our|my|a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|audit|panel|presentation|briefing|paper|bid|return)"

@@ -430,6 +430,7 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("should parents be told in advance of the conference", "advance"),  # "in advance" with no thanks before it
     # "the quarterly audit" may be the subject, not what the answer is for
     ("how many sup files do hos pull for the quarterly audit", "audit"),
+    ("what support do care leavers get after the sentence ends", "sentence"),  # "after" a time, not "im after a quote"
 ])
 def test_framing_words_stay_where_they_are_the_subject(question: str, kept: str) -> None:
     assert set(tokens(kept)) <= set(key_terms(understand(question)))
