@@ -415,6 +415,8 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
      "what ofsted said about sup in stockton 2023"),
     ("what can i cite for our sup audit - what did ofsted tell darlo to sort out re supervision",
      "what did ofsted tell darlo to sort out re supervision"),
+    # shorthand inside that framing goes with it ("cic" would have added "child")
+    ("need a quote for our cic audit - how often is supervision", "how often is supervision"),
     # an @mention typed in the text says whom it is sent to
     ("@sam can u confirm how often sup is", "how often sup is"),
 ])
