@@ -16,7 +16,7 @@ from typing import Iterable
 from ingest.tokens import as_verbs, tokens
 from assistant.answer_types import cue_words
 from assistant.vocabulary.lexicon import entries
-from assistant.understand import Query
+from assistant.understand import MONTHS, Query
 from ingest.models import Passage
 
 # Words that only ask (what was said, found, done, compared): they name no thing, so a question after a number, a
@@ -42,7 +42,10 @@ _ASKING_WORDS = (
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
     "properly definitely literally honestly genuinely officially technically supposedly anything even bare "
     # texting asides ("tbh", "fyi", "for team meeting tmrw"); "a lot", "that lot", "the tees lot": how much or who
-    "tbh tbf fyi btw imo lol tmrw tmr lot lots"
+    "tbh tbf fyi btw imo lol tmrw tmr lot lots "
+    # north-east and everyday English around a question ("howay", "… pet", "owt on sup", "til 21"): "owt" and "summat"
+    # are "anything" and "something", "til" is "until"
+    "howay pet owt nowt summat til till"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (
@@ -69,6 +72,8 @@ _CONFERENCE = re.compile(r"\b(?:[ir]cpcs?|confs?|conferences?)\b", re.I)
 # right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),
 # "back in 2011" and a sign-off ("thanks in advance", "anyone got it to hand"). Blanked to their length, as the
 # source's "report" is.
+_FORMS = (r"one[\s-]+word(?:\s+answer)?|short\s+answer|just\s+the\s+(?:number|figure|grade|date|name|answer)"
+          r"|in\s+(?:a|one)\s+(?:sentence|line)")
 _FRAMING = re.compile(
     r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
     r"|\b(?:am\s+i|are\s+we)\s+right\b"
@@ -87,7 +92,27 @@ _FRAMING = re.compile(
     r"wording|ref(?:erence)?)s?\b"
     r"|\bwhat\s+(?:can|could|should)\s+i\s+(?:cite|quote)\b"
     r"|\bfor\s+(?:our|my|a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|audit|panel|presentation|briefing|paper|bid|return)"
-    r"(?:\s+(?:report|response))?\b", re.I)
+    r"(?:\s+(?:report|response))?\b"
+    # the form of answer wanted ("yes or no:", "one word:", "just the number -", "tl;dr", "in a sentence -"), where the
+    # message opens with it or a colon or dash follows it ("one word or a full sentence in the summary" asks of words)
+    r"|\b(?:yes\s+or\s+no|y/n|tl;\s?dr)\b(?:\s*[:-]+)?"
+    r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
+# When the asker's own case happened ("strat was mon 3rd", "referral came in fri pm", "made 1st march", "til the 8th",
+# "4.50pm thurs"), or the season of an inspection ("the summer of 22"): it says when, never what the question is about
+# (a month stays: reports give their inspection's dates, "6 to 17 March 2023"). Weekday
+# words that are also other words ("sat", "sun", "wed", "mon") count only before a day's number or am/pm.
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|weds|thurs?|fri)"
+_UNIT = (r"(?:\s*(?:working\s+|calendar\s+|clear\s+)?(?:days?|daily|weeks?|weekly|months?|monthly|wks?|wds?|hrs?|hours?|"
+         r"mins?|minutes?|years?|yrs?|yearly|times))?")
+_WHEN = re.compile(
+    r"\b(?:" + _WEEKDAYS + r"|(?:mon|wed|sat|sun)(?=\s+(?:\d|am\b|pm\b)))\b(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:\s+(?:am|pm|morning|afternoon|evening|night))?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b|\b" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:'?\d{2}|(?:19|20)\d{2})\b"
+    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b"
+    # figures offered to choose from ("til 21 or 25", "is it 15 or 10 wd", "2/7 or 1/7"): one at most is the answer,
+    # so neither is what the question is about
+    r"|(?<![\w./])\d+(?:[./]\d+)?" + _UNIT + r"\s+or\s+\d+(?:[./]\d+)?" + _UNIT + r"\b", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
@@ -175,7 +200,7 @@ def _resolved(query: Query, drop: set[str]) -> str:
     conference = bool(_CONFERENCE.search(query.spaced))
     text = _SOURCE_REPORT.sub(lambda m: m.group(0) if conference and m.group(1).lower() in _DETERMINERS else (
         m.group(1) + " " * (len(m.group(0)) - len(m.group(1)))), query.spaced)
-    text = unframed(text)
+    text = _WHEN.sub(lambda m: " " * len(m.group(0)), unframed(text))
     parts, position = [], 0
     for match in query.terms:
         typed = set(tokens(match.text))  # empty for "h&p", "A&E": shorthand of single letters says no place

@@ -20,10 +20,17 @@ _ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|when|wha
 STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
 
 
+# A question that only checks what was said before it ("> first core group is within 10 wd of the icpc\nis that
+# right?", "… is that true"): what was said is what is asked, not a story.
+_CHECKS = frozenset(tokens("right true correct ok okay yeah yep really actually still so"))
+
+
 def _story_end(question: str) -> tuple[int, int] | None:
     """Where the story a message tells before its question ends and the question starts, or None."""
     found = list(_ASKS.finditer(question))
     if not found or len(question[: found[-1].start()].split()) < STORY_WORDS:
+        return None
+    if not set(tokens(question[found[-1].end():])) - _CHECKS:
         return None
     return found[-1].start(), found[-1].end()
 

@@ -30,6 +30,26 @@ _QUANTITY = re.compile(
 _SHORT_YEAR = re.compile(
     r"(?:\b(?:ofsted|inspection|ilacs|ucra|report|letter|judgement)\s+'?|(?<![\w'])')(\d{2})\b"
     r"(?!\s*(?:working |calendar |clear )?(?:days?|weeks?|months?|hours?|hrs?|years?|yrs?|%|per ?cent)\b)", re.I)
+# An inspection named by its season or month and a year written short ("the summer of 22", "feb 22", "spring '24"):
+# a month only where the question is about an inspection ("stockton march 23 - care leavers judgement"), else "march
+# 23" may be a day.
+_SEASON_YEAR = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?'?(\d{2})\b(?!\s*(?:st|nd|rd|th)\b)", re.I)
+MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_YEAR = re.compile(r"\b" + MONTHS + r"\.?\s+(?:of\s+)?'?(\d{2})\b"
+                         r"(?!\s*(?:st|nd|rd|th|working|calendar|days?|weeks?|months?|hours?|hrs?|wd)\b)", re.I)
+_DATED = re.compile(r"\b(?:ofsted|inspect\w*|ilacs|ucra|visit|judge?ments?|grade[ds]?|rated|report|letter)\b", re.I)
+
+
+def short_years(question: str) -> set[int]:
+    """The years a question writes in two digits: after the kind of source ("ofsted 22"), with an apostrophe
+    ("ilacs '19"), after a season ("summer of 22") or, in a question about an inspection, a month ("feb 22")."""
+    found = _SHORT_YEAR.findall(question) + _SEASON_YEAR.findall(question)
+    if _DATED.search(question):
+        found += _MONTH_YEAR.findall(question)
+    return {2000 + int(y) for y in found}
+
+
 # Slack's markup around the words of a message: emoji codes (":pray:", ":+1::skin-tone-2:") and the marks of bold,
 # italic and strike ("*required*", "_must_", "~old~"). They say nothing about what is asked.
 _EMOJI = re.compile(r":(?:[+-]1|[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*):", re.I)
@@ -39,6 +59,16 @@ _MENTION = re.compile(r"(?<![\w.@])@[A-Za-z][\w.-]*")
 # Shorthand typed with full stops ("U.C.R.A.", "I.C.P.C", "w.d.", "S.47") is the shorthand ("UCRA", "S47").
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z]\.)+[A-Za-z])\.?(?![\w])")
 _DOTTED_SECTION = re.compile(r"(?<![\w.])([Ss])\.(?=\d)")
+# A line quoted in Slack ("> its only a contact, just log it" then the question on the next line): what a colleague or
+# an email said, which the question asks about.
+_QUOTED_LINE = re.compile(r"^[ \t]*(?:>|&gt;)[ \t]?([^\n]*?)[ \t]*$", re.M)
+
+
+def _quoted(match: re.Match) -> str:
+    line = match.group(1)
+    return line if not line or line[-1] in ".?!:;" else f"{line}."
+
+
 _OPENER = re.compile(r"^(and|but|also|what about|how about|what else|same for|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|they|them|their|this|those|these|there)\b", re.I)
 
@@ -52,7 +82,9 @@ def _about_inspection(text: str, years: list[int]) -> bool:
 def without_markup(message: str) -> str:
     """``message`` less Slack's emoji codes, emphasis marks and typed @mentions and the full stops of dotted
     shorthand, its spaces closed up ("is it *required*? :pray:" is "is it required?", "@sam the I.C.P.C. after a
-    S.47" is "the ICPC after a S47")."""
+    S.47" is "the ICPC after a S47"); a line quoted with ">" ends as a sentence of its own, told before what is asked
+    ("> just log it and close\nis that right" is "just log it and close. is that right")."""
+    message = _QUOTED_LINE.sub(_quoted, message)
     message = _DOTTED_SECTION.sub(r"\1", _DOTTED.sub(lambda m: m.group(1).replace(".", ""), message))
     return re.sub(r"\s+", " ", _EMPHASIS.sub("", _EMOJI.sub(" ", _MENTION.sub(" ", message)))).strip()
 
@@ -126,7 +158,7 @@ def understand(question: str, *, context: str = "") -> Query:
     plain = spell_out(question, terms)
     authorities = asked_councils(spell_out(question, slips))
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
-                   | {2000 + int(y) for y in _SHORT_YEAR.findall(question)})
+                   | short_years(question))
     inspection = _about_inspection(f"{question}\n{plain}", years)
     if inspection:
         terms = found  # "what went wrong", "worried about": Ofsted's findings

@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 5  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
-#   "1.5" one token; 4: "35wd" is "35 wd", "24hrs" "24 hrs"; 5: "WT2010" is "WT 2010"
+TOKENS_VERSION = 6  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
+#   "1.5" one token; 4: "35wd" is "35 wd", "24hrs" "24 hrs"; 5: "WT2010" is "WT 2010"; 6: "6/52" is "6 weeks"
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -61,10 +61,26 @@ _GLUED = re.compile(
 _GLUED_YEAR = re.compile(r"(?<![\w.])([A-Za-z]{2,})((?:19|20)\d\d)\b")
 
 
+# Time written as health and care records write it (a number over 7, 52 or 12: "seen 2/7 ago", "sup 4/52ly", "qualified
+# 6/12 ago"; Swan Medical Group's and the Gateshead Information Network's abbreviation lists, vocabulary/SOURCES.md)
+# is the number of days, weeks or months. Not a date ("on 6/12", "reviewed 3/7/2020") and not "24/7".
+_CLINICAL = re.compile(r"(?<![\w/.])(\d{1,2})/(7|12|52)(ly)?(?![\w/]|[.,]\d)", re.I)
+_CLINICAL_UNITS = {"7": ("days", "daily"), "12": ("months", "monthly"), "52": ("weeks", "weekly")}
+_ON_A_DAY = re.compile(r"\b(?:on|by|from|since|until|til|till|dated|the|of)\s*$", re.I)
+
+
+def _clinical(match: re.Match) -> str:
+    number, over, often = match.groups()
+    if (number, over) == ("24", "7") or _ON_A_DAY.search(match.string, 0, match.start()):
+        return match.group(0)
+    return f"{number} {_CLINICAL_UNITS[over][1 if often else 0]}"
+
+
 def unglued(text: str) -> str:
-    """``text`` with every number typed against its unit written apart from it ("35wd" is "35 wd"), and every year
-    typed against the name before it ("WT2010" is "WT 2010")."""
-    return _GLUED_YEAR.sub(r"\1 \2", _GLUED.sub(r"\1 \2", text))
+    """``text`` with every number typed against its unit written apart from it ("35wd" is "35 wd"), every year
+    typed against the name before it ("WT2010" is "WT 2010") and time written over 7, 52 or 12 in words ("6/52" is
+    "6 weeks", "4/52ly" is "4 weekly")."""
+    return _CLINICAL.sub(_clinical, _GLUED_YEAR.sub(r"\1 \2", _GLUED.sub(r"\1 \2", text)))
 
 
 def spelled_digits(text: str) -> str:

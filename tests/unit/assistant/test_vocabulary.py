@@ -334,6 +334,12 @@ def test_a_qualified_social_worker_is_what_documents_call_a_social_worker():
     ("ilacs '19 stockton grade", [2019], "19"),
     ("referrals within 22 days", [], None),  # a count of days, not a year
     ("inspection 15 working days", [], None),
+    # a season or, in a question about an inspection, a month before the year (batch 25)
+    ("r&c inspection in the summer of 22 - how many kids in unapproved placements", [2022], "summer"),
+    ("leeds overall grade from the feb 22 inspection?", [2022], "22"),
+    ("hpool overall effectiveness spring '24", [2024], "spring"),
+    ("referral came in may 22 - when is the assmt due", [], None),  # no inspection asked of: "may 22" may be a day
+    ("is the icpc due by march 23rd", [], None),  # a day of the month, not a year
 ])
 def test_a_year_written_short_after_the_kind_of_source_is_a_year(question, years, kept):
     query = understand(question)
@@ -419,6 +425,23 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("need a quote for our cic audit - how often is supervision", "how often is supervision"),
     # an @mention typed in the text says whom it is sent to
     ("@sam can u confirm how often sup is", "how often sup is"),
+    # the form of answer wanted (batch 25): "yes or no:", "one word:", "just the number", "tl;dr", "in a sentence -"
+    ("yes or no: can the strat be a phone call", "can the strat be a phone call"),
+    ("one word: who supervises tms", "who supervises tms"),
+    ("tl;dr how long is a glos sup session", "how long is a glos sup session"),
+    ("in a sentence - why were icpcs delayed in leeds", "why were icpcs delayed in leeds"),
+    # north-east English around a question: "howay", "pet", "owt", "summat", "til"
+    ("howay, is there owt on how long a sup session lasts pet", "is there anything on how long a sup session lasts"),
+    # when the asker's own case happened: a weekday, a day of the month, a time of day
+    ("strat was mon 3rd, when is the icpc due by", "strat was, when is the icpc due by"),
+    ("referral landed 4.50pm thurs, when does it have to be looked at by", "referral landed, when does it have to "
+     "be looked at by"),
+    ("decision to allocate was made 1st march but it came to me on the 8th - when does the clock start",
+     "decision to allocate was made but it came to me - when does the clock start"),
+    # figures offered to choose from: one at most is the answer
+    ("how long does the pathways service support care leavers, til 21 or 25", "how long does the pathways service "
+     "support care leavers"),
+    ("glos sup - protected time is it 4/52ly or 6/52ly?", "glos sup - protected time"),  # units on both sides go too
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -433,6 +456,8 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     # "the quarterly audit" may be the subject, not what the answer is for
     ("how many sup files do hos pull for the quarterly audit", "audit"),
     ("what support do care leavers get after the sentence ends", "sentence"),  # "after" a time, not "im after a quote"
+    ("is it one word or a full sentence in the case summary", "word"),  # "one word" without ":" or "answer" after it
+    ("does it matter if the parents were never wed", "wed"),  # "wed" is no weekday without a day's number after it
 ])
 def test_framing_words_stay_where_they_are_the_subject(question: str, kept: str) -> None:
     assert set(tokens(kept)) <= set(key_terms(understand(question)))
@@ -620,3 +645,22 @@ def test_a_number_typed_against_its_unit_leaves_every_other_term_whole() -> None
     glued = key_terms(understand("isnt the IA timescale 10wd now under wt2010? coventry"))
     assert glued == key_terms(understand("isnt the IA timescale 10 wd now under wt 2010? coventry"))
     assert {"initi", "assess", "togeth"} <= set(glued) and not [t for t in glued if t.startswith("10") or "010" in t]
+
+
+def test_a_line_quoted_in_slack_is_told_before_the_question() -> None:
+    """A forwarded or quoted line ("> its only a contact, just log it") ends as a sentence of its own, so the question
+    on the next line is read as the question (story.py), in the CLI and in Slack alike."""
+    assert without_markup("> its only a contact, just log it\nis that right") == "its only a contact, just log it. " \
+        "is that right"
+    assert without_markup("&gt; did ofsted say that?\nwhen") == "did ofsted say that? when"
+    assert without_markup("a > b is not a quote") == "a > b is not a quote"
+
+
+def test_a_check_of_what_was_said_before_it_asks_what_was_said():
+    """"… is that right?" after a claim (typed or quoted) asks about the claim: it is not a story told first."""
+    from assistant.story import question_part
+
+    claim = "first core group has to be within ten working days of the icpc. is that right?"
+    assert question_part(claim) == claim
+    story = "my tm said the first core group has to be within ten working days of the icpc. is that in our procedure?"
+    assert question_part(story) == "is that in our procedure?"

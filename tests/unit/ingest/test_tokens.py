@@ -81,3 +81,14 @@ def test_a_year_typed_against_the_name_before_it_is_the_name_and_the_year() -> N
     assert unglued("ilacs2019 report") == "ilacs 2019 report"
     # codes with more digits, digits before letters and decades are left as they are
     assert tokens("SI2010123, covid19, the 2010s") == ["si2010123", "covid19", "2010s"]
+
+
+def test_time_written_over_7_52_or_12_is_days_weeks_or_months():
+    """Health and care records write time as a number over 7, 52 or 12 ("seen 2/7 ago", "4/52ly sup")."""
+    assert unglued("qualified 6/12 ago, on 2 weekly sup - moved to 4/52ly yet?") == \
+        "qualified 6 months ago, on 2 weekly sup - moved to 4 weekly yet?"
+    assert tokens("have i got 10/7 to do the assmt") == tokens("have i got 10 days to do the assmt")
+    assert tokens("within 3/52") == tokens("within 3 weeks")
+    # a date, "24/7" and a fraction stay as they are
+    for kept in ("the meeting on 6/12", "reviewed 3/7/2020", "a 24/7 duty team", "1.5/12", "since 1/12"):
+        assert unglued(kept) == kept
