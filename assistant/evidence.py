@@ -102,8 +102,8 @@ _FRAMING = re.compile(
 # (a month stays: reports give their inspection's dates, "6 to 17 March 2023"). Weekday
 # words that are also other words ("sat", "sun", "wed", "mon") count only before a day's number or am/pm.
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|weds|thurs?|fri)"
-_UNIT = (r"(?:\s*(?:working\s+|calendar\s+|clear\s+)?(?:days?|daily|weeks?|weekly|months?|monthly|wks?|wds?|hrs?|hours?|"
-         r"mins?|minutes?|years?|yrs?|yearly|times))?")
+_UNIT = (r"(?:\s*(?:working\s+|calendar\s+|clear\s+)?(?:days?|daily|weeks?|weekly|months?|monthly|wks?|wds?|"
+         r"hrs?|hours?|mins?|minutes?|years?|yrs?|yearly|times))?")
 _WHEN = re.compile(
     r"\b(?:" + _WEEKDAYS + r"|(?:mon|wed|sat|sun)(?=\s+(?:\d|am\b|pm\b)))\b(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:\s+(?:am|pm|morning|afternoon|evening|night))?"

@@ -48,7 +48,8 @@ def clean_question(text: str, *, bot_user_id: str | None) -> str:
     text = re.sub(r"<(?:https?|mailto):[^|>]*\|([^>]*)>", r"\1", text)  # <url|label> -> label
     text = re.sub(r"<((?:https?|mailto):[^>]*)>", r"\1", text)
     text = re.sub(r"<[#@!]([^|>]*)\|([^>]*)>", r"\2", text)
-    # Line breaks are kept (one at a time): a line quoted with ">" is told before the question (understand.without_markup)
+    # Line breaks are kept (one at a time): a line quoted with ">" is told before the question
+    # (understand.without_markup)
     text = re.sub(r"[^\S\n]+", " ", text)
     return html.unescape(re.sub(r"\s*\n\s*", "\n", text)).strip()
 
