@@ -45,7 +45,11 @@ _ASKING_WORDS = (
     "tbh tbf fyi btw imo lol tmrw tmr lot lots "
     # north-east and everyday English around a question ("howay", "… pet", "owt on sup", "til 21"): "owt" and "summat"
     # are "anything" and "something", "til" is "until"
-    "howay pet owt nowt summat til till"
+    "howay pet owt nowt summat til till morn "
+    # what one is supposed to do, said without apostrophes or stressed ("whos meant to keep an eye on it", "am i
+    # supposed to", "im", "ive", "how long've", "cos", "a proper catch up"), and things in general ("the helpline
+    # thing", "2 things:", "sup stuff"): the question's subject is elsewhere
+    "meant supposed im ive ve cos proper thing things stuff"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (

@@ -432,6 +432,10 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("in a sentence - why were icpcs delayed in leeds", "why were icpcs delayed in leeds"),
     # north-east English around a question: "howay", "pet", "owt", "summat", "til"
     ("howay, is there owt on how long a sup session lasts pet", "is there anything on how long a sup session lasts"),
+    ("whos meant to keep an eye on the 2nd strat timescale, im not sure", "who keeps an eye on the 2nd strat "
+     "timescale, not sure"),
+    ("my tm cancelled our proper catch up cos of court, how long have they got", "my tm cancelled our catch up of "
+     "court, how long have they got"),
     # when the asker's own case happened: a weekday, a day of the month, a time of day
     ("strat was mon 3rd, when is the icpc due by", "strat was, when is the icpc due by"),
     ("referral landed 4.50pm thurs, when does it have to be looked at by", "referral landed, when does it have to "
