@@ -463,7 +463,8 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
     "when did the cyber attack hit redcar":
-        "partial at p 0.387 against 0.392 (twentieth session's refit; 0.366 against 0.376 at the nineteenth's, "
+        "partial at p 0.389 against 0.399 (twenty-first session's refit; 0.387 against 0.392 at the twentieth's, "
+        "0.366 against 0.376 at the nineteenth's, "
         "answered at the eighteenth's 0.361): a knife edge; 'hit' is in no sentence, and the February 2020 one is "
         "the nearest",
     "visited a cic this afternoon and im on training tomorrow, when does the visit have to be recorded by":
