@@ -101,14 +101,14 @@ _FRAMING = re.compile(
     # message opens with it or a colon or dash follows it ("one word or a full sentence in the summary" asks of words)
     r"|\b(?:yes\s+or\s+no|y/n|tl;\s?dr)\b(?:\s*[:-]+)?"
     r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
-# When the asker's own case happened ("strat was mon 3rd", "referral came in fri pm", "made 1st march", "til the 8th",
-# "4.50pm thurs"), or the season of an inspection ("the summer of 22"): it says when, never what the question is about
-# (a month stays: reports give their inspection's dates, "6 to 17 March 2023"). Weekday
+# Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",
+# "made 1st march", "til the 8th", "4.50pm thurs") or the season of an inspection ("the summer of 22"); a month stays:
+# reports give their inspection's dates ("6 to 17 March 2023"). Weekday
 # words that are also other words ("sat", "sun", "wed", "mon") count only before a day's number or am/pm.
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|weds|thurs?|fri)"
 _UNIT = (r"(?:\s*(?:working\s+|calendar\s+|clear\s+)?(?:days?|daily|weeks?|weekly|months?|monthly|wks?|wds?|"
          r"hrs?|hours?|mins?|minutes?|years?|yrs?|yearly|times))?")
-_WHEN = re.compile(
+_ASIDES = re.compile(
     r"\b(?:" + _WEEKDAYS + r"|(?:mon|wed|sat|sun)(?=\s+(?:\d|am\b|pm\b)))\b(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:\s+(?:am|pm|morning|afternoon|evening|night))?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b|\b" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)\b"
@@ -116,7 +116,10 @@ _WHEN = re.compile(
     r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b"
     # figures offered to choose from ("til 21 or 25", "is it 15 or 10 wd", "2/7 or 1/7"): one at most is the answer,
     # so neither is what the question is about
-    r"|(?<![\w./])\d+(?:[./]\d+)?" + _UNIT + r"\s+or\s+\d+(?:[./]\d+)?" + _UNIT + r"\b", re.I)
+    r"|(?<![\w./])\d+(?:[./]\d+)?" + _UNIT + r"\s+or\s+\d+(?:[./]\d+)?" + _UNIT + r"\b"
+    # that something arrived ("once a referral comes in", "came through from a gp", "the referral landed"): the documents
+    # say "received" or "arrives", and the thing that arrived is the subject
+    r"|\b(?:come|comes|came|coming)\s+(?:in|through)\b|\blanded\b", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
@@ -204,7 +207,7 @@ def _resolved(query: Query, drop: set[str]) -> str:
     conference = bool(_CONFERENCE.search(query.spaced))
     text = _SOURCE_REPORT.sub(lambda m: m.group(0) if conference and m.group(1).lower() in _DETERMINERS else (
         m.group(1) + " " * (len(m.group(0)) - len(m.group(1)))), query.spaced)
-    text = _WHEN.sub(lambda m: " " * len(m.group(0)), unframed(text))
+    text = _ASIDES.sub(lambda m: " " * len(m.group(0)), unframed(text))
     parts, position = [], 0
     for match in query.terms:
         typed = set(tokens(match.text))  # empty for "h&p", "A&E": shorthand of single letters says no place

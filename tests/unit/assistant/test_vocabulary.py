@@ -442,6 +442,9 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
      "be looked at by"),
     ("decision to allocate was made 1st march but it came to me on the 8th - when does the clock start",
      "decision to allocate was made but it came to me - when does the clock start"),
+    # that something arrived: the documents say "received" or "arrives"
+    ("how soon do we need to see the child after a referral comes in", "how soon do we need to see the child after "
+     "a referral"),
     # figures offered to choose from: one at most is the answer
     ("how long does the pathways service support care leavers, til 21 or 25", "how long does the pathways service "
      "support care leavers"),
@@ -462,6 +465,7 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("what support do care leavers get after the sentence ends", "sentence"),  # "after" a time, not "im after a quote"
     ("is it one word or a full sentence in the case summary", "word"),  # "one word" without ":" or "answer" after it
     ("does it matter if the parents were never wed", "wed"),  # "wed" is no weekday without a day's number after it
+    ("who should come to a cp conference", "come"),  # to attend, not to arrive
 ])
 def test_framing_words_stay_where_they_are_the_subject(question: str, kept: str) -> None:
     assert set(tokens(kept)) <= set(key_terms(understand(question)))
