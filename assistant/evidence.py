@@ -103,8 +103,8 @@ _FRAMING = re.compile(
     r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
 # Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",
 # "made 1st march", "til the 8th", "4.50pm thurs") or the season of an inspection ("the summer of 22"); a month stays:
-# reports give their inspection's dates ("6 to 17 March 2023"). Weekday
-# words that are also other words ("sat", "sun", "wed", "mon") count only before a day's number or am/pm.
+# reports give their inspection's dates ("6 to 17 March 2023"). Weekday words that are also other words ("sat", "sun",
+# "wed", "mon") count only before a day's number or am/pm.
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|weds|thurs?|fri)"
 _UNIT = (r"(?:\s*(?:working\s+|calendar\s+|clear\s+)?(?:days?|daily|weeks?|weekly|months?|monthly|wks?|wds?|"
          r"hrs?|hours?|mins?|minutes?|years?|yrs?|yearly|times))?")

@@ -35,17 +35,18 @@ _SHORT_YEAR = re.compile(
 # 23" may be a day.
 _SEASON_YEAR = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?'?(\d{2})\b(?!\s*(?:st|nd|rd|th)\b)", re.I)
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_YEAR = re.compile(r"\b" + MONTHS + r"\.?\s+(?:of\s+)?'?(\d{2})\b"
                          r"(?!\s*(?:st|nd|rd|th|working|calendar|days?|weeks?|months?|hours?|hrs?|wd)\b)", re.I)
-_DATED = re.compile(r"\b(?:ofsted|inspect\w*|ilacs|ucra|visit|judge?ments?|grade[ds]?|rated|report|letter)\b", re.I)
+# Besides the words of _INSPECTION, what else names an inspection ("the feb 22 ilacs", "the may 11 visit", "grade").
+_DATED = re.compile(r"\b(?:ilacs|ucra|visit|grade[ds]?|rated|report|letter)\b", re.I)
 
 
 def short_years(question: str) -> set[int]:
     """The years a question writes in two digits: after the kind of source ("ofsted 22"), with an apostrophe
     ("ilacs '19"), after a season ("summer of 22") or, in a question about an inspection, a month ("feb 22")."""
     found = _SHORT_YEAR.findall(question) + _SEASON_YEAR.findall(question)
-    if _DATED.search(question):
+    if _INSPECTION.search(question) or _DATED.search(question):
         found += _MONTH_YEAR.findall(question)
     return {2000 + int(y) for y in found}
 
