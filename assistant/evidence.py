@@ -49,7 +49,12 @@ _ASKING_WORDS = (
     # what one is supposed to do, said without apostrophes or stressed ("whos meant to keep an eye on it", "am i
     # supposed to", "im", "ive", "how long've", "cos", "a proper catch up"), and things in general ("the helpline
     # thing", "2 things:", "sup stuff"): the question's subject is elsewhere
-    "meant supposed im ive ve cos proper thing things stuff"
+    "meant supposed im ive ve cos proper thing things stuff "
+    # Yorkshire, Midlands and everyday English ("ey up", "me duck", "dunno", "gizza list", "what did ofsted reckon")
+    "ey duck dunno gizza gimme reckon reckons mardy "
+    # a summary asked for ("summarise what ofsted said", "gist of", "eli5") and a file's type ("the pdf on transfers",
+    # "the procedure (html)"): how the answer is wanted and where the asker looked, not what it is about
+    "summarise summarize gist eli5 pdf docx doc html htm txt"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (
@@ -100,6 +105,10 @@ _FRAMING = re.compile(
     # the form of answer wanted ("yes or no:", "one word:", "just the number -", "tl;dr", "in a sentence -"), where the
     # message opens with it or a colon or dash follows it ("one word or a full sentence in the summary" asks of words)
     r"|\b(?:yes\s+or\s+no|y/n|tl;\s?dr)\b(?:\s*[:-]+)?"
+    # a list or a plain telling asked for ("bullet points pls:", "explain like im new:", "gizza quick list of")
+    r"|\bbullet(?:\s+points?|s)\b(?:\s+(?:pls|please|plz))?(?:\s*[:-]+)?"
+    r"|\bexplain\s+(?:it\s+)?like\s+(?:i'?m|i\s+am)\s+(?:new|five|5)\b(?:\s*[:-]+)?"
+    r"|\b(?:give\s+(?:me|us)|gizza|gimme)\s+(?:a\s+)?(?:quick\s+)?(?:list|summary|rundown|gist)(?:\s+of)?\b"
     r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
 # Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",
 # "made 1st march", "til the 8th", "4.50pm thurs") or the season of an inspection ("the summer of 22"); a month stays:

@@ -50,13 +50,35 @@ _TRAILING = re.compile(r"\?\s+(?![^?]*\?)(?!(?:and|also|or|plus|but)?\s*(?:how|w
                        r"why|is|are|can|could|do|does|did|should|must|will|would|have|has|am|was|were)\b)(?=\S)", re.I)
 
 
+# The same remark told without a question mark: why one asks ("… asking cos mum has moved"), an aside in brackets at
+# the end ("(first week here, came from a county la)"; "(ICPC = initial conf)" says what a word means, and stays), or,
+# after a question that opens with its asking word, a clause of five or more words after a dash ("who chairs the strat
+# - our tm is off and the dm is asking"); a dash before a figure, another ask, a correction or a few words ("how long
+# for a core assmt - devon") is the question's own.
+_ASKING_WHY = re.compile(r"[\s,;:.–-]+(?=(?:i'?m\s+|im\s+)?asking\s+(?:cos|coz|cause|because|as|bc|since)\b)", re.I)
+_BRACKETED_END = re.compile(r"\s*\((?![^()]*=)[^()]*\)[\s?.!]*$")
+_OPENS_ASKING = re.compile(r"\s*(?:how|when|what|whats|who|whos|whom|which|where|why)\b", re.I)
+_DASH_REMARK = re.compile(r"\s+[–-]+\s+(?!(?:sorry|edit|i\s+mean|and|or|also|plus|but|how|when|what|whats|who|whom|"
+                          r"which|where|why|is|are|can|could|do|does|did|should|must|will|would|has|have|was|were)\b)"
+                          r"(?=(?:[^\s\d?]+\s+){4,}[^\s\d?]+\s*$)", re.I)
+
+
+def _remark_start(question: str, start: int) -> int:
+    """Where a remark after the question starts (see ``_TRAILING`` and ``_ASKING_WHY``), or the message's end."""
+    found = [m.end() for m in (_TRAILING.search(question, start),) if m is not None]
+    found += [m.start() for m in (_ASKING_WHY.search(question, start), _BRACKETED_END.search(question, start))
+              if m is not None and m.start() > start]
+    if _OPENS_ASKING.match(question, start):
+        found += [m.start() for m in (_DASH_REMARK.search(question, start),) if m is not None]
+    return min(found, default=len(question))
+
+
 def _question_span(question: str) -> tuple[int, int]:
     """Where the question itself starts and stops: after a story or a lead-in told before it, before a remark after
     it."""
     end = _story_end(question)
     start = end[1] if end is not None else 0
-    trailing = _TRAILING.search(question, start)
-    return start, trailing.end() if trailing is not None else len(question)
+    return start, _remark_start(question, start)
 
 
 def question_part(question: str) -> str:

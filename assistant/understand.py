@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer_types import QUANTITIES, asked_for
+from assistant.corrections import corrected
 from assistant.story import question_part, told_part
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
@@ -63,6 +64,15 @@ _DOTTED_SECTION = re.compile(r"(?<![\w.])([Ss])\.(?=\d)")
 # A line quoted in Slack ("> its only a contact, just log it" then the question on the next line): what a colleague or
 # an email said, which the question asks about.
 _QUOTED_LINE = re.compile(r"^[ \t]*(?:>|&gt;)[ \t]?([^\n]*?)[ \t]*$", re.M)
+# A link pasted with the question: Slack's "<url|the tees one>" is its label (as the Slack surface reads it), a bare
+# address says where the asker looked, not what is asked. A document's file name ("in supervision-policy-v2.docx",
+# "re: stockton-2011-ucra-letter.txt") is the words of its name; its extension says only that it is a file.
+_LINK = re.compile(r"<(?:https?|mailto):[^|>\s]*\|([^>]*)>|<?\b(?:https?://|www\.)[^\s>]+>?", re.I)
+_FILE_NAME = re.compile(r"(?<![\w/.-])([\w-]+(?:\.[\w-]+)*)\.(?:docx?|pdf|txt|html?|md|rtf|odt|xlsx?|pptx?)\b", re.I)
+
+
+def _file_words(match: re.Match) -> str:
+    return re.sub(r"[-_.]+", " ", match.group(1))
 
 
 def _quoted(match: re.Match) -> str:
@@ -84,8 +94,10 @@ def without_markup(message: str) -> str:
     """``message`` less Slack's emoji codes, emphasis marks and typed @mentions and the full stops of dotted
     shorthand, its spaces closed up ("is it *required*? :pray:" is "is it required?", "@sam the I.C.P.C. after a
     S.47" is "the ICPC after a S47"); a line quoted with ">" ends as a sentence of its own, told before what is asked
-    ("> just log it and close\nis that right" is "just log it and close. is that right")."""
+    ("> just log it and close\nis that right" is "just log it and close. is that right"). A pasted link is its label
+    or nothing, a file name its words ("re: tees-transfer-procedure.pdf" is "re: tees transfer procedure")."""
     message = _QUOTED_LINE.sub(_quoted, message)
+    message = _FILE_NAME.sub(_file_words, _LINK.sub(lambda m: m.group(1) or " ", message))
     message = _DOTTED_SECTION.sub(r"\1", _DOTTED.sub(lambda m: m.group(1).replace(".", ""), message))
     return re.sub(r"\s+", " ", _EMPHASIS.sub("", _EMOJI.sub(" ", _MENTION.sub(" ", message)))).strip()
 
@@ -148,9 +160,9 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
-    as typed (less Slack's markup), and everything else is read with any number typed against its unit apart from it
-    ("35wd"): the terms' spans index :attr:`Query.spaced`."""
-    typed = without_markup(question)
+    as typed (as its writer corrected it, less Slack's markup), and everything else is read with any number typed
+    against its unit apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
+    typed = without_markup(corrected(question))
     question = unglued(typed)
     found = find_terms(question)
     slips = council_slips(question, found)

@@ -449,6 +449,11 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("how long does the pathways service support care leavers, til 21 or 25", "how long does the pathways service "
      "support care leavers"),
     ("glos sup - protected time is it 4/52ly or 6/52ly?", "glos sup - protected time"),  # units on both sides go too
+    # a list or a plain telling asked for, and Yorkshire and Midlands English (batch 26)
+    ("bullet points pls: who has to be at a strat in darlo", "who has to be at a strat in darlo"),
+    ("explain like im new: how long for a transfer in conf", "how long for a transfer in conf"),
+    ("gizza quick list of what ofsted said leeds needed to improve ta", "what ofsted said leeds needed to improve"),
+    ("ey up me duck, dunno if its in there but whats the caseload in leeds", "whats the caseload in leeds"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))

@@ -1,0 +1,87 @@
+"""How a message's own corrections, the remark after its question and a pasted link or file name are read
+(fresh batch 26: "walsall sup freq for nqsw... *all sws", "who chairs a strat in tees (first week here)")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.corrections import corrected
+from assistant.evidence import key_terms
+from assistant.story import question_part, story_words, told_part
+from assistant.understand import understand, without_markup
+
+
+@pytest.mark.parametrize("message, read", [
+    # aligned on a word both share, or its clipped form ("strat" and "strategy")
+    ("how long for a core assmt in cov - sorry, initial assmt", "how long for a initial assmt in cov"),
+    ("how many hrs does a norfolk strat meeting take\n*strategy discussion",
+     "how many hrs does a norfolk strategy discussion take"),
+    ("sup for our nqsw in month 4 - sorry month 3, she started in jan",
+     "sup for our nqsw in month 3, she started in jan"),
+    # a word with the same ending, else the last shorthand, else a council for a council
+    ("how often do chronologies need updating\n*reviewing i mean", "how often do chronologies need reviewing"),
+    ("reports to QARS how many days before an icpc... *rcpc", "reports to QARS how many days before an rcpc"),
+    ("walsall sup freq for nqsw... *all sws", "walsall sup freq for all sws"),
+    ("how often is sup for sws in sunderland - sorry, south tyneside", "how often is sup for sws in south tyneside"),
+    # "edit: X not Y" replaces Y; with no Y to replace, X is added
+    ("what did ofsted grade mbro in 2019 - edit: meant redcar not mbro", "what did ofsted grade redcar in 2019"),
+    ("where do we record it - outside sup\nedit: calderdale not cambs",
+     "where do we record it - outside sup calderdale"),
+])
+def test_a_message_that_corrects_itself_is_read_as_corrected(message, read):
+    assert corrected(message) == read
+
+
+@pytest.mark.parametrize("message", [
+    "sorry to bother - who chairs a transfer in conf in norfolk",
+    "cov core assmt timescale - is it 35 wd? (sorry if dumb q)",
+    "sorry if this is obvious but how often does the forum meet",
+    "long one sorry - family moved into stockton on a cp plan",
+    "is it *required* in writing",  # Slack's bold, closed, is no correction
+    "*urgent* who chairs a strat",
+    "did ofsted say anything about the edit function",
+])
+def test_an_apology_or_emphasis_corrects_nothing(message):
+    assert corrected(message) == message
+
+
+def test_the_corrected_word_is_no_key_term():
+    assert "newli" not in key_terms(understand("walsall sup freq for nqsw... *all sws"))
+    assert key_terms(understand("devon - reports how many days before an icpc... *rcpc")) == key_terms(
+        understand("devon - reports how many days before an rcpc"))
+
+
+@pytest.mark.parametrize("message, asked, told", [
+    ("who chairs a strat in tees (first week here, came from a county la)", "who chairs a strat in tees", "county"),
+    ("who is supposed to chair a strat - sm wants to run tmrws one himself and im not sure thats right",
+     "who is supposed to chair a strat", "himself"),
+    ("how long for a core assmt in devon asking cos weve commissioned one on dad", "how long for a core assmt in devon",
+     "commissioned"),
+])
+def test_a_remark_after_the_question_without_a_question_mark_is_told(message, asked, told):
+    assert question_part(message) == asked and told in told_part(message)
+    assert story_words(message)
+
+
+@pytest.mark.parametrize("message", [
+    "how long for a core assmt - devon",  # a few words after a dash name the subject
+    "what is the timescale - is it 15 working days for all of them",  # another ask
+    "whats the icpc timescale (ICPC = initial conf)",  # what a word means
+    "how long is an icpc - 15 working days from the strat or the s47",  # a figure
+    "tees strat - when do adult services get pulled in",  # a lead-in, not a question, before the dash
+])
+def test_a_dash_or_bracket_that_belongs_to_the_question_stays_in_it(message):
+    assert question_part(message) == message and not story_words(message)
+
+
+def test_a_pasted_link_is_its_label_and_a_file_name_its_words():
+    assert without_markup("<https://files.ofsted.gov.uk/v1/file/5000|stockton ucra letter> what on strats") == (
+        "stockton ucra letter what on strats")
+    assert without_markup("see https://www.gov.uk/x/y-2018 when did it come in") == "see when did it come in"
+    assert without_markup("in gloucestershire-supervision-policy.docx whats the minimum") == (
+        "in gloucestershire supervision policy whats the minimum")
+    assert without_markup("re: stockton-2011-ucra-letter.txt - grade") == "re: stockton 2011 ucra letter - grade"
+    kept = "cadsadmin@norfolk.gov.uk and 1.5 hrs and v2.0"  # an address, a figure and a version are no file
+    assert without_markup(kept) == kept
+    assert key_terms(understand("the tees transfer procedure (pdf) - who chairs")) == key_terms(
+        understand("the tees transfer procedure - who chairs"))
