@@ -73,7 +73,9 @@ def intent_of(query: Query) -> Intent | None:
     themes = tuple(t for t in themes_of(text) if t in NAMES)[:3]
     if _PROGRESS.search(text) and not query.wants_procedure and (themes or query.wants_inspection or
                                                                  (query.authorities and query.years)):
-        return Intent("timeline", themes=themes)
+        # with no theme, the judgements across inspections are what is left when no passage says what changed
+        # ("has darlo got better since the last ofsted": "… significantly improved since the last inspection")
+        return Intent("timeline", themes=themes, fallback=not themes and not _IMPROVE.search(text))
     if _PRIORITY.search(text):
         return Intent("list", kinds=("priority_action",), themes=themes)
     if _RECOMMEND.search(text) and query.about_inspection:

@@ -599,6 +599,20 @@ def test_a_pronoun_in_the_lead_in_does_not_make_the_lead_in_what_is_asked(corpus
     assert answer.outcome == "answered" and "fortnightly to begin with" in answer.answer, said
 
 
+@pytest.mark.parametrize("wording", [
+    "has darlington got better since its last ofsted inspection",
+    "have things improved in darlington since the previous inspection",
+])
+def test_whether_a_council_got_better_is_answered_by_what_its_report_says_changed(corpus_assistant, wording):
+    # the report says what changed since the inspection before it; the judgements across the inspections held (one
+    # for Darlington) are what is left only when no passage says it (batch 26: "has darlo got better since the last
+    # ofsted" had been answered "2022 report: overall effectiveness: good")
+    answer = corpus_assistant.ask(wording)
+    said = f"{answer.outcome}: {answer.answer[:300]}"
+    assert answer.outcome == "answered", said
+    assert "significantly improved since the last inspection" in lead(answer.answer), said
+
+
 @pytest.mark.parametrize("family, wording, outcome, facts", cases("knowledge"))
 def test_a_wording_over_the_sample_knowledge_base(knowledge_assistant, family, wording, outcome, facts):
     check(knowledge_assistant, wording, outcome, facts)
