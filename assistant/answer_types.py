@@ -34,13 +34,15 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _proportions() -> tuple[re.Pattern, ...]:  # a share asked ("what % of") and one stated ("the vast majority")
+    return tuple(re.compile(_data()["number"][key], re.I) for key in ("proportion_cues", "proportions"))
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
     data = _data()
-    table = {}
-    for kind in KINDS:
-        facts = [re.compile(pattern, 0 if kind in ("person", "name") else re.I) for pattern in data[kind]["facts"]]
-        table[kind] = (_phrases(data[kind]["cues"]), facts)
-    return table
+    return {kind: (_phrases(data[kind]["cues"]), [re.compile(pattern, 0 if kind in ("person", "name") else re.I)
+                                                  for pattern in data[kind]["facts"]]) for kind in KINDS}
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +55,7 @@ def role_names() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _modifiers() -> dict[str, re.Pattern]:
-    data = _data()
-    return {kind: _phrases(data[kind]["modifiers"]) for kind in KINDS if data[kind].get("modifiers")}
+    return {kind: _phrases(_data()[kind]["modifiers"]) for kind in KINDS if _data()[kind].get("modifiers")}
 
 
 @lru_cache(maxsize=1)
@@ -259,6 +260,8 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
     if kind == "timescale" and asked and any(p.search(asked) for p in _durations()[0]):
         # "how long should a session be": how long it lasts, not when it is due ("within 15 working days")
         return any(p.search(text) for p in _durations()[1])
+    if kind == "number" and asked and _proportions()[0].search(asked) and _proportions()[1].search(text):
+        return True  # "what proportion of sws said …": "The vast majority of social workers said …"
     if kind == "number" and asked and (counted := _counted(asked)):
         # "how many inspectors": a number of inspectors ("… with four in five of them …"), not "all but two areas"
         return any(any(c <= _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for c in counted)

@@ -732,3 +732,16 @@ def test_how_many_counts_whole_words_only() -> None:
                   asked="how many kids ofsted found living with family how many child ofsted found living with family")
     assert not states("number", "All but two areas of development have been addressed.",
                       asked="how many kids ofsted found living with family")
+
+
+@pytest.mark.parametrize("question, sentence, stated", [
+    ("what proportion of hpool sws said they get regular case sup",
+     "The vast majority of social workers said that they receive regular case supervision.", True),
+    ("what % of care leavers are in eet", "Almost all care leavers are in education, employment or training.", True),
+    ("how many of the priority actions had been done", "All but two areas of development have been addressed.", True),
+    # a count asked is no share: "a large majority" does not say how many children waited
+    ("how many children were waiting for icpcs", "The vast majority of children were seen promptly.", False),
+    ("what proportion of sws said they get supervision", "Social workers said that they receive supervision.", False),
+])
+def test_a_share_asked_is_stated_in_words_too(question, sentence, stated):
+    assert states(asked_for(question), sentence, asked=question) is stated
