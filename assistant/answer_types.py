@@ -34,8 +34,8 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _proportions() -> tuple[re.Pattern, ...]:  # a share asked ("what % of") and one stated ("the vast majority")
-    return tuple(re.compile(_data()["number"][key], re.I) for key in ("proportion_cues", "proportions"))
+def _proportions() -> tuple[re.Pattern, ...]:  # a share asked ("how many of"), one stated, a percentage asked
+    return tuple(re.compile(_data()["number"][k], re.I) for k in ("proportion_cues", "proportions", "percentage_cues"))
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +63,8 @@ def _stated() -> dict[str, re.Pattern]:
     """The values a question may state, by kind: each kind's "stated" facts, its plainest ones ("monthly", "every 4
     weeks", "35 working days"). A minimum or maximum asks for the kind of the value stated with it ("glos sup min
     monthly isnt it": a frequency); alone, a stated value asks nothing (the models were fitted so)."""
-    data, table = _data(), _table()
-    return {kind: re.compile("|".join(f"(?:{table[kind][1][i].pattern})" for i in data[kind]["stated"]), re.I)
-            for kind in KINDS if data[kind].get("stated")}
+    return {kind: re.compile("|".join(f"(?:{_table()[kind][1][i].pattern})" for i in _data()[kind]["stated"]), re.I)
+            for kind in KINDS if _data()[kind].get("stated")}
 
 
 def cue_words(kind: str, *, cues: bool = True) -> str:
@@ -260,8 +259,9 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
     if kind == "timescale" and asked and any(p.search(asked) for p in _durations()[0]):
         # "how long should a session be": how long it lasts, not when it is due ("within 15 working days")
         return any(p.search(text) for p in _durations()[1])
-    if kind == "number" and asked and _proportions()[0].search(asked) and _proportions()[1].search(text):
-        return True  # "what proportion of sws said …": "The vast majority of social workers said …"
+    if kind == "number" and asked and (shares := _proportions())[0].search(asked) and (
+            shares[1].search(text) or shares[2].search(asked)):  # "what proportion of sws said …": "The vast
+        return bool(shares[1].search(text))  # majority …"; "what % of …" by a share, not "the 50 Futures scheme"
     if kind == "number" and asked and (counted := _counted(asked)):
         # "how many inspectors": a number of inspectors ("… with four in five of them …"), not "all but two areas"
         return any(any(c <= _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for c in counted)

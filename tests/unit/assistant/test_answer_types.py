@@ -745,3 +745,12 @@ def test_how_many_counts_whole_words_only() -> None:
 ])
 def test_a_share_asked_is_stated_in_words_too(question, sentence, stated):
     assert states(asked_for(question), sentence, asked=question) is stated
+
+
+def test_a_percentage_asked_is_stated_only_as_a_share():
+    question = "what % of care leavers are in eet"
+    kind = asked_for(question)
+    assert not states(kind, "Young people join the 50 Futures work experience programme.", asked=question)
+    assert states(kind, "Four in five of them are in education, employment or training.", asked=question)
+    assert states(kind, "96% of children attend school.", asked=question)
+    assert states("number", "Of them, 50 care leavers are in work.", asked="how many care leavers are in eet")
