@@ -55,7 +55,7 @@ _TRAILING = re.compile(r"\?\s+(?![^?]*\?)(?!(?:and|also|or|plus|but)?\s*(?:how|w
 # after a question that opens with its asking word, a clause of five or more words after a dash ("who chairs the strat
 # - our tm is off and the dm is asking"); a dash before a figure, another ask, a correction or a few words ("how long
 # for a core assmt - devon") is the question's own.
-_ASKING_WHY = re.compile(r"[\s,;:.–-]+(?=(?:i'?m\s+|im\s+)?asking\s+(?:cos|coz|cause|because|as|bc|since)\b)", re.I)
+_ASKING_WHY = re.compile(r"[\s,;:.–-]+(?=(?:i'?m\s+)?asking\s+(?:cos|coz|cause|because|as|bc|since)\b)", re.I)
 _BRACKETED_END = re.compile(r"\s*\((?![^()]*=)[^()]*\)[\s?.!]*$")
 _OPENS_ASKING = re.compile(r"\s*(?:how|when|what|whats|who|whos|whom|which|where|why)\b", re.I)
 _DASH_REMARK = re.compile(r"\s+[–-]+\s+(?!(?:sorry|edit|i\s+mean|and|or|also|plus|but|how|when|what|whats|who|whom|"
@@ -64,7 +64,8 @@ _DASH_REMARK = re.compile(r"\s+[–-]+\s+(?!(?:sorry|edit|i\s+mean|and|or|also|p
 
 
 def _remark_start(question: str, start: int) -> int:
-    """Where a remark after the question starts (see ``_TRAILING`` and ``_ASKING_WHY``), or the message's end."""
+    """Where a remark after the question starts (after a question mark, ``_TRAILING``; without one, ``_ASKING_WHY``,
+    ``_BRACKETED_END`` and ``_DASH_REMARK``), or the message's end."""
     found = [m.end() for m in (_TRAILING.search(question, start),) if m is not None]
     found += [m.start() for m in (_ASKING_WHY.search(question, start), _BRACKETED_END.search(question, start))
               if m is not None and m.start() > start]
