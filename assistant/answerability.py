@@ -59,7 +59,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     missing = sum(weights.idf(t) for t in terms if t not in held) / total
     # A fact about the council the question names is looked for in its documents and in those of no council
     scoped = [h for h in top if not h.steer_parts.get("council_other")]
-    years_held = held_years(query.years, scoped, best.text if best is not None else "")
+    years_held = held_years(query.years, scoped, best.text if best is not None else "", query.since)
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
@@ -134,12 +134,14 @@ def of_year(date: str, doc_type: str, year: int) -> bool:
     return gap in (0, 1) if doc_type.startswith("inspection") else abs(gap) <= 1
 
 
-def held_years(years: list[int], top: list[Hit], best: str) -> bool:
-    """Does the evidence speak of a year the question names? Yes when a top document is of that year, or when the
-    best sentence names it ("Since the last inspection in 2019, when ... were judged inadequate" says what the 2019
-    inspection found); a year mentioned in passing elsewhere is not enough ("redcar ofsted 2020 inspection")."""
-    return not years or any(of_year(h.passage.date, h.passage.doc_type, y) for h in top for y in years) or any(
-        re.search(rf"\b{y}\b", best) for y in years)
+def held_years(years: list[int], top: list[Hit], best: str, since: list[int] = ()) -> bool:
+    """Does the evidence speak of a year the question names? Yes when a top document is of that year (or, for a
+    baseline, "since 2019", of a later one), or when the best sentence names it ("Since the last inspection in 2019,
+    when ... were judged inadequate" says what the 2019 inspection found); a year mentioned in passing elsewhere is
+    not enough ("redcar ofsted 2020 inspection")."""
+    return not years or any(of_year(h.passage.date, h.passage.doc_type, y) or y in since
+                            and h.passage.date[:4].isdigit() and int(h.passage.date[:4]) > y
+                            for h in top for y in years) or any(re.search(rf"\b{y}\b", best) for y in years)
 
 
 @dataclass

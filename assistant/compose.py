@@ -118,7 +118,7 @@ def of_asked_year(query: Query, hit: Hit, text: str) -> bool:
     last inspection in 2017 …" speaks of it). An undated document may be of any year."""
     passage = hit.passage
     return (not (query.wants_inspection and query.years) or not passage.doc_type.startswith("inspection")
-            or not passage.date[:4].isdigit() or held_years(query.years, [hit], text))
+            or not passage.date[:4].isdigit() or held_years(query.years, [hit], text, query.since))
 
 
 def _passage_text(hit: Hit) -> str:

@@ -165,7 +165,9 @@ class Retriever:
         # area (or of the area of that council) is no other council's: "the tees lot" over a Stockton-on-Tees letter
         near = bool(named) and not match and named.isdisjoint(self.authorities) and any(
             related(a, b) for a in named for b in passage.authorities)
-        far = bool(query.years and doc_year is not None and min(abs(doc_year - y) for y in query.years) > 1)
+        # A year named as a baseline ("improved since 2019") is matched by the documents after it, which say what changed
+        gaps = [max(y - doc_year, 0) if y in query.since else abs(doc_year - y) for y in query.years] if doc_year else []
+        far = bool(gaps) and min(gaps) > 1
         if query.wants_inspection:
             kind = 1.0 if passage.doc_type.startswith("inspection") else -1.0
         elif query.wants_procedure:
@@ -176,7 +178,8 @@ class Retriever:
         return {
             "council_match": float(bool(named) and match),
             "council_other": float(bool(named) and not match and not near and bool(passage.authorities)),
-            "year_match": float(bool(query.years) and doc_year in query.years),
+            "year_match": float(doc_year is not None and any(doc_year > y if y in query.since else doc_year == y
+                                                             for y in query.years)),
             "year_far": float(far),
             "kind_match": max(kind, 0.0),
             "kind_other": max(-kind, 0.0),

@@ -119,6 +119,7 @@ class Query:
     authorities: list[str] = field(default_factory=list)
     authority_mentions: list[str] = field(default_factory=list)  # the words used ("mbro", "Pan-Sussex")
     years: list[int] = field(default_factory=list)
+    since: list[int] = field(default_factory=list)  # the years named as a baseline ("improved since the 2019 ofsted")
     wants_latest: bool = False
     wants_inspection: bool = False
     about_inspection: bool = False  # names an inspection, or a year and no procedure ("2011 letter strengths")
@@ -194,6 +195,8 @@ def understand(question: str, *, context: str = "") -> Query:
         authorities=authorities,
         authority_mentions=mentions(question) + [m.text for m in slips],
         years=years,
+        since=[y for y in years if re.search(rf"\bsince (?:the |their |its |our )?(?:last )?'?(?:{y}|{y % 100:02d})\b",
+                                             question, re.I)],
         wants_latest=bool(_RECENT.search(both)),
         wants_inspection=bool(_INSPECTION.search(both)),
         about_inspection=inspection,

@@ -116,3 +116,16 @@ def test_an_answer_about_one_inspection_quotes_nothing_from_another_years(two_re
     answer = two_reports.ask(question)
     assert answer.outcome == "answered", answer.answer
     assert {c.source for c in answer.citations} == {f"middlesbrough-{year}.md"}, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "have middlesbrough iros got better at challenging drift since the 2019 inspection",
+    "mbro iro challenge since 2019 - any better",
+])
+def test_a_year_named_as_the_baseline_is_answered_from_the_report_after_it(two_reports, question):
+    # "since 2019" names where change is measured from: what changed is in the later report, which the year steered
+    # away from and the year check turned down when it was read as the year asked about.
+    answer = two_reports.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    assert answer.citations[0].source == "middlesbrough-2023.md", answer.answer
+    assert "now challenge drift" in answer.answer.split("[1]")[0], answer.answer

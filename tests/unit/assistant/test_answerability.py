@@ -221,6 +221,9 @@ def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_namin
     # a year named only in passing, elsewhere in the evidence, is not held
     assert not held_years([2019], report_2023, "Leaders are ambitious.")
     assert not held_years([2020], report_2023, "Plans run to 20201 cases.")  # not a year: part of a longer number
+    # a year named as a baseline ("improved since 2019") is held by a later report, never by an earlier one
+    assert held_years([2019], report_2023, "Leaders are ambitious.", since=[2019])
+    assert not held_years([2024], report_2023, "Leaders are ambitious.", since=[2024])
 
 
 @pytest.mark.parametrize("text, question, expected", [
