@@ -2,7 +2,8 @@
 
 Practitioners fix a slip in the message itself: "how long for a core assmt in cov - sorry, initial assmt", "walsall
 sup freq for nqsw... *all sws", a second line "*strategy discussion", "what did ofsted grade mbro in 2019 - edit:
-meant redcar not mbro". What is asked is the corrected question; the slip is not a key term of it.
+meant redcar not mbro". What is asked is the corrected question; the slip is not a key term of it. A phone's
+speech-to-text spells shorthand out letter by letter ("n q s ws doing their a s y e"): it is read as the shorthand.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _SORRY = re.compile(r"\s*[-–,.]*\s*\bsorry\b(?!\s*,?\s*(?:if|to|for|again|abou
 # "…nqsw... *all sws", "\n*strategy discussion", "*nqsws i mean": a star before the right word, none after it
 _STAR = re.compile(r"(?:\s*\n|\s*(?:\.{2,}|…)|\s)\s*\*(?=\w)(?P<new>[^*\n(]*?)\s*(?:\bi\s+mean\b)?\s*"
                    r"(?P<rest>[,.;(][^*\n]*)?$", re.I)
+# single letters in a row, the last may carry a plural's "s" ("i c p c", "n q s ws")
+_LETTERS = re.compile(r"(?<![\w'&/-])[a-z](?: [a-z]){0,6} [a-z]s?(?![\w'&/-])", re.I)
 _STOP = frozenset("the a an of in for to at on is it and or our my their this that".split())
 _WORD = re.compile(r"[\w&'/-]+")
 
@@ -75,3 +78,19 @@ def corrected(message: str) -> str:
     if sorry is not None and len(message[:sorry.start()].split()) >= 3:
         return _replaced(message[:sorry.start()], sorry.group("new")) + message[sorry.end():]
     return message
+
+
+def _shorthand(letters: str) -> str | None:
+    """The shorthand ``letters`` spell, when the lexicon holds it ("a s y e": "asye"); a leading "a" or "i" may be the
+    word ("is there a c p plan": "a cp")."""
+    for start in (0, 2) if letters[:1].lower() in "ai" else (0,):
+        joined = letters[start:].replace(" ", "")
+        if len(joined) >= 2 and any(m.start == 0 and m.end == len(joined) and m.kind not in ("nickname", "finding")
+                                    for m in find_terms(joined)):
+            return letters[:start] + joined
+    return None
+
+
+def spelled_letters(message: str) -> str:
+    """``message`` with shorthand dictated letter by letter written as typed ("i c p c" is "icpc")."""
+    return _LETTERS.sub(lambda m: _shorthand(m.group(0)) or m.group(0), message)

@@ -25,7 +25,7 @@ _ASKING_WORDS = (
     "find found say says said describe described identify identified according under what which how when who why "
     "happen happens occur occurs apply applies set sets did does do give given year years "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
-    "take takes place get gets got receive receives received carry carried out make made "
+    "take takes place get gets got receive receives received carry carried out make made came went "
     # prepositions the shared tokeniser keeps ("get a home visit write up onto the system")
     "onto upon "
     # a comparison's words ask to set two things side by side; what is compared is the subject
@@ -45,13 +45,17 @@ _ASKING_WORDS = (
     "tbh tbf fyi btw imo lol tmrw tmr lot lots "
     # north-east and everyday English around a question ("howay", "… pet", "owt on sup", "til 21"): "owt" and "summat"
     # are "anything" and "something", "til" is "until"
-    "howay pet owt nowt summat til till morn "
+    "howay pet owt nowt summat til till morn wor "
     # what one is supposed to do, said without apostrophes or stressed ("whos meant to keep an eye on it", "am i
     # supposed to", "im", "ive", "how long've", "cos", "a proper catch up"), and things in general ("the helpline
     # thing", "2 things:", "sup stuff"): the question's subject is elsewhere
     "meant supposed im ive ve cos proper thing things stuff "
     # Yorkshire, Midlands and everyday English ("ey up", "me duck", "dunno", "gizza list", "what did ofsted reckon")
     "ey duck dunno gizza gimme reckon reckons mardy "
+    # Scottish, Welsh and Brummie English ("och aye", "wee q", "ken", "gonnae", "tidy, quick one butt", "ta-ra"), what
+    # one thinks ("i think its 10 wd") and what a text states ("what does the guidance state re …"): no subject either
+    "och aye wee ken gonnae gonna wanna gotta canny tidy butt lush bostin tara ra think thinks thought "
+    "state states stated regarding "
     # a summary asked for ("summarise what ofsted said", "gist of", "eli5") and a file's type ("the pdf on transfers",
     # "the procedure (html)"): how the answer is wanted and where the asker looked, not what it is about
     "summarise summarize gist eli5 pdf docx doc html htm txt"
@@ -91,6 +95,13 @@ _FRAMING = re.compile(
     r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
     r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"
     r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
+    # how sure the asker is ("pretty sure its 10 wd"), and a formal email's framing ("Please could you advise on",
+    # "Kindly confirm", "Further to our discussion earlier,")
+    r"|\b(?:pretty|fairly|quite|not|i'?m|am)\s+sure\b"
+    r"|\b(?:(?:please\s+)?(?:could|would|can)\s+(?:you|u)\s+(?:please\s+)?|please\s+|kindly\s+)(?:kindly\s+)?"
+    r"(?:confirm|advise|clarify|let\s+me\s+know)(?:\s+(?:on|re|regarding|as\s+to))?\b"
+    r"|\bfurther\s+to\s+(?:our|my|the|your)\s+(?:[\w-]+\s+)?(?:conversation|discussion|call|chat|meeting|e-?mail|"
+    r"message|query)(?:\s+(?:earlier|today|yesterday|this\s+morning|last\s+week))?\b"
     r"|\bback(?=\s+(?:in|then)\b)"
     r"|\b(?:thanks|thank\s+you|thx|ta|cheers)(?:\s+(?:so|very|v)\s+much)?\s+(?:in\s+advance|again)\b"
     r"|\b(?:got|have)\s+(?:it|this|that|them)\s+to\s+hand\b"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer_types import QUANTITIES, asked_for
-from assistant.corrections import corrected
+from assistant.corrections import corrected, spelled_letters
 from assistant.story import question_part, told_part
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
@@ -163,7 +163,7 @@ def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
     as typed (as its writer corrected it, less Slack's markup), and everything else is read with any number typed
     against its unit apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
-    typed = without_markup(corrected(question))
+    typed = without_markup(spelled_letters(corrected(question)))
     question = unglued(typed)
     found = find_terms(question)
     slips = council_slips(question, found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.corrections import corrected
+from assistant.corrections import corrected, spelled_letters
 from assistant.evidence import key_terms
 from assistant.story import question_part, story_words, told_part
 from assistant.understand import understand, without_markup
@@ -85,3 +85,17 @@ def test_a_pasted_link_is_its_label_and_a_file_name_its_words():
     assert without_markup(kept) == kept
     assert key_terms(understand("the tees transfer procedure (pdf) - who chairs")) == key_terms(
         understand("the tees transfer procedure - who chairs"))
+
+
+@pytest.mark.parametrize("dictated, typed", [
+    ("what did ofsted say about n q s ws doing their a s y e in mbro",
+     "what did ofsted say about nqsws doing their asye in mbro"),
+    ("i c p c how many working days", "icpc how many working days"),
+    ("is there a c p plan", "is there a cp plan"),  # "a" is the word, "c p" the shorthand
+    ("plan a or b", "plan a or b"),  # letters that spell no shorthand stay
+    ("section 4 7", "section 4 7"),
+])
+def test_shorthand_dictated_letter_by_letter_is_the_shorthand(dictated, typed):
+    # a phone's speech-to-text spells shorthand out (batch 27)
+    assert spelled_letters(dictated) == typed
+    assert key_terms(understand(dictated)) == key_terms(understand(typed))

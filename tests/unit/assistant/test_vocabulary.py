@@ -454,6 +454,16 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("explain like im new: how long for a transfer in conf", "how long for a transfer in conf"),
     ("gizza quick list of what ofsted said leeds needed to improve ta", "what ofsted said leeds needed to improve"),
     ("ey up me duck, dunno if its in there but whats the caseload in leeds", "whats the caseload in leeds"),
+    # a formal email's framing, how sure the asker is, Scottish, Welsh and north-east English (batch 27)
+    ("Please could you advise on the timescale for an icpc in devon", "the timescale for an icpc in devon"),
+    ("Kindly confirm who chairs a strat in tees", "who chairs a strat in tees"),
+    ("Further to our discussion earlier, how long is an initial assessment in coventry",
+     "how long is an initial assessment in coventry"),
+    ("what does the guidance state regarding case records", "what does the guidance say about case records"),
+    ("pretty sure its 15 wd for an icpc", "its 15 wd for an icpc"),
+    ("och aye, wee q - whos meant to chair the strat in wor procedure", "whos meant to chair the strat in procedure"),
+    ("tidy, quick one butt - who sets sup frequency in glos", "who sets sup frequency in glos"),
+    ("when ofsted came to darlo who was lead inspector", "who was lead inspector in darlo"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -471,6 +481,8 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("is it one word or a full sentence in the case summary", "word"),  # "one word" without ":" or "answer" after it
     ("does it matter if the parents were never wed", "wed"),  # "wed" is no weekday without a day's number after it
     ("who should come to a cp conference", "come"),  # to attend, not to arrive
+    ("do we have to make sure the child is seen alone", "sure"),  # only "pretty sure", "not sure" say how sure
+    ("what should the manager advise the worker to do", "manager"),  # "advise" only frames after "please", "could you"
 ])
 def test_framing_words_stay_where_they_are_the_subject(question: str, kept: str) -> None:
     assert set(tokens(kept)) <= set(key_terms(understand(question)))
