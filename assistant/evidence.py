@@ -34,7 +34,7 @@ _ASKING_WORDS = (
     # "can someone remind me", "thanks"): none of it is what the question is about
     "hi hiya hello hey morning afternoon evening anyone anybody someone somebody know knows wondering wonder remind "
     "please pls plz thanks thank thx ta cheers sorry silly quick q question query ok okay actually exactly really "
-    "basically re bc coz cuz "
+    "basically re bc coz cuz else "
     # a yes/no check's tag ("… within 40 wd yeah", "… 6 weekly isnt it", "… innit")
     "yeah yep yup yea isnt innit "
     # "what is supervision like in leeds", "a minimum, like 1.5 hrs?": a description or an example is asked for

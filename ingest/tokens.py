@@ -138,14 +138,15 @@ _NOUNS = {
 
 
 # Verbs practitioners use for the same act as the documents' ("who did the inspectors talk to": "inspectors spoke
-# to a range of staff").
-_SAME_ACT = {"speak": "talk talked talks talking"}
+# to a range of staff"), and the inspectorate for its act ("when were ofsted in hpool": "Inspection dates: …").
+_SAME_ACT = {"speak": "talk talked talks talking", "inspect": "ofsted ofsteds"}
 
 
 @lru_cache(maxsize=1)
 def _verb_of() -> dict[str, str]:
     forms_of = {**_IRREGULAR, **_NOUNS}
-    forms_of["speak"] = f"{forms_of['speak']} {_SAME_ACT['speak']}"
+    for verb, forms in _SAME_ACT.items():
+        forms_of[verb] = f"{forms_of.get(verb, '')} {forms}".strip()
     return {form: verb for verb, forms in zip(stem_words(list(forms_of)), forms_of.values())
             for form in stem_words(forms.split())}
 

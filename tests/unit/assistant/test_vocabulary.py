@@ -305,6 +305,11 @@ def test_resolved_terms_count_as_key_terms(question, sense):
     assert sense in query.plain
 
 
+def test_hmi_is_the_inspector_who_signs_a_letter():
+    # batch 27: "who was the hmi on the tees ucra letter" is answered by "Matthew Brazier Her Majesty's Inspector"
+    assert "Her Majesty's Inspector" in understand("who was the hmi on the tees ucra letter").plain
+
+
 @pytest.mark.parametrize("question, dropped, kept", [
     ("whats the longest gap allowed between supervision sessions", {"what"}, {"supervis", "session"}),
     ("how long do i have to write up a home visit", {"write"}, {"record", "home", "visit"}),
@@ -464,6 +469,8 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("och aye, wee q - whos meant to chair the strat in wor procedure", "whos meant to chair the strat in procedure"),
     ("tidy, quick one butt - who sets sup frequency in glos", "who sets sup frequency in glos"),
     ("when ofsted came to darlo who was lead inspector", "who was lead inspector in darlo"),
+    ("who has to be at a darlo strat - social worker, police and who else", "who has to be at a darlo strat - social "
+     "worker, police"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))

@@ -26,6 +26,13 @@ def test_irregular_verb_forms_are_their_verb() -> None:
     assert tokens("seen") != tokens("see")
 
 
+def test_the_inspectorate_is_its_act() -> None:
+    # "when were ofsted in hpool" asks about "Inspection dates: 18 March to 22 March 2024" (batch 27)
+    assert as_verbs(tokens("ofsted")) == as_verbs(tokens("inspection")) == as_verbs(tokens("inspected"))
+    assert as_verbs(tokens("inspectors talked")) == as_verbs(tokens("inspectors spoke"))  # the verbs' own forms stay
+    assert tokens("ofsted") != tokens("inspection")  # BM25 reads text as it is
+
+
 def test_a_noun_of_a_verbs_act_is_its_verb() -> None:
     # "who decides on contacts" asks about "a decision on every contact"; "closes" about "closure"
     assert as_verbs(tokens("who decides")) == as_verbs(tokens("who decision")) == ["decid"]
