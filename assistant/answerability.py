@@ -134,7 +134,7 @@ def of_year(date: str, doc_type: str, year: int) -> bool:
     return gap in (0, 1) if doc_type.startswith("inspection") else abs(gap) <= 1
 
 
-def held_years(years: list[int], top: list[Hit], best: str, since: list[int] = ()) -> bool:
+def held_years(years: list[int], top: list[Hit], best: str, since: list[int] | tuple[int, ...] = ()) -> bool:
     """Does the evidence speak of a year the question names? Yes when a top document is of that year (or, for a
     baseline, "since 2019", of a later one), or when the best sentence names it ("Since the last inspection in 2019,
     when ... were judged inadequate" says what the 2019 inspection found); a year mentioned in passing elsewhere is

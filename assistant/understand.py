@@ -161,8 +161,9 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
-    as typed (as its writer corrected it, less Slack's markup), and everything else is read with any number typed
-    against its unit apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
+    as typed (as its writer corrected it, shorthand dictated letter by letter joined, less Slack's markup), and
+    everything else is read with any number typed against its unit apart from it ("35wd"): the terms' spans index
+    :attr:`Query.spaced`."""
     typed = without_markup(spelled_letters(corrected(question)))
     question = unglued(typed)
     found = find_terms(question)
