@@ -43,6 +43,12 @@ _MONTH_YEAR = re.compile(r"\b" + MONTHS + r"\.?\s+(?:of\s+)?'?(\d{2})\b"
 _DATED = re.compile(r"\b(?:ilacs|ucra|visit|grade[ds]?|rated|report|letter)\b", re.I)
 
 
+def baselines(question: str, years: list[int]) -> list[int]:
+    """The years named as where change is measured from ("improved since the 2019 ofsted", "since '19")."""
+    return [y for y in years
+            if re.search(rf"\bsince (?:the |their |its |our )?(?:last )?'?(?:{y}|{y % 100:02d})\b", question, re.I)]
+
+
 def short_years(question: str) -> set[int]:
     """The years a question writes in two digits: after the kind of source ("ofsted 22"), with an apostrophe
     ("ilacs '19"), after a season ("summer of 22") or, in a question about an inspection, a month ("feb 22")."""
@@ -196,8 +202,7 @@ def understand(question: str, *, context: str = "") -> Query:
         authorities=authorities,
         authority_mentions=mentions(question) + [m.text for m in slips],
         years=years,
-        since=[y for y in years if re.search(rf"\bsince (?:the |their |its |our )?(?:last )?'?(?:{y}|{y % 100:02d})\b",
-                                             question, re.I)],
+        since=baselines(question, years),
         wants_latest=bool(_RECENT.search(both)),
         wants_inspection=bool(_INSPECTION.search(both)),
         about_inspection=inspection,

@@ -12,6 +12,7 @@ from assistant.answer_types import KINDS, asked_for, states
     ("how often shld nqsws get supervis", "frequency"),
     ("icpc timescale after strat", "timescale"),
     ("how long do we have to complete a c&f assessment", "timescale"),
+    ("how longs it gonnae take them to hold the transfer in conf", "timescale"),  # "how long's", no apostrophe
     ("how quick does a contact need a decision", "timescale"),  # "quick" as typed, not "quickly"
     ("max caseload nqsw", "number"),
     ("leeds sw vacancy rate 2022", "number"),
