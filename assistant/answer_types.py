@@ -1,8 +1,7 @@
 """What kind of fact a question asks for, and whether a sentence states a fact of that kind.
 
-The cues and fact patterns are data (``vocabulary/answer_types.json``); the
-answer selector and the answerability model use them as signals, never as
-the only reason to answer or to refuse.
+The cues and fact patterns are data (``vocabulary/answer_types.json``); the answer selector and the answerability
+model use them as signals, never as the only reason to answer or to refuse.
 """
 
 from __future__ import annotations
@@ -18,10 +17,11 @@ from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-         "definition", "contents")
+         "definition", "contents", "reason")
 QUANTITIES = frozenset(KINDS[:6])  # a number, a time, a date or an age
 EXACT_KINDS = frozenset({"expansion", "definition"})  # only what is asked about states one ("OLAs"): it leads anywhere
-PREFERRED_KINDS = frozenset({"contents"})  # written in too many ways to refuse for: they only choose the lead
+PREFERRED_KINDS = frozenset({"contents", "reason"})  # written in too many ways to refuse for: they choose the lead
+LEAD_ONLY_KINDS = frozenset({"reason"})  # of those, ones that choose nothing else: retrieval reads them as unasked
 
 
 def _phrases(cues: list[str]) -> re.Pattern:

@@ -175,6 +175,7 @@ QUANTITY = re.compile(  # a quantity of time or a count, lower-cased ("1.5 hrs" 
 # Not a figure to check: an age ("a 4 month old", "17 yr olds", "baby 4 months") or time gone by ("10 days ago")
 _AGE_AFTER = re.compile(r"[\s-]*(?:olds?|ago)\b")
 _AGE_BEFORE = re.compile(r"\b(?:baby|babies|infant|child|kid|boy|girl|son|daughter|aged)\s*$")
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year",
           "yr": "year", "per cent": "%", "percent": "%"}
 
@@ -195,8 +196,9 @@ def contradicted(question: str, best: Unit | None, terms: list[str], weights: Te
     if best is None:
         return False
     asked, stated = _quantities(question), _quantities(best.text)
-    if not any(unit == u and number != n for number, unit in asked for n, u in stated) and not _other_frequency(
-            question, best.text):
+    # another figure of the same measure: "is it about 2 months" against "within 45 working days"
+    if not any((unit == u or {unit, u} <= _TIME_UNITS) and (number, unit) != (n, u)
+               for number, unit in asked for n, u in stated) and not _other_frequency(question, best.text):
         return False
     figures = {t for number, unit in asked for t in as_verbs(tokens(f"{number} {unit}"))}
     held = set(as_verbs(tokens(f"{best.section} {best.text}")))
@@ -205,11 +207,12 @@ def contradicted(question: str, best: Unit | None, terms: list[str], weights: Te
 
 # How often, as days: "every 6 weeks", "6 weekly", "monthly", "fortnightly" ("walsall sup is every 6 wks isnt it" is
 # answered, "no", by "Every practitioner must have supervision at least monthly").
-_PERIOD_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "year": 365}
+_PERIOD_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
 _ADVERB_DAYS = {"daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 30, "quarterly": 91, "annually": 365,
                 "yearly": 365}
 _FREQUENCY = re.compile(
-    r"\bevery\s+(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*)?(days?|weeks?|wks?|fortnights?|months?|years?)\b"
+    r"\bevery\s+(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*)?"
+    r"(days?|weeks?|wks?|fortnights?|months?|quarters?|years?)\b"
     r"|(?<![\w-])(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")[\s-]*)?(" + "|".join(_ADVERB_DAYS) + r")\b")
 
 

@@ -162,9 +162,10 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
-    if query.answer_type in PREFERRED_KINDS:  # rated as unasked (selection); a close unit that says it may lead
-        asked_text = f"{query.text} {query.plain}"
-        units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)) for u in units]
+    if query.answer_type in PREFERRED_KINDS:  # rated as unasked (selection); a close unit that says it may lead,
+        asked_text = f"{query.text} {query.plain}"  # unless it is another council's: the best unit leads then
+        units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)
+                         and not _other_council(hits[u.hit_index])) for u in units]
     # What a time is asked of is read in the question, not the story told before it ("… moving to Norfolk from Essex.
     # … how long until the conference has to be held": the conference, not the move) or after it, unless the
     # question points back into the story ("had a referral come in … how quickly does it need a decision"). A lead-in
@@ -198,7 +199,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if first is not None and not fits(first):
         # a close runner-up of the same kind that fits leads instead, else none
         first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and can_lead(u)
-                      and (u.typed or query.answer_type is None) and fits(u)), None)
+                      and (u.typed or query.answer_type is None or not first.typed) and fits(u)), None)
         unnamed = first is None
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])

@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from ingest.tokens import as_verbs, tokens
-from assistant.answer_types import cue_words
+from assistant.answer_types import PREFERRED_KINDS, cue_words
 from assistant.vocabulary.lexicon import entries
+from assistant.textspeak import TEXTING
 from assistant.understand import MONTHS, Query
 from ingest.models import Passage
 
@@ -58,7 +59,10 @@ _ASKING_WORDS = (
     "state states stated regarding "
     # a summary asked for ("summarise what ofsted said", "gist of", "eli5") and a file's type ("the pdf on transfers",
     # "the procedure (html)"): how the answer is wanted and where the asker looked, not what it is about
-    "summarise summarize gist eli5 pdf docx doc html htm txt"
+    "summarise summarize gist eli5 pdf docx doc html htm txt "
+    # a figure asked for roughly ("ballpark how long", "yearly ish?", "give or take"): how close, not what about
+    "roughly approx approximately ballpark ish estimate "
+    + " ".join(sorted(TEXTING))  # texting acronyms: "iirc", "wrt strats", "tbc"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
 _WHERE_WORDS = (
@@ -201,7 +205,7 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
         drop.update(tokens(_ANSWER_TYPE_WORDS))
     if query.answer_type in ("expansion", "name"):  # "what's it called", "what does OLA stand for": the asking
         drop.update(tokens(cue_words(query.answer_type)))
-    elif query.answer_type == "contents":  # "what has to go in a case record": the record, not "go"
+    elif query.answer_type in PREFERRED_KINDS:  # "what has to go in a case record": the record, not "go"
         drop.update(tokens(cue_words(query.answer_type, cues=False)))
     for authority in query.authorities:
         drop.update(tokens(authority))

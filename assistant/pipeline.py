@@ -13,6 +13,7 @@ import threading
 import time
 from typing import Protocol
 
+from assistant.answer_types import LEAD_ONLY_KINDS
 from assistant.answerability import Judge, of_year
 from assistant.answers import NOT_FOUND, Answer, abstain
 from assistant.clock import Clock, system_clock, today
@@ -176,7 +177,7 @@ class Assistant:
         else:
             answer = compose(query, hits, weights=retriever.weights, judge=self.judge,
                              search=lambda alone: retriever.search(alone, k=RETRIEVE_K))
-            if answer.abstained and self.findings is not None and query.answer_type is None:
+            if answer.abstained and self.findings is not None and query.answer_type in (None, *LEAD_ONLY_KINDS):
                 # what inspectors said on the theme, once the passages have not answered; never in place of a fact
                 # of the asked kind ("whats the timescale for return home interviews? ofsted said they were out of
                 # timescale"): the findings would be about it, not state it

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answer_types import states
+from assistant.answer_types import LEAD_ONLY_KINDS, states
 from assistant.evidence import TermWeights, coverage, key_terms
 from assistant.logistic import Logistic
 from assistant.understand import Query
@@ -196,7 +196,8 @@ def rank_features(query: Query, hit: Hit, *, best_dense: float, best_unit: float
         "best_unit": hit.best_unit,
         "dense_gap": hit.dense - best_dense,
         "unit_gap": hit.best_unit - best_unit,
-        "typed": float(any(states(query.answer_type, u, asked=f"{query.text} {query.plain}") for u in hit.units)),
+        "typed": float(query.answer_type not in LEAD_ONLY_KINDS
+                       and any(states(query.answer_type, u, asked=f"{query.text} {query.plain}") for u in hit.units)),
         "best_unit_coverage": max(hit.unit_coverages, default=0.0),
         "cosine_x_coverage": max((c * v for c, v in zip(hit.unit_cosines, hit.unit_coverages)), default=0.0),
         "lexical_raw": math.log1p(hit.lexical_raw),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from assistant.answer_types import QUANTITIES, asked_for
 from assistant.corrections import corrected, spelled_letters
 from assistant.story import question_part, told_part
+from assistant.textspeak import vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
 from ingest.authorities import find_authorities, mentions, mistyped, name_spans
@@ -167,10 +168,11 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
-    as typed (as its writer corrected it, shorthand dictated letter by letter joined, less Slack's markup), and
+    as typed (as its writer corrected it, shorthand dictated letter by letter joined, words typed without their
+    vowels written in full, less Slack's markup), and
     everything else is read with any number typed against its unit apart from it ("35wd"): the terms' spans index
     :attr:`Query.spaced`."""
-    typed = without_markup(spelled_letters(corrected(question)))
+    typed = without_markup(vowelled(spelled_letters(corrected(question))))
     question = unglued(typed)
     found = find_terms(question)
     slips = council_slips(question, found)

@@ -53,6 +53,23 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             # a remark after the question mark ("in advance") is no part of which way the time asked runs
             "how long does the front door have to decide on a contact? need to let the school know in advance",
         ]),
+    "words typed without their vowels (batch 28's text speak, 2026-12-04)": (
+        "knowledge", "answered", ["Social workers receive formal one-to-one supervision at least every four weeks"], [
+            "hw oftn shld sprvsn b",
+            "hw oftn is sprvsn fr sws",
+            "hw frqnt is sprvsn",
+            "sprvsn hw oftn",
+            "hw oftn d sws gt sprvsn",
+        ]),
+    "why: the reason a report gives (batch 28's 'why' and 'whats the point', 2026-12-04)": (
+        "corpus", "answered", ["minute-takers"], [
+            "what was behind the leeds icpc delays",
+            "leeds icpc delays - whats the reason ofsted gave",
+            "how come icpcs in leeds were late",
+            "why were initial cp conferences delayed in leeds in 2022",
+            "reason for the delays to icpcs in leeds",
+            "why did leeds icpcs get held up",
+        ]),
     "an area named for its council ('the tees lot': the knowledge base holds Stockton-on-Tees, 2026-12-02)": (
         "knowledge", "answered", ["face-to-face"], [
             "tees strat discussions - what did ofsted make of them",
@@ -518,6 +535,9 @@ FAILING: dict[str, str] = {
         "partial (p 0.207 against 0.314): the selector's best sentence (rated 0.63) is 'Assessments are informed "
         "by numerous visits, including unannounced visits', not the two-day one; since 2026-12-02 a weak best "
         "sentence counts more against a question asking a kind of fact",
+    "why did leeds icpcs get held up":
+        "leads with the interim measures leaders put in place while children waited; 'held up' is not 'delays', so "
+        "the sentence on the cut in minute-takers is not about the same thing as the best one",
     "were ucra inspections short":
         "leads with the attached handbook's title, which spells out 'unannounced inspections of contact, referral and "
         "assessment'; 'short' is not 'brief', and the two-day sentence is second",

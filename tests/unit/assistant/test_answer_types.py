@@ -40,6 +40,8 @@ def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     "ICPC's - how many wd from the strat have we got",
     "how many hrs have we got to hold a strat",
     "how many wks til the rcpc",
+    "how much days the transfer in conference must be in norfolk",  # a second language's "how much" (batch 28)
+    "how much time do we have for the core assessment",
 ])
 def test_how_many_of_a_clipped_unit_of_time_asks_for_a_timescale(question: str) -> None:
     # "how many" alone asks for a count: typed before the spelled-out cue, it used to win (the ICPC's 15 working days
@@ -144,7 +146,7 @@ def test_contents_cue_words_are_not_the_subject() -> None:
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
     assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-                          "definition", "contents"}
+                          "definition", "contents", "reason"}
 
 
 def test_a_duration_is_not_a_count() -> None:
@@ -755,3 +757,36 @@ def test_a_percentage_asked_is_stated_only_as_a_share():
     assert states(kind, "Four in five of them are in education, employment or training.", asked=question)
     assert states(kind, "96% of children attend school.", asked=question)
     assert states("number", "Of them, 50 care leavers are in work.", asked="how many care leavers are in eet")
+
+
+@pytest.mark.parametrize("question", [
+    "why were leeds icpcs running late",
+    "how come icpcs in leeds were late",
+    "whats the actual point of sup",
+    "reason for the delays to icpcs in leeds",
+    "what was behind the leeds icpc delays",
+])
+def test_why_asks_for_a_reason(question: str) -> None:
+    assert asked_for(question) == "reason"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The policy was rewritten in January 2023 so that it fits with the introduction of Systemic Practice.", True),
+    ("This led to a reduction in trained minute-takers, and resulted in significant delays.", True),
+    ("Supervision is the main way the council makes sure that work with children is safe.", True),
+    ("The purpose of a strategy discussion is to share information and decide on next steps.", True),
+    ("Social workers receive formal one-to-one supervision at least every four weeks.", False),
+    ("A case may only be closed by a team manager.", False),
+])
+def test_a_reason_is_stated_by_so_that_because_led_to_or_a_purpose(text: str, expected: bool) -> None:
+    assert states("reason", text) is expected
+
+
+def test_a_reason_only_chooses_the_lead_and_its_cue_words_are_not_the_subject() -> None:
+    from assistant.answer_types import LEAD_ONLY_KINDS, PREFERRED_KINDS
+    from assistant.evidence import key_terms
+    from assistant.understand import understand
+
+    assert "reason" in PREFERRED_KINDS and "reason" in LEAD_ONLY_KINDS  # never refuses, never steers retrieval
+    assert key_terms(understand("whats the reason for the delays to icpcs in leeds")) == ["delay", "initi", "child",
+                                                                                          "protect", "confer"]

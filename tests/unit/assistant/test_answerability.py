@@ -276,9 +276,12 @@ def test_a_figure_the_best_sentence_contradicts_is_not_a_missing_one() -> None:
     terms = ["child", "famili", "assess", "done", "35", "work", "day", "right"]
     assert contradicted("our child and family assessments have to be done in 35 working days right", every, terms,
                         ASSESSMENTS)
-    # the same figure is no contradiction, nor is a figure of another measure
+    # the same figure is no contradiction, nor is a figure of another measure; a time in another unit is one
+    # ("roughly how long for a single assmt, is it about 2 months", batch 28, was refused for the missing "2 months")
     assert not contradicted("child and family assessments in 45 working days right", every, terms, ASSESSMENTS)
-    assert not contradicted("child and family assessments in 6 weeks right", every, terms, ASSESSMENTS)
+    assert not contradicted("child and family assessments 90% on time right", every, terms, ASSESSMENTS)
+    assert contradicted("child and family assessments in 6 weeks right", every, terms, ASSESSMENTS)
+    assert contradicted("child and family assessments about 2 months right", every, terms, ASSESSMENTS)
 
 
 SUPERVISION = TermWeights.from_counts({"supervis": 20, "everi": 30, "week": 20, "month": 10}, total=100)
@@ -293,6 +296,10 @@ def test_another_frequency_said_in_one_word_contradicts() -> None:
     assert contradicted("supervision every two weeks right", monthly, terms, SUPERVISION)
     assert not contradicted("supervision every 4 weeks right", monthly, terms, SUPERVISION)
     assert not contradicted("supervision within 6 weeks of starting right", monthly, terms, SUPERVISION)  # no frequency
+    # "every quarter" is a frequency as "quarterly" is ("hos audit the sup files yearly ish?", batch 28)
+    quarterly = _unit("Heads of service audit a sample of supervision files every quarter.")
+    assert contradicted("supervision files audited yearly right", quarterly, ["supervis"], SUPERVISION)
+    assert not contradicted("supervision files audited quarterly right", quarterly, ["supervis"], SUPERVISION)
     fortnightly = _unit("Newly qualified social workers are supervised fortnightly for their first six months.")
     assert contradicted("nqsw supervision every week right", fortnightly, ["supervis"], SUPERVISION)
     assert not contradicted("nqsw supervision 2 weekly right", fortnightly, ["supervis"], SUPERVISION)
