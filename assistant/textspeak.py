@@ -23,7 +23,7 @@ from ingest.embedder import packaged_model_path
 from ingest.tokens import STOPWORDS
 
 # Texting acronyms around a question ("iirc", "wrt strats", "tbc", "fwiw"): how it is asked, never a word to read.
-TEXTING = frozenset("iirc afaik afaict wrt tbc tbh tbf fyi btw imo imho fwiw idk ngl rn asap eta pls plz thx ppl "
+TEXTING = frozenset("iirc afaik afaict wrt tbc tbh tbf fyi btw imo imho fwiw idk ngl rn asap eta pls plz thx "
                     "nvm smh shd".split())
 LONG = 4  # a word this long is read wherever it is typed
 SHORT = 3  # ... shorter ones, and words the model knows, only once two words of this length or more have been
