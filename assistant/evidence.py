@@ -26,7 +26,9 @@ _ASKING_WORDS = (
     "find found say says said describe described identify identified according under what which how when who why "
     "happen happens occur occurs apply applies set sets did does do give given year years "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
-    "take takes place get gets got receive receives received carry carried out make made came went "
+    "take takes place get gets got receive receives received carry carried out make made came went gone "
+    # now, as opposed to at the last inspection ("is darlo still RI", "whats r&c rated at the mo", "atm")
+    "still currently mo atm "
     # prepositions the shared tokeniser keeps ("get a home visit write up onto the system")
     "onto upon "
     # a comparison's words ask to set two things side by side; what is compared is the subject
@@ -149,7 +151,7 @@ _ASIDES = re.compile(
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
     "last lasts lasting duration length limit limits gap gaps longest shortest "
-    "long quickly soon many much deadline date dates day days week weeks month months hour hours minute minutes "
+    "long quickly fast soon many much deadline date dates day days week weeks month months hour hours minute minutes "
     "year years"
 )
 

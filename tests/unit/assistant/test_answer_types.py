@@ -790,3 +790,14 @@ def test_a_reason_only_chooses_the_lead_and_its_cue_words_are_not_the_subject() 
     assert "reason" in PREFERRED_KINDS and "reason" in LEAD_ONLY_KINDS  # never refuses, never steers retrieval
     assert key_terms(understand("whats the reason for the delays to icpcs in leeds")) == ["delay", "initi", "child",
                                                                                           "protect", "confer"]
+
+
+def test_gone_up_or_down_asks_for_a_judgement_and_how_fast_for_a_timescale() -> None:
+    from assistant.evidence import key_terms
+    from assistant.understand import understand
+
+    assert asked_for("has leeds gone up or are they still outstanding") == "judgement"  # batch 28's current status
+    assert asked_for("has hpool gone down since 2018") == "judgement"
+    query = understand("how fast does the front door decide on a new contact")
+    assert query.answer_type == "timescale" and "fast" not in key_terms(query)  # what is asked, not what about
+    assert "still" not in key_terms(understand("is leeds still outstanding or has it slipped"))

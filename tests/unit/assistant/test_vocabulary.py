@@ -696,3 +696,11 @@ def test_a_check_of_what_was_said_before_it_asks_what_was_said():
     assert question_part(claim) == claim
     story = "my tm said the first core group has to be within ten working days of the icpc. is that in our procedure?"
     assert question_part(story) == "is that in our procedure?"
+
+
+def test_a_caseworker_from_another_country_is_a_social_worker_and_months_and_psych_are_clipped():
+    from assistant.vocabulary import find_terms
+
+    assert [m.sense for m in find_terms("new caseworker here from the states")] == ["social worker"]
+    assert [m.sense for m in find_terms("first 6 mths")] == ["months"]
+    assert [m.sense for m in find_terms("an independent psych assessment")] == ["psychological"]
