@@ -53,6 +53,8 @@ _ASKING_WORDS = (
     # supposed to", "im", "ive", "how long've", "cos", "a proper catch up"), and things in general ("the helpline
     # thing", "2 things:", "sup stuff"): the question's subject is elsewhere
     "meant supposed im ive ve cos proper thing things stuff "
+    # a figure the question gives to look up ("which figure was the 96%", "whats the four in five stat about")
+    "figure figures stat stats "
     # Yorkshire, Midlands and everyday English ("ey up", "me duck", "dunno", "gizza list", "what did ofsted reckon")
     "ey duck dunno gizza gimme reckon reckons mardy "
     # Scottish, Welsh and Brummie English ("och aye", "wee q", "ken", "gonnae", "tidy, quick one butt", "ta-ra"), what

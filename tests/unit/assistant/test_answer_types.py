@@ -801,3 +801,12 @@ def test_gone_up_or_down_asks_for_a_judgement_and_how_fast_for_a_timescale() -> 
     query = understand("how fast does the front door decide on a new contact")
     assert query.answer_type == "timescale" and "fast" not in key_terms(query)  # what is asked, not what about
     assert "still" not in key_terms(understand("is leeds still outstanding or has it slipped"))
+
+
+def test_a_figure_given_to_look_up_is_no_subject() -> None:
+    from assistant.evidence import key_terms
+    from assistant.understand import understand
+
+    # "which figure was the 96% in the 2019 stockton report" (batch 28) was refused for the word "figure"
+    assert "figur" not in key_terms(understand("which figure was the 96% in the 2019 stockton report"))
+    assert "stat" not in key_terms(understand("whats the four in five stat in the darlo report about"))
