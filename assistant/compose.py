@@ -162,8 +162,10 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     verdict = judge(answer_features(query, hits, units, terms, weights))
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
-    if query.answer_type in PREFERRED_KINDS:  # rated as unasked (selection); a close unit that says it may lead,
-        asked_text = f"{query.text} {query.plain}"  # unless it is another council's: the best unit leads then
+    if query.answer_type in PREFERRED_KINDS:
+        # rated as unasked (selection); a close unit that says it may lead, unless it is another council's: a reason
+        # in Stockton's report does not answer "why does recording need to be thorough - whats the reason cambs give"
+        asked_text = f"{query.text} {query.plain}"
         units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)
                          and not _other_council(hits[u.hit_index])) for u in units]
     # What a time is asked of is read in the question, not the story told before it ("… moving to Norfolk from Essex.
@@ -197,7 +199,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
 
     unnamed = False
     if first is not None and not fits(first):
-        # a close runner-up of the same kind that fits leads instead, else none
+        # a close runner-up of the same kind that fits leads instead, else none; after a lead that states no fact of
+        # the kind (a preferred kind's fallback), any close runner-up that fits
         first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and can_lead(u)
                       and (u.typed or query.answer_type is None or not first.typed) and fits(u)), None)
         unnamed = first is None

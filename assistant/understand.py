@@ -169,9 +169,8 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
     as typed (as its writer corrected it, shorthand dictated letter by letter joined, words typed without their
-    vowels written in full, less Slack's markup), and
-    everything else is read with any number typed against its unit apart from it ("35wd"): the terms' spans index
-    :attr:`Query.spaced`."""
+    vowels written in full, less Slack's markup), and everything else is read with any number typed against its unit
+    apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
     typed = without_markup(vowelled(spelled_letters(corrected(question))))
     question = unglued(typed)
     found = find_terms(question)
