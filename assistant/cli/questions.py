@@ -52,9 +52,10 @@ def chat(store: StoreOption = None) -> None:
         except (EOFError, KeyboardInterrupt):
             console.print()
             break
-        if question.lower() in {"quit", "exit", "q"}:
+        command = question.lower().lstrip("/:")  # Slack habit: "/quit", "/new"; and ":q"
+        if command in {"quit", "exit", "q"}:
             break
-        if question.lower() == "new":
+        if command == "new":
             previous = ""
             continue
         if not question:

@@ -1,5 +1,5 @@
 """`python bot.py chat` in a real pseudo-terminal: answers as the bot does, a follow-up carries the previous
-question, `new` starts a new thread, `quit` leaves."""
+question, `new` starts a new thread, `quit` (or `/quit`, as typed in Slack) leaves."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_chat_answers_follows_up_and_new_starts_a_new_thread(knowledge_store, em
         assert expected["first"] in shown["again"]
         assert "Sources" in shown["first"] and "[1]" in shown["first"]
         child.expect(prompt)
-        child.sendline("quit")
+        child.sendline("/quit")  # a Slack habit: the slash is read past, not asked as a question
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
