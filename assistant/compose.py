@@ -163,8 +163,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if not units or verdict.outcome == "not_found":
         return abstain(query, hits, reason="weak-evidence")
     if query.answer_type in PREFERRED_KINDS:
-        # rated as unasked (selection); a close unit that says it may lead, unless it is another council's: a reason
-        # in Stockton's report does not answer "why does recording need to be thorough - whats the reason cambs give"
+        # rated as unasked (selection); a close unit that says it may lead, unless it is another council's: another
+        # council's purpose does not answer "whats the point of calderdales management oversight chapter"
         asked_text = f"{query.text} {query.plain}"
         units = [replace(u, typed=states(query.answer_type, u.text, asked=asked_text)
                          and not _other_council(hits[u.hit_index])) for u in units]

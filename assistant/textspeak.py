@@ -19,14 +19,14 @@ from functools import lru_cache
 from assistant.vocabulary import find_terms
 from assistant.vocabulary.lexicon import entries
 from ingest.authorities import authority_names, name_spans
-from ingest.embedder import packaged_model_path
+from ingest.embedder import model_words, model_words_in_order
 from ingest.tokens import STOPWORDS
 
 # Texting acronyms around a question ("iirc", "wrt strats", "tbc", "fwiw"): how it is asked, never a word to read.
 TEXTING = frozenset("iirc afaik afaict wrt tbc tbh tbf fyi btw imo imho fwiw idk ngl rn asap eta pls plz thx "
                     "nvm smh shd".split())
-LONG = 4  # a word this long is read wherever it is typed
-SHORT = 3  # ... shorter ones, and words the model knows, only once two words of this length or more have been
+LONG = 4  # a word this long is read wherever it is typed; shorter ones, and words the model knows, only in text speak
+SHORT = 3  # ... which is two words of this length or more read, or one and two shorter ones
 _WORD = re.compile(r"(?<![\w'’&/;-])[a-z]+(?![\w'’&/;-])")  # not "tl;dr"
 _VOWELS = re.compile(r"[aeiou]")
 
@@ -42,15 +42,13 @@ def _vowelless(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _model_words() -> tuple[dict[str, str], frozenset[str]]:
-    """Skeleton -> the commonest model word that has it (the vocabulary's order), and every whole model word."""
-    words = [w for w in (packaged_model_path() / "vocab.txt").read_text(encoding="utf-8").split()
-             if w.isalpha() and w.islower()]
+def _common() -> dict[str, str]:
+    """Skeleton -> the commonest model word that has it (the vocabulary lists common words first)."""
     meant: dict[str, str] = {}
-    for word in words:
+    for word in model_words_in_order():
         if len(word) >= 3 and not _vowelless(word):
             meant.setdefault(skeleton(word), word)
-    return meant, frozenset(words)
+    return meant
 
 
 @lru_cache(maxsize=1)
@@ -67,13 +65,13 @@ def _named() -> dict[str, str]:
 
 def _reading(word: str) -> str | None:
     key = skeleton(word)
-    return _named().get(key) or _model_words()[0].get(key)
+    return _named().get(key) or _common().get(key)
 
 
 def vowelled(message: str) -> str:
     """``message`` with the words typed without their vowels written in full."""
     taken = [(m.start, m.end) for m in find_terms(message)] + [(s, e) for s, e, _ in name_spans(message)]
-    known = _model_words()[1]
+    known = model_words()
     found = []
     for match in _WORD.finditer(message):
         word = match.group()

@@ -29,11 +29,17 @@ def packaged_model_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def model_words() -> frozenset[str]:
-    """The whole English words in the packaged model's vocabulary (about 20,000 common words): a list of
-    words that are spelt right, shipped with the model, so nothing is fetched."""
+def model_words_in_order() -> tuple[str, ...]:
+    """The whole English words in the packaged model's vocabulary (about 20,000 common words), in its order, which
+    lists common words first: a list of words that are spelt right, shipped with the model, so nothing is fetched."""
     vocabulary = packaged_model_path() / "vocab.txt"
-    return frozenset(w for w in vocabulary.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
+    return tuple(w for w in vocabulary.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
+
+
+@lru_cache(maxsize=1)
+def model_words() -> frozenset[str]:
+    """:func:`model_words_in_order` as a set."""
+    return frozenset(model_words_in_order())
 
 
 class MiniLMEmbedder:

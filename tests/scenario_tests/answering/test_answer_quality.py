@@ -617,6 +617,22 @@ def test_a_lead_in_counts_for_what_is_asked_only_where_the_answer_holds_its_word
     assert answer.outcome == "answered" and "fortnightly to begin with" in answer.answer, said
 
 
+@pytest.mark.parametrize("wording, words", [
+    # the best sentence names no section 20 and states no reason: a close runner-up that names it leads
+    ("why do ofsted ilacs reports say children in care for every lac kid, even the s20 ones, when legally its only "
+     "care orders", "the term they prefer"),  # batch 13
+    # another council's sentence that states a purpose is not Calderdale's own chapter
+    ("whats the point of calderdales management oversight chapter when we already have a supervision policy",
+     "management oversight of decisions"),
+])
+def test_a_why_question_is_answered_where_no_close_sentence_of_its_own_council_gives_a_reason(corpus_assistant,
+                                                                                            wording, words):
+    # each was "the documents don't say" once why-questions asked for a reason, without the rule its comment names
+    answer = corpus_assistant.ask(wording)
+    said = f"{answer.outcome}: {answer.answer[:400]}"
+    assert answer.outcome == "answered" and words in answer.answer, said
+
+
 @pytest.mark.parametrize("wording", [
     "been qualified since july, joined notts this week - how often should my supervision be",
     "qualified last year and joined notts this week, how often should i be getting supervision",
