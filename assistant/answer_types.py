@@ -41,8 +41,17 @@ def _proportions() -> tuple[re.Pattern, ...]:  # a share asked ("how many of"), 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
     data = _data()
-    return {kind: (_phrases(data[kind]["cues"]), [re.compile(pattern, 0 if kind in ("person", "name") else re.I)
-                                                  for pattern in data[kind]["facts"]]) for kind in KINDS}
+    return {kind: (_cue(data[kind]), [re.compile(pattern, 0 if kind in ("person", "name") else re.I)
+                                      for pattern in data[kind]["facts"]]) for kind in KINDS}
+
+
+def _cue(entry: dict) -> re.Pattern:
+    """A kind's cue phrases, and its cue patterns: asking ways that are no fixed phrase ("my last sup was 7 wks ago":
+    the time since the last one asks how often)."""
+    phrases = _phrases(entry["cues"])
+    if not entry.get("cue_patterns"):
+        return phrases
+    return re.compile("|".join([phrases.pattern, *(f"(?:{p})" for p in entry["cue_patterns"])]), re.I)
 
 
 @lru_cache(maxsize=1)

@@ -98,6 +98,12 @@ _FORMS = (r"one[\s-]+word(?:\s+answer)?|short\s+answer|just\s+the\s+(?:number|fi
 _FRAMING = re.compile(
     r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
     r"|\b(?:am\s+i|are\s+we)\s+right\b"
+    # a check of the asker's own case against the rule ("last sup was 7 wks ago, are we in breach", "is that a breach
+    # of our recording timescale", "are we outside our timescale", "is that ok or do i need to escalate"): the rule's
+    # subject is what the question is about
+    r"|\b(?:are\s+we|am\s+i|is\s+(?:that|this|it))\s+(?:now\s+|still\s+)?(?:in\s+breach|a\s+breach|breaching|late|"
+    r"overdue|out\s+of|outside|compliant|non[\s-]?compliant|fine|ok|okay|acceptable)(?:\s+of)?\b"
+    r"|\b(?:do|should|would)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?escalate(?:\s+(?:it|this|that))?\s*(?=[?.!]|$)"
     r"|\b(?:right|true|correct)\s*\?+"
     r"|\b(?:my|our|the)\s+team\s+(?:keeps?|are|is|have\s+been|has\s+been)\s+(?:asking|wondering|unsure|confused)\b"
     r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
@@ -147,7 +153,13 @@ _ASIDES = re.compile(
     r"|(?<![\w./])\d+(?:[./]\d+)?" + _UNIT + r"\s+or\s+\d+(?:[./]\d+)?" + _UNIT + r"\b"
     # that something arrived ("once a referral comes in", "came through from a gp", "the referral landed"): the documents
     # say "received" or "arrives", and the thing that arrived is the subject
-    r"|\b(?:come|comes|came|coming)\s+(?:in|through)\b|\blanded\b", re.I)
+    r"|\b(?:come|comes|came|coming)\s+(?:in|through)\b|\blanded\b"
+    # how long ago something happened ("last sup was 7 wks ago", "9 weeks since my last sup", "a fortnight ago"): the
+    # asker's case, not the rule
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s*(?:working\s+)?"
+    r"(?:days?|wds?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?)\s+"
+    r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"
+    r"|\ba\s+fortnight\s+ago\b", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (

@@ -54,6 +54,8 @@ def authority_names() -> tuple[AuthorityName, ...]:
 def _regex(name: AuthorityName) -> str:
     text = {"title": name.name.title(), "upper": name.name.upper()}.get(name.case, name.name)
     body = re.sub(r"(?:\\ |\\-)+", r"[\\s-]+", re.escape(text))  # "pan sussex" = "pan-sussex"
+    # a county typed in two words ("nottingham shire", "lincoln-shire"): the county, never the city of its first word
+    body = re.sub(r"(?<=\w)shire$", r"[\\s-]?shire", body) if name.case == "any" else body
     return f"(?{'i' if name.case == 'any' else '-i'}:{body})"
 
 

@@ -474,6 +474,32 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "redcar return home interview deadline - ofsted flagged it",
             "how quickly must RHIs happen in redcar, the report said they were out of timescale",
         ]),
+    # a check of the asker's own case against the rule (batch 29's styles, 2026-12-04): how long ago it happened is the
+    # asker's, "are we in breach" frames the question, and the time since the last one asks how often
+    "how long since the last supervision, checked against the policy (batch 29's styles, 2026-12-04)": (
+        "knowledge", "answered", ["supervision at least every four weeks"], [
+            "my last supervision was 6 weeks ago, are we in breach of the policy",
+            "its been 7 weeks since my last supervision, is that a breach",
+            "had my last one to one sup 2 months ago, am i overdue",
+            "sw here, my last supervision was over 6 weeks ago - are we outside the policy",
+            "last sup was 5 wks ago - is that ok",
+        ]),
+    "a contact not decided on, checked against the timescale (batch 29's styles, 2026-12-04)": (
+        "knowledge", "answered", ["within one working day of the contact being received"], [
+            "contact came in tues morning and still no manager decision by thurs - are we outside our timescale",
+            "a contact landed yesterday 9am and nobody has decided on it yet, is that a breach",
+            "front door havent made a decision on a contact from monday and its wednesday, are we late",
+            "contact received friday, decision made tuesday - is that ok",
+            "contact from a school came in 2 days ago and no decision yet - are we in breach",
+        ]),
+    "a council's supervision rule, checked against the time since the last session (batch 29's styles, 2026-12-04)": (
+        "corpus", "answered", ["at least monthly"], [
+            "walsall, my last supervision was 6 weeks ago - are we in breach",
+            "walsall - its been 6 wks since my last sup - are we in breach",
+            "glos - its been 9 weeks since my last supervision, is that ok",
+            "nottinghamshire sw here, last sup was 2 months ago, am i overdue",
+            "glos sw here - last supervision was 7 weeks ago, is that ok",
+        ]),
 }
 
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
@@ -545,6 +571,12 @@ FAILING: dict[str, str] = {
     "were ucra inspections short":
         "leads with the attached handbook's title, which spells out 'unannounced inspections of contact, referral and "
         "assessment'; 'short' is not 'brief', and the two-day sentence is second",
+    "contact from a school came in 2 days ago and no decision yet - are we in breach":
+        "leads with the supervisor's two working days to record a decision made in supervision: 'no decision' after "
+        "'2 days' is nearer that sentence than the front door's",
+    "glos sw here - last supervision was 7 weeks ago, is that ok":
+        "partial: 'sw' (social worker) is in no Gloucestershire sentence near 'at least monthly', which is the "
+        "nearest",
     "can a social worker decide to close a case themselves":
         "leads with the management oversight rule ('whenever a key decision is made: … before a case is closed'), "
         "which holds 'decision' and 'closed' as well; the closure rule is second",

@@ -31,6 +31,12 @@ from assistant.answer_types import KINDS, asked_for, states
     # whether to record, not what a record says: no "what" asks for contents
     ("do we have to record it when the decision is not to go ahead", None),
     ("used an app with a young person, do i need to say that in the recording?", None),
+    # the time since the last one, in a check of the asker's own case, asks how often (batch 29)
+    ("walsall - last sup was 7 wks ago, are we in breach", "frequency"),
+    ("its been 9 weeks since my last supervision, is that ok", "frequency"),
+    ("my last core group was about 6 weeks ago - too long?", "frequency"),
+    ("the last inspection was in 2019, what did it find", None),  # a year, not a time since
+    ("my last sup was cancelled, what now", None),
 ])
 def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
