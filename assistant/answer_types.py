@@ -17,15 +17,17 @@ from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-         "definition", "contents", "reason")
+         "definition", "contents", "reason", "place")
 QUANTITIES = frozenset(KINDS[:6])  # a number, a time, a date or an age
 EXACT_KINDS = frozenset({"expansion", "definition"})  # only what is asked about states one ("OLAs"): it leads anywhere
-PREFERRED_KINDS = frozenset({"contents", "reason"})  # written in too many ways to refuse for: they choose the lead
-LEAD_ONLY_KINDS = frozenset({"reason"})  # of those, ones that choose nothing else: retrieval reads them as unasked
+PREFERRED_KINDS = frozenset({"contents", "reason", "place"})  # written in too many ways to refuse for: choose the lead
+LEAD_ONLY_KINDS = frozenset({"reason", "place"})  # of those, ones that choose nothing else: retrieval reads as unasked
 
 
-def _phrases(cues: list[str]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")(?!\w)", re.I)
+def _phrases(cues: list[str], patterns: list[str] | None = None) -> re.Pattern:
+    """Cue phrases, and cue patterns: asking ways that are no fixed phrase ("my last sup was 7 wks ago": how often)."""
+    phrases = r"(?<!\w)(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")(?!\w)"
+    return re.compile("|".join([phrases, *(f"(?:{p})" for p in patterns or [])]), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -41,17 +43,8 @@ def _proportions() -> tuple[re.Pattern, ...]:  # a share asked ("how many of"), 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
     data = _data()
-    return {kind: (_cue(data[kind]), [re.compile(pattern, 0 if kind in ("person", "name") else re.I)
-                                      for pattern in data[kind]["facts"]]) for kind in KINDS}
-
-
-def _cue(entry: dict) -> re.Pattern:
-    """A kind's cue phrases, and its cue patterns: asking ways that are no fixed phrase ("my last sup was 7 wks ago":
-    the time since the last one asks how often)."""
-    phrases = _phrases(entry["cues"])
-    if not entry.get("cue_patterns"):
-        return phrases
-    return re.compile("|".join([phrases.pattern, *(f"(?:{p})" for p in entry["cue_patterns"])]), re.I)
+    return {kind: (_phrases(data[kind]["cues"], data[kind].get("cue_patterns")), [re.compile(
+        pattern, 0 if kind in ("person", "name") else re.I) for pattern in data[kind]["facts"]]) for kind in KINDS}
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +62,8 @@ def _modifiers() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _stated() -> dict[str, re.Pattern]:
-    """The values a question may state, by kind: each kind's "stated" facts, its plainest ones ("monthly", "every 4
-    weeks", "35 working days"). A minimum or maximum asks for the kind of the value stated with it ("glos sup min
-    monthly isnt it": a frequency); alone, a stated value asks nothing (the models were fitted so)."""
+    """The values a question may state, by kind: its plainest facts ("monthly", "35 working days"). A minimum or
+    maximum asks for the kind of the value stated with it ("glos sup min monthly isnt it"); alone, it asks nothing."""
     return {kind: re.compile("|".join(f"(?:{_table()[kind][1][i].pattern})" for i in _data()[kind]["stated"]), re.I)
             for kind in KINDS if _data()[kind].get("stated")}
 
@@ -281,8 +273,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
 
 
 def defines_shorthand(question: str) -> bool:
-    """Does the question ask what a piece of shorthand is, the shorthand right after its cue ("what is a jtai",
-    "meaning of PLO")? Not "what is a strategy discussion for", nor "legal meaning of child in care v … ilacs"."""
+    """Does the question ask what the shorthand right after its cue is ("what is a jtai", "meaning of PLO")?"""
     cue, _ = _table()["definition"]
     for match in cue.finditer(question):
         word = re.match(r"\s+(?:the\s+)?([A-Za-z&]+)\b", question[match.end():])

@@ -492,6 +492,15 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "contact received friday, decision made tuesday - is that ok",
             "contact from a school came in 2 days ago and no decision yet - are we in breach",
         ]),
+    # where a record goes: a sentence naming the record or the system leads (batches 4 to 29 asked it often)
+    "where a decision made outside supervision is recorded (Calderdale; 2026-12-04)": (
+        "corpus", "answered", ["electronic record"], [
+            "calderdale - my tm okd a placement search on the phone, where does that decision get recorded",
+            "where on CASS does a decision made outside supervision go, calderdale",
+            "calderdale: manager decided something in a corridor chat - where should that be written up",
+            "where do out of supervision decisions get logged in calderdale",
+            "calderdale sw here, service manager agreed an emergency move last night, where is that decision recorded?",
+        ]),
     "a council's supervision rule, checked against the time since the last session (batch 29's styles, 2026-12-04)": (
         "corpus", "answered", ["at least monthly"], [
             "walsall, my last supervision was 6 weeks ago - are we in breach",

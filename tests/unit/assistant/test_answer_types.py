@@ -152,7 +152,7 @@ def test_contents_cue_words_are_not_the_subject() -> None:
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
     assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-                          "definition", "contents", "reason"}
+                          "definition", "contents", "reason", "place"}
 
 
 def test_a_duration_is_not_a_count() -> None:
@@ -816,3 +816,40 @@ def test_a_figure_given_to_look_up_is_no_subject() -> None:
     # "which figure was the 96% in the 2019 stockton report" (batch 28) was refused for the word "figure"
     assert "figur" not in key_terms(understand("which figure was the 96% in the 2019 stockton report"))
     assert "stat" not in key_terms(understand("whats the four in five stat in the darlo report about"))
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("calderdale - tm made a decision on the phone, where exactly does that get recorded?", "place"),
+    ("where on cass do i put a mgmt decision", "place"),
+    ("where is the supervision agreement kept", "place"),
+    ("if tm makes a decision in a corridor chat not in sup where does it actualy get recorded", "place"),
+    # which document says so, and a relative "where", ask no place
+    ("where does it say decisions from sup have to go on the childs file", None),
+    ("where in the policy does it say group sup counts", None),
+    ("is there ever a case where we dont need to log mgmt oversight", None),
+    ("list all the points where mgmt oversight has to go on the file", None),
+])
+def test_where_asks_for_a_place(question: str, kind: str | None) -> None:
+    assert asked_for(question) == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The outcome should be entered on CASS, in the child's electronic record, under its management oversight "
+     "section.", True),
+    ("The supervision agreement is kept on the practitioner's supervision file.", True),
+    ("The care leavers team is located within targeted youth support.", True),
+    ("The tools can be found on the Walsall Intranet.", True),
+    ("This guidance explains how management oversight and decision making should work outside supervision.", False),
+])
+def test_whether_a_sentence_states_a_place(text: str, expected: bool) -> None:
+    assert states("place", text) is expected
+
+
+def test_a_place_is_rated_as_asked_but_never_refuses_nor_steers_retrieval() -> None:
+    from assistant.answer_types import LEAD_ONLY_KINDS, PREFERRED_KINDS
+    from assistant.evidence import key_terms
+    from assistant.selection import _RATED_AS_ASKED
+    from assistant.understand import understand
+
+    assert "place" in PREFERRED_KINDS and "place" in LEAD_ONLY_KINDS and "place" in _RATED_AS_ASKED
+    assert key_terms(understand("where exactly does a tm decision go in calderdale")) == ["team", "manag", "decid"]
