@@ -187,7 +187,9 @@ _UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks":
           "yr": "year", "per cent": "%", "percent": "%"}
 
 
-_TRUTH_CHECK = re.compile(r"\b(?:true|right|correct|accurate|so|the\s+case)\b", re.I)
+# A question asking whether what the story says is true ("ofsted said attendance was 96% - is that right")
+_TRUTH_CHECK = re.compile(r"\b(?:true|right|correct|accurate|the\s+case)\b|\b(?:is|isnt|isn't)\s+(?:it|that)\s+so\b",
+                          re.I)
 
 
 def _quantities(text: str) -> set[tuple[str, str]]:

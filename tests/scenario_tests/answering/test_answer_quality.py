@@ -492,6 +492,17 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "contact received friday, decision made tuesday - is that ok",
             "contact from a school came in 2 days ago and no decision yet - are we in breach",
         ]),
+    # the worker's own figures told before the check are not figures asked about: 15 working days answers them
+    "a conference date checked against Devon's timescale (batch 29's styles, 2026-12-04)": (
+        "corpus", "answered", ["no more than 15 working days after the Strategy Discussion"], [
+            "strat was on the 3rd and started the s47, the icpc is pencilled in for 18 working days after that. devon - "
+            "is that ok",
+            "we had the strategy discussion last monday, icpc now set for 17 working days after it - devon, are we in "
+            "breach",
+            "devon - strat disc on the 2nd, icpc not until 20 working days later. is that allowed",
+            "in devon the icpc is booked 19 working days after the strat, is that ok or do i need to escalate",
+            "devon icpc fixed for 16 wd after the strategy discussion - are we outside the timescale",
+        ]),
     # where a record goes: a sentence naming the record or the system leads (batches 4 to 29 asked it often)
     "where a decision made outside supervision is recorded (Calderdale; 2026-12-04)": (
         "corpus", "answered", ["electronic record"], [
