@@ -22,6 +22,7 @@ QUANTITIES = frozenset(KINDS[:6])  # a number, a time, a date or an age
 EXACT_KINDS = frozenset({"expansion", "definition"})  # only what is asked about states one ("OLAs"): it leads anywhere
 PREFERRED_KINDS = frozenset({"contents", "reason", "place"})  # written in too many ways to refuse for: choose the lead
 LEAD_ONLY_KINDS = frozenset({"reason", "place"})  # of those, ones that choose nothing else: retrieval reads as unasked
+RATED_KINDS = frozenset({"place"})  # of those, ones the selector rates as asked: a record or a system is named plainly
 
 
 def _phrases(cues: list[str], patterns: list[str] | None = None) -> re.Pattern:
@@ -140,8 +141,7 @@ def _durations() -> tuple[list[re.Pattern], list[re.Pattern]]:
 
 
 def _alone(text: str, match: re.Match) -> bool:
-    """Is a capitalised pair a name on its own, not part of a longer title ("the 2006 Joint Area Review", "Public
-    Law Outline")? A name may be followed by "Her Majesty's Inspector"."""
+    """A capitalised pair alone, not in a title ("the 2006 Joint Area Review"); "Her Majesty's Inspector" may follow."""
     before = text[: match.start()].split()[-1:]
     after = text[match.end():].split()[:1]
     if before and before[0][:1].isupper() and not before[0].endswith((":", ",", ".")) \

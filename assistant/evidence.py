@@ -135,6 +135,8 @@ _FRAMING = re.compile(
     r"|\bexplain\s+(?:it\s+)?like\s+(?:i'?m|i\s+am)\s+(?:new|five|5)\b(?:\s*[:-]+)?"
     r"|\b(?:give\s+(?:me|us)|gizza|gimme)\s+(?:a\s+)?(?:quick\s+)?(?:list|summary|rundown|gist)(?:\s+of)?\b"
     r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
+# Time gone by, after a span ("7 wks ago", "9 weeks since my last sup"): the asker's case, never a rule's figure
+TIME_GONE_BY = r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"
 # Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",
 # "made 1st march", "til the 8th", "4.50pm thurs") or the season of an inspection ("the summer of 22"); a month stays:
 # reports give their inspection's dates ("6 to 17 March 2023"). Weekday words that are also other words ("sat", "sun",
@@ -157,9 +159,8 @@ _ASIDES = re.compile(
     # how long ago something happened ("last sup was 7 wks ago", "9 weeks since my last sup", "a fortnight ago"): the
     # asker's case, not the rule
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s*(?:working\s+)?"
-    r"(?:days?|wds?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?)\s+"
-    r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"
-    r"|\ba\s+fortnight\s+ago\b", re.I)
+    r"(?:days?|wds?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?)\s+" + TIME_GONE_BY
+    + r"|\ba\s+fortnight\s+ago\b", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (

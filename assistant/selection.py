@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from assistant.answer_types import PREFERRED_KINDS, states
+from assistant.answer_types import PREFERRED_KINDS, RATED_KINDS, states
 from assistant.evidence import TermWeights, coverage
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
@@ -109,16 +109,13 @@ def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, best_coverage: fl
     }
 
 
-_RATED_AS_ASKED = frozenset({"place"})
-
-
 def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWeights, *,
                 model: Logistic | None = None) -> list[Unit]:
     """Every unit of the best passages with the selector's probability that it answers, best first."""
     model = model or Logistic.load(SELECTOR)
     # contents ("what must a record say") and reasons came after the selector was fitted: they are rated as asking
-    # nothing; a place ("where on CASS does it go") is rated as a kind asked, as a record or a system is named plainly
-    kind = None if query.answer_type in PREFERRED_KINDS - _RATED_AS_ASKED else query.answer_type
+    # nothing; a place ("where on CASS does it go") is rated as a kind asked (RATED_KINDS)
+    kind = None if query.answer_type in PREFERRED_KINDS - RATED_KINDS else query.answer_type
     units: list[Unit] = []
     seen: set[str] = set()
     for index, hit in enumerate(hits[:ANSWER_PASSAGES]):

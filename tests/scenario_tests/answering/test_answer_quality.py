@@ -492,7 +492,7 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "contact received friday, decision made tuesday - is that ok",
             "contact from a school came in 2 days ago and no decision yet - are we in breach",
         ]),
-    # the worker's own figures told before the check are not figures asked about: 15 working days answers them
+    # the worker's own figure, checked against the rule: the 15 working days answer it, "no"
     "a conference date checked against Devon's timescale (batch 29's styles, 2026-12-04)": (
         "corpus", "answered", ["no more than 15 working days after the Strategy Discussion"], [
             "strat was on the 3rd and started the s47, the icpc is pencilled in for 18 working days after that. devon - "

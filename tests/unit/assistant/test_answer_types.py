@@ -37,6 +37,15 @@ from assistant.answer_types import KINDS, asked_for, states
     ("my last core group was about 6 weeks ago - too long?", "frequency"),
     ("the last inspection was in 2019, what did it find", None),  # a year, not a time since
     ("my last sup was cancelled, what now", None),
+    # an interrogative "where" asks for a place; which document says so, and a relative "where", ask none
+    ("calderdale - tm made a decision on the phone, where exactly does that get recorded?", "place"),
+    ("where on cass do i put a mgmt decision", "place"),
+    ("where is the supervision agreement kept", "place"),
+    ("if tm makes a decision in a corridor chat not in sup where does it actualy get recorded", "place"),
+    ("where does it say decisions from sup have to go on the childs file", None),
+    ("where in the policy does it say group sup counts", None),
+    ("is there ever a case where we dont need to log mgmt oversight", None),
+    ("list all the points where mgmt oversight has to go on the file", None),
 ])
 def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
@@ -116,6 +125,14 @@ def test_the_earliest_cue_wins() -> None:
     ("age", "Personal advisers keep in touch frequently.", False),
     ("age", "Visits take place every 6 weeks.", False),
     ("age", "There are 16 children in care.", False),
+    # a place is stated by a record, a file, a section or a system named, or where something is located
+    ("place", "The outcome should be entered on CASS, in the child's electronic record, under its management "
+              "oversight section.", True),
+    ("place", "The supervision agreement is kept on the practitioner's supervision file.", True),
+    ("place", "The care leavers team is located within targeted youth support.", True),
+    ("place", "The tools can be found on the Walsall Intranet.", True),
+    ("place", "This guidance explains how management oversight and decision making should work outside supervision.",
+     False),
 ])
 def test_whether_a_sentence_states_that_kind_of_fact(kind: str, text: str, expected: bool) -> None:
     assert states(kind, text) is expected
@@ -818,38 +835,10 @@ def test_a_figure_given_to_look_up_is_no_subject() -> None:
     assert "stat" not in key_terms(understand("whats the four in five stat in the darlo report about"))
 
 
-@pytest.mark.parametrize("question, kind", [
-    ("calderdale - tm made a decision on the phone, where exactly does that get recorded?", "place"),
-    ("where on cass do i put a mgmt decision", "place"),
-    ("where is the supervision agreement kept", "place"),
-    ("if tm makes a decision in a corridor chat not in sup where does it actualy get recorded", "place"),
-    # which document says so, and a relative "where", ask no place
-    ("where does it say decisions from sup have to go on the childs file", None),
-    ("where in the policy does it say group sup counts", None),
-    ("is there ever a case where we dont need to log mgmt oversight", None),
-    ("list all the points where mgmt oversight has to go on the file", None),
-])
-def test_where_asks_for_a_place(question: str, kind: str | None) -> None:
-    assert asked_for(question) == kind
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The outcome should be entered on CASS, in the child's electronic record, under its management oversight "
-     "section.", True),
-    ("The supervision agreement is kept on the practitioner's supervision file.", True),
-    ("The care leavers team is located within targeted youth support.", True),
-    ("The tools can be found on the Walsall Intranet.", True),
-    ("This guidance explains how management oversight and decision making should work outside supervision.", False),
-])
-def test_whether_a_sentence_states_a_place(text: str, expected: bool) -> None:
-    assert states("place", text) is expected
-
-
 def test_a_place_is_rated_as_asked_but_never_refuses_nor_steers_retrieval() -> None:
-    from assistant.answer_types import LEAD_ONLY_KINDS, PREFERRED_KINDS
+    from assistant.answer_types import LEAD_ONLY_KINDS, PREFERRED_KINDS, RATED_KINDS
     from assistant.evidence import key_terms
-    from assistant.selection import _RATED_AS_ASKED
     from assistant.understand import understand
 
-    assert "place" in PREFERRED_KINDS and "place" in LEAD_ONLY_KINDS and "place" in _RATED_AS_ASKED
+    assert "place" in PREFERRED_KINDS and "place" in LEAD_ONLY_KINDS and "place" in RATED_KINDS
     assert key_terms(understand("where exactly does a tm decision go in calderdale")) == ["team", "manag", "decid"]
