@@ -63,11 +63,16 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
-    asked_numbers = _numbers(query.plain or query.text)  # "every 10 wd": "every 10 working days"
+    asked_text = query.plain or query.text  # "every 10 wd": "every 10 working days"
+    # how often ("every 6 weeks") is checked as a frequency, not as a quantity ("monthly" is every 4 weeks)
+    asked_numbers = _numbers(_FREQUENCY.sub(" ", spelled_digits(asked_text.lower())))
     evidence = " ".join(h.passage.text for h in scoped)
-    numbers_missing = ((bool(asked_numbers) and not asked_numbers <= _numbers(evidence)
-                        or _frequency_missing(query.plain or query.text, evidence))
-                       and not contradicted(query.plain or query.text, best, terms, weights))
+    either = offers_either(asked_text)  # "monthly or 6 weekly": one of them held is enough
+    held_numbers = _numbers(evidence)
+    numbers_missing = ((bool(asked_numbers) and not (asked_numbers & held_numbers if either
+                                                     else asked_numbers <= held_numbers)
+                        or _frequency_missing(asked_text, evidence, either=either))
+                       and not contradicted(asked_text, best, terms, weights))
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),
@@ -176,6 +181,12 @@ QUANTITY = re.compile(  # a quantity of time or a count, lower-cased ("1.5 hrs" 
 # "9 weeks since my last supervision")
 _AGE_AFTER = re.compile(r"[\s-]*(?:olds?\b|" + TIME_GONE_BY + ")")
 _AGE_BEFORE = re.compile(r"\b(?:baby|babies|infant|child|kid|boy|girl|son|daughter|aged)\s*$")
+# ... with a child's name or initial between ("baby Mia 4/12", "baby K (6 wks)"), read before it is lower-cased
+_NAMED_CHILD = re.compile(r"\b((?i:baby|infant|child|kid|boy|girl|son|daughter))\s+(?:[A-Z][a-z]{0,11}|[a-z])\s*\(?\s*"
+                          r"(?=(?i:aged\s+)?\d)")
+# Nor time to come in minutes ("mtg in 10 mins", "in with the DCS in 5 minutes"): how soon the asker must know
+_SOON_BEFORE = re.compile(r"\bin\s+(?:about\s+|like\s+|a\s+few\s+)?$")
+_MINUTES = frozenset({"minute", "minutes", "mins", "min"})
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year",
           "yr": "year", "per cent": "%", "percent": "%"}
@@ -183,10 +194,11 @@ _UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks":
 
 def _quantities(text: str) -> set[tuple[str, str]]:
     """(number, unit) pairs a text states: "35 working days" is ("35", "day"), "forty-five days" ("45", "day")."""
-    text = spelled_digits(text.lower())
+    text = spelled_digits(_NAMED_CHILD.sub(r"\1 ", text).lower())
     return {(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")))
             for m in QUANTITY.finditer(text)
-            if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start())}
+            if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start())
+            and not (m.group(3) in _MINUTES and _SOON_BEFORE.search(text, 0, m.start()))}
 
 
 def contradicted(question: str, best: Unit | None, terms: list[str], weights: TermWeights) -> bool:
@@ -235,10 +247,24 @@ def _other_frequency(question: str, text: str) -> bool:
     return bool(asked and stated) and not any(_same_frequency(a, s) for a in asked for s in stated)
 
 
-def _frequency_missing(question: str, text: str) -> bool:
-    """The question states how often ("weekly visits", "6 weekly") and the text states no frequency near it."""
+def _frequency_missing(question: str, text: str, *, either: bool = False) -> bool:
+    """The question states how often ("weekly visits", "6 weekly") and the text states no frequency near it; of
+    frequencies offered to choose from (``either``: "monthly or 6 weekly"), none."""
     stated = _frequencies(text)
-    return any(not any(_same_frequency(a, s) for s in stated) for a in _frequencies(question))
+    missing = [not any(_same_frequency(a, s) for s in stated) for a in _frequencies(question)]
+    return bool(missing) and (all(missing) if either else any(missing))
+
+
+# Between two figures offered to choose from: "or", with at most a few words either side ("fortnightly sup or just the
+# usual monthly", "every 4 weeks or every 6 weeks", "35 days or 45 days")
+_EITHER_GAP = re.compile(r"[\s,]+(?:[\w'’]+\s+){0,3}?or\s+(?:[\w'’]+\s+){0,3}?", re.I)
+
+
+def offers_either(question: str) -> bool:
+    """Does the question offer two figures to choose from ("monthly or 6 weekly", "every 4/52 or every 6/52")?"""
+    text = spelled_digits(question.lower())
+    spans = sorted([m.span() for m in QUANTITY.finditer(text)] + [m.span() for m in _FREQUENCY.finditer(text)])
+    return any(_EITHER_GAP.fullmatch(text, a[1], b[0]) is not None for a, b in zip(spans, spans[1:]) if a[1] <= b[0])
 
 
 def _same_frequency(a: int, b: int) -> bool:

@@ -21,7 +21,7 @@ from assistant.answers import Answer, Citation, abstain, citation_for, nearest_t
 from assistant.evidence import TermWeights, answer_terms, unframed
 from assistant.story import asked_part, question_part, story_words
 from assistant.leading import (POINTS_BACK_TO_STORY, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
-                               nearest_unit, preferred_subject, time_subject)
+                               nearest_unit, preferred_subject, time_subject, uncounted)
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.roles import reverses, supervised
@@ -176,8 +176,11 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     # jan - how often will i get sup": supervision, not January)
     asked = asked_part(query.text)
     story = story_words(query.text)
+    # A story word the best unit holds only in the phrase its time is counted from is not what the time is of ("…
+    # leeds sent us written notification on monday - how long have we got to hold the transfer in conf": "… within 15
+    # working days of the transferring authority's written notification")
     if asked == query.text and units:
-        story = story - set(as_verbs(tokens(f"{units[0].section} {units[0].text}")))
+        story = story - set(as_verbs(tokens(f"{units[0].section} {uncounted(units[0].text)}")))
     points_back = POINTS_BACK_TO_STORY.search(question_part(query.text))  # in the question, not in its lead-in
     own = terms if points_back else [t for t in terms if t not in story] or terms
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,

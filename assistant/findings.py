@@ -67,6 +67,19 @@ class Intent:
 FACT_KINDS = frozenset(ANSWER_KINDS) - {"judgement", "definition", "expansion", *PREFERRED_KINDS}
 
 
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\b(?!\s+of\b)", re.I)  # not "how many of them were addressed"
+
+
+def _counts_the_list(query: Query, intent: Intent) -> bool:
+    """Does a number question count the list asked for ("how many areas for improvement did leeds get and what were
+    they", "how many things did ofsted say hpool need to improve")? The list, each item cited, answers it."""
+    if intent.mode != "list" or query.answer_type != "number":
+        return False
+    text = f"{query.text}\n{query.plain}"
+    return any(p.search(text[m.end():m.end() + 60]) for m in _HOW_MANY.finditer(text)
+               for p in (_IMPROVE, _PRIORITY, _RECOMMEND, _STRENGTH))
+
+
 def intent_of(query: Query) -> Intent | None:
     """What kind of findings question this is, or None for an ordinary question."""
     text = f"{query.text}\n{query.plain}"  # what was typed and what its shorthand stands for ("worried about")
@@ -105,7 +118,8 @@ class FindingsAnswerer:
     def answer(self, query: Query, hits: list[Hit], *, version: IndexVersion, fallback: bool = False) -> Answer | None:
         """A cited findings answer, or None; ``fallback`` is set once the passages have not answered."""
         intent = intent_of(query)
-        if intent is None or intent.fallback != fallback or query.answer_type in FACT_KINDS:
+        if intent is None or intent.fallback != fallback or (query.answer_type in FACT_KINDS
+                                                             and not _counts_the_list(query, intent)):
             return None  # a number, a time, a name...: what inspectors said on the theme would not state it
         if states_figure(query.plain or query.text):
             return None  # "does stocktons own policy say sup has to be monthly? ofsted said …": the findings on

@@ -10,7 +10,7 @@ from assistant.evidence import TermWeights
 from assistant.retriever import Hit
 from assistant.selection import Unit, readable_words
 from assistant.vocabulary import find_terms, spell_out
-from ingest.tokens import as_verbs, tokens
+from ingest.tokens import as_verbs, spelled_digits, tokens
 from ingest.units import GRADED_ROW, LABELLED, closed
 
 MAX_UNITS = 3
@@ -39,10 +39,11 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     # that states a frequency, but not of visits, which the best unit is about. "How long do I have to write up a
     # management decision": an assessment's 45 days are recorded too, but they are not about a decision.
     held = [t for t in terms if t in _held(best)]
+    figures = frozenset(t for t in terms if t.replace(".", "", 1).isdigit())  # numbers the question states
     floor = 0.0 if exact else RUNNER_UP * best.probability
     candidates = [u for u in units if u.typed and u.probability >= floor
                   and (u is best or _about(u, held, weights) or (named and u.hit_index == best.hit_index))
-                  and (not subject or _subject_of(u, subject, weights)) and (not way or _runs(u, way))
+                  and (not subject or _subject_of(u, subject, weights, figures)) and (not way or _runs(u, way))
                   and (not prefer or not _counts_from(u, prefer, weights))]
     if prefer:
         # "how long does a s47 have to be done in": the section 47 rule before the ICPC's, whose 15 days are counted
@@ -54,6 +55,11 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
 # A time counted from something ("within 15 working days of the strategy discussion at which ..."): the phrase after
 # the quantity names what it is counted from, not what must happen.
 _COUNTED_FROM = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|before|since)\b[^,;.]*", re.I)
+
+
+def uncounted(text: str) -> str:
+    """``text`` less the phrases its times are counted from."""
+    return _COUNTED_FROM.sub(" ", text)
 # In a question, the phrase after "after", "from", "since"... up to its verb ("how long after the strategy discussion
 # should the icpc be": "the strategy discussion").
 _ASKED_FROM = re.compile(
@@ -135,15 +141,19 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
     return subject
 
 
-def _subject_of(unit: Unit, subject: list[str], weights: TermWeights) -> bool:
+def _subject_of(unit: Unit, subject: list[str], weights: TermWeights, checked: frozenset[str] = frozenset()) -> bool:
     """Is the time ``unit`` states the time of what the question asks about? Outside the phrase its time is counted
     from, it holds more than half of the question's subject terms by number (one of two will do), or half by weight
     ("supervision sessions how often": "supervision … monthly" will do; "An initial child protection conference is
     held within 15 working days of the strategy discussion" is no answer to when the first core group meets after
     the conference; "every social worker … monthly" holds two of "unqualified support workers get supervision"). A
-    term no passage uses ("corp") is no part of what any unit could hold."""
+    term no passage uses ("corp") is no part of what any unit could hold. ``checked``: the numbers the question
+    states."""
     subject = [t for t in subject if weights.counts.get(t, 0) > 0] or subject
-    held = [t for t in subject if t in _stems(f"{unit.section} {_COUNTED_FROM.sub(' ', unit.text)}")]
+    # a figure the question checks, where the unit states it, is held with its unit ("its 15 wd for a transfer in conf
+    # isnt it": "… within 15 working days of …"), though the phrase the unit's time is counted from is read apart
+    stated = [m.group(0) for m in QUANTITY.finditer(spelled_digits(unit.text.lower())) if m.group(1) in checked]
+    held = [t for t in subject if t in _stems(f"{unit.section} {uncounted(unit.text)} {' '.join(stated)}")]
     return (2 * len(held) > len(subject) or (len(subject) == 2 and len(held) == 1)
             or 2 * sum(map(weights.idf, held)) >= sum(map(weights.idf, subject)))
 

@@ -6,8 +6,9 @@ import re
 from functools import lru_cache
 
 # Saved lexical indexes (ingest/lexical.py) record this: change it whenever tokens() would split text differently.
-TOKENS_VERSION = 6  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
-#   "1.5" one token; 4: "35wd" is "35 wd", "24hrs" "24 hrs"; 5: "WT2010" is "WT 2010"; 6: "6/52" is "6 weeks"
+TOKENS_VERSION = 7  # 2: "working from home" is one term; 3: "forty five days" is "45 days", "one" a stopword,
+#   "1.5" one token; 4: "35wd" is "35 wd", "24hrs" "24 hrs"; 5: "WT2010" is "WT 2010"; 6: "6/52" is "6 weeks";
+#   7: "fourty five days" is "45 days"
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -43,7 +44,8 @@ _PHRASES = [
 ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}  # "fourty": as often typed
 _DIGIT_WORDS = "|".join(w for w in ONES if ONES[w] < 10)  # "forty-five": forty and a digit's word
 _SPELLED = re.compile(
     r"\b(?:(" + "|".join(TENS) + r")(?:[\s-]+(" + _DIGIT_WORDS + r"))?|(" + "|".join(ONES) + r"))"

@@ -277,6 +277,9 @@ def test_what_went_well_is_the_strengths_list(assistant, question):
     "what did ofsted tell gateshead they need to work on in 2011",
     "where did gateshead fall short at the 2011 inspection",
     "what should gateshead get better at according to ofsted in 2011",
+    # a count of the list asked for is answered by the list, each item cited (batch 30)
+    "how many areas for development did gateshead get in 2011 and what were they",
+    "how many things did ofsted say gateshead need to improve in 2011",
 ])
 def test_things_to_improve_is_the_improvement_list(assistant, question):
     answer = assistant.ask(question)

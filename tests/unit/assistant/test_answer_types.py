@@ -46,6 +46,15 @@ from assistant.answer_types import KINDS, asked_for, states
     ("where in the policy does it say group sup counts", None),
     ("is there ever a case where we dont need to log mgmt oversight", None),
     ("list all the points where mgmt oversight has to go on the file", None),
+    # two values of a kind offered to choose from ask for that kind (batch 30); one value alone asks nothing
+    ("monthly or 6 weekly sup in walsall", "frequency"),
+    ("glos - protected sup time, is it every 4 weeks or every 6 weeks", "frequency"),
+    ("do my nqsws get fortnightly sup or just the usual monthly like everyone else", "frequency"),
+    ("is it 35 or 45 working days for a c&f assmt", "timescale"),
+    ("was redcar RI or inadequate at the 2022 ilacs", "judgement"),
+    ("stockton 2011 unannounced inspection - was it adequate or good", "judgement"),
+    ("is sup monthly in walsall", None),
+    ("supervision or training - which comes first", None),
 ])
 def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind

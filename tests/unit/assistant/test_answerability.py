@@ -119,6 +119,38 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     # minutes are a quantity too, and "1.5 hrs" is one number, not 5
     assert _numbers("glos sup sessions are meant to be 90 mins right?") == {"90"}
     assert _numbers("is there a minimum length for a session, like 1.5 hrs") == {"1.5"}
+    # a child's age after their name or initial (batch 30), read before it is lower-cased: "kids waited 8 wks" is no age
+    assert _numbers("baby Mia 4 months came into A&E tonight") == _numbers("baby K (6 wks) has just moved") == set()
+    assert _numbers("ofsted said leeds kids waited 8 wks for icpc") == {"8"}
+    assert _numbers("baby mia 4 months came in") == {"4"}  # a lower-case word may be any word: read as typed
+    # time to come in minutes is how soon the asker must know, not a figure to check; a session's length is
+    assert _numbers("URGENT mtg in 10 mins - did ofsted criticise stockton") == set()
+    assert _numbers("is a session meant to last 90 mins") == {"90"}
+    assert _numbers("fourty five working days for an assmt") == _numbers("forty-five working days") == {"45"}
+
+
+@pytest.mark.parametrize("question, either", [
+    ("monthly or 6 weekly sup in walsall", True),
+    ("glos - protected sup time, is it every 4 weeks or every 6 weeks", True),
+    ("do my nqsws get fortnightly sup or just the usual monthly like everyone else", True),
+    ("is it 35 days or 45 days", True),
+    ("is sup monthly in walsall", False),
+    ("rhi within 72 hrs and a visit every 4 weeks", False),  # two figures, both asked
+    ("monthly sup or is there a reflective session too and how often is that", False),  # one figure
+])
+def test_figures_offered_to_choose_from_are_told_apart(question: str, either: bool) -> None:
+    from assistant.answerability import offers_either
+
+    assert offers_either(question) is either
+
+
+def test_of_figures_offered_to_choose_from_one_held_is_enough() -> None:
+    from assistant.answerability import _frequency_missing
+
+    held = "Every practitioner must have supervision at least monthly."
+    assert not _frequency_missing("monthly or 6 weekly sup", held, either=True)
+    assert _frequency_missing("monthly or 6 weekly sup", held)  # asked together, each must be held
+    assert _frequency_missing("fortnightly or 6 weekly sup", held, either=True)  # neither is
 
 
 def test_words_the_knowledge_base_never_uses_are_not_repeated() -> None:

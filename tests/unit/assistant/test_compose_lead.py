@@ -347,3 +347,17 @@ def test_a_time_counted_from_what_was_asked_does_not_lead() -> None:
     terms = ["transfer", "confer"]
     subject = preferred_subject("transfer in conference timescale", "timescale", terms)
     assert lead([conference], asked=True, terms=terms, weights=counts, prefer=subject) is conference
+
+
+def test_a_figure_the_question_checks_counts_as_held_where_the_unit_states_it() -> None:
+    """"its 15 wd for a transfer in conf in both norfolk and tees isnt it, but does the clock start from the same
+    point" (batch 30): the question's own figure is in the phrase the unit's time is counted from, which is read
+    apart; the unit states that figure, so it holds it."""
+    terms = ["15", "work", "transfer", "confer", "start"]
+    subject = question_subject("its 15 wd for a transfer in conf isnt it, but does the clock start from the same point",
+                               terms)
+    assert subject == terms
+    norfolk = unit("Transfer-in conferences must be held within 15 working days of the transferring authority's "
+                   "written notification.", 0.95, typed=True)
+    counts = weights({"15": 20, "work": 40, "transfer": 10, "confer": 30, "start": 30})
+    assert lead([norfolk], asked=True, terms=terms, weights=counts, subject=subject) is norfolk

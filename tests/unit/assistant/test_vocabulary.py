@@ -460,7 +460,8 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     # figures offered to choose from: one at most is the answer
     ("how long does the pathways service support care leavers, til 21 or 25", "how long does the pathways service "
      "support care leavers"),
-    ("glos sup - protected time is it 4/52ly or 6/52ly?", "glos sup - protected time"),  # units on both sides go too
+    # units on both sides go too, and two frequencies offered ask how often (batch 30)
+    ("glos sup - protected time is it 4/52ly or 6/52ly?", "glos sup - protected time, how often"),
     # a list or a plain telling asked for, and Yorkshire and Midlands English (batch 26)
     ("bullet points pls: who has to be at a strat in darlo", "who has to be at a strat in darlo"),
     ("explain like im new: how long for a transfer in conf", "how long for a transfer in conf"),
