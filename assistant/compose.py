@@ -209,7 +209,14 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
         unnamed = first is None
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])
-    # The answer would lead with an editor's note that this copy leaves the content out: the documents don't hold it.
+    # The answer would lead with an editor's note that this copy leaves the content out: the documents don't hold it,
+    # unless a close sentence that can lead holds more of the question ("weve commissioned an independent assessment
+    # in devon, does that give us longer": "If an independent specialist assessment has been commissioned, …", not
+    # "Key features of the assessment: (list not included in this copy)")
+    if first is not None and omits(first.text):
+        first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and u.coverage > first.coverage
+                      and not omits(u.text) and can_lead(u) and (u.typed or query.answer_type is None) and fits(u)),
+                     first)
     omitted = first if first is not None and omits(first.text) else None
     if verdict.outcome == "partial" or first is None or elsewhere or omitted or unnamed:
         # Partial: the documents are on the subject but do not state what was asked (for a question after a
