@@ -128,8 +128,10 @@ _IRREGULAR = {
     "hear": "heard", "understand": "understood", "teach": "taught", "seek": "sought", "catch": "caught",
     "grow": "grew grown", "draw": "drew drawn", "break": "broke broken", "forget": "forgot forgotten",
     "spend": "spent", "build": "built", "lose": "lost", "feel": "felt", "sit": "sat", "fall": "fell fallen",
-    "run": "ran",
+    "run": "ran", "make": "made", "undertake": "undertook undertaken",
 }
+# A prefixed verb's forms are its own ("rewritten" is "rewrite", "overseen" "oversee", "retaken" "retake").
+_PREFIXES = ("re", "over", "under", "with", "mis", "out")
 # Nouns made from a verb that the stemmer leaves apart from it ("decision" is "decis", "decides" is "decid"): "who
 # decides on contacts" asks about "a decision on every contact is made by a manager". Only where the noun names the
 # verb's act; "placement", "leaver" and "application" ("the procedure applies") are other words.
@@ -147,6 +149,8 @@ _SAME_ACT = {"speak": "talk talked talks talking", "inspect": "ofsted ofsteds"}
 @lru_cache(maxsize=1)
 def _verb_of() -> dict[str, str]:
     forms_of = {**_IRREGULAR, **_NOUNS}
+    forms_of.update({f"{prefix}{verb}": " ".join(f"{prefix}{form}" for form in forms.split())
+                     for prefix in _PREFIXES for verb, forms in _IRREGULAR.items() if f"{prefix}{verb}" not in forms_of})
     for verb, forms in _SAME_ACT.items():
         forms_of[verb] = f"{forms_of.get(verb, '')} {forms}".strip()
     return {form: verb for verb, forms in zip(stem_words(list(forms_of)), forms_of.values())

@@ -415,3 +415,16 @@ def test_a_concept_named_in_shorthand_counts_as_held_only_as_its_phrase() -> Non
     assert phrases_missing(cic, unit("The first review is held within three months.", "Child protection")) == 1.0
     assert phrases_missing(cic, unit("Reviews for children in care are held within 20 working days.")) == 0.0
     assert phrases_missing(understand("how often is supervision"), unit("Monthly.")) == 0.0  # nothing in shorthand
+
+
+def test_a_childs_age_after_their_name_is_no_figure_the_answer_must_hold():
+    """Read in the question as typed, before it is lower-cased ("baby Mia 4/12 came into A&E", batch 30): the
+    answerability model is told no figure is missing; a figure the question checks still is."""
+    from assistant.answerability import answer_features
+    from assistant.evidence import TermWeights
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({}, total=1)
+    named = understand("baby Mia 4/12 came into A&E tonight, do we do a strat or a meeting")
+    assert answer_features(named, [], [], [], weights)["numbers_missing"] == 0.0
+    assert answer_features(understand("icpc within 15 working days?"), [], [], [], weights)["numbers_missing"] == 1.0

@@ -20,6 +20,10 @@ def test_irregular_verb_forms_are_their_verb() -> None:
     assert as_verbs(tokens("the child was seen")) == as_verbs(tokens("the child she sees")) == ["child", "see"]
     assert as_verbs(tokens("notes kept, reports written")) == as_verbs(tokens("notes keep, reports write"))
     assert as_verbs(tokens("held")) != as_verbs(tokens("holding"))  # "supervision is held" is not "holding work"
+    # ... a prefixed verb's too ("when did glos rewrite their policy": "substantially rewritten in January 2023")
+    assert as_verbs(tokens("rewritten, rewrote")) == as_verbs(tokens("rewrite, rewrites")) == ["rewrit", "rewrit"]
+    assert as_verbs(tokens("overseen undertaken")) == as_verbs(tokens("oversee undertake"))
+    assert as_verbs(tokens("decisions made")) == as_verbs(tokens("decide make"))
     # Forms that are other words too stay apart: "led to delay" is not the "lead professional".
     assert as_verbs(tokens("led")) != tokens("lead") and as_verbs(tokens("left")) != tokens("leave")
     # BM25 reads text as it is: tokens() alone leaves every form apart.
