@@ -65,7 +65,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
     asked_text = query.plain or query.text  # "every 10 wd": "every 10 working days"
     # how often ("every 6 weeks") is checked as a frequency, not as a quantity ("monthly" is every 4 weeks)
-    asked_numbers = _numbers(re.sub(_FREQUENCY.pattern, " ", asked_text, flags=re.I))  # as typed: "baby Mia 4/12"
+    # (read as typed, not lower-cased, so a child's name before their age is seen: "baby Mia 4/12")
+    asked_numbers = _numbers(re.sub(_FREQUENCY.pattern, " ", asked_text, flags=re.I))
     evidence = " ".join(h.passage.text for h in scoped)
     either = offers_either(asked_text)  # "monthly or 6 weekly": one of them held is enough
     held_numbers = _numbers(evidence)
