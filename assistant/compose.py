@@ -19,7 +19,7 @@ from assistant.answerability import Judge, answer_features, held_years
 from assistant.legislation import names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms, unframed
-from assistant.story import asked_part, question_part, story_words
+from assistant.story import asked_part, question_part, remark_words, story_words
 from assistant.leading import (POINTS_BACK_TO_STORY, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
                                nearest_unit, preferred_subject, time_subject, uncounted)
 from assistant.more_asks import from_each, second_asks
@@ -182,7 +182,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if asked == query.text and units:
         story = story - set(as_verbs(tokens(f"{units[0].section} {uncounted(units[0].text)}")))
     points_back = POINTS_BACK_TO_STORY.search(question_part(query.text))  # in the question, not in its lead-in
-    own = terms if points_back else [t for t in terms if t not in story] or terms
+    own = ([t for t in terms if t not in remark_words(query.text)] if points_back
+           else [t for t in terms if t not in story]) or terms
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                  prefer=preferred_subject(asked, query.answer_type, own),

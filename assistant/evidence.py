@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
+from assistant.story import story_words
 from ingest.tokens import as_verbs, tokens
 from assistant.answer_types import PREFERRED_KINDS, cue_words
 from assistant.vocabulary.lexicon import entries
@@ -46,9 +47,12 @@ _ASKING_WORDS = (
     "properly definitely literally honestly genuinely officially technically supposedly anything even bare "
     # texting asides ("tbh", "fyi", "for team meeting tmrw"); "a lot", "that lot", "the tees lot": how much or who
     "tbh tbf fyi btw imo lol tmrw tmr lot lots "
+    # when the asker's own case happens ("were doing the strat tomorrow am", "visit this morning … will do tonight"):
+    # no document says when a reader's day is, so none of these is what a question is about
+    "tomorrow tomoz today tonight tonite yesterday yest "
     # north-east and everyday English around a question ("howay", "… pet", "owt on sup", "til 21"): "owt" and "summat"
     # are "anything" and "something", "til" is "until"
-    "howay pet owt nowt summat til till morn wor "
+    "howay pet owt nowt summat til till morn wor yous youse "
     # what one is supposed to do, said without apostrophes or stressed ("whos meant to keep an eye on it", "am i
     # supposed to", "im", "ive", "how long've", "cos", "a proper catch up"), and things in general ("the helpline
     # thing", "2 things:", "sup stuff"): the question's subject is elsewhere
@@ -109,6 +113,9 @@ _FRAMING = re.compile(
     r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
     r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"
     r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
+    # a greeting ("hiya hope ur well, quick one"): how the asker opens, nothing the question is about
+    r"|\bhope\s+(?:ur|your|you'?re|you\s+are|u\s*r|u|you|all'?s|all\s+is|every(?:one|body)'?s?)\s+(?:well|ok|okay|good|"
+    r"keeping\s+well|having\s+a\s+good\s+(?:day|week))\b"
     # how sure the asker is ("pretty sure its 10 wd"), and a formal email's framing ("Please could you advise on",
     # "Kindly confirm", "Further to our discussion earlier,")
     r"|\b(?:pretty|fairly|quite|not|i'?m|am)\s+sure\b"
@@ -127,6 +134,12 @@ _FRAMING = re.compile(
     r"|\bwhat\s+(?:can|could|should)\s+i\s+(?:cite|quote)\b"
     r"|\bfor\s+(?:our|my|a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|audit|panel|presentation|briefing|paper|bid|return)"
     r"(?:\s+(?:report|response))?\b"
+    # a quiz, a portfolio or a training session the answer is for ("doing a quiz for new starters - q7:", "for my ASYE
+    # portfolio,", "for a training session on inspection history -"): where the answer will go, not what it is about
+    r"|\b(?:for|doing|making|writing|prepping|preparing|putting\s+together)\s+(?:(?:a|an|my|our|the)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:quiz|portfolio|slides?|deck|induction|assignment|essay|(?:training|teaching)\s+session)"
+    r"(?:\s+for\s+(?:the\s+|my\s+|our\s+)?(?:new\s+starters?|students?|team|asyes?|nqsws?))?"
+    r"(?:\s+on\s+(?:[\w-]+\s+){0,2}?(?:history|basics))?(?:\s*[:-]+\s*q\s?\d+\s*:?)?"
     # the form of answer wanted ("yes or no:", "one word:", "just the number -", "tl;dr", "in a sentence -"), where the
     # message opens with it or a colon or dash follows it ("one word or a full sentence in the summary" asks of words)
     r"|\b(?:yes\s+or\s+no|y/n|tl;\s?dr)\b(?:\s*[:-]+)?"
@@ -145,7 +158,8 @@ _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|
 _UNIT = (r"(?:\s*(?:working\s+|calendar\s+|clear\s+)?(?:days?|daily|weeks?|weekly|months?|monthly|wks?|wds?|"
          r"hrs?|hours?|mins?|minutes?|years?|yrs?|yearly|times))?")
 _ASIDES = re.compile(
-    r"\b(?:" + _WEEKDAYS + r"|(?:mon|wed|sat|sun)(?=\s+(?:\d|am\b|pm\b)))\b(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"\b(?:(?:next|this|last|on)\s+)?(?:" + _WEEKDAYS + r"|(?:mon|wed|sat|sun)(?=\s+(?:\d|am\b|pm\b)))\b"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:\s+(?:am|pm|morning|afternoon|evening|night))?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b|\b" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)\b"
     r"|\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:'?\d{2}|(?:19|20)\d{2})\b"
@@ -202,8 +216,11 @@ def key_terms(query: Query) -> list[str]:
     date with nothing else to say what it is about ("hartlepool 2024 how many inspectors") is about the things it
     names, though elsewhere they only say where to look."""
     # The name of a kind of inspection says where to look, unless it is all the question names ("what is a jtai").
-    terms = _key_terms(query, set(tokens(_WHERE_WORDS)) | _inspection_names()) or _key_terms(
-        query, set(tokens(_WHERE_WORDS)))
+    terms = _key_terms(query, set(tokens(_WHERE_WORDS)) | _inspection_names())
+    story = story_words(query.text)
+    if all(t in story for t in terms):  # nothing but the story's words ("for a training session on inspection history
+        # - how long did the old UCRA inspections last"): the inspection's name is what the question is about
+        terms = _key_terms(query, set(tokens(_WHERE_WORDS))) or terms
     if not terms and query.answer_type is not None:
         terms = _key_terms(query, set(tokens(_ASKING_WORDS)))
     return terms

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 
+from assistant.vocabulary import find_terms, spell_out
 from ingest.tokens import as_verbs, tokens
 
 
 # Where a message that tells its story first turns to its question: a comma, a dash, a full stop, "but" or "so", then
 # a question word or an auxiliary ("had to cancel supervision ... bc of court this morning, how long have i got to
 # rearrange it", "my ATM keeps moving my supervison. is there a rule on how quickly it has to be rebooked")
-_ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|when|what|whats|who|whom|which|where|why|is|are|"
-                   r"can|could|do|does|did|should|must|will|would|have|has|am|was|were)\b)", re.I)
+_ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|hows|when|whens|what|whats|who|whos|whom|which|"
+                   r"where|wheres|why|remind|tell|is|are|can|could|do|does|did|should|must|will|would|have|has|am|"
+                   r"was|were)\b)", re.I)
 STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
 
 
@@ -55,7 +57,8 @@ _TRAILING = re.compile(r"\?\s+(?![^?]*\?)(?!(?:and|also|or|plus|but)?\s*(?:how|w
 # after a question that opens with its asking word, a clause of five or more words after a dash ("who chairs the strat
 # - our tm is off and the dm is asking"); a dash before a figure, another ask, a correction or a few words ("how long
 # for a core assmt - devon") is the question's own.
-_ASKING_WHY = re.compile(r"[\s,;:.–-]+(?=(?:i'?m\s+)?asking\s+(?:cos|coz|cause|because|as|bc|since)\b)", re.I)
+_ASKING_WHY = re.compile(r"[\s,;:.–-]+(?=(?:i'?m\s+)?asking\s+(?:cos|coz|cause|because|as|bc|since)\b"
+                         r"|(?:just\s+)?so\s+(?:i|we)\s+(?:can|could|know)\b)", re.I)
 _BRACKETED_END = re.compile(r"\s*\((?![^()]*=)[^()]*\)[\s?.!]*$")
 _OPENS_ASKING = re.compile(r"\s*(?:how|when|what|whats|who|whos|whom|which|where|why)\b", re.I)
 _DASH_REMARK = re.compile(r"\s+[–-]+\s+(?!(?:sorry|edit|i\s+mean|and|or|also|plus|but|how|when|what|whats|who|whom|"
@@ -103,5 +106,18 @@ def story_words(question: str) -> frozenset[str]:
     start, stop = _question_span(question)
     if start == 0 and stop == len(question):
         return frozenset()
-    asked = set(as_verbs(tokens(question[start:stop])))
-    return frozenset(set(as_verbs(tokens(told_part(question)))) - asked)
+    return frozenset(_stems(told_part(question)) - _stems(question[start:stop]))
+
+
+def remark_words(question: str) -> frozenset[str]:
+    """Stems of a remark after the question ("… how often does it meet? thinking ahead for her transition plan"), less
+    those the question uses: a word in the question that points back ("it") never points forward into it."""
+    start, stop = _question_span(question)
+    return frozenset(_stems(question[stop:]) - _stems(question[start:stop])) if stop < len(question) else frozenset()
+
+
+def _stems(text: str) -> set[str]:
+    """Stems of ``text`` and of what its everyday words are in the documents' words, as the key terms read them ("mum
+    says she fell" tells of a parent); shorthand ("cp", "chub") is left as typed, as it may name the subject."""
+    everyday = [m for m in find_terms(text) if m.kind == "phrasing"]
+    return set(as_verbs(tokens(f"{text} {spell_out(text, everyday)}")))
