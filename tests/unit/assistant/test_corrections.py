@@ -7,7 +7,7 @@ import pytest
 
 from assistant.corrections import corrected, spelled_letters
 from assistant.evidence import key_terms
-from assistant.story import question_part, story_words, told_part
+from assistant.story import remark_words, question_part, story_words, told_part
 from assistant.understand import understand, without_markup
 
 
@@ -57,6 +57,9 @@ def test_the_corrected_word_is_no_key_term():
      "who is supposed to chair a strat", "himself"),
     ("how long for a core assmt in devon asking cos weve commissioned one on dad", "how long for a core assmt in devon",
      "commissioned"),
+    # why one asks, after the question (batch 31)
+    ("how long do yous have to complete the assessment? just so i can tell the head, thanks",
+     "how long do yous have to complete the assessment?", "head"),
 ])
 def test_a_remark_after_the_question_without_a_question_mark_is_told(message, asked, told):
     assert question_part(message) == asked and told in told_part(message)
@@ -99,3 +102,22 @@ def test_shorthand_dictated_letter_by_letter_is_the_shorthand(dictated, typed):
     # a phone's speech-to-text spells shorthand out (batch 27)
     assert spelled_letters(dictated) == typed
     assert key_terms(understand(dictated)) == key_terms(understand(typed))
+
+
+@pytest.mark.parametrize("message, asked, told", [
+    # a story, then a question that opens "whos", "remind me", "tell me" (batch 31)
+    ("were doing the strat tomorrow am in darlo, whos the bare minimum that needs to be on it",
+     "whos the bare minimum that needs to be on it", "darlo"),
+    ("prepping for a file audit next wk. remind me who audits the super vision files and how often",
+     "remind me who audits the super vision files and how often", "prepping"),
+])
+def test_a_story_before_a_question_in_its_own_words_is_told(message, asked, told):
+    assert question_part(message) == asked and told in told_part(message)
+
+
+def test_a_storys_everyday_words_are_read_as_the_documents_words_and_a_pronoun_never_points_into_a_remark():
+    told = story_words("referral came in this morning, mum says she fell off the sofa. by when do we have to see her")
+    assert {"mum", "parent"} <= told  # "mum" is a parent (lexicon), and told, so no key term against an answer
+    message = "do they have a care leavers forum and how often does it meet? thinking ahead for her transition plan"
+    assert {"ahead", "transit"} <= remark_words(message) and not {"forum", "meet"} & remark_words(message)
+    assert remark_words("how often does the care leavers forum meet") == frozenset()
