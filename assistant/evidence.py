@@ -109,6 +109,8 @@ _FRAMING = re.compile(
     r"overdue|out\s+of|outside|compliant|non[\s-]?compliant|fine|ok|okay|acceptable)(?:\s+of)?\b"
     r"|\b(?:do|should|would)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?escalate(?:\s+(?:it|this|that))?\s*(?=[?.!]|$)"
     r"|\b(?:right|true|correct)\s*\?+"
+    # the same tag ending the message without its question mark ("… 10 wd from when the new la accepts it right")
+    r"|\b(?:right|correct)\s*[.!]*\s*$"
     r"|\b(?:my|our|the)\s+team\s+(?:keeps?|are|is|have\s+been|has\s+been)\s+(?:asking|wondering|unsure|confused)\b"
     r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
     r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"

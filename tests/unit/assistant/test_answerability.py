@@ -335,6 +335,9 @@ def test_another_frequency_said_in_one_word_contradicts() -> None:
     fortnightly = _unit("Newly qualified social workers are supervised fortnightly for their first six months.")
     assert contradicted("nqsw supervision every week right", fortnightly, ["supervis"], SUPERVISION)
     assert not contradicted("nqsw supervision 2 weekly right", fortnightly, ["supervis"], SUPERVISION)
+    # the figure of a frequency said with its number ("6 weekly") is no key term the unit must hold (batch 9)
+    sixes = TermWeights.from_counts({"supervis": 20, "6": 5}, total=100)  # documents with a "6" in them
+    assert contradicted("im in walsall - our min sup is 6 weekly isnt it", monthly, ["supervis", "6"], sixes)
 
 
 def test_another_events_figure_does_not_contradict() -> None:
