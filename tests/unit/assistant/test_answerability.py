@@ -316,6 +316,17 @@ def test_a_figure_the_best_sentence_contradicts_is_not_a_missing_one() -> None:
     assert contradicted("child and family assessments about 2 months right", every, terms, ASSESSMENTS)
 
 
+def test_a_contradicting_sentence_is_read_with_its_shorthand_spelled_out() -> None:
+    # "how many days before the icpc do reports have to be with QARS" (batch 2) against "… 2 days before for an ICPC"
+    reports = _unit("Reports should reach the service 2 days before an ICPC.")
+    terms = ["report", "initi", "child", "protect", "confer"]
+    weights = TermWeights.from_counts({t: 5 for t in terms}, total=100)
+    assert contradicted("reports have to be in 5 days before the initial child protection conference right", reports,
+                        terms, weights)
+    assert not contradicted("reports have to be in 5 days before the review conference right", reports,
+                            [*terms, "review"], TermWeights.from_counts({t: 5 for t in [*terms, "review"]}, total=100))
+
+
 SUPERVISION = TermWeights.from_counts({"supervis": 20, "everi": 30, "week": 20, "month": 10}, total=100)
 
 
