@@ -37,7 +37,7 @@ _ASKING_WORDS = (
     # how people talk in Slack around a question ("anyone know if", "quick q", "sorry if this is a silly question",
     # "can someone remind me", "thanks"): none of it is what the question is about
     "hi hiya hello hey morning afternoon evening anyone anybody someone somebody know knows wondering wonder remind "
-    "please pls plz thanks thank thx ta cheers sorry silly quick q question query ok okay actually exactly really "
+    "please pls plz thanks thank thx ta cheers sorry silly quick q qs question query ok okay actually exactly really "
     "basically re bc coz cuz else "
     # a yes/no check's tag ("… within 40 wd yeah", "… 6 weekly isnt it", "… innit")
     "yeah yep yup yea isnt innit "
@@ -115,6 +115,9 @@ _FRAMING = re.compile(
     r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
     r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"
     r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
+    # a question passed on from someone else ("my student asked how long …", "a new starter wants to know who …")
+    r"|\b(?:my|our|a)\s+(?:new\s+)?(?:student|trainee|starter|mgr|manager|tm|colleague|sw|team)s?\s+"
+    r"(?:asked|asks|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|wanted\s+to\s+know)(?:\s+me)?\b"
     # a greeting ("hiya hope ur well, quick one"): how the asker opens, nothing the question is about
     r"|\bhope\s+(?:ur|your|you'?re|you\s+are|u\s*r|u|you|all'?s|all\s+is|every(?:one|body)'?s?)\s+(?:well|ok|okay|good|"
     r"keeping\s+well|having\s+a\s+good\s+(?:day|week))\b"

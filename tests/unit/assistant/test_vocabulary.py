@@ -495,8 +495,12 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("doing a quiz for new starters - q7: who chairs the icpc", "who chairs the icpc"),
     ("for my ASYE portfolio, whats the minimum sup frequency in walsall", "whats the minimum sup frequency in walsall"),
     ("for a training session on inspection history - how long is an icpc", "how long is an icpc"),
-    ("transfer in conf is 10 wd from when the la accepts it right", "transfer in conf is 10 wd from when the la accepts "
-     "it"),  # the check's tag ending the message, with no question mark (batch 13)
+    ("transfer in conf is 10 wd from when the la accepts it right",
+     "transfer in conf is 10 wd from when the la accepts it"),  # the check's tag ending the message, with no question mark (batch 13)
+    # a question passed on from someone else (batch 24)
+    ("my student asked who chairs strats in mbro", "who chairs strats in mbro"),
+    ("a new starter wants to know how long an icpc takes", "how long an icpc takes"),
+    ("@sam quick norfolk strat qs", "norfolk strat"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -522,6 +526,10 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("what training do newly qualified workers get", "training"),  # no session, quiz or portfolio it is for
     ("when do we hope to close the case", "hope"),  # no "ur well" after it
     ("who has the right to see the case record", "right"),  # a right, not a tag ending the message
+    ("what has the student asked for", "student"),  # the student is the subject; no one passes a question on
+    # an ASYE who asks is the one the rule is about (batch 24)
+    ("my asye asked how many weeks she gets weekly sup for before it drops off",
+     "assessed supported employment"),
 ])
 def test_framing_words_stay_where_they_are_the_subject(question: str, kept: str) -> None:
     assert set(tokens(kept)) <= set(key_terms(understand(question)))
