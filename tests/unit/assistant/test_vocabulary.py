@@ -495,8 +495,9 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("doing a quiz for new starters - q7: who chairs the icpc", "who chairs the icpc"),
     ("for my ASYE portfolio, whats the minimum sup frequency in walsall", "whats the minimum sup frequency in walsall"),
     ("for a training session on inspection history - how long is an icpc", "how long is an icpc"),
+    # the check's tag ending the message, with no question mark (batch 13)
     ("transfer in conf is 10 wd from when the la accepts it right",
-     "transfer in conf is 10 wd from when the la accepts it"),  # the check's tag ending the message, with no question mark (batch 13)
+     "transfer in conf is 10 wd from when the la accepts it"),
     # a question passed on from someone else (batch 24)
     ("my student asked who chairs strats in mbro", "who chairs strats in mbro"),
     ("a new starter wants to know how long an icpc takes", "how long an icpc takes"),
