@@ -216,7 +216,8 @@ def contradicted(question: str, best: Unit | None, terms: list[str], weights: Te
         return False
     figures = {t for number, unit in asked for t in as_verbs(tokens(f"{number} {unit}"))}
     figures |= {t for m in _FREQUENCY.finditer(question.lower()) for t in as_verbs(tokens(m.group(0)))}  # "6 weekly"
-    text = f"{best.section} {best.text}"  # read with its shorthand spelled out ("UCRA inspections … lasting two days")
+    # read with its shorthand spelled out ("… 2 days before for an ICPC" holds "initial child protection conference")
+    text = f"{best.section} {best.text}"
     held = set(as_verbs(tokens(f"{text} {spell_out(text, find_terms(text))}")))
     return all(t in held for t in terms if t not in figures and weights.counts.get(t, 0) > 0)
 
