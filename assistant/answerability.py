@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import PREFERRED_KINDS
-from assistant.evidence import TIME_GONE_BY, TermWeights, coverage
+from assistant.evidence import TermWeights, coverage
+from assistant.framing import TIME_GONE_BY
 from assistant.story import story_words
 from assistant.legislation import holds_phrase, phrase_words
 from assistant.logistic import Logistic

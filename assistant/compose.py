@@ -18,7 +18,8 @@ from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
 from assistant.answerability import Judge, answer_features, held_years
 from assistant.legislation import names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
-from assistant.evidence import TermWeights, answer_terms, unframed
+from assistant.evidence import TermWeights, answer_terms
+from assistant.framing import unframed
 from assistant.story import asked_part, question_part, remark_words, story_words
 from assistant.leading import (POINTS_BACK_TO_STORY, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
                                nearest_unit, preferred_subject, time_subject, uncounted)

@@ -40,10 +40,12 @@ def test_every_dev_question_retrieves_the_recorded_top10(answered):
     for row in recorded:
         hits = answered[row["id"]]["hits"]
         assert [h.passage.id for h in hits] == [r["id"] for r in row["top10"]], row["id"]
+        # to the fifth decimal: a fresh install of the same pinned versions put dev-18's top ranker score 2.06e-6 off
+        # the recording (2026-12-04), on the code it was recorded with; the order above is exact
         for hit, before in zip(hits, row["top10"]):
-            assert hit.score == pytest.approx(before["score"], abs=2e-6), row["id"]
-            assert hit.dense == pytest.approx(before["dense"], abs=2e-6), row["id"]
-            assert hit.lexical == pytest.approx(before["lexical"], abs=2e-6), row["id"]
+            assert hit.score == pytest.approx(before["score"], abs=1e-5), row["id"]
+            assert hit.dense == pytest.approx(before["dense"], abs=1e-5), row["id"]
+            assert hit.lexical == pytest.approx(before["lexical"], abs=1e-5), row["id"]
 
 
 def test_every_dev_question_gets_the_recorded_answer(answered):

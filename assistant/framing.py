@@ -1,0 +1,108 @@
+"""How a message frames its question, and the asides about the asker's own case: none of it is what the question
+is about (``evidence.key_terms`` reads the question with both blanked to their length, so the spans of its terms
+still hold)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand import MONTHS
+
+# How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months
+# right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),
+# "back in 2011" and a sign-off ("thanks in advance", "anyone got it to hand"). Blanked to their length, as the
+# source's "report" is.
+_FORMS = (r"one[\s-]+word(?:\s+answer)?|short\s+answer|just\s+the\s+(?:number|figure|grade|date|name|answer)"
+          r"|in\s+(?:a|one)\s+(?:sentence|line)")
+FRAMING = re.compile(
+    r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
+    r"|\b(?:am\s+i|are\s+we)\s+right\b"
+    # a check of the asker's own case against the rule ("last sup was 7 wks ago, are we in breach", "is that a breach
+    # of our recording timescale", "are we outside our timescale", "is that ok or do i need to escalate"): the rule's
+    # subject is what the question is about
+    r"|\b(?:are\s+we|am\s+i|is\s+(?:that|this|it))\s+(?:now\s+|still\s+)?(?:in\s+breach|a\s+breach|breaching|late|"
+    r"overdue|out\s+of|outside|compliant|non[\s-]?compliant|fine|ok|okay|acceptable)(?:\s+of)?\b"
+    r"|\b(?:do|should|would)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?escalate(?:\s+(?:it|this|that))?\s*(?=[?.!]|$)"
+    r"|\b(?:right|true|correct)\s*\?+"
+    # the same tag ending the message without its question mark ("… 10 wd from when the new la accepts it right")
+    r"|\b(?:right|correct)\s*[.!]*\s*$"
+    r"|\b(?:my|our|the)\s+team\s+(?:keeps?|are|is|have\s+been|has\s+been)\s+(?:asking|wondering|unsure|confused)\b"
+    r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
+    r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"
+    r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
+    # a question passed on from someone else ("my student asked how long …", "a new starter wants to know who …")
+    r"|\b(?:my|our|a)\s+(?:new\s+)?(?:student|trainee|starter|mgr|manager|tm|colleague|sw|team)s?\s+"
+    r"(?:asked|asks|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|wanted\s+to\s+know)(?:\s+me)?\b"
+    # a greeting ("hiya hope ur well, quick one"): how the asker opens, nothing the question is about
+    r"|\bhope\s+(?:ur|your|you'?re|you\s+are|u\s*r|u|you|all'?s|all\s+is|every(?:one|body)'?s?)\s+(?:well|ok|okay|good|"
+    r"keeping\s+well|having\s+a\s+good\s+(?:day|week))\b"
+    # how sure the asker is ("pretty sure its 10 wd"), and a formal email's framing ("Please could you advise on",
+    # "Kindly confirm", "Further to our discussion earlier,")
+    r"|\b(?:pretty|fairly|quite|not|i'?m|am)\s+sure\b"
+    r"|\b(?:(?:please\s+)?(?:could|would|can)\s+(?:you|u)\s+(?:please\s+)?|please\s+|kindly\s+)(?:kindly\s+)?"
+    r"(?:confirm|advise|clarify|let\s+me\s+know)(?:\s+(?:on|re|regarding|as\s+to))?\b"
+    r"|\bfurther\s+to\s+(?:our|my|the|your)\s+(?:[\w-]+\s+)?(?:conversation|discussion|call|chat|meeting|e-?mail|"
+    r"message|query)(?:\s+(?:earlier|today|yesterday|this\s+morning|last\s+week))?\b"
+    r"|\bback(?=\s+(?:in|then)\b)"
+    r"|\b(?:thanks|thank\s+you|thx|ta|cheers)(?:\s+(?:so|very|v)\s+much)?\s+(?:in\s+advance|again)\b"
+    r"|\b(?:got|have)\s+(?:it|this|that|them)\s+to\s+hand\b"
+    # what the answer is wanted for ("need a quote on", "what can i cite for", "need a line for", "for our workforce
+    # report", "for an audit"); "the quarterly audit" may be what is asked about, so "the" is not read as framing, nor
+    # is "after" a time ("after the sentence"), only "im after a quote"
+    r"|\b(?:need|want|looking\s+for|i'?m\s+after)\s+(?:a|an|some|the)\s+(?:exact\s+|actual\s+)?(?:quote|line|sentence|"
+    r"wording|ref(?:erence)?)s?\b"
+    r"|\bwhat\s+(?:can|could|should)\s+i\s+(?:cite|quote)\b"
+    r"|\bfor\s+(?:our|my|a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|audit|panel|presentation|briefing|paper|bid|return)"
+    r"(?:\s+(?:report|response))?\b"
+    # a quiz, a portfolio or a training session the answer is for ("doing a quiz for new starters - q7:", "for my ASYE
+    # portfolio,", "for a training session on inspection history -"): where the answer will go, not what it is about
+    r"|\b(?:for|doing|making|writing|prepping|preparing|putting\s+together)\s+(?:(?:a|an|my|our|the)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:quiz|portfolio|slides?|deck|induction|assignment|essay|(?:training|teaching)\s+session)"
+    r"(?:\s+for\s+(?:the\s+|my\s+|our\s+)?(?:new\s+starters?|students?|team|asyes?|nqsws?))?"
+    r"(?:\s+on\s+(?:[\w-]+\s+){0,2}?(?:history|basics))?(?:\s*[:-]+\s*q\s?\d+\s*:?)?"
+    # the form of answer wanted ("yes or no:", "one word:", "just the number -", "tl;dr", "in a sentence -"), where the
+    # message opens with it or a colon or dash follows it ("one word or a full sentence in the summary" asks of words)
+    r"|\b(?:yes\s+or\s+no|y/n|tl;\s?dr)\b(?:\s*[:-]+)?"
+    # a list or a plain telling asked for ("bullet points pls:", "explain like im new:", "gizza quick list of")
+    r"|\bbullet(?:\s+points?|s)\b(?:\s+(?:pls|please|plz))?(?:\s*[:-]+)?"
+    r"|\bexplain\s+(?:it\s+)?like\s+(?:i'?m|i\s+am)\s+(?:new|five|5)\b(?:\s*[:-]+)?"
+    r"|\b(?:give\s+(?:me|us)|gizza|gimme)\s+(?:a\s+)?(?:quick\s+)?(?:list|summary|rundown|gist)(?:\s+of)?\b"
+    r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
+# Time gone by, after a span ("7 wks ago", "9 weeks since my last sup"): the asker's case, never a rule's figure
+TIME_GONE_BY = r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"
+# Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",
+# "made 1st march", "til the 8th", "4.50pm thurs") or the season of an inspection ("the summer of 22"); a month stays:
+# reports give their inspection's dates ("6 to 17 March 2023"). Weekday words that are also other words ("sat", "sun",
+# "wed", "mon") count only before a day's number or am/pm.
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|weds|thurs?|fri)"
+_UNIT = (r"(?:\s*(?:working\s+|calendar\s+|clear\s+)?(?:days?|daily|weeks?|weekly|months?|monthly|wks?|wds?|"
+         r"hrs?|hours?|mins?|minutes?|years?|yrs?|yearly|times))?")
+ASIDES = re.compile(
+    r"\b(?:(?:next|this|last|on)\s+)?(?:" + _WEEKDAYS + r"|(?:mon|wed|sat|sun)(?=\s+(?:\d|am\b|pm\b)))\b"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:\s+(?:am|pm|morning|afternoon|evening|night))?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b|\b" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:'?\d{2}|(?:19|20)\d{2})\b"
+    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b"
+    # figures offered to choose from ("til 21 or 25", "is it 15 or 10 wd", "2/7 or 1/7"): one at most is the answer,
+    # so neither is what the question is about
+    r"|(?<![\w./])\d+(?:[./]\d+)?" + _UNIT + r"\s+or\s+\d+(?:[./]\d+)?" + _UNIT + r"\b"
+    # that something arrived ("once a referral comes in", "came through from a gp", "the referral landed"): the documents
+    # say "received" or "arrives", and the thing that arrived is the subject
+    r"|\b(?:come|comes|came|coming)\s+(?:in|through)\b|\blanded\b"
+    # how long ago something happened ("last sup was 7 wks ago", "9 weeks since my last sup", "a fortnight ago"): the
+    # asker's case, not the rule
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s*(?:working\s+)?"
+    r"(?:days?|wds?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?)\s+" + TIME_GONE_BY
+    + r"|\ba\s+fortnight\s+ago\b", re.I)
+
+
+def unframed(text: str) -> str:
+    """``text`` with how it is framed blanked to its length (:data:`FRAMING`: "is it true", "thanks in advance")."""
+    return FRAMING.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def without_asides(text: str) -> str:
+    """``text`` with the asides about the asker's case blanked to their length (:data:`ASIDES`: "strat was mon 3rd",
+    "last sup was 7 wks ago")."""
+    return ASIDES.sub(lambda m: " " * len(m.group(0)), text)
