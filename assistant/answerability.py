@@ -25,7 +25,7 @@ from assistant.retriever import Hit
 from assistant.selection import Unit
 from ingest.tokens import as_verbs, spelled_digits, tokens
 from assistant.understand import Query
-from assistant.vocabulary import find_terms, spell_out
+from assistant.vocabulary import find_terms, spell_out, spelled_stems
 
 ANSWERABILITY = "answerability"
 TOPIC = "topic"
@@ -218,8 +218,7 @@ def contradicted(question: str, best: Unit | None, terms: list[str], weights: Te
     figures = {t for number, unit in asked for t in as_verbs(tokens(f"{number} {unit}"))}
     figures |= {t for m in _FREQUENCY.finditer(question.lower()) for t in as_verbs(tokens(m.group(0)))}  # "6 weekly"
     # read with its shorthand spelled out ("… 2 days before for an ICPC" holds "initial child protection conference")
-    text = f"{best.section} {best.text}"
-    held = set(as_verbs(tokens(f"{text} {spell_out(text, find_terms(text))}")))
+    held = spelled_stems(f"{best.section} {best.text}")
     return all(t in held for t in terms if t not in figures and weights.counts.get(t, 0) > 0)
 
 

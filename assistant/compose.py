@@ -183,8 +183,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     if asked == query.text and units:
         story = story - set(as_verbs(tokens(f"{units[0].section} {uncounted(units[0].text)}")))
     points_back = POINTS_BACK_TO_STORY.search(question_part(query.text))  # in the question, not in its lead-in
-    own = ([t for t in terms if t not in remark_words(query.text)] if points_back
-           else [t for t in terms if t not in story]) or terms
+    remark = remark_words(query.text) if points_back else frozenset()
+    own = [t for t in terms if t not in (remark if points_back else story)] or terms
     first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                  prefer=preferred_subject(asked, query.answer_type, own),

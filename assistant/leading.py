@@ -9,8 +9,8 @@ from assistant.answerability import QUANTITY
 from assistant.evidence import TermWeights
 from assistant.retriever import Hit
 from assistant.selection import Unit, readable_words
-from assistant.vocabulary import find_terms, spell_out
-from ingest.tokens import as_verbs, spelled_digits, tokens
+from assistant.vocabulary import spelled_stems
+from ingest.tokens import spelled_digits
 from ingest.units import GRADED_ROW, LABELLED, closed
 
 MAX_UNITS = 3
@@ -197,8 +197,7 @@ def _held(unit: Unit) -> set[str]:
     return _stems(f"{unit.section} {unit.text}")
 
 
-def _stems(text: str) -> set[str]:
-    return set(as_verbs(tokens(text))) | set(as_verbs(tokens(spell_out(text, find_terms(text)))))
+_stems = spelled_stems  # a text's stems with its shorthand spelled out
 
 
 def _reads_as_text(unit: Unit) -> bool:

@@ -8,9 +8,10 @@ we're behind"). What is asked, and what it is asked of, is read in the question 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from assistant.vocabulary import find_terms, spell_out
-from ingest.tokens import as_verbs, tokens
+from assistant.vocabulary import spelled_stems
+from ingest.tokens import tokens
 
 
 # Where a message that tells its story first turns to its question: a comma, a dash, a full stop, "but" or "so", then
@@ -98,6 +99,7 @@ def told_part(question: str) -> str:
     return f"{question[:start]} {question[stop:]}"
 
 
+@lru_cache(maxsize=256)
 def story_words(question: str) -> frozenset[str]:
     """Stems of the story a message tells before its question ("did a statutory visit ... today but im in court
     tmrw, by when does it need to be on the system") or after it ("… right? tm keeps saying we're behind"), less
@@ -109,6 +111,7 @@ def story_words(question: str) -> frozenset[str]:
     return frozenset(_stems(told_part(question)) - _stems(question[start:stop]))
 
 
+@lru_cache(maxsize=256)
 def remark_words(question: str) -> frozenset[str]:
     """Stems of a remark after the question ("… how often does it meet? thinking ahead for her transition plan"), less
     those the question uses: a word in the question that points back ("it") never points forward into it."""
@@ -116,8 +119,10 @@ def remark_words(question: str) -> frozenset[str]:
     return frozenset(_stems(question[stop:]) - _stems(question[start:stop])) if stop < len(question) else frozenset()
 
 
+_EVERYDAY = frozenset({"phrasing"})
+
+
 def _stems(text: str) -> set[str]:
     """Stems of ``text`` and of what its everyday words are in the documents' words, as the key terms read them ("mum
     says she fell" tells of a parent); shorthand ("cp", "chub") is left as typed, as it may name the subject."""
-    everyday = [m for m in find_terms(text) if m.kind == "phrasing"]
-    return set(as_verbs(tokens(f"{text} {spell_out(text, everyday)}")))
+    return spelled_stems(text, kinds=_EVERYDAY)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from assistant.vocabulary.lexicon import UNEXPANDED_KINDS, Entry, entries
 from ingest.authorities import name_spans
+from ingest.tokens import as_verbs, tokens
 
 _BEFORE = r"(?<![A-Za-z0-9])"
 _AFTER = r"(?![A-Za-z0-9])"
@@ -130,3 +131,10 @@ def with_expansions(question: str, matches: list[TermMatch]) -> str:
 def is_term(word: str) -> bool:
     """Is ``word``, as a whole, a lexicon term (in any of its accepted forms)?"""
     return any(m.start == 0 and m.end == len(word) for m in find_terms(word))
+
+
+def spelled_stems(text: str, *, kinds: frozenset[str] | None = None) -> set[str]:
+    """Stems of ``text`` and of what its lexicon terms stand for ("ICPC" holds "initial child protection
+    conference"); ``kinds``: only terms of those lexicon kinds are spelled out."""
+    matches = [m for m in find_terms(text) if kinds is None or m.kind in kinds]
+    return set(as_verbs(tokens(f"{text} {spell_out(text, matches)}")))
