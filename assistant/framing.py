@@ -30,6 +30,11 @@ FRAMING = re.compile(
     r"|\bfor\s+(?:the\s+|my\s+|our\s+)?team(?:\s+(?:meeting|mtg|briefing|huddle))?"
     r"(?:\s+(?:tmrw|tmr|tomorrow|today|later))?\b(?!\s+around)"
     r"|\bcan\s+(?:u|you|someone|anyone)\s+confirm\b"
+    # a reply in a thread ("+1 to this", "following on from above", "as above"): where the message sits, not what it
+    # asks; the question it points to may name its subject ("+1 to the redcar q"), so only these words are framing
+    r"|(?<![\w+])\+1\b(?:\s+(?:to|re)\s+(?:this|that|(?:the\s+)?above))?"
+    r"|\b(?:following\s+on\s+from|further\s+to|re|as\s+per|adding\s+to|to\s+add\s+to)\s+(?:the\s+)?above\b"
+    r"|\b(?:as\s+)?(?:mentioned|said|discussed|asked)\s+above\b|^\s*as\s+above\b"
     # a question passed on from someone else ("my student asked how long …", "a new starter wants to know who …")
     r"|\b(?:my|our|a)\s+(?:new\s+)?(?:student|trainee|starter|mgr|manager|tm|colleague|sw|team)s?\s+"
     r"(?:asked|asks|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|wanted\s+to\s+know)(?:\s+me)?\b"
@@ -84,6 +89,8 @@ ASIDES = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b|\b" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)\b"
     r"|\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:'?\d{2}|(?:19|20)\d{2})\b"
     r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b"
+    # the markers of a numbered list the asker sets the case out in ("1) known since 2019 2) dv 3) new baby - …")
+    r"|(?:^|(?<=[\s,;:]))\(?\d{1,2}\)(?=\s)"
     # figures offered to choose from ("til 21 or 25", "is it 15 or 10 wd", "2/7 or 1/7"): one at most is the answer,
     # so neither is what the question is about
     r"|(?<![\w./])\d+(?:[./]\d+)?" + _UNIT + r"\s+or\s+\d+(?:[./]\d+)?" + _UNIT + r"\b"

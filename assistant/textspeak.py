@@ -22,9 +22,10 @@ from ingest.authorities import authority_names, name_spans
 from ingest.embedder import model_words, model_words_in_order
 from ingest.tokens import STOPWORDS
 
-# Texting acronyms around a question ("iirc", "wrt strats", "tbc", "fwiw"): how it is asked, never a word to read.
+# Texting acronyms and reactions around a question ("iirc", "wrt strats", "tbc", "fwiw", "ffs", "lol"): how it is
+# asked, never a word to read.
 TEXTING = frozenset("iirc afaik afaict wrt tbc tbh tbf fyi btw imo imho fwiw idk ngl rn asap eta pls plz thx "
-                    "nvm smh shd".split())
+                    "nvm smh shd ffs lol lmao omg ugh argh".split())
 LONG = 4  # a word this long is read wherever it is typed; shorter ones, and words the model knows, only in text speak
 SHORT = 3  # ... which is two words of this length or more read, or one and two shorter ones
 _WORD = re.compile(r"(?<![\w'’&/;-])[a-z]+(?![\w'’&/;-])")  # not "tl;dr"

@@ -502,6 +502,13 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("my student asked who chairs strats in mbro", "who chairs strats in mbro"),
     ("a new starter wants to know how long an icpc takes", "how long an icpc takes"),
     ("@sam quick norfolk strat qs", "norfolk strat"),
+    # a reply in a thread, a reaction and a numbered list of the case (batch 32)
+    ("+1 to this, who chairs the icpc in devon", "who chairs the icpc in devon"),
+    ("following on from above - when does the clock start for a devon core assmt",
+     "when does the clock start for a devon core assmt"),
+    ("my sup got pulled again ffs is there a rule on rebooking", "my sup got pulled again is there a rule on rebooking"),
+    ("1) caf done by school 2) referred in to us 3) do we start the IA from scratch",
+     "caf done by school referred in to us do we start the IA from scratch"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -528,6 +535,8 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("when do we hope to close the case", "hope"),  # no "ur well" after it
     ("who has the right to see the case record", "right"),  # a right, not a tag ending the message
     ("what has the student asked for", "student"),  # the student is the subject; no one passes a question on
+    ("does section 17(1) apply to disabled children", "1"),  # a subsection, not a list's marker
+    ("what did ofsted say above the line on page 2", "line"),
     # an ASYE who asks is the one the rule is about (batch 24)
     ("my asye asked how many weeks she gets weekly sup for before it drops off",
      "assessed supported employment"),
