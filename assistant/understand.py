@@ -166,6 +166,10 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
     return slips
 
 
+_GUESSED_YEAR = re.compile(r"(?:[?,;]|\s-)\s*(?:(?:(?:or\s+)?(?:was|is)\s+it|or)\s+)?(?:in\s+)?((?:19|20)\d{2})\s*"
+                           r"(?:\?+|(?<=\d)\s*$)(?=\s*$)", re.I)
+
+
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
     as typed (as its writer corrected it, shorthand dictated letter by letter joined, words typed without their
@@ -195,6 +199,11 @@ def understand(question: str, *, context: str = "") -> Query:
         authorities = authorities or context_query.authorities
         years = years or context_query.years
     kind = asked_for(both, inspection=inspection)
+    if kind == "date":
+        # a year offered as a guess after a question asking when ("when was the framework first brought in? 2018?",
+        # "when did ofsted last go in, was it 2021") is an answer to check, not where to look
+        guessed = _GUESSED_YEAR.search(question)
+        years = [y for y in years if not guessed or y != int(guessed.group(1))] if guessed else years
     return Query(
         text=typed,
         expanded=expanded,

@@ -360,6 +360,20 @@ def test_a_year_written_short_after_the_kind_of_source_is_a_year(question, years
         assert kept not in key_terms(query)  # it picks the document; it is not evidence inside it
 
 
+@pytest.mark.parametrize("question, years", [
+    # a year offered as a guess after a question asking when is an answer to check, not where to look (batch 32)
+    ("when was the ilacs framework first brought in? 2018?", []),
+    ("when did ofsted last go into hartlepool, was it 2021", []),
+    ("when were ofsted in darlo - 2022?", []),
+    # a year that says where to look stays
+    ("when was stockton inspected in 2019?", [2019]),
+    ("stockton 2019 report - when were they planning to get PLO tracking onto the system?", [2019]),
+    ("what did ofsted find in stockton, 2019?", [2019]),  # no question of when: the year is the inspection's
+])
+def test_a_year_guessed_after_asking_when_is_no_year_to_look_in(question, years):
+    assert understand(question).years == years
+
+
 @pytest.mark.parametrize("question, finding", [
     ("what was ofsted worried about in 2011", "areas for development"),
     ("leeds 2022 - what were the things to improve", "areas for development"),
