@@ -199,6 +199,11 @@ def understand(question: str, *, context: str = "") -> Query:
         authorities = authorities or context_query.authorities
         years = years or context_query.years
     kind = asked_for(both, inspection=inspection)
+    # A message that names an inspection in the story it tells and a procedure in its question asks of the procedure
+    # ("i know ofsted go through files on inspection but does the cambs recording procedure say who reads the record")
+    asked = question_part(question)
+    procedure_asked = (asked != question and bool(_PROCEDURE.search(asked)) and not _INSPECTION.search(asked)
+                       and bool(_INSPECTION.search(told_part(question))))
     if kind == "date":
         # a year offered as a guess after a question asking when ("when was the framework first brought in? 2018?",
         # "when did ofsted last go in, was it 2021") is an answer to check, not where to look
@@ -214,9 +219,9 @@ def understand(question: str, *, context: str = "") -> Query:
         years=years,
         since=baselines(question, years),
         wants_latest=bool(_RECENT.search(both)),
-        wants_inspection=bool(_INSPECTION.search(both)),
+        wants_inspection=bool(_INSPECTION.search(both)) and not procedure_asked,
         about_inspection=inspection,
-        wants_procedure=bool(_PROCEDURE.search(both)) and not _INSPECTION.search(both),
+        wants_procedure=bool(_PROCEDURE.search(both)) and (procedure_asked or not _INSPECTION.search(both)),
         wants_quantity=bool(_QUANTITY.search(both)) or kind in QUANTITIES,
         answer_type=kind,
     )

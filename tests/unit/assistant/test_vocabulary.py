@@ -775,3 +775,18 @@ def test_an_inspections_name_is_the_subject_when_all_else_is_the_storys():
                                  "last"))
     assert {"unannounc", "contact", "referr"} <= set(terms)
     assert "unannounc" not in key_terms(understand("what did the ucra find about supervision"))
+
+
+@pytest.mark.parametrize("question, inspection, procedure", [
+    # an inspection named in the story told before a question about a procedure: the procedure is asked of (batch 32)
+    ("i know ofsted go through files on inspection but does the cambs recording procedure say who reads the record",
+     False, True),
+    ("we had our ofsted last month and they criticised our strats, what does the procedure say about who chairs",
+     False, True),
+    # the inspection told before a question that names no kind of source is still what is asked of
+    ("our ilacs was in 2022. what did they say about sup", True, False),
+    ("what does the procedure say ofsted check", True, False),  # both in the question: as before
+])
+def test_the_kind_of_source_is_read_in_the_question_not_the_story_before_it(question, inspection, procedure):
+    query = understand(question)
+    assert (query.wants_inspection, query.wants_procedure) == (inspection, procedure)
