@@ -92,11 +92,11 @@ _OUTRIGHT = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)
 
 
 def asked_for(question: str, *, inspection: bool = False, without: str | None = None) -> str | None:
-    """The kind of fact ``question`` asks for (the earliest cue in the question wins; a modifier such as
-    "minimum" only when no cue is there: "minimum frequency" asks for a frequency; the minimum of a value the question
-    states is of that value's kind, "our min sup is 6 weekly isnt it"), or None. ``inspection``: the
-    question is about an inspection, where a kind's "inspection_topics" are its subject, not a cue. ``without``: a
-    kind the question was found not to ask ("what is the timescale for an ICPC" is no definition)."""
+    """The kind of fact ``question`` asks for (the earliest cue wins, the longest that starts there: "how many
+    agencies" asks who too; a modifier such as "minimum" only when no cue is there: "minimum frequency" asks for a
+    frequency; the minimum of a value the question states is of that value's kind, "our min sup is 6 weekly isnt
+    it"), or None. ``inspection``: the question is about an inspection, where a kind's "inspection_topics" are its
+    subject, not a cue. ``without``: a kind the question was found not to ask ("what is an ICPC's timescale")."""
     cues = {kind: (_with_inspection_cues(kind, cue) if inspection else cue)
             for kind, (cue, _) in _table().items() if kind != without}
     topics = _inspection_topics() if inspection else frozenset()
@@ -107,9 +107,9 @@ def asked_for(question: str, *, inspection: bool = False, without: str | None = 
                           if (m.group(0).lower() not in topics or _OUTRIGHT.search(question, 0, m.start()))
                           and not _not_asking(question, m, inspection=inspection)), None)
             if match:
-                found.append((match.start(), rank, kind))
+                found.append((match.start(), -len(match.group(0)), rank, kind))  # the longest cue there
         if found:
-            kind = min(found)[2]
+            kind = min(found)[3]
             if patterns is not cues:  # a modifier: "min sup is 6 weekly isnt it" is the minimum of what it states
                 stated = sorted((m.start(), k) for k, m in ((k, p.search(question)) for k, p in _stated().items())
                                 if m and k != without)

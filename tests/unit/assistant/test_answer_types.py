@@ -19,6 +19,10 @@ from assistant.answer_types import KINDS, asked_for, states
     ("when was the stockton ucra inspection", "date"),
     ("name of hartlepool dcs", "name"),
     ("who chairs the icpc", "person"),
+    # "how many agencies" asks which as well as how many: the longest cue that starts there wins (batch 32)
+    ("how many agencies have to be in a strat discussion as a bare minimum", "person"),
+    ("how many ppl minimum at a strat in darlo and who", "person"),
+    ("how many agency sws is boro using", "number"),  # agency staff are counted
     ("whos meant to do the 3 monthly chronology review, sw or tm", "person"),  # "who's" typed without its apostrophe
     ("what was stockton rated in 2023", "judgement"),
     ("what did ofsted say about our strategy discussions", None),
