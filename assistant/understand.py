@@ -166,6 +166,8 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
     return slips
 
 
+# A year offered as a guess after a question asking when ("when was the framework first brought in? 2018?", "when did
+# ofsted last go in, was it 2021"): an answer to check, not where to look.
 _GUESSED_YEAR = re.compile(r"(?:[?,;]|\s-)\s*(?:(?:(?:or\s+)?(?:was|is)\s+it|or)\s+)?(?:in\s+)?((?:19|20)\d{2})\s*"
                            r"(?:\?+|(?<=\d)\s*$)(?=\s*$)", re.I)
 
@@ -204,11 +206,9 @@ def understand(question: str, *, context: str = "") -> Query:
     asked = question_part(question)
     procedure_asked = (asked != question and bool(_PROCEDURE.search(asked)) and not _INSPECTION.search(asked)
                        and bool(_INSPECTION.search(told_part(question))))
-    if kind == "date":
-        # a year offered as a guess after a question asking when ("when was the framework first brought in? 2018?",
-        # "when did ofsted last go in, was it 2021") is an answer to check, not where to look
-        guessed = _GUESSED_YEAR.search(question)
-        years = [y for y in years if not guessed or y != int(guessed.group(1))] if guessed else years
+    guessed = _GUESSED_YEAR.search(question) if kind == "date" else None
+    if guessed:
+        years = [y for y in years if y != int(guessed.group(1))]
     return Query(
         text=typed,
         expanded=expanded,
