@@ -68,6 +68,9 @@ _GLUED_YEAR = re.compile(r"(?<![\w.])([A-Za-z]{2,})((?:19|20)\d\d)\b")
 # is the number of days, weeks or months. Not a date ("on 6/12", "reviewed 3/7/2020") and not "24/7".
 _CLINICAL = re.compile(r"(?<![\w/.])(\d{1,2})/(7|12|52)(ly)?(?![\w/]|[.,]\d)", re.I)
 _CLINICAL_UNITS = {"7": ("days", "daily"), "12": ("months", "monthly"), "52": ("weeks", "weekly")}
+# A part of a year as an office writes how often ("board meets 1/4ly", "1/2ly review"): quarterly, half-yearly.
+_PART_OF_YEAR = re.compile(r"(?<![\w/.])1/([24])ly\b", re.I)
+_PARTS_OF_YEAR = {"4": "quarterly", "2": "half-yearly"}
 _ON_A_DAY = re.compile(r"\b(?:on|by|from|since|until|til|till|dated|the|of)\s*$", re.I)
 
 
@@ -81,7 +84,8 @@ def _clinical(match: re.Match) -> str:
 def unglued(text: str) -> str:
     """``text`` with every number typed against its unit written apart from it ("35wd" is "35 wd"), every year
     typed against the name before it ("WT2010" is "WT 2010") and time written over 7, 52 or 12 in words ("6/52" is
-    "6 weeks", "4/52ly" is "4 weekly")."""
+    "6 weeks", "4/52ly" is "4 weekly"), and a part of a year as how often ("1/4ly" is "quarterly")."""
+    text = _PART_OF_YEAR.sub(lambda m: _PARTS_OF_YEAR[m.group(1)], text)
     return _CLINICAL.sub(_clinical, _GLUED_YEAR.sub(r"\1 \2", _GLUED.sub(r"\1 \2", text)))
 
 

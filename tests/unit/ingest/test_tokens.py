@@ -103,3 +103,11 @@ def test_time_written_over_7_52_or_12_is_days_weeks_or_months():
     # a date, "24/7" and a fraction stay as they are
     for kept in ("the meeting on 6/12", "reviewed 3/7/2020", "a 24/7 duty team", "1.5/12", "since 1/12"):
         assert unglued(kept) == kept
+
+
+def test_a_part_of_a_year_written_as_how_often_is_that_frequency():
+    """An office writes "quarterly" as "1/4ly" and "half-yearly" as "1/2ly" (batch 32: "… meet in leeds, 1/4ly?")."""
+    assert unglued("does the board meet 1/4ly?") == "does the board meet quarterly?"
+    assert unglued("1/2ly review") == "half-yearly review"
+    for kept in ("1/4 of cases", "11/4ly"):  # a fraction, or no such word
+        assert unglued(kept) == kept
