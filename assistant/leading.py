@@ -130,12 +130,12 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
     if not found or any(_SUBJECT_ITSELF.match(m.group(1)) for m in found):
         return []  # "once it lands with csc": counted from the subject itself ("after that": from the story's event)
     anchors = " ".join(m.group(1) for m in found)
-    counted = _stems(anchors)
+    counted = spelled_stems(anchors)
     subject = [t for t in terms if t not in counted]
     # "it" after the phrase points back to what the time is counted from, unless a lead-in before a dash named the
     # subject ("devon first rcpc - how long after the icpc does it have to be": the review conference)
     lead_in = _LEAD_IN.match(question[:found[0].start()])
-    before = _stems(lead_in.group(1)) if lead_in else set()
+    before = spelled_stems(lead_in.group(1)) if lead_in else set()
     if any(POINTS_BACK.search(question[m.end():]) for m in found) and not any(t in before for t in subject):
         return []
     return subject
@@ -153,7 +153,7 @@ def _subject_of(unit: Unit, subject: list[str], weights: TermWeights, checked: f
     # a figure the question checks, where the unit states it, is held with its unit ("its 15 wd for a transfer in conf
     # isnt it": "… within 15 working days of …"), though the phrase the unit's time is counted from is read apart
     stated = [m.group(0) for m in QUANTITY.finditer(spelled_digits(unit.text.lower())) if m.group(1) in checked]
-    held = [t for t in subject if t in _stems(f"{unit.section} {uncounted(unit.text)} {' '.join(stated)}")]
+    held = [t for t in subject if t in spelled_stems(f"{unit.section} {uncounted(unit.text)} {' '.join(stated)}")]
     return (2 * len(held) > len(subject) or (len(subject) == 2 and len(held) == 1)
             or 2 * sum(map(weights.idf, held)) >= sum(map(weights.idf, subject)))
 
@@ -166,8 +166,8 @@ def _counts_from(unit: Unit, terms: list[str], weights: TermWeights) -> bool:
     found = _COUNTED_FROM.search(unit.text)
     if found is None:
         return False
-    inside = _stems(found.group(0))
-    outside = _stems(f"{unit.section} {unit.text[:found.start()]} {unit.text[found.end():]}")
+    inside = spelled_stems(found.group(0))
+    outside = spelled_stems(f"{unit.section} {unit.text[:found.start()]} {unit.text[found.end():]}")
     only_inside = sum(weights.idf(t) for t in terms if t in inside and t not in outside)
     return only_inside > sum(weights.idf(t) for t in terms if t in outside)
 
@@ -194,10 +194,8 @@ def can_lead(unit: Unit) -> bool:
 
 def _held(unit: Unit) -> set[str]:
     """The stemmed terms a unit holds, read with its heading and with its shorthand spelled out ("UCRA")."""
-    return _stems(f"{unit.section} {unit.text}")
+    return spelled_stems(f"{unit.section} {unit.text}")
 
-
-_stems = spelled_stems  # a text's stems with its shorthand spelled out
 
 
 def _reads_as_text(unit: Unit) -> bool:

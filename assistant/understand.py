@@ -168,8 +168,8 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
 
 # A year offered as a guess after a question asking when ("when was the framework first brought in? 2018?", "when did
 # ofsted last go in, was it 2021"): an answer to check, not where to look.
-_GUESSED_YEAR = re.compile(r"(?:[?,;]|\s-)\s*(?:(?:(?:or\s+)?(?:was|is)\s+it|or)\s+)?(?:in\s+)?((?:19|20)\d{2})\s*"
-                           r"(?:\?+|(?<=\d)\s*$)(?=\s*$)", re.I)
+_GUESSED_YEAR = re.compile(r"(?:[?,;]|\s-)\s*(?:(?:(?:or\s+)?(?:was|is)\s+it|or)\s+)?(?:in\s+)?((?:19|20)\d{2})"
+                           r"\s*\?*\s*$", re.I)
 
 
 def understand(question: str, *, context: str = "") -> Query:
