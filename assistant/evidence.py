@@ -163,6 +163,7 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
         drop.update(tokens(authority))
     drop.update(tokens(" ".join(query.authority_mentions)))
     drop.update(str(year) for year in query.years)
+    drop.update(tokens(" ".join(query.unsought)))
     drop.update(str(year)[2:] for year in query.years)  # "ofsted 22" names the year 2022
     seen: list[str] = []
     for term in as_verbs(tokens(_resolved(query, drop))):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer_types import QUANTITIES, asked_for
+from assistant.claims import JUDGEMENTS
 from assistant.corrections import corrected, spelled_letters
 from assistant.story import question_part, told_part
 from assistant.textspeak import vowelled
@@ -133,6 +134,9 @@ class Query:
     wants_procedure: bool = False
     wants_quantity: bool = False
     answer_type: str | None = None  # the kind of fact asked for (assistant/answer_types.py)
+    # words an answer need not hold: a grade offered as a guess after the question ("… was that outstanding too"), to
+    # check, and a guidance's edition ("working together 2018"), which names the guidance, not a year to look in
+    unsought: list[str] = field(default_factory=list)
 
     @property
     def spaced(self) -> str:
@@ -171,6 +175,28 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
 _GUESSED_YEAR = re.compile(r"(?:[?,;]|\s-)\s*(?:(?:(?:or\s+)?(?:was|is)\s+it|or)\s+)?(?:in\s+)?((?:19|20)\d{2})"
                            r"\s*\?*\s*$", re.I)
 
+# ... and a grade offered after a question asking for one ("what did hartlepool get for care leavers in 2024, was that
+# outstanding too", "leeds overall - outstanding?"): the grade to check, not what the question is about
+_GRADES = "|".join(JUDGEMENTS)
+_GUESSED_GRADE = re.compile(r"(?:[?,;]|\s-)\s*((?:(?:or\s+)?(?:was|is|were|are)\s+(?:that|it|they|this|we|them)\b|"
+                            rf"(?:{_GRADES})\b)[^?,;]*?)\s*\?*\s*$", re.I)
+
+
+# The edition of guidance or an Act: "working together 2018", "WT 2010", "the 2015 working together", "children act 1989"
+_GUIDANCE = r"(?:working\s+together(?:\s+to\s+safeguard\s+children)?|wt(?:tsc)?|[a-z]+\s+act)"
+_EDITION = re.compile(rf"\b{_GUIDANCE}\s*(?:of\s+)?'?((?:19|20)\d{{2}})\b|\b((?:19|20)\d{{2}})\s+{_GUIDANCE}\b", re.I)
+
+
+def editions(question: str) -> set[int]:
+    """The years that name an edition of guidance or an Act, not a time the question asks about."""
+    return {int(m.group(1) or m.group(2)) for m in _EDITION.finditer(question)}
+
+
+def guessed_grades(question: str) -> list[str]:
+    """The grades named in a guess that follows a question asking for a judgement."""
+    guess = _GUESSED_GRADE.search(question)
+    return re.findall(rf"\b(?:{_GRADES})\b", guess.group(1).lower()) if guess else []
+
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
@@ -185,7 +211,8 @@ def understand(question: str, *, context: str = "") -> Query:
     terms = [m for m in found if m.kind not in INSPECTION_KINDS]
     plain = spell_out(question, terms)
     authorities = asked_councils(spell_out(question, slips))
-    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
+    edition = editions(question)
+    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)} - edition
                    | short_years(question))
     inspection = _about_inspection(f"{question}\n{plain}", years)
     if inspection:
@@ -224,4 +251,5 @@ def understand(question: str, *, context: str = "") -> Query:
         wants_procedure=bool(_PROCEDURE.search(both)) and (procedure_asked or not _INSPECTION.search(both)),
         wants_quantity=bool(_QUANTITY.search(both)) or kind in QUANTITIES,
         answer_type=kind,
+        unsought=(guessed_grades(question) if kind == "judgement" else []) + [str(y) for y in sorted(edition)],
     )

@@ -48,6 +48,10 @@ def _answered(assistant: Assistant, question: str):
     ("mbro care leavers grade 2023", "The experiences and progress of care leavers Requires improvement to be good"),
     ("darlington CiC and care leavers grade 2022",
      "The experiences and progress of children in care and care leavers Outstanding"),
+    # a grade offered as a guess after the question is to be checked, not looked for (batch 33): before, this led
+    # with "… receive an outstanding service" and the children in care row, both "outstanding"
+    ("so like basically what did hartlepool get for care leavers in 2024, was that outstanding too",
+     "The experiences and progress of care leavers Good"),
 ])
 def test_a_grade_question_leads_with_the_row_it_asks_about(extractive, question, row):
     answer, sentences = _answered(extractive, question)
