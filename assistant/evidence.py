@@ -88,7 +88,7 @@ _WHERE_WORDS = (
 _DETERMINERS = ("the", "a", "an", "their", "our", "its", "this", "that", "which", "what", "whose")
 _SOURCE_REPORT = re.compile(
     r"\b((?:" + "|".join(_DETERMINERS) + r"|latest|last|recent|previous|earlier|annual|ofsted|ofsted's|"
-    r"ofsteds|inspection|inspectors|inspectors'|ilacs|ucra|(?:19|20)\d\d))\s+reports?\b(?!\s+(?:for|to)\b)", re.I)
+    r"ofsteds|inspection|inspectors|inspectors'|ilacs?|ucra|(?:19|20)\d\d))\s+reports?\b(?!\s+(?:for|to)\b)", re.I)
 # In a question about a conference, "the reports" are the conference's ("before the icpc do the reports need to be
 # in", "sending LA has to get its reports over before the conf", "is the report deadline the same for icpc and rcpc");
 # an Ofsted, inspection or year's report still only says where to look ("in devons ofsted report were icpcs …").
@@ -101,6 +101,9 @@ _ANSWER_TYPE_WORDS = (
     "long quickly fast soon many much deadline date dates day days week weeks month months hour hours minute minutes "
     "year years"
 )
+# ... after a count or a share ("what % of assessments were out of timescale", "how many children were seen within
+# timescale"), only those of a count: the time words are what is counted
+_COUNT_WORDS = "many much number maximum minimum limit limits"
 
 
 class TermWeights:
@@ -154,7 +157,7 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
     """The question's terms less ``drop`` (a set of its own, extended here), the council, the years and, after a
     quantity, the answer-type words."""
     if query.wants_quantity:
-        drop.update(tokens(_ANSWER_TYPE_WORDS))
+        drop.update(tokens(_COUNT_WORDS if query.answer_type == "number" else _ANSWER_TYPE_WORDS))
     if query.answer_type in ("expansion", "name"):  # "what's it called", "what does OLA stand for": the asking
         drop.update(tokens(cue_words(query.answer_type)))
     elif query.answer_type in PREFERRED_KINDS:  # "what has to go in a case record": the record, not "go"

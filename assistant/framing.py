@@ -38,6 +38,12 @@ FRAMING = re.compile(
     # a question passed on from someone else ("my student asked how long …", "a new starter wants to know who …")
     r"|\b(?:my|our|a)\s+(?:new\s+)?(?:student|trainee|starter|mgr|manager|tm|colleague|sw|team)s?\s+"
     r"(?:asked|asks|is\s+asking|was\s+asking|keeps\s+asking|wants\s+to\s+know|wanted\s+to\s+know)(?:\s+me)?\b"
+    # ... by anyone, as the message opens ("mum asked me how long …", "care leaver asked me …", "iro asking what …",
+    # "student on placement wants to know …"), and what the asker will say back, ending the message ("what do i tell
+    # her"; "what should i tell the child about the conference" asks what to tell)
+    r"|^\s*(?:[\w'-]+\s+){0,3}?(?:asked\s+me|asks\s+me|(?:is|was|keeps|are|were)\s+asking(?:\s+me)?|asking(?:\s+me)?"
+    r"|wants?\s+to\s+know|wanted\s+to\s+know)\b"
+    r"|\bwhat\s+(?:do|should|can|shall)\s+i\s+(?:tell|say\s+to)\s+(?:her|him|them|mum|dad|the\s+[\w-]+)\s*[?.!]*\s*$"
     # a greeting ("hiya hope ur well, quick one"): how the asker opens, nothing the question is about
     r"|\bhope\s+(?:ur|your|you'?re|you\s+are|u\s*r|u|you|all'?s|all\s+is|every(?:one|body)'?s?)\s+(?:well|ok|okay|good|"
     r"keeping\s+well|having\s+a\s+good\s+(?:day|week))\b"
@@ -72,6 +78,14 @@ FRAMING = re.compile(
     r"|\bbullet(?:\s+points?|s)\b(?:\s+(?:pls|please|plz))?(?:\s*[:-]+)?"
     r"|\bexplain\s+(?:it\s+)?like\s+(?:i'?m|i\s+am)\s+(?:new|five|5)\b(?:\s*[:-]+)?"
     r"|\b(?:give\s+(?:me|us)|gizza|gimme)\s+(?:a\s+)?(?:quick\s+)?(?:list|summary|rundown|gist)(?:\s+of)?\b"
+    # the passage asked for by where it sits ("gimme the bit about", "wheres the part on", "need the section re")
+    r"|\b(?:give\s+(?:me|us)|gimme|gizza|need|want|show\s+me|find\s+me|where'?s|where\s+is|what'?s|what\s+is)\s+"
+    r"the\s+(?:bit|part|section|paragraph)s?\s+(?:about|on|re|regarding|covering|that\s+(?:says|covers))\b"
+    r"|\b(?:which|what)\s+(?:bit|part|section|paragraph)s?\s+(?:of\s+(?:the\s+|our\s+|this\s+)?[\w-]+\s+)?"
+    r"(?:covers|says|talks\s+about|deals\s+with|is\s+about)\b"
+    # which document is meant, said in brackets after it ("the stockton letter (unannounced contact referral assessment
+    # one)"): like "letter" itself it says where to look, not what about
+    r"|\b(?:letter|report|procedure|procs|policy|guidance|framework|doc|document)s?\s*\([^()]{3,80}\)"
     r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
 # Time gone by, after a span ("7 wks ago", "9 weeks since my last sup"): the asker's case, never a rule's figure
 TIME_GONE_BY = r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"

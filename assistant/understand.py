@@ -134,9 +134,11 @@ class Query:
     wants_procedure: bool = False
     wants_quantity: bool = False
     answer_type: str | None = None  # the kind of fact asked for (assistant/answer_types.py)
-    # words an answer need not hold: a grade offered as a guess after the question ("… was that outstanding too"), to
-    # check, and a guidance's edition ("working together 2018"), which names the guidance, not a year to look in
+    # grades offered as a guess after the question ("… was that outstanding too"): to check, not what it is about
     unsought: list[str] = field(default_factory=list)
+    # years that name an edition of guidance ("working together 2018"): a document of that year may be the one meant
+    # (Coventry's 2010 procedure for "WT 2010"), but no inspection or sentence need be of it
+    editions: list[int] = field(default_factory=list)
 
     @property
     def spaced(self) -> str:
@@ -184,12 +186,13 @@ _GUESSED_GRADE = re.compile(r"(?:[?,;]|\s-)\s*((?:(?:or\s+)?(?:was|is|were|are)\
 
 # The edition of guidance or an Act: "working together 2018", "WT 2010", "the 2015 working together", "children act 1989"
 _GUIDANCE = r"(?:working\s+together(?:\s+to\s+safeguard\s+children)?|wt(?:tsc)?|[a-z]+\s+act)"
-_EDITION = re.compile(rf"\b{_GUIDANCE}\s*(?:of\s+)?'?((?:19|20)\d{{2}})\b|\b((?:19|20)\d{{2}})\s+{_GUIDANCE}\b", re.I)
+_YEARS = r"(?:19|20)\d{2}(?:\s*(?:/|-|or|and|&)\s*(?:19|20)\d{2})*"  # "working together 2013/2018"
+_EDITION = re.compile(rf"\b{_GUIDANCE}\s*(?:of\s+)?'?({_YEARS})\b|\b({_YEARS})\s+{_GUIDANCE}\b", re.I)
 
 
 def editions(question: str) -> set[int]:
     """The years that name an edition of guidance or an Act, not a time the question asks about."""
-    return {int(m.group(1) or m.group(2)) for m in _EDITION.finditer(question)}
+    return {int(y) for m in _EDITION.finditer(question) for y in re.findall(r"\d{4}", m.group(1) or m.group(2))}
 
 
 def guessed_grades(question: str) -> list[str]:
@@ -211,10 +214,10 @@ def understand(question: str, *, context: str = "") -> Query:
     terms = [m for m in found if m.kind not in INSPECTION_KINDS]
     plain = spell_out(question, terms)
     authorities = asked_councils(spell_out(question, slips))
-    edition = editions(question)
-    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)} - edition
+    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
                    | short_years(question))
-    inspection = _about_inspection(f"{question}\n{plain}", years)
+    edition = editions(question)
+    inspection = _about_inspection(f"{question}\n{plain}", [y for y in years if y not in edition])
     if inspection:
         terms = found  # "what went wrong", "worried about": Ofsted's findings
         plain = spell_out(question, terms)
@@ -251,5 +254,6 @@ def understand(question: str, *, context: str = "") -> Query:
         wants_procedure=bool(_PROCEDURE.search(both)) and (procedure_asked or not _INSPECTION.search(both)),
         wants_quantity=bool(_QUANTITY.search(both)) or kind in QUANTITIES,
         answer_type=kind,
-        unsought=(guessed_grades(question) if kind == "judgement" else []) + [str(y) for y in sorted(edition)],
+        unsought=guessed_grades(question) if kind == "judgement" else [],
+        editions=sorted(edition & set(years)),
     )

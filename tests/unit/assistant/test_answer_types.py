@@ -114,6 +114,10 @@ def test_the_earliest_cue_wins() -> None:
     ("frequency", "Supervision should be reflective and purposeful.", False),
     ("timescale", "The conference must take place within 15 working days of the strategy discussion.", True),
     ("timescale", "Decisions are made within the local authority's framework.", False),
+    # how long a service lasts is stated by the age it lasts until ("how long will pathways support them", batch 33)
+    ("timescale", "The pathways service provides support to young people up to the age of 21.", True),
+    ("timescale", "Records are kept until the child reaches the age of 25.", True),
+    ("timescale", "Young people in care are introduced to their personal adviser at the age of 16.", False),
     ("number", "Caseloads are capped at 18 children.", True),
     ("number", "In 2022 caseloads were high.", False),  # a year is not a count
     ("date", "The inspection took place on 10 and 11 May 2011.", True),
