@@ -26,6 +26,7 @@ from ingest.models import Passage
 # name or a date that has nothing else is about the where-words it names (key_terms).
 _ASKING_WORDS = (
     "find found say says said describe described identify identified according under what which how when who why "
+    "mention mentions mentioned "  # "ofsted mentions it": where it is said, like "say"
     "happen happens occur occurs apply applies set sets did does do give given year years "
     # filler verbs: "take place", "get", "receive" carry no subject of their own
     "take takes place get gets got receive receives received carry carried out make made came went gone "

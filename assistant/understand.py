@@ -184,7 +184,8 @@ _GUESSED_GRADE = re.compile(r"(?:[?,;]|\s-)\s*((?:(?:or\s+)?(?:was|is|were|are)\
                             rf"(?:{_GRADES})\b)[^?,;]*?)\s*\?*\s*$", re.I)
 
 
-# The edition of guidance or an Act: "working together 2018", "WT 2010", "the 2015 working together", "children act 1989"
+# The edition of guidance or an Act: "working together 2018", "WT 2010", "the 2015 working together", "children act
+# 1989"
 _GUIDANCE = r"(?:working\s+together(?:\s+to\s+safeguard\s+children)?|wt(?:tsc)?|[a-z]+\s+act)"
 _YEARS = r"(?:19|20)\d{2}(?:\s*(?:/|-|or|and|&)\s*(?:19|20)\d{2})*"  # "working together 2013/2018"
 _EDITION = re.compile(rf"\b{_GUIDANCE}\s*(?:of\s+)?'?({_YEARS})\b|\b({_YEARS})\s+{_GUIDANCE}\b", re.I)

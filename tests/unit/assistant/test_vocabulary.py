@@ -569,6 +569,8 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     # the passage asked for by where it sits (batch 33)
     ("leeds ilacs - gimme the bit about strat meetings not happening", "leeds ilacs strat meetings not happening"),
     ("which bit of the policy covers group sup in glos", "group sup in glos"),
+    ("when was the cyber attack that knocked redcar back, ofsted mentions it",
+     "when was the cyber attack that knocked redcar back"),
     ("what did ofsted say on supervision in the stockton letter (unannounced contact referral assessment one)",
      "what did ofsted say on supervision in the stockton letter"),
     ("@sam quick norfolk strat qs", "norfolk strat"),
