@@ -60,7 +60,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     missing = sum(weights.idf(t) for t in terms if t not in held) / total
     # A fact about the council the question names is looked for in its documents and in those of no council
     scoped = [h for h in top if not h.steer_parts.get("council_other")]
-    years_held = held_years(query.years, scoped, best.text if best is not None else "", query.since)
+    asked_years = [y for y in query.years if y not in query.editions]  # "working together 2018" is no inspection's
+    years_held = held_years(asked_years, scoped, best.text if best is not None else "", query.since)
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
@@ -98,6 +99,17 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "asked_best_unit": float(asked) * (best.probability if best else 0.0),
         "asked_top_passage": float(asked) * (hits[0].score if hits else 0.0),
         "phrases_missing": phrases_missing(query, best),
+        # Whether a sentence stating the asked-for kind of fact is the answer or only near it: how close the closest
+        # such sentence is in meaning and to the selector, how many of the best few state one, and whether the first
+        # sits in the best sentence's own passage (since the twenty-ninth session: a stated fact about the asked
+        # subject, not a nearby one)
+        "typed_cosine": max((u.cosine for u in typed), default=0.0) if asked else 0.0,
+        "typed_best_unit": max((u.probability for u in typed), default=0.0) if asked else 0.0,
+        "typed_share": len(typed) / TYPED_UNITS if asked else 0.0,
+        "typed_in_best_passage": float(asked and bool(typed) and best is not None
+                                       and typed[0].hit_index == best.hit_index),
+        # the best sentence's meaning match and key-term coverage together: each alone is weak where the other fails
+        "best_unit_match": best.coverage * best.cosine if best else 0.0,
     }
 
 

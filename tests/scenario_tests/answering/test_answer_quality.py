@@ -537,14 +537,11 @@ FAILING: dict[str, str] = {
     "does hartlepool run a care leavers forum, and how often does it get together? she might want to go":
         "partial: 'get together' is not 'meets', and 'run' is no word of 'The care leavers forum meets weekly …', so "
         "it holds 2 of the 4 terms of what the frequency is of; that sentence is the 'nearest they say'",
-    "when did the cyber attack hit redcar":
-        "partial at p 0.347 against 0.402 (twenty-fourth session's refit; 0.347 against 0.395 at the twenty-third's, "
-        "0.351 against 0.385 at the twenty-second's, "
-        "0.389 against 0.399 at the twenty-first's, "
-        "0.387 against 0.392 at the twentieth's, "
-        "0.366 against 0.376 at the nineteenth's, "
-        "answered at the eighteenth's 0.361): a knife edge; 'hit' is in no sentence, and the February 2020 one is "
-        "the nearest",
+    "family moved to another county last week while on a cp plan, who do we send the transfer to":
+        "answered at p 0.528 against 0.401 (twenty-ninth session's refit, with the five signals on sentences of the "
+        "asked kind) with the management oversight note's 'a team manager records …': the selector rates that "
+        "sentence 0.94 though it holds 2 of the 11 key terms, and the knowledge base has no transfer procedure; the "
+        "refit refused as many choosing-set near misses as before (1340 of 1533), this one among those it lost",
     "visited a cic this afternoon and im on training tomorrow, when does the visit have to be recorded by":
         "leads with the two working days for home visits: the question does not say 'statutory', so the one working "
         "day for statutory visits to children in care is second",

@@ -222,6 +222,31 @@ def test_how_close_the_best_sentence_is_counts_apart_for_a_question_asking_a_kin
     assert unasked["best_unit"] == 0.9 and unasked["asked_best_unit"] == 0.0
 
 
+def test_whether_the_fact_of_the_kind_asked_is_the_answer_or_near_it_is_read_from_the_sentences_stating_one():
+    """Twenty-ninth session: how close the closest sentence stating the asked-for kind of fact is (in meaning and to
+    the selector), how many of the best few state one, whether the first sits in the best sentence's own passage, and
+    the best sentence's meaning match and coverage together. Left out one batch at a time, at the refusals of the
+    model without them (1249 of 1617 unanswerable), they cut wrong refusals 271 -> 161 of 2736."""
+    from dataclasses import replace
+
+    from assistant.answerability import answer_features
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({"icpc": 2, "timescal": 1}, total=10)
+    best = replace(_unit("The conference is chaired by an independent chair."), typed=False, cosine=0.7, coverage=0.6)
+    near = replace(_unit("An initial child protection conference is held within 15 working days."), hit_index=1,
+                   cosine=0.4, probability=0.6)
+    same = replace(near, hit_index=0)
+    asked = answer_features(understand("icpc timescale"), [], [best, near], ["icpc"], weights)
+    assert asked["typed_cosine"] == 0.4 and asked["typed_best_unit"] == 0.6 and asked["typed_share"] == 1 / 6
+    assert asked["typed_in_best_passage"] == 0.0 and asked["best_unit_match"] == pytest.approx(0.42)
+    together = answer_features(understand("icpc timescale"), [], [best, same], ["icpc"], weights)
+    assert together["typed_in_best_passage"] == 1.0
+    unasked = answer_features(understand("what did ofsted say about the icpc"), [], [best, near], ["icpc"], weights)
+    assert unasked["typed_cosine"] == unasked["typed_best_unit"] == unasked["typed_share"] == 0.0
+    assert unasked["best_unit_match"] == pytest.approx(0.42)
+
+
 def test_a_number_the_question_gives_in_shorthand_is_looked_for_spelled_out():
     """"is it every 10 wd": the documents would say "10 working days", so the number is read from the question's
     spelled-out form; with no passage that says it, it is missing."""
