@@ -83,6 +83,17 @@ def corpus_store(tmp_path_factory, embedder, shared_dir) -> KnowledgeStore:
     return store
 
 
+@pytest.fixture(scope="module")
+def corpus_product(corpus_store, embedder):
+    """The shared corpus answered as the product wires it (with structured findings), one per test module."""
+    from assistant.findings import FindingsAnswerer
+    from assistant.pipeline import Assistant
+
+    a = Assistant(corpus_store, embedder=embedder, findings=FindingsAnswerer())
+    yield a
+    a.close()
+
+
 def store_of(root: Path, documents: dict[str, str], embedder) -> KnowledgeStore:
     """A real store under ``root`` holding ``documents`` (file name -> text), indexed as ``ingest`` does."""
     docs = root / "docs"

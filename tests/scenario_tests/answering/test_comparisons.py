@@ -11,15 +11,6 @@ import re
 
 import pytest
 
-from assistant.findings import FindingsAnswerer
-from assistant.pipeline import Assistant
-
-
-@pytest.fixture(scope="module")
-def assistant(corpus_store, embedder) -> Assistant:
-    a = Assistant(corpus_store, embedder=embedder, findings=FindingsAnswerer())  # as the product wires it
-    yield a
-    a.close()
 
 
 @pytest.mark.parametrize("question, sources, said", [
@@ -30,8 +21,8 @@ def assistant(corpus_store, embedder) -> Assistant:
      {"ofsted-2022-leeds-ilacs-report.txt", "ofsted-2022-darlington-ilacs-report.txt"},
      ["Overall effectiveness Outstanding"]),
 ])
-def test_each_council_named_is_answered_from_its_own_documents(assistant, question, sources, said):
-    answer = assistant.ask(question)
+def test_each_council_named_is_answered_from_its_own_documents(corpus_product, question, sources, said):
+    answer = corpus_product.ask(question)
     assert answer.outcome == "answered", answer.answer
     assert {c.source for c in answer.citations} == sources, answer.answer
     for words in said:
@@ -46,10 +37,10 @@ def test_each_council_named_is_answered_from_its_own_documents(assistant, questi
     ("stockton 2019 vs 2023 overall", "Overall effectiveness Requires improvement to be good",
      {"ofsted-2019-stockton-ilacs-report.txt", "ofsted-2023-stockton-ilacs-report.txt"}),
 ])
-def test_a_row_both_reports_print_is_said_once_and_cited_to_both(assistant, question, row, sources):
+def test_a_row_both_reports_print_is_said_once_and_cited_to_both(corpus_product, question, row, sources):
     # Passing the repeated row over for the second report's next sentence answered 2023 with a sentence on
     # kinship care.
-    answer = assistant.ask(question)
+    answer = corpus_product.ask(question)
     assert answer.outcome == "answered", answer.answer
     said = re.search(re.escape(row) + r"\. \[(\d+), (\d+)\]", answer.answer)
     assert said, answer.answer
@@ -57,9 +48,9 @@ def test_a_row_both_reports_print_is_said_once_and_cited_to_both(assistant, ques
     assert {by_number[int(n)] for n in said.groups()} == sources, answer.answer
 
 
-def test_a_grade_both_councils_got_is_given_under_each_council(assistant):
+def test_a_grade_both_councils_got_is_given_under_each_council(corpus_product):
     # asked for a grade, the findings records answer: one line under each council, each cited to its own report
-    answer = assistant.ask("leeds vs darlington children in care grade")
+    answer = corpus_product.ask("leeds vs darlington children in care grade")
     assert answer.mode == "findings" and answer.outcome == "answered", answer.answer
     rows = re.findall(r"^- The experiences and progress of children in care and care leavers: outstanding \[(\d+)\]$",
                       answer.answer, re.M)
@@ -68,8 +59,8 @@ def test_a_grade_both_councils_got_is_given_under_each_council(assistant):
                                                  "ofsted-2022-darlington-ilacs-report.txt"}, answer.answer
 
 
-def test_each_year_named_is_answered_from_that_years_inspection(assistant):
-    answer = assistant.ask("did ofsted raise care leavers health histories in stockton in 2019 and again in 2023")
+def test_each_year_named_is_answered_from_that_years_inspection(corpus_product):
+    answer = corpus_product.ask("did ofsted raise care leavers health histories in stockton in 2019 and again in 2023")
     assert answer.outcome == "answered", answer.answer
     assert {c.source for c in answer.citations} == {"ofsted-2023-stockton-ilacs-report.txt",
                                                     "ofsted-2019-stockton-ilacs-report.txt"}, answer.answer
@@ -77,27 +68,27 @@ def test_each_year_named_is_answered_from_that_years_inspection(assistant):
     assert "not routinely offered access to their health records" in answer.answer  # 2019
 
 
-def test_nothing_beside_the_point_is_added_for_a_year(assistant):
+def test_nothing_beside_the_point_is_added_for_a_year(corpus_product):
     # The 2019 report's best-rated sentences for this question share none of its key terms ("For several years,
     # Stockton has had a high number of children in care"): the 2023 answer stands alone rather than with one.
-    answer = assistant.ask("stockton front door 2019 and 2023")
+    answer = corpus_product.ask("stockton front door 2019 and 2023")
     assert answer.outcome == "answered", answer.answer
     assert {c.source for c in answer.citations} == {"ofsted-2023-stockton-ilacs-report.txt"}, answer.answer
 
 
-def test_a_question_about_one_council_draws_on_its_documents_only(assistant):
-    answer = assistant.ask("strategy discussion by phone - ok in darlington?")
+def test_a_question_about_one_council_draws_on_its_documents_only(corpus_product):
+    answer = corpus_product.ask("strategy discussion by phone - ok in darlington?")
     assert {c.source for c in answer.citations} == {"darlington-strategy-meeting-procedure.txt"}, answer.answer
 
 
-def test_without_a_second_search_the_hits_at_hand_are_used(assistant, corpus_store):
+def test_without_a_second_search_the_hits_at_hand_are_used(corpus_product, corpus_store):
     # compose() called on its own (no search function): the other council's best unit among the hits already
     # retrieved is added, cited to the passage it came from, and no passage is cited twice.
     from assistant.compose import compose
     from assistant.spelling import respell
     from assistant.understand import understand
 
-    retriever = assistant.retriever
+    retriever = corpus_product.retriever
     query = respell(understand("strategy discussion by phone - ok in darlington and tees?"), retriever.weights.counts)
     hits = retriever.search(query, k=10)
     answer = compose(query, hits, weights=retriever.weights)
@@ -116,8 +107,8 @@ def test_without_a_second_search_the_hits_at_hand_are_used(assistant, corpus_sto
     ("glos - do nqsws get fortnightly sup like in notts or just monthly",
      {"Nottinghamshire": "should have supervision fortnightly to begin with"}),
 ])
-def test_a_sentence_from_one_of_two_councils_named_says_whose_it_is(assistant, question, said):
-    answer = assistant.ask(question)
+def test_a_sentence_from_one_of_two_councils_named_says_whose_it_is(corpus_product, question, said):
+    answer = corpus_product.ask(question)
     assert answer.outcome == "answered", answer.answer
     by_number = {c.n: c.source for c in answer.citations}
     for council, words in said.items():

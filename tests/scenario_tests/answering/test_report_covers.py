@@ -14,7 +14,6 @@ import re
 
 import pytest
 
-from assistant.findings import FindingsAnswerer
 from assistant.pipeline import Assistant
 from ingest.units import GRADED_ROW
 
@@ -22,13 +21,6 @@ from ingest.units import GRADED_ROW
 @pytest.fixture(scope="module")
 def extractive(corpus_store, embedder) -> Assistant:
     a = Assistant(corpus_store, embedder=embedder)  # the passages alone, no structured findings
-    yield a
-    a.close()
-
-
-@pytest.fixture(scope="module")
-def product(corpus_store, embedder) -> Assistant:
-    a = Assistant(corpus_store, embedder=embedder, findings=FindingsAnswerer())  # as the product wires it
     yield a
     a.close()
 
@@ -59,10 +51,10 @@ def test_a_grade_question_leads_with_the_row_it_asks_about(extractive, question,
     assert "Judgement Grade" not in answer.answer
 
 
-def test_a_question_for_all_the_grades_is_answered_with_rows_of_the_table(product):
+def test_a_question_for_all_the_grades_is_answered_with_rows_of_the_table(corpus_product):
     # Before, this led with the first row and its header, and nothing else: "Judgement Grade The impact of leaders
     # on social work practice with children and families Requires improvement to be good."
-    answer, sentences = _answered(product, "stockton 2023 ofsted grades")
+    answer, sentences = _answered(corpus_product, "stockton 2023 ofsted grades")
     rows = [s for s in sentences if GRADED_ROW.search(s)]
     assert len(rows) >= 2, answer.answer
     assert sentences[0] in rows, answer.answer
@@ -90,19 +82,19 @@ def test_the_title_printed_on_the_first_page_is_not_a_sentence_of_an_answer(extr
     assert not any(s.rstrip(".").lower() in titles for s in sentences), answer.answer
 
 
-def test_a_count_the_report_does_not_give_is_not_answered_with_any_number(product):
+def test_a_count_the_report_does_not_give_is_not_answered_with_any_number(corpus_product):
     # The report names its lead inspector and never says how many inspectors came. With "inspectors" taken only as
     # where to look, the question had no key term, and any sentence holding a number answered it ("This is in the
     # context of … the COVID-19 pandemic …", "One worker said …", "… up to the age of 25 …").
-    answer = product.ask("hartlepool 2024 how many inspectors")
+    answer = corpus_product.ask("hartlepool 2024 how many inspectors")
     assert answer.outcome != "answered", answer.answer
     assert "COVID-19" not in answer.answer and "age of 25" not in answer.answer, answer.answer
 
 
-def test_a_count_of_children_is_not_answered_with_an_age(product):
+def test_a_count_of_children_is_not_answered_with_an_age(corpus_product):
     # Middlesbrough's report never says how many children are in care; "… care leavers, particularly those aged over
     # 21 …" (an item of what needs to improve) was the answer, its age read as the count.
-    answer = product.ask("mbro 2023 - how many children in care")
+    answer = corpus_product.ask("mbro 2023 - how many children in care")
     assert answer.outcome != "answered", answer.answer
 
 
@@ -110,15 +102,15 @@ def test_a_count_of_children_is_not_answered_with_an_age(product):
     "who is middlesbroughs interim dcs",
     "who is hartlepools director of childrens services",
 ])
-def test_who_holds_a_post_is_not_answered_by_naming_the_post_again(product, question):
+def test_who_holds_a_post_is_not_answered_by_naming_the_post_again(corpus_product, question):
     # The reports name the post ("an experienced and credible director of children's services (DCS)") and never the
     # person holding it; the answer had been that sentence.
-    answer = product.ask(question)
+    answer = corpus_product.ask(question)
     assert answer.outcome != "answered", answer.answer
 
 
-def test_who_led_an_inspection_is_still_the_lead_inspectors_name(product):
-    answer = product.ask("who was the lead inspector for darlington in 2022")
+def test_who_led_an_inspection_is_still_the_lead_inspectors_name(corpus_product):
+    answer = corpus_product.ask("who was the lead inspector for darlington in 2022")
     assert answer.outcome == "answered" and answer.answer.startswith("Lead inspector: "), answer.answer
 
 
@@ -130,16 +122,16 @@ def test_who_led_an_inspection_is_still_the_lead_inspectors_name(product):
         reason="'led' matches 'This has led to a lack of confidence …' better than the cover's field; reported")),
     "name of the lead inspector, stockton 2019 inspection",
 ])
-def test_a_cover_printed_a_field_per_line_answers_who_the_lead_inspector_was(product, question):
+def test_a_cover_printed_a_field_per_line_answers_who_the_lead_inspector_was(corpus_product, question):
     # Stockton's 2019 report prints "Lead inspector: …" on a line of its own, which was cut as a heading: no answer
     # could quote it, and the 2023 report's lead inspector was given instead.
-    answer, sentences = _answered(product, question)
+    answer, sentences = _answered(corpus_product, question)
     assert "Matt Reed" in sentences[0], answer.answer
     assert "Joanna Warburton" not in answer.answer
 
 
-def test_the_lead_inspectors_name_does_not_answer_who_the_director_was(product):
-    answer = product.ask("name of stockton dcs at the 2019 inspection")
+def test_the_lead_inspectors_name_does_not_answer_who_the_director_was(corpus_product):
+    answer = corpus_product.ask("name of stockton dcs at the 2019 inspection")
     assert answer.outcome != "answered", answer.answer
     assert "Matt Reed" not in answer.answer
 

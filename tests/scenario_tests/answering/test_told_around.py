@@ -7,17 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.findings import FindingsAnswerer
-from assistant.pipeline import Assistant
-
-
-@pytest.fixture(scope="module")
-def product(corpus_store, embedder) -> Assistant:
-    a = Assistant(corpus_store, embedder=embedder, findings=FindingsAnswerer())  # as the product wires it
-    yield a
-    a.close()
-
-
 @pytest.mark.parametrize("question, fact", [
     # relayed: "mum asked me … what do i tell her" is how the asker came by it, not what it is about
     ("mum asked me how long after the strat meeting till the icpc happens in devon, what do i tell her",
@@ -31,8 +20,8 @@ def product(corpus_store, embedder) -> Assistant:
     ("the ILAC report for leeds - gimme the bit about strat meetings not happening",
      "strategy meetings had not taken place"),
 ])
-def test_what_is_said_around_a_question_leaves_its_fact_answered(product, question, fact):
-    answer = product.ask(question)
+def test_what_is_said_around_a_question_leaves_its_fact_answered(corpus_product, question, fact):
+    answer = corpus_product.ask(question)
     assert answer.outcome == "answered", answer.answer
     assert fact in answer.answer, answer.answer
 
