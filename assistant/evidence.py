@@ -72,6 +72,11 @@ _ASKING_WORDS = (
     "summarise summarize gist eli5 pdf docx doc html htm txt "
     # a figure asked for roughly ("ballpark how long", "yearly ish?", "give or take"): how close, not what about
     "roughly approx approximately ballpark ish estimate "
+    # ... or exactly ("exact number of hours", "precisely which month", "to one decimal place"): how close, likewise
+    "exact precise precisely decimal "
+    # how an inspection went, in everyday words ("how bad was it", "did they do alright", "how did they fare", "did
+    # leeds get a pasting"): a judgement asked for, not what was judged; and a yes/no check's tag ("… or nah")
+    "bad alright fare fared faring pasting slated slating nah "
     + " ".join(sorted(TEXTING))  # texting acronyms: "iirc", "wrt strats", "tbc"
 )
 # Words that only say where to look (the source, the kind of text wanted), and the asking words.
@@ -82,6 +87,13 @@ _WHERE_WORDS = (
     "requirement requirements required rule rules expectation expectations expected standard standards allow allowed "
     # which of them, when there were several: "the old UCRA inspections", "the previous inspection"
     "old former previous earlier "
+    # ... or said relative to now ("their most recent report", "the last inspection", "the older letter")
+    "recent latest last older oldest newest newer "
+    # where in a document, in words no document uses of itself ("under the frequency bit of the notts policy", "the
+    # appendix"): where to look, like the document's name ("this section", "this chapter" are the documents' own)
+    "bit bits appendix appendices "
+    # what a rule asks for, said of its writer ("do they want the icpc in 15 days"): like "expected"
+    "want wants wanted "
     + _ASKING_WORDS
 )
 # "The report", "Ofsted's report", "the 2019 report" only say where to look; "icpc reports", "reports for a conference",
@@ -99,7 +111,7 @@ _CONFERENCE = re.compile(r"\b(?:[ir]cpcs?|confs?|conferences?)\b", re.I)
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
     "last lasts lasting duration length limit limits gap gaps longest shortest "
-    "long quickly fast soon many much deadline date dates day days week weeks month months hour hours minute minutes "
+    "long quickly fast soon many much number numbers deadline date dates day days week weeks month months hour hours minute minutes "
     "year years"
 )
 # ... after a count or a share ("what % of assessments were out of timescale", "how many children were seen within

@@ -13,7 +13,12 @@ from assistant.understand import MONTHS
 # "back in 2011" and a sign-off ("thanks in advance", "anyone got it to hand"). Blanked to their length, as the
 # source's "report" is.
 _FORMS = (r"one[\s-]+word(?:\s+answer)?|short\s+answer|just\s+the\s+(?:number|figure|grade|date|name|answer)"
-          r"|in\s+(?:a|one)\s+(?:sentence|line)")
+          r"|in\s+(?:a|one)\s+(?:sentence|line|word|nutshell)|(?:grade|number|figure|name|date)\s+only")
+# How exactly the answer is wanted ("exact number of days not roughly", "down to the working day", "to the day",
+# "to one decimal place"): how close, not what it is about
+_EXACTLY = (r"|\bnot\s+(?:roughly|approx(?:imately)?|a\s+rough\s+(?:idea|guess))\b"
+            r"|\b(?:down\s+)?to\s+the\s+(?:nearest\s+)?(?:working\s+)?(?:day|hour|week|month)\b(?!\s+(?:of|when|that))"
+            r"|\bto\s+(?:one|two|1|2)\s+decimal\s+places?\b")
 FRAMING = re.compile(
     r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
     r"|\b(?:am\s+i|are\s+we)\s+right\b"
@@ -86,7 +91,15 @@ FRAMING = re.compile(
     # which document is meant, said in brackets after it ("the stockton letter (unannounced contact referral assessment
     # one)"): like "letter" itself it says where to look, not what about
     r"|\b(?:letter|report|procedure|procs|policy|guidance|framework|doc|document)s?\s*\([^()]{3,80}\)"
-    r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)", re.I)
+    r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)"
+    # ... or ending the message ("… ? just the number pls", "… overall grade only pls", "… in a sentence"), and a
+    # yes/no check's tag ("… or nah")
+    r"|(?:(?<=[,;?!.-])|(?<=[,;?!.-]\s))\s*(?:" + _FORMS + r")(?:\s+(?:only|pls|please|plz|thanks|ta))*\s*[?.!]*\s*$"
+    r"|\bor\s+(?:nah|not)\s*[?.!]*\s*$"
+    # an everyday way to ask how things stand ("whats the drill for a transfer in", "whats the score with sup", "was
+    # their sup any good", "how bad was it"): how it is asked; what follows is the subject
+    r"|\bwhat'?s\s+the\s+(?:drill|score|deal|craic|lowdown|sitch|story)\b(?:\s+(?:for|with|on|re|about))?"
+    r"|\b(?:any|much)\s+good\b|\bhow\s+(?:bad|good)\b" + _EXACTLY, re.I)
 # Time gone by, after a span ("7 wks ago", "9 weeks since my last sup"): the asker's case, never a rule's figure
 TIME_GONE_BY = r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"
 # Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",

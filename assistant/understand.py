@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from assistant.answer_types import QUANTITIES, asked_for
 from assistant.claims import JUDGEMENTS
 from assistant.corrections import corrected, spelled_letters
+from assistant.runon import apart
 from assistant.story import question_part, told_part
 from assistant.textspeak import vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
@@ -205,9 +206,9 @@ def guessed_grades(question: str) -> list[str]:
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
     as typed (as its writer corrected it, shorthand dictated letter by letter joined, words typed without their
-    vowels written in full, less Slack's markup), and everything else is read with any number typed against its unit
-    apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
-    typed = without_markup(vowelled(spelled_letters(corrected(question))))
+    vowels written in full, less Slack's markup, words run together read apart), and everything else is read with
+    any number typed against its unit apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
+    typed = apart(without_markup(vowelled(spelled_letters(corrected(question)))))
     question = unglued(typed)
     found = find_terms(question)
     slips = council_slips(question, found)
