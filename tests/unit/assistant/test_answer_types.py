@@ -93,6 +93,9 @@ def test_a_grade_stated_as_required_improvement_is_a_judgement() -> None:
     ("what did redcar get at their 2017 full inspection", "judgement"),
     ("how did the boro do in 2023 ofsted", "judgement"),
     ("what did hartlepool care leavers get 2024", "judgement"),
+    ("how did hartlepool fare on care leavers in their latest ilacs", "judgement"),  # everyday words for a grade
+    ("did mboro get a pasting from ofsted in 2017", "judgement"),
+    ("how did the family fare after the move", None),  # no inspection: how it went is no grade
     ("what do nqsws get in their first year", None),  # no inspection: what they get is no grade
     ("what did the sw get told at the strat", None),
 ])
@@ -790,8 +793,12 @@ def test_a_share_asked_is_stated_in_words_too(question, sentence, stated):
     assert states(asked_for(question), sentence, asked=question) is stated
 
 
-def test_a_percentage_asked_is_stated_only_as_a_share():
-    question = "what % of care leavers are in eet"
+@pytest.mark.parametrize("question", [
+    "what % of care leavers are in eet",
+    "mboro care leavers in EET - whats the actual percentage",  # the word alone asks it ("the actual percentage")
+    "care leavers in eet, the proportion exactly",
+])
+def test_a_percentage_asked_is_stated_only_as_a_share(question):
     kind = asked_for(question)
     assert not states(kind, "Young people join the 50 Futures work experience programme.", asked=question)
     assert states(kind, "Four in five of them are in education, employment or training.", asked=question)
