@@ -109,6 +109,18 @@ def unit_features(unit: Unit, hit: Hit, *, best_cosine: float, best_coverage: fl
     }
 
 
+# A sentence that opens on a pronoun ("It was first published in November 2017", "They are chaired by …") is about
+# what the sentence before it names ("This document is our ILACS framework"): read with it for the question's terms.
+# "This" and "these" only as pronouns ("This is …", not "This letter summarises …").
+_PRONOUN = re.compile(r"^\W*(?:\d+[.)]\s+)?(?:it|its|they|their|he|she|his|her|(?:this|these)(?=\s+(?:is|was|are|"
+                      r"were|has|have|had|will|would|should|must|means?|includes?)\b))\b", re.I)
+
+
+def referent(units: list[str], index: int) -> str:
+    """The unit before ``units[index]`` in its passage when that unit opens on a pronoun, else nothing."""
+    return units[index - 1] if index > 0 and _PRONOUN.match(units[index]) else ""
+
+
 def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWeights, *,
                 model: Logistic | None = None) -> list[Unit]:
     """Every unit of the best passages with the selector's probability that it answers, best first."""
@@ -128,6 +140,8 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
                     or _title_line(text, hit.passage.title)):
                 continue
             seen.add(key)
+            if before := referent(hit.units, order):  # "It was first published …": read with what "it" is
+                covered = max(covered, coverage(terms, f"{heading} {before} {text}", weights))
             units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
                               # an editor's note that the content is left out answers "not here" to any kind of fact
                               states(kind, text, asked=f"{query.text} {query.plain}") or omits(text)))
