@@ -111,7 +111,8 @@ _CONFERENCE = re.compile(r"\b(?:[ir]cpcs?|confs?|conferences?)\b", re.I)
 _ANSWER_TYPE_WORDS = (
     "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
     "last lasts lasting duration length limit limits gap gaps longest shortest "
-    "long quickly fast soon many much number numbers deadline date dates day days week weeks month months hour hours minute minutes "
+    "long quickly fast soon many much number numbers deadline date dates day days week weeks month months "
+    "hour hours minute minutes "
     "year years"
 )
 # ... after a count or a share ("what % of assessments were out of timescale", "how many children were seen within

@@ -17,8 +17,8 @@ import re
 
 from ingest.embedder import model_words
 
-_ASKING = re.compile(r"(?<![\w'’-])([Hh]ow|[Ww]ho|[Ww]hose|[Ww]hat|[Ww]hats|[Ww]hen|[Ww]here|[Ww]hich|[Ww]hy)([a-z]{2,})"
-                     r"(?![\w'’-])")
+_ASKING = re.compile(r"(?<![\w'’-])([Hh]ow|[Ww]ho|[Ww]hose|[Ww]hat|[Ww]hats|[Ww]hen|[Ww]here|[Ww]hich|[Ww]hy)"
+                     r"([a-z]{2,})(?![\w'’-])")
 _ENDINGS = ("s", "es", "d", "ed", "ing")
 _DOTTED = re.compile(r"(?<![\w./@:-])([a-z]{2,})((?:\.[a-z]{2,})+)(?![\w./@-])")
 _ADDRESS_ENDS = frozenset({"uk", "com", "org", "gov", "net", "co", "nhs", "ac", "io", "info", "htm", "html", "pdf",
