@@ -31,3 +31,18 @@ def test_the_framework_sentence_holds_the_framework_through_its_pronoun() -> Non
     alone = coverage(terms, UNITS[1], weights)
     read = coverage(terms, f"{referent(UNITS, 1)} {UNITS[1]}", weights)
     assert "framework" in terms and read > alone
+
+
+def test_the_selector_reads_the_frameworks_pronoun_sentence_with_the_one_before(corpus_product) -> None:
+    """On the real ILACS framework, as the product retrieves it: the sentence "It was first published …" is rated
+    holding "framework" from the sentence before it, which it does not hold in its own words."""
+    from assistant.evidence import answer_terms
+    from assistant.selection import score_units
+
+    retriever = corpus_product.retriever
+    query = understand("when did the ilacs framework first come out")
+    hits = retriever.search(query, k=20)
+    terms = answer_terms(query, retriever.weights)
+    unit = next(u for u in score_units(query, hits, terms, retriever.weights)
+                if u.text.startswith("It was first published"))
+    assert unit.coverage > coverage(terms, f"{unit.section} {unit.text}", retriever.weights)
