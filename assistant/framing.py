@@ -19,6 +19,11 @@ _FORMS = (r"one[\s-]+word(?:\s+answer)?|short\s+answer|just\s+the\s+(?:number|fi
 _EXACTLY = (r"|\bnot\s+(?:roughly|approx(?:imately)?|a\s+rough\s+(?:idea|guess))\b"
             r"|\b(?:down\s+)?to\s+the\s+(?:nearest\s+)?(?:working\s+)?(?:day|hour|week|month)\b(?!\s+(?:of|when|that))"
             r"|\bto\s+(?:one|two|1|2)\s+decimal\s+places?\b")
+# How far the answer should reach ("as a rule", "in general", "typically", "on average", "who has to be there as a
+# minimum", "across the board"): how general, not what it is about
+_SCOPE = (r"|\b(?:as\s+a\s+(?:general\s+)?rule|in\s+general|generally\s+speaking|on\s+average|across\s+the\s+board"
+          r"|by\s+default|in\s+most\s+cases|typically|usually|normally|ordinarily|generally"
+          r"|(?:as|at)\s+(?:a|the)\s+(?:bare\s+|very\s+|absolute\s+)?(?:minimum|min|maximum|max))\b")
 FRAMING = re.compile(
     r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
     r"|\b(?:am\s+i|are\s+we)\s+right\b"
@@ -99,7 +104,14 @@ FRAMING = re.compile(
     # an everyday way to ask how things stand ("whats the drill for a transfer in", "whats the score with sup", "was
     # their sup any good", "how bad was it"): how it is asked; what follows is the subject
     r"|\bwhat'?s\s+the\s+(?:drill|score|deal|craic|lowdown|sitch|story)\b(?:\s+(?:for|with|on|re|about))?"
-    r"|\b(?:any|much)\s+good\b|\bhow\s+(?:bad|good)\b" + _EXACTLY, re.I)
+    r"|\b(?:any|much)\s+good\b|\bhow\s+(?:bad|good)\b"
+    # the asker's joke or exasperation around the question ("asking for a friend lol", "dont judge me", "yes i should
+    # know this", "before my tm has kittens", "before i lose the will to live"): how they feel, not what they ask
+    r"|\basking\s+for\s+a\s+friend\b|\b(?:do\s+not|dont|don'?t|no)\s+judge(?:\s+me)?\b"
+    r"|\b(?:yes\s+|yeah\s+|ok\s+)?i\s+(?:really\s+)?(?:should|ought\s+to)\s+(?:know|have\s+known)\s+(?:this|that)\b"
+    r"|\b(?:lose|loses|losing|lost)\s+the\s+will\s+to\s+live\b"
+    r"|\b(?:has|have|having)\s+(?:kittens|a\s+fit|a\s+meltdown)\b"
+    r"|\b(?:go|goes|going)\s+(?:spare|ballistic)\b" + _EXACTLY + _SCOPE, re.I)
 # Time gone by, after a span ("7 wks ago", "9 weeks since my last sup"): the asker's case, never a rule's figure
 TIME_GONE_BY = r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"
 # Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",

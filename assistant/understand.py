@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from assistant.answer_types import QUANTITIES, asked_for
 from assistant.claims import JUDGEMENTS
 from assistant.corrections import corrected, spelled_letters
+from assistant.quizform import quizzed
 from assistant.runon import apart
 from assistant.story import question_part, told_part
 from assistant.textspeak import vowelled
@@ -25,7 +26,7 @@ _PROCEDURE = re.compile(
 # Questions that ask for an amount of time, a number or a frequency.
 _QUANTITY = re.compile(
     r"\b(how (often|many|long|much|quickly|soon|frequent\w*)|within (what|how)|what (timescale|time ?frame|frequency|deadline)"
-    r"|(?<!at a )(maximum|minimum)|how regularly|timescales?|deadline|frequency|which dates?|what dates?)\b",
+    r"|(?<!at a )(?<!as a )(maximum|minimum)|how regularly|timescales?|deadline|frequency|which dates?|what dates?)\b",
     re.I,
 )
 
@@ -147,12 +148,28 @@ class Query:
         return unglued(self.text)
 
 
+# How far a rule or a figure reaches ("who has to be there as a (bare) minimum", "on average whats attendance like"):
+# no figure is asked for
+_REACH = re.compile(r"\b(?:(?:as|at)\s+(?:a|the)\s+(?:bare\s+|very\s+|absolute\s+)?(?:minimum|maximum|min|max)"
+                    r"|on\s+(?:average|avg))\b", re.I)
+# What something is compared with ("the X equivalent of <this>", "a version of <this>"), up to where the question
+# goes on ("… for getting the icpc in", "…, ie what do we use", "… - what did hmi find")
+_REFERENCE = re.compile(r"\b(?:equivalent|version|counterpart)\s+(?:of|to)\s+"
+                        r"(?:(?!\s-\s|\s(?:for|ie|in|at|when|where)\b)[^?,;:\n])*", re.I)
+
+
 def asked_councils(question: str) -> list[str]:
     """The councils a question is about: those its question names where the story told around it names only
     others ("my mate in notts says nqsws get fortnightly sup at first - is it the same in glos": Gloucestershire);
-    else every council the message names (a family moving "from hpool into our patch in stockton" keeps both)."""
+    else every council the message names (a family moving "from hpool into our patch in stockton" keeps both). Of
+    those, a council named only as what another's version is compared with is not asked about ("the darlo version of
+    norfolks rule": Darlington), unless no other is named."""
     every, asked = find_authorities(question), find_authorities(question_part(question))
-    return asked if asked and not set(asked) & set(find_authorities(told_part(question))) else every
+    chosen = asked if asked and not set(asked) & set(find_authorities(told_part(question))) else every
+    # "the darlo version of norfolks 15 wd rule", "whats the tees equivalent of the norfolk form": the council the
+    # version is of is the one asked about, the other only says what it is like
+    outside = set(find_authorities(_REFERENCE.sub(" ", question)))
+    return [c for c in chosen if c in outside] or chosen
 
 
 def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
@@ -206,9 +223,10 @@ def guessed_grades(question: str) -> list[str]:
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
     as typed (as its writer corrected it, shorthand dictated letter by letter joined, words typed without their
-    vowels written in full, less Slack's markup, words run together read apart), and everything else is read with
-    any number typed against its unit apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
-    typed = apart(without_markup(vowelled(spelled_letters(corrected(question)))))
+    vowels written in full, a quiz's blanks, options and slashes read as words, less Slack's markup, words run
+    together read apart), and everything else is read with any number typed against its unit apart from it
+    ("35wd"): the terms' spans index :attr:`Query.spaced`."""
+    typed = apart(without_markup(quizzed(vowelled(spelled_letters(corrected(question))))))
     question = unglued(typed)
     found = find_terms(question)
     slips = council_slips(question, found)
@@ -232,7 +250,7 @@ def understand(question: str, *, context: str = "") -> Query:
         plain = f"{plain} ({context_query.plain or context_query.text})"
         authorities = authorities or context_query.authorities
         years = years or context_query.years
-    kind = asked_for(both, inspection=inspection)
+    kind = asked_for(_REACH.sub(" ", both), inspection=inspection)
     # A message that names an inspection in the story it tells and a procedure in its question asks of the procedure
     # ("i know ofsted go through files on inspection but does the cambs recording procedure say who reads the record")
     asked = question_part(question)
