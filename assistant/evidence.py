@@ -66,7 +66,7 @@ _ASKING_WORDS = (
     # Scottish, Welsh and Brummie English ("och aye", "wee q", "ken", "gonnae", "tidy, quick one butt", "ta-ra"), what
     # one thinks ("i think its 10 wd") and what a text states ("what does the guidance state re …"): no subject either
     "och aye wee ken gonnae gonna wanna gotta canny tidy butt lush bostin tara ra think thinks thought "
-    "state states stated regarding "
+    "state states stated regarding pertaining pertain pertains "
     # a summary asked for ("summarise what ofsted said", "gist of", "eli5") and a file's type ("the pdf on transfers",
     # "the procedure (html)"): how the answer is wanted and where the asker looked, not what it is about
     "summarise summarize gist eli5 pdf docx doc html htm txt "
@@ -109,7 +109,7 @@ _CONFERENCE = re.compile(r"\b(?:[ir]cpcs?|confs?|conferences?)\b", re.I)
 
 # Words that say what kind of answer is wanted (a number, a time), not what it is about.
 _ANSWER_TYPE_WORDS = (
-    "timescale timescales timeframe time frame frequency frequent often regularly regular maximum minimum "
+    "timescale timescales timeframe time frame frequency frequent often regularly regular periodicity maximum minimum "
     "last lasts lasting duration length limit limits gap gaps longest shortest "
     "long quickly fast soon many much number numbers deadline date dates day days week weeks month months "
     "hour hours minute minutes "

@@ -105,3 +105,9 @@ def test_the_council_whose_version_is_asked_is_the_one_asked_about(question: str
 ])
 def test_the_askers_joke_or_exasperation_is_no_key_term(question: str, not_key: set[str]) -> None:
     assert not not_key & set(key_terms(understand(question)))
+
+
+def test_a_question_in_officialese_asks_as_its_plain_words_do() -> None:
+    formal = understand("what is the periodicity requirement pertaining to supervisory sessions for nqsws")
+    assert formal.answer_type == understand("how often are supervisory sessions for nqsws").answer_type == "frequency"
+    assert not {"period", "pertain"} & set(key_terms(formal))
