@@ -14,7 +14,9 @@ the embedded question all read the word the practitioner meant. Two words typed
 apart are read as the one word the knowledge base writes ("cyber attack" as
 "cyberattack", "case loads" as "caseloads") when it uses that word more than the
 rarer of the two apart; function words never join ("in form" is not "inform").
-A word run together from two it uses is read apart ("casenotes" as "case notes").
+A word run together from two it uses is read apart ("casenotes" as "case notes"). An American spelling
+("behavior", "neighboring", "organization", "center", "judgment") is read as the British one the knowledge base
+uses.
 """
 
 from __future__ import annotations
@@ -63,14 +65,36 @@ def _doublings(word: str) -> list[str]:
     return first + sorted({v for w in first for v in once(w)} - set(first) - {word})  # one slip before two
 
 
+# American spellings and their British forms, as rules of spelling, not a list of words: "behavior", "neighboring",
+# "organization", "analyze", "center", "license", "judgment", "catalog", "program", "pediatric"
+_AMERICAN = [(re.compile(a), b) for a, b in (
+    (r"([a-z]{2})or(s|ed|ing|ly|hood|hoods|able|ite|ites|ful)?$", r"\1our\2"),
+    (r"([a-z]{3})iz(e|es|ed|ing|ation|ations)$", r"\1is\2"), (r"([a-z]{2})yz(e|es|ed|ing)$", r"\1ys\2"),
+    (r"([a-z]{3}[^aeiou])er(s)?$", r"\1re\2"), (r"([a-z]{2})ense(s)?$", r"\1ence\2"),
+    (r"dgment(s)?$", r"dgement\1"), (r"([a-z]{3})og(s)?$", r"\1ogue\2"), (r"([a-z]{3})gram(s)?$", r"\1gramme\2"),
+    (r"^pedi", "paedi"))]
+
+
+def british(word: str, counts: Mapping[str, int]) -> str | None:
+    """``word``'s British spelling, where ``word`` is American and the knowledge base uses the British one only."""
+    for pattern, replacement in _AMERICAN:
+        other = pattern.sub(replacement, word)
+        if other != word and all(counts.get(s, 0) for s in tokens(other)) and tokens(other):
+            return other
+    return None
+
+
 def meant(word: str, counts: Mapping[str, int]) -> str | None:
-    """The one knowledge-base word ``word`` is a slip for, or None (known already, a name, or ambiguous)."""
+    """The one knowledge-base word ``word`` is a slip for, or its British spelling, or None (known already, a name,
+    or ambiguous)."""
     lower = word.lower()
-    if lower in STOPWORDS or lower in model_words():
+    if lower in STOPWORDS:
         return None
     stems = tokens(lower)
     if not stems or any(counts.get(s, 0) for s in stems):
         return None
+    if lower in model_words():
+        return british(lower, counts)
     # Two letters of a function word swapped ("teh", "agian", "waht"): read as it, so it is no key term to find.
     slipped = _swaps(lower) & STOPWORDS
     if len(lower) >= 3 and len(slipped) == 1:

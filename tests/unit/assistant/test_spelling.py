@@ -152,3 +152,30 @@ def test_texting_shorthand_for_a_function_word_is_no_key_term():
     query = understand("wot happened to supervision b4 the 2011 visit")
     assert query.plain.startswith("what happened to supervision before") and key_terms(query) == ["supervis", "visit"]
     assert key_terms(understand("plz how many ppl at a strat")) == ["peopl", "strategi"]
+
+
+BRITISH = Counter(t for text in [
+    "Children's behaviour is discussed in supervision.", "The behaviour plan is reviewed.",
+    "A neighbouring local authority runs the hub.", "Each partner organisation attends.",
+    "The programme is run from the family centre.", "Ofsted's judgement on care leavers.",
+    "The supervisor and the doctor attend.", "Errors are corrected.",
+] for t in set(tokens(text)))
+
+
+def test_an_american_spelling_is_read_as_the_british_one_the_knowledge_base_uses():
+    assert meant("behavior", BRITISH) == "behaviour"
+    assert meant("neighboring", BRITISH) == "neighbouring"
+    assert meant("organization", BRITISH) == "organisation"
+    assert meant("program", BRITISH) == "programme"
+    assert meant("center", BRITISH) == "centre"
+    assert meant("judgment", BRITISH) == "judgement"
+    query = respell(understand("which neighboring organization runs the hub"), BRITISH)
+    assert {"neighbour", "organis"} <= set(key_terms(query))
+
+
+def test_words_that_only_look_american_are_left_alone():
+    assert meant("supervisor", BRITISH) is None  # used as it is
+    assert meant("doctor", BRITISH) is None
+    assert meant("error", BRITISH) is None
+    assert meant("color", BRITISH) is None  # "colour" is no word of this knowledge base either
+    assert meant("water", BRITISH) is None  # no "watre"
