@@ -13,6 +13,7 @@ from pathlib import Path
 
 from assistant.shorthand import spelled_out
 from assistant.vocabulary.lexicon import entries
+from ingest.authorities import find_authorities
 from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
@@ -121,6 +122,7 @@ def asked_for(question: str, *, inspection: bool = False, without: str | None = 
 
 
 _WHO_IS = re.compile(r"\bwho(?:[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were|s|['’]s)[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)", re.I)
+_WHICH = re.compile(r"\bwhich\s+((?:lead\s+)?[\w'’-]+)", re.I)
 # Words that turn "who is …" from naming a post into asking something else ("who is responsible for …").
 _NOT_A_POSTS_WORDS = re.compile(
     r"^(for|of|to|in|at|with|on|by|about|from|after|before|responsible|accountable|meant|supposed|expected|allowed|able"
@@ -184,9 +186,6 @@ def _names_a_post(question: str) -> bool:
     return any(p.match(m.group(1)) for m in _WHICH.finditer(question) for p in _posts())
 
 
-_WHICH = re.compile(r"\bwhich\s+((?:lead\s+)?[\w'’-]+)", re.I)
-
-
 @lru_cache(maxsize=256)
 def _asked_posts(asked: str) -> tuple[re.Pattern, ...]:
     """The posts the question names ("dcs", "the lead inspector"), each as its pattern."""
@@ -201,7 +200,6 @@ _WHO_COMPARES = re.compile(
     r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
-
 
 # Someone's: a word for people with its possessive typed or dropped ("childs", "parents'"), or a possessive pronoun
 _POSSESSIVE = re.compile(r"(?:['’]?s|s['’])?\s+$")
@@ -243,6 +241,8 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         return any(p.search(text) or p.search(text.lower()) for p in (*facts, role_names())) or any(
             not _nouns(m.group(0)) <= _nouns(asked) for m in _people().finditer(text))
     if kind == "name" and asked:
+        if any(re.search(p, asked, re.I) for p in _data()["name"].get("council_cues", [])):
+            return bool(set(find_authorities(text)) - set(find_authorities(asked)))  # "which council runs it": one named
         posts = _asked_posts(asked)
         if posts and not any(p.search(text) for p in posts):
             return False  # "name of the DCS" is not answered by "Lead inspector: Matt Reed …"

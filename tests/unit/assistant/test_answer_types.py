@@ -866,3 +866,16 @@ def test_a_place_is_rated_as_asked_but_never_refuses_nor_steers_retrieval() -> N
 
     assert "place" in PREFERRED_KINDS and "place" in LEAD_ONLY_KINDS and "place" in RATED_KINDS
     assert key_terms(understand("where exactly does a tm decision go in calderdale")) == ["team", "manag", "decid"]
+
+
+@pytest.mark.parametrize(("question", "sentence", "stated"), [
+    ("which council actually runs stocktons chub",
+     "Stockton-on-Tees children's services commissions its contact and referral functions from a neighbouring local "
+     "authority.", False),  # a council is not named: the near miss ten writers wrote
+    ("which la does stockton buy its chub from", "The service is known as The Children's Hub (CHUB).", False),
+    ("which neighbouring council runs the front door for stockton",
+     "The front door is run for Stockton-on-Tees by Hartlepool Borough Council.", True),
+])
+def test_which_council_is_answered_only_by_a_council_named(question: str, sentence: str, stated: bool) -> None:
+    assert asked_for(question) == "name"
+    assert states("name", sentence, asked=question) is stated
