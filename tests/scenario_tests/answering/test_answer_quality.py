@@ -534,9 +534,6 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
-    "norfolk transfer in - what is an OLA short for":
-        "partial at p 0.404 against 0.416 (thirtieth session's refit with batch 34; it was answered at p 0.419 "
-        "against 0.401): the sentence spelling OLA out is found, the model's margin for it is what moved",
     "does hartlepool run a care leavers forum, and how often does it get together? she might want to go":
         "partial: 'get together' is not 'meets', and 'run' is no word of 'The care leavers forum meets weekly …', so "
         "it holds 2 of the 4 terms of what the frequency is of; that sentence is the 'nearest they say'",
