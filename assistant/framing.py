@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.understand import MONTHS
+from assistant.understand import MONTHS, REACH
 
 # How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months
 # right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),
@@ -21,9 +21,8 @@ _EXACTLY = (r"|\bnot\s+(?:roughly|approx(?:imately)?|a\s+rough\s+(?:idea|guess))
             r"|\bto\s+(?:one|two|1|2)\s+decimal\s+places?\b")
 # How far the answer should reach ("as a rule", "in general", "typically", "on average", "who has to be there as a
 # minimum", "across the board"): how general, not what it is about
-_SCOPE = (r"|\b(?:as\s+a\s+(?:general\s+)?rule|in\s+general|generally\s+speaking|on\s+average|across\s+the\s+board"
-          r"|by\s+default|in\s+most\s+cases|typically|usually|normally|ordinarily|generally"
-          r"|(?:as|at)\s+(?:a|the)\s+(?:bare\s+|very\s+|absolute\s+)?(?:minimum|min|maximum|max))\b")
+_SCOPE = (r"|\b(?:as\s+a\s+(?:general\s+)?rule|in\s+general|generally\s+speaking|across\s+the\s+board"
+          r"|by\s+default|in\s+most\s+cases|typically|usually|normally|ordinarily|generally)\b|" + REACH.pattern)
 FRAMING = re.compile(
     r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
     r"|\b(?:am\s+i|are\s+we)\s+right\b"

@@ -79,7 +79,7 @@ def british(word: str, counts: Mapping[str, int]) -> str | None:
     """``word``'s British spelling, where ``word`` is American and the knowledge base uses the British one only."""
     for pattern, replacement in _AMERICAN:
         other = pattern.sub(replacement, word)
-        if other != word and all(counts.get(s, 0) for s in tokens(other)) and tokens(other):
+        if other != word and (stems := tokens(other)) and all(counts.get(s, 0) for s in stems):
             return other
     return None
 

@@ -26,7 +26,7 @@ _PROCEDURE = re.compile(
 # Questions that ask for an amount of time, a number or a frequency.
 _QUANTITY = re.compile(
     r"\b(how (often|many|long|much|quickly|soon|frequent\w*)|within (what|how)|what (timescale|time ?frame|frequency|deadline)"
-    r"|(?<!at a )(?<!as a )(maximum|minimum)|how regularly|timescales?|deadline|frequency|which dates?|what dates?)\b",
+    r"|(maximum|minimum)|how regularly|timescales?|deadline|frequency|which dates?|what dates?)\b",
     re.I,
 )
 
@@ -149,8 +149,8 @@ class Query:
 
 
 # How far a rule or a figure reaches ("who has to be there as a (bare) minimum", "on average whats attendance like"):
-# no figure is asked for
-_REACH = re.compile(r"\b(?:(?:as|at)\s+(?:a|the)\s+(?:bare\s+|very\s+|absolute\s+)?(?:minimum|maximum|min|max)"
+# no figure is asked for (and, in ``framing``, no subject)
+REACH = re.compile(r"\b(?:(?:as|at)\s+(?:a|the)\s+(?:bare\s+|very\s+|absolute\s+)?(?:minimum|maximum|min|max)"
                     r"|on\s+(?:average|avg))\b", re.I)
 # What something is compared with ("the X equivalent of <this>", "a version of <this>"), up to where the question
 # goes on ("… for getting the icpc in", "…, ie what do we use", "… - what did hmi find")
@@ -250,7 +250,8 @@ def understand(question: str, *, context: str = "") -> Query:
         plain = f"{plain} ({context_query.plain or context_query.text})"
         authorities = authorities or context_query.authorities
         years = years or context_query.years
-    kind = asked_for(_REACH.sub(" ", both), inspection=inspection)
+    unreached = REACH.sub(" ", both)
+    kind = asked_for(unreached, inspection=inspection)
     # A message that names an inspection in the story it tells and a procedure in its question asks of the procedure
     # ("i know ofsted go through files on inspection but does the cambs recording procedure say who reads the record")
     asked = question_part(question)
@@ -272,7 +273,7 @@ def understand(question: str, *, context: str = "") -> Query:
         wants_inspection=bool(_INSPECTION.search(both)) and not procedure_asked,
         about_inspection=inspection,
         wants_procedure=bool(_PROCEDURE.search(both)) and (procedure_asked or not _INSPECTION.search(both)),
-        wants_quantity=bool(_QUANTITY.search(both)) or kind in QUANTITIES,
+        wants_quantity=bool(_QUANTITY.search(unreached)) or kind in QUANTITIES,
         answer_type=kind,
         unsought=guessed_grades(question) if kind == "judgement" else [],
         editions=sorted(edition & set(years)),

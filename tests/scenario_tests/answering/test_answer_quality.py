@@ -295,6 +295,14 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "mental capacity act - can a 16 year old consent to accommodation",
             "section 17 assessment timescale under the children act",
         ]),
+    "which council does it, where the report only says 'a neighbouring local authority' (2026-12-05)": (
+        "corpus", NOT_ANSWERED, [], [
+            "which council runs the front door for stockton",
+            "stockton chub - which LA actually provides it",
+            "which neighbouring authority does stockton commission its contact and referral service from",
+            "what council hosts the children's hub for stockton-on-tees, which one",
+            "stocktons referrals are handled by another council - which council is it",
+        ]),
     "a section the documents do cover, asked with its Act (2026-12-01)": (
         "corpus", "answered", ["section 47 of the Children Act 1989"], [
             "under which section of the children act are s47 enquiries made",
@@ -534,6 +542,9 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
 # Wordings the pipeline gets wrong today, marked xfail(strict) with what it does instead: reported, not tuned for.
 # (The last before, "qualified social worker", is read as the documents' "social worker" since 2026-11-30.)
 FAILING: dict[str, str] = {
+    "what council hosts the children's hub for stockton-on-tees, which one":
+        "answered with 'commissions its contact and referral functions from a neighbouring local authority': only "
+        "'which council / LA / authority' asks for a council's name (council_cues), not 'what council'",
     "does hartlepool run a care leavers forum, and how often does it get together? she might want to go":
         "partial: 'get together' is not 'meets', and 'run' is no word of 'The care leavers forum meets weekly …', so "
         "it holds 2 of the 4 terms of what the frequency is of; that sentence is the 'nearest they say'",

@@ -68,7 +68,9 @@ def test_a_quiz_asks_for_the_kind_of_fact_its_plain_question_does(quiz: str, pla
     ("what was the average caseload", "number"),
 ])
 def test_how_far_a_rule_reaches_asks_for_no_figure(question: str, kind: str | None) -> None:
-    assert understand(question).answer_type == kind
+    query = understand(question)
+    assert query.answer_type == kind
+    assert query.wants_quantity is (kind == "number")
 
 
 @pytest.mark.parametrize(("question", "not_key"), [
