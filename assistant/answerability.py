@@ -17,15 +17,15 @@ from dataclasses import dataclass, replace
 
 from assistant.answer_types import PREFERRED_KINDS
 from assistant.evidence import TermWeights, coverage
-from assistant.framing import TIME_GONE_BY
+from assistant.figures import contradicted, figures_missing
 from assistant.story import story_words
 from assistant.legislation import holds_phrase, phrase_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
-from ingest.tokens import as_verbs, spelled_digits, tokens
+from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
-from assistant.vocabulary import find_terms, spell_out, spelled_stems
+from assistant.vocabulary import find_terms, spell_out
 
 ANSWERABILITY = "answerability"
 TOPIC = "topic"
@@ -66,16 +66,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
     asked_text = query.plain or query.text  # "every 10 wd": "every 10 working days"
-    # how often ("every 6 weeks") is checked as a frequency, not as a quantity ("monthly" is every 4 weeks)
-    # (read as typed, not lower-cased, so a child's name before their age is seen: "baby Mia 4/12")
-    asked_numbers = _numbers(re.sub(_FREQUENCY.pattern, " ", asked_text, flags=re.I))
     evidence = " ".join(h.passage.text for h in scoped)
-    either = offers_either(asked_text)  # "monthly or 6 weekly": one of them held is enough
-    held_numbers = _numbers(evidence)
-    numbers_missing = ((bool(asked_numbers) and not (asked_numbers & held_numbers if either
-                                                     else asked_numbers <= held_numbers)
-                        or _frequency_missing(asked_text, evidence, either=either))
-                       and not contradicted(asked_text, best, terms, weights))
+    numbers_missing = figures_missing(asked_text, evidence) and not contradicted(asked_text, best, terms, weights)
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),
@@ -185,114 +177,3 @@ class Judge:
             return Verdict("not_found", p, t)  # the subject is not in the documents, whatever words they share
         return Verdict("answered" if p >= self.threshold else "partial", p, t)
 
-
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                 "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
-QUANTITY = re.compile(  # a quantity of time or a count, lower-cased ("1.5 hrs" is one number; "96%" too)
-    r"(?<![\w.-])(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
-    r"(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")
-# Not a figure to check: an age ("a 4 month old", "17 yr olds", "baby 4 months") or time gone by ("10 days ago",
-# "9 weeks since my last supervision")
-_AGE_AFTER = re.compile(r"[\s-]*(?:olds?\b|" + TIME_GONE_BY + ")")
-_AGE_BEFORE = re.compile(r"\b(?:baby|babies|infant|child|kid|boy|girl|son|daughter|aged)\s*$")
-# ... with a child's name or initial between ("baby Mia 4/12", "baby K (6 wks)"), read before it is lower-cased
-_NAMED_CHILD = re.compile(r"\b((?i:baby|infant|child|kid|boy|girl|son|daughter))\s+(?:[A-Z][a-z]{0,11}|[a-z])\s*\(?\s*"
-                          r"(?=(?i:aged\s+)?\d)")
-# Nor time to come in minutes ("mtg in 10 mins", "in with the DCS in 5 minutes"): how soon the asker must know
-_SOON_BEFORE = re.compile(r"\bin\s+(?:about\s+|like\s+|a\s+few\s+)?$")
-_MINUTES = frozenset({"minute", "minutes", "mins", "min"})
-_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
-_UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year",
-          "yr": "year", "per cent": "%", "percent": "%"}
-
-
-def _quantities(text: str) -> set[tuple[str, str]]:
-    """(number, unit) pairs a text states: "35 working days" is ("35", "day"), "forty-five days" ("45", "day")."""
-    text = spelled_digits(_NAMED_CHILD.sub(r"\1 ", text).lower())
-    return {(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")))
-            for m in QUANTITY.finditer(text)
-            if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start())
-            and not (m.group(3) in _MINUTES and _SOON_BEFORE.search(text, 0, m.start()))}
-
-
-def contradicted(question: str, best: Unit | None, terms: list[str], weights: TermWeights) -> bool:
-    """Does the best unit state another figure of the same measure for all the question is about? "our c&f assmts
-    have to be done in 35 wd right?" is answered, "no", by "Every assessment is completed within 45 working days"
-    (under the heading "Child and family assessments"): every key term the documents use, but the figure, is in it.
-    "first core group within 10 wd of the icpc?" is not, by the ICPC's 15 working days: "core group" is not in it."""
-    if best is None:
-        return False
-    asked, stated = _quantities(question), _quantities(best.text)
-    # another figure of the same measure: "is it about 2 months" against "within 45 working days"
-    if not any((unit == u or {unit, u} <= _TIME_UNITS) and (number, unit) != (n, u)
-               for number, unit in asked for n, u in stated) and not _other_frequency(question, best.text):
-        return False
-    figures = {t for number, unit in asked for t in as_verbs(tokens(f"{number} {unit}"))}
-    figures |= {t for m in _FREQUENCY.finditer(question.lower()) for t in as_verbs(tokens(m.group(0)))}  # "6 weekly"
-    # read with its shorthand spelled out ("… 2 days before for an ICPC" holds "initial child protection conference")
-    held = spelled_stems(f"{best.section} {best.text}")
-    return all(t in held for t in terms if t not in figures and weights.counts.get(t, 0) > 0)
-
-
-# How often, as days: "every 6 weeks", "6 weekly", "monthly", "fortnightly" ("walsall sup is every 6 wks isnt it" is
-# answered, "no", by "Every practitioner must have supervision at least monthly").
-_PERIOD_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
-_ADVERB_DAYS = {"daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 30, "quarterly": 91, "annually": 365,
-                "yearly": 365}
-_FREQUENCY = re.compile(
-    r"\bevery\s+(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*)?"
-    r"(days?|weeks?|wks?|fortnights?|months?|quarters?|years?)\b"
-    r"|(?<![\w-])(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")[\s-]*)?(" + "|".join(_ADVERB_DAYS) + r")\b")
-
-
-def _frequencies(text: str) -> set[int]:
-    """How often a text says something happens, in days."""
-    found = set()
-    for m in _FREQUENCY.finditer(spelled_digits(text.lower())):
-        number = m.group(1) or m.group(3)
-        count = int(_NUMBER_WORDS.get(number, number)) if number else 1
-        days = _PERIOD_DAYS[m.group(2).rstrip("s")] if m.group(2) else _ADVERB_DAYS[m.group(4)]
-        found.add(count * days)
-    return found
-
-
-def _other_frequency(question: str, text: str) -> bool:
-    """The question states how often, and the text states another frequency and not the question's (four-weekly
-    and monthly are one)."""
-    asked, stated = _frequencies(question), _frequencies(text)
-    return bool(asked and stated) and not any(_same_frequency(a, s) for a in asked for s in stated)
-
-
-def _frequency_missing(question: str, text: str, *, either: bool = False) -> bool:
-    """The question states how often ("weekly visits", "6 weekly") and the text states no frequency near it; of
-    frequencies offered to choose from (``either``: "monthly or 6 weekly"), none."""
-    stated = _frequencies(text)
-    missing = [not any(_same_frequency(a, s) for s in stated) for a in _frequencies(question)]
-    return bool(missing) and (all(missing) if either else any(missing))
-
-
-# Between two figures offered to choose from: "or", with at most a few words either side ("fortnightly sup or just the
-# usual monthly", "every 4 weeks or every 6 weeks", "35 days or 45 days")
-_EITHER_GAP = re.compile(r"[\s,]+(?:[\w'’]+\s+){0,3}?or\s+(?:[\w'’]+\s+){0,3}?", re.I)
-
-
-def offers_either(question: str) -> bool:
-    """Does the question offer two figures to choose from ("monthly or 6 weekly", "every 4/52 or every 6/52")?"""
-    text = spelled_digits(question.lower())
-    spans = sorted([m.span() for m in QUANTITY.finditer(text)] + [m.span() for m in _FREQUENCY.finditer(text)])
-    return any(_EITHER_GAP.fullmatch(text, a[1], b[0]) is not None for a, b in zip(spans, spans[1:]) if a[1] <= b[0])
-
-
-def _same_frequency(a: int, b: int) -> bool:
-    return abs(a - b) <= 0.1 * max(a, b)  # within a tenth of each other, in days: four-weekly is monthly
-
-
-def states_figure(text: str) -> bool:
-    """Does a question state a figure to check: a quantity ("15 working days", "96%") or how often ("monthly")?"""
-    return bool(_numbers(text) or _frequencies(text))
-
-
-def _numbers(text: str) -> set[str]:
-    """Quantities a text states ("15 working days", "72 hrs", "four weeks"), as digits; a bare number (a year,
-    a reference in a name) is not a quantity, nor is an age ("a 4 month old with a fractured arm")."""
-    return {number for number, _ in _quantities(text)}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer_types import KINDS as ANSWER_KINDS, PREFERRED_KINDS
-from assistant.answerability import states_figure
+from assistant.figures import states_figure
 from assistant.answers import Answer, Citation
 from assistant.retriever import Hit
 from assistant.understand import Query

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerability import QUANTITY
+from assistant.figures import QUANTITY
 from assistant.evidence import TermWeights
 from assistant.retriever import Hit
 from assistant.selection import Unit, readable_words

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answerability import ANSWERABILITY, TOPIC, Judge, contradicted
+from assistant.answerability import ANSWERABILITY, TOPIC, Judge
+from assistant.figures import contradicted
 from assistant.evidence import TermWeights
 from assistant.compose import asked_clause
 from assistant.logistic import MODELS, Logistic
@@ -103,7 +104,7 @@ def test_what_was_asked_reads_as_a_clause(question: str, clause: str) -> None:
 
 
 def test_only_quantities_in_the_question_count_as_numbers() -> None:
-    from assistant.answerability import _numbers
+    from assistant.figures import _numbers
 
     assert _numbers("icpc within 15 working days?") == {"15"}
     assert _numbers("rhi within 72 hrs or four weeks") == {"72", "4"}
@@ -139,13 +140,13 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     ("monthly sup or is there a reflective session too and how often is that", False),  # one figure
 ])
 def test_figures_offered_to_choose_from_are_told_apart(question: str, either: bool) -> None:
-    from assistant.answerability import offers_either
+    from assistant.figures import offers_either
 
     assert offers_either(question) is either
 
 
 def test_of_figures_offered_to_choose_from_one_held_is_enough() -> None:
-    from assistant.answerability import _frequency_missing
+    from assistant.figures import _frequency_missing
 
     held = "Every practitioner must have supervision at least monthly."
     assert not _frequency_missing("monthly or 6 weekly sup", held, either=True)
