@@ -35,11 +35,43 @@ _UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks":
 
 def _quantities(text: str) -> set[tuple[str, str]]:
     """(number, unit) pairs a text states: "35 working days" is ("35", "day"), "forty-five days" ("45", "day")."""
+    return {(number, unit) for number, unit, _ in _stated(text)}
+
+
+def _stated(text: str) -> list[tuple[str, str, str]]:
+    """(number, unit, what comes before it) for each quantity a text states, read lower-cased."""
     text = spelled_digits(_NAMED_CHILD.sub(r"\1 ", text).lower())
-    return {(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")))
+    return [(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")),
+             text[max(0, m.start() - 20):m.start()])
             for m in QUANTITY.finditer(text)
             if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start())
-            and not (m.group(3) in _MINUTES and _SOON_BEFORE.search(text, 0, m.start()))}
+            and not (m.group(3) in _MINUTES and _SOON_BEFORE.search(text, 0, m.start()))]
+
+
+# A quantity as a measure and its size in the measure's unit: time in days, a session's length in hours apart from it
+# ("min 1.5 hrs" is no timescale), a count of times, a share.
+_MEASURES = {"minute": ("hours", 1 / 60), "hour": ("hours", 1.0), "day": ("days", 1.0), "week": ("days", 7.0),
+             "month": ("days", 30.0), "year": ("days", 365.0), "time": ("times", 1.0), "%": ("%", 1.0)}
+# A bound the asker puts on a figure ("attendance >= 95%?", "icpc <= 15wd after the strat", "was it under 50%"): a
+# figure held on its side of the bound answers it, as "School attendance is good at 96%" answers ">= 95%"
+_AT_MOST = re.compile(r"(?:<=?|=<|≤|\b(?:at\s+most|under|below|(?:less|fewer)\s+than|no\s+more\s+than))\s*~?\s*$")
+_AT_LEAST = re.compile(r"(?:>=?|=>|≥|\b(?:at\s+least|over|above|(?:more|greater)\s+than|no\s+less\s+than))\s*~?\s*$")
+
+
+def _measures(text: str) -> list[tuple[str, float, str]]:
+    """(measure, size, bound) for each quantity a text states; bound is "<=", ">=" or "" (the figure itself)."""
+    return [(_MEASURES[unit][0], float(number) * _MEASURES[unit][1],
+             "<=" if _AT_MOST.search(before) else ">=" if _AT_LEAST.search(before) else "")
+            for number, unit, before in _stated(text) if unit in _MEASURES]
+
+
+def _holds(asked: tuple[str, float, str], held: list[tuple[str, float, str]]) -> bool:
+    """Does a figure held answer the one asked: the same measure and the same size (a time within a tenth: four weeks
+    is a month; three days are not three months; a share or a count exactly), or on the asked side of its bound?"""
+    measure, size, bound = asked
+    near = 0.1 if measure in ("days", "hours") else 0.0  # a share or a count is exact
+    return any(m == measure and (s <= size * (1 + near) if bound == "<=" else s >= size * (1 - near) if bound == ">="
+                                 else abs(s - size) <= near * max(s, size)) for m, s, _ in held)
 
 
 def contradicted(question: str, best: Unit | None, terms: list[str], weights: TermWeights) -> bool:
@@ -130,8 +162,9 @@ def figures_missing(question: str, evidence: str) -> bool:
     to choose from ("monthly or 6 weekly"), one held is enough. How often ("every 6 weeks") is checked as a frequency,
     not as a quantity ("monthly" is every 4 weeks); the question is read as typed, not lower-cased, so that a child's
     name before their age is seen ("baby Mia 4/12")."""
-    asked = _numbers(re.sub(_FREQUENCY.pattern, " ", question, flags=re.I))
+    asked = _measures(re.sub(_FREQUENCY.pattern, " ", question, flags=re.I))
+    held = _measures(evidence)
+    found = [_holds(figure, held) for figure in asked]
     either = offers_either(question)
-    held = _numbers(evidence)
-    return (bool(asked) and not (asked & held if either else asked <= held)
+    return (bool(asked) and not (any(found) if either else all(found))
             or _frequency_missing(question, evidence, either=either))
