@@ -4,6 +4,7 @@ Practitioners fix a slip in the message itself: "how long for a core assmt in co
 sup freq for nqsw... *all sws", a second line "*strategy discussion", "what did ofsted grade mbro in 2019 - edit:
 meant redcar not mbro". What is asked is the corrected question; the slip is not a key term of it. A phone's
 speech-to-text spells shorthand out letter by letter ("n q s ws doing their a s y e"): it is read as the shorthand.
+A word typed twice in a row ("the the icpc", "who who chairs", "how often do do they") is read once.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _STAR = re.compile(r"(?:\s*\n|\s*(?:\.{2,}|…)|\s)\s*\*(?=\w)(?P<new>[^*\n(]*?)
 _LETTERS = re.compile(r"(?<![\w'&/-])[a-z](?: [a-z]){0,6} [a-z]s?(?![\w'&/-])", re.I)
 _STOP = frozenset("the a an of in for to at on is it and or our my their this that".split())
 _WORD = re.compile(r"[\w&'/-]+")
+# a word typed twice in a row; "that that", "had had" and "is is" may be meant ("what it is is")
+_STUTTER = re.compile(r"\b(?!(?:that|had|is|ha|haha|bye|no|very)\b)([a-z]{2,})(?:\s+\1)+\b", re.I)
 
 
 def _alike(one: str, other: str) -> bool:
@@ -64,6 +67,7 @@ def _replaced(before: str, new: str) -> str:
 
 def corrected(message: str) -> str:
     """``message`` as its writer corrected it, or as typed where it corrects nothing."""
+    message = _STUTTER.sub(r"\1", message)
     edit = _EDIT.search(message)
     if edit is not None and edit.start() > 0:
         before, old = message[:edit.start()], edit.group("old")

@@ -23,6 +23,7 @@ _EXACTLY = (r"|\bnot\s+(?:roughly|approx(?:imately)?|a\s+rough\s+(?:idea|guess))
 # minimum", "across the board"): how general, not what it is about
 _SCOPE = (r"|\b(?:as\s+a\s+(?:general\s+)?rule|in\s+general|generally\s+speaking|across\s+the\s+board"
           r"|by\s+default|in\s+most\s+cases|typically|usually|normally|ordinarily|generally)\b|" + REACH.pattern)
+_ANALOGY_WORD = r"(?!(?:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|fortnights?)\b)[a-z'-]+"
 FRAMING = re.compile(
     r"\b(?:is|isnt|isn't|was|wasnt|wasn't)\s+(?:it|that|this)\s+(?:true|right|correct|so)\b"
     r"|\b(?:am\s+i|are\s+we)\s+right\b"
@@ -110,7 +111,23 @@ FRAMING = re.compile(
     r"|\b(?:yes\s+|yeah\s+|ok\s+)?i\s+(?:really\s+)?(?:should|ought\s+to)\s+(?:know|have\s+known)\s+(?:this|that)\b"
     r"|\b(?:lose|loses|losing|lost)\s+the\s+will\s+to\s+live\b"
     r"|\b(?:has|have|having)\s+(?:kittens|a\s+fit|a\s+meltdown)\b"
-    r"|\b(?:go|goes|going)\s+(?:spare|ballistic)\b" + _EXACTLY + _SCOPE, re.I)
+    r"|\b(?:go|goes|going)\s+(?:spare|ballistic)\b"
+    # ... and their sarcasm ("oh joy, another ilacs", "bet its a laugh", "love that for us", "bet ofsted loved …"): what
+    # follows "bet ofsted loved" is what they ask about
+    r"|\boh\s+(?:joy|great|good|brilliant|lovely|fab|fun|wonderful)\b|\blove\s+that\s+for\s+(?:us|me|them)\b"
+    r"|\bbet\s+(?:it'?s|its|that'?s|thats|it\s+was|that\s+was)\s+(?:a\s+laugh|fun|a\s+joy|a\s+riot|a\s+treat)\b"
+    r"|\bbet\s+(?:ofsted|they|the\s+inspectors|inspectors|hmi)\s+(?:loved|enjoyed|liked|were\s+(?:thrilled|delighted|"
+    r"impressed|chuffed))(?:\s+(?:with|by|about))?\b"
+    # what the assistant is said to have answered before ("you told me yesterday …", "last time u said …", "the bot
+    # said …, sure?"): the claim is what the question checks, not who made it
+    r"|\b(?:last\s+time\s+)?(?:(?:the\s+)?bot|you|u|ya)\s+(?:said|says|told\s+(?:me|us)|reckoned)"
+    r"(?:\s+(?:yesterday|earlier|before|last\s+(?:time|week)|this\s+morning))?\b|\bsure\s*\?+"
+    # an analogy from another setting ("is the strat basically a triage call", "a bit like an appraisal", "like a fire
+    # alarm drill?"): what the asker likens the subject to, up to a stop, "or" or "but", is not the subject; a time
+    # is a rough figure, not an analogy ("like a week long")
+    r"|\b(?:basically|essentially|(?:kind|sort)\s+of\s+like|a\s+bit\s+like|just\s+like|like)\s+(?:a|an)\s+"
+    r"(?:" + _ANALOGY_WORD + r"\s+){0,3}?" + _ANALOGY_WORD + r"(?=\s*(?:[?.,;:!()]|\s-\s|\bor\b|\bbut\b|$))"
+    + _EXACTLY + _SCOPE, re.I)
 # Time gone by, after a span ("7 wks ago", "9 weeks since my last sup"): the asker's case, never a rule's figure
 TIME_GONE_BY = r"(?:ago|since\s+(?:my|our|the|their|his|her|its)\s+last)\b"
 # Asides that say how the asker's case stands, never what the question is about. When it happened ("strat was mon 3rd",
