@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.understand import MONTHS, REACH
+from ingest.authorities import name_spans
 
 # How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months
 # right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),
@@ -118,6 +119,11 @@ FRAMING = re.compile(
     r"|\bbet\s+(?:it'?s|its|that'?s|thats|it\s+was|that\s+was)\s+(?:a\s+laugh|fun|a\s+joy|a\s+riot|a\s+treat)\b"
     r"|\bbet\s+(?:ofsted|they|the\s+inspectors|inspectors|hmi)\s+(?:loved|enjoyed|liked|were\s+(?:thrilled|delighted|"
     r"impressed|chuffed))(?:\s+(?:with|by|about))?\b"
+    # where the asker posted or asked before ("cross-posting from #duty", "(asked in #general, no answer)", "#cp-team
+    # q:"): a channel's name says where, not what about
+    r"|\bcross[\s-]?post(?:ing|ed)?(?:\s+(?:from|in|to))?\b"
+    r"|\b(?:asked|posted|tried)\s+(?:this\s+)?in(?=\s+#)"
+    r"|(?:(?<=[(,])|(?<=[(,]\s))\s*no\s+(?:answer|reply|replies|response)(?:\s+(?:there|yet))?\b"
     # what the assistant is said to have answered before ("you told me yesterday …", "last time u said …", "the bot
     # said …, sure?"): the claim is what the question checks, not who made it
     r"|\b(?:last\s+time\s+)?(?:(?:the\s+)?bot|you|u|ya)\s+(?:said|says|told\s+(?:me|us)|reckoned)"
@@ -159,9 +165,15 @@ ASIDES = re.compile(
     + r"|\ba\s+fortnight\s+ago\b", re.I)
 
 
+# a Slack channel's name typed as text ("#cp-team q:", "#duty"); one that names a council says which ("#gateshead-cp")
+_CHANNEL = re.compile(r"(?<![\w&/])#[a-z][\w-]*(?:\s+q\b\s*:?)?", re.I)
+
+
 def unframed(text: str) -> str:
-    """``text`` with how it is framed blanked to its length (:data:`FRAMING`: "is it true", "thanks in advance")."""
-    return FRAMING.sub(lambda m: " " * len(m.group(0)), text)
+    """``text`` with how it is framed blanked to its length (:data:`FRAMING`: "is it true", "thanks in advance"), and
+    the channels it names that name no council."""
+    text = FRAMING.sub(lambda m: " " * len(m.group(0)), text)
+    return _CHANNEL.sub(lambda m: m.group(0) if name_spans(m.group(0).replace("-", " ")) else " " * len(m.group(0)), text)
 
 
 def without_asides(text: str) -> str:

@@ -565,6 +565,10 @@ def test_when_asks_for_a_time_or_the_event_that_sets_it(question: str) -> None:
     ("Where a child has a significant injury, a Strategy Meeting must always be held.", True),
     ("Social work students on placement receive weekly supervision.", True),  # a frequency answers "when" too
     ("A strategy discussion is held within one working day.", True),  # and a timescale
+    # an event counted in a series (batch 36: "when are permanence plans ratified, which review")
+    ("Suitable plans for permanence are routinely ratified at a child’s second review.", True),
+    ("The plan is agreed at the first core group.", True),
+    ("It was discussed at the meeting.", False),
     # an ordinary "if" or "when" clause, or an event without "every", says no time
     ("If squeezing the information onto the proforma would compress it, a separate report may be provided.", False),
     ("When a manager makes a decision, it should come out of careful discussion in supervision.", False),

@@ -22,6 +22,12 @@ from assistant.understand import understand
      {"triag", "phone"}, {"meet"}),
     ("closing a case - is it a bit like an MOT? who signs it off", {"mot"}, {"case"}),
     ("was the old ucra like a fire alarm drill? how many days did they last", {"fire", "alarm", "drill"}, set()),
+    # where it was posted or asked before: a channel's name, "cross-posting from", "(asked in …, no answer)"
+    ("cross-posting from #practice-leads: how long has the supervisor got to put sup decisions on the childs file",
+     {"cross", "post", "practic", "lead"}, {"supervisor"}),
+    ("(asked in #general, no answer) hartlepool letter - what were the areas for development",
+     {"ask", "general", "answer"}, {"develop"}),
+    ("#cp-team q: who chairs the strat discussion in darlington?", {"child", "protect", "team"}, {"chair"}),
 ])
 def test_how_the_question_is_framed_is_no_key_term(question: str, not_key: set[str], key: set[str]) -> None:
     terms = set(key_terms(understand(question)))
@@ -34,6 +40,9 @@ def test_how_the_question_is_framed_is_no_key_term(question: str, not_key: set[s
     ("how long are case records kept, like the 6 yr rule for finance records", {"financ"}),
     # "like" that asks for a description
     ("what is supervision like in leeds", {"supervis"}),
+    # a channel that names a council says which council ("#gateshead-cp"): asked of one the documents never name
+    ("#gateshead-cp how often should our sw get supervision", {"gateshead"}),
+    ("is there no answer to this in the policy", {"answer"}),
     # a rough time is a figure, not an analogy
     ("ucra inspections were like a week long right", {"week"}),
 ])
