@@ -28,7 +28,8 @@ _NAMED_CHILD = re.compile(r"\b((?i:baby|infant|child|kid|boy|girl|son|daughter))
 # Nor time to come in minutes ("mtg in 10 mins", "in with the DCS in 5 minutes"): how soon the asker must know
 _SOON_BEFORE = re.compile(r"\bin\s+(?:about\s+|like\s+|a\s+few\s+)?$")
 _MINUTES = frozenset({"minute", "minutes", "mins", "min"})
-_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+# Nor a kind of document named by how long it takes to read ("the devon one minute guide", "a 7 minute briefing")
+_READ_AFTER = re.compile(r"[\s-]*(?:guides?|briefings?|reads?|summar(?:y|ies))\b")
 _UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks": "week", "wk": "week", "yrs": "year",
           "yr": "year", "per cent": "%", "percent": "%"}
 
@@ -45,6 +46,7 @@ def _stated(text: str) -> list[tuple[str, str, str]]:
              text[max(0, m.start() - 20):m.start()])
             for m in QUANTITY.finditer(text)
             if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start())
+            and not _READ_AFTER.match(text, m.end())
             and not (m.group(3) in _MINUTES and _SOON_BEFORE.search(text, 0, m.start()))]
 
 
@@ -56,6 +58,10 @@ _MEASURES = {"minute": ("hours", 1 / 60), "hour": ("hours", 1.0), "day": ("days"
 # figure held on its side of the bound answers it, as "School attendance is good at 96%" answers ">= 95%"
 _AT_MOST = re.compile(r"(?:<=?|=<|≤|\b(?:at\s+most|under|below|(?:less|fewer)\s+than|no\s+more\s+than))\s*~?\s*$")
 _AT_LEAST = re.compile(r"(?:>=?|=>|≥|\b(?:at\s+least|over|above|(?:more|greater)\s+than|no\s+less\s+than))\s*~?\s*$")
+
+
+def _measure(unit: str) -> str:
+    return _MEASURES[unit][0] if unit in _MEASURES else unit
 
 
 def _measures(text: str) -> list[tuple[str, float, str]]:
@@ -82,8 +88,9 @@ def contradicted(question: str, best: Unit | None, terms: list[str], weights: Te
     if best is None:
         return False
     asked, stated = _quantities(question), _quantities(best.text)
-    # another figure of the same measure: "is it about 2 months" against "within 45 working days"
-    if not any((unit == u or {unit, u} <= _TIME_UNITS) and (number, unit) != (n, u)
+    # another figure of the same measure: "is it about 2 months" against "within 45 working days"; a session's length
+    # in hours is not contradicted by how often sessions are ("min 1.5 hrs" against "every 4 weeks")
+    if not any(_measure(unit) == _measure(u) and (number, unit) != (n, u)
                for number, unit in asked for n, u in stated) and not _other_frequency(question, best.text):
         return False
     figures = {t for number, unit in asked for t in as_verbs(tokens(f"{number} {unit}"))}

@@ -128,6 +128,9 @@ def test_only_quantities_in_the_question_count_as_numbers() -> None:
     assert _numbers("URGENT mtg in 10 mins - did ofsted criticise stockton") == set()
     assert _numbers("is a session meant to last 90 mins") == {"90"}
     assert _numbers("fourty five working days for an assmt") == _numbers("forty-five working days") == {"45"}
+    # a kind of document named by how long it takes to read is no figure ("the devon one minute guide")
+    assert _numbers("devon one minute guide - how many days before the icpc") == set()
+    assert _numbers("is there a 7 minute briefing on strats") == set()
 
 
 @pytest.mark.parametrize("question, either", [
@@ -340,6 +343,9 @@ def test_a_figure_the_best_sentence_contradicts_is_not_a_missing_one() -> None:
     assert not contradicted("child and family assessments 90% on time right", every, terms, ASSESSMENTS)
     assert contradicted("child and family assessments in 6 weeks right", every, terms, ASSESSMENTS)
     assert contradicted("child and family assessments about 2 months right", every, terms, ASSESSMENTS)
+    # a length in hours is no figure of how soon or how often: "sessions last 1.5 hrs" is not answered, "no", by a
+    # sentence on how often they happen (batch 36, "is it min 1.5 hrs")
+    assert not contradicted("child and family assessments take 1.5 hrs right", every, terms, ASSESSMENTS)
 
 
 def test_a_contradicting_sentence_is_read_with_its_shorthand_spelled_out() -> None:
