@@ -173,7 +173,8 @@ def unframed(text: str) -> str:
     """``text`` with how it is framed blanked to its length (:data:`FRAMING`: "is it true", "thanks in advance"), and
     the channels it names that name no council."""
     text = FRAMING.sub(lambda m: " " * len(m.group(0)), text)
-    return _CHANNEL.sub(lambda m: m.group(0) if name_spans(m.group(0).replace("-", " ")) else " " * len(m.group(0)), text)
+    return _CHANNEL.sub(lambda m: m.group(0) if name_spans(m.group(0).replace("-", " ")) else " " * len(m.group(0)),
+                        text)
 
 
 def without_asides(text: str) -> str:
