@@ -54,6 +54,7 @@ def _stated(text: str) -> list[tuple[str, str, str]]:
 # ("min 1.5 hrs" is no timescale), a count of times, a share.
 _MEASURES = {"minute": ("hours", 1 / 60), "hour": ("hours", 1.0), "day": ("days", 1.0), "week": ("days", 7.0),
              "month": ("days", 30.0), "year": ("days", 365.0), "time": ("times", 1.0), "%": ("%", 1.0)}
+_NEAR = 0.1  # two times, or two frequencies in days, within a tenth of each other are one: four-weekly is monthly
 # A bound the asker puts on a figure ("attendance >= 95%?", "icpc <= 15wd after the strat", "was it under 50%"): a
 # figure held on its side of the bound answers it, as "School attendance is good at 96%" answers ">= 95%"
 _AT_MOST = re.compile(r"(?:<=?|=<|≤|\b(?:at\s+most|under|below|(?:less|fewer)\s+than|no\s+more\s+than))\s*~?\s*$")
@@ -66,7 +67,7 @@ def _measure(unit: str) -> str:
 
 def _measures(text: str) -> list[tuple[str, float, str]]:
     """(measure, size, bound) for each quantity a text states; bound is "<=", ">=" or "" (the figure itself)."""
-    return [(_MEASURES[unit][0], float(number) * _MEASURES[unit][1],
+    return [(_measure(unit), float(number) * _MEASURES[unit][1],
              "<=" if _AT_MOST.search(before) else ">=" if _AT_LEAST.search(before) else "")
             for number, unit, before in _stated(text) if unit in _MEASURES]
 
@@ -75,7 +76,7 @@ def _holds(asked: tuple[str, float, str], held: list[tuple[str, float, str]]) ->
     """Does a figure held answer the one asked: the same measure and the same size (a time within a tenth: four weeks
     is a month; three days are not three months; a share or a count exactly), or on the asked side of its bound?"""
     measure, size, bound = asked
-    near = 0.1 if measure in ("days", "hours") else 0.0  # a share or a count is exact
+    near = _NEAR if measure in ("days", "hours") else 0.0  # a share or a count is exact
     return any(m == measure and (s <= size * (1 + near) if bound == "<=" else s >= size * (1 - near) if bound == ">="
                                  else abs(s - size) <= near * max(s, size)) for m, s, _ in held)
 
@@ -150,7 +151,7 @@ def offers_either(question: str) -> bool:
 
 
 def _same_frequency(a: int, b: int) -> bool:
-    return abs(a - b) <= 0.1 * max(a, b)  # within a tenth of each other, in days: four-weekly is monthly
+    return abs(a - b) <= _NEAR * max(a, b)
 
 
 def states_figure(text: str) -> bool:
