@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import PREFERRED_KINDS
+from assistant.events import event_terms, event_text
 from assistant.evidence import TermWeights, coverage
 from assistant.figures import contradicted, figures_missing
 from assistant.story import story_words
@@ -68,6 +69,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     asked_text = query.plain or query.text  # "every 10 wd": "every 10 working days"
     evidence = " ".join(h.passage.text for h in scoped)
     numbers_missing = figures_missing(asked_text, evidence) and not contradicted(asked_text, best, terms, weights)
+    timed = query.answer_type == "timescale" and bool(typed)
+    events = event_terms(asked_text, terms) if timed else []
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),
@@ -102,6 +105,10 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
                                        and typed[0].hit_index == best.hit_index),
         # the best sentence's meaning match and key-term coverage together: each alone is weak where the other fails
         "best_unit_match": best.coverage * best.cosine if best else 0.0,
+        # For a question asking how soon an event must happen: how much of that event the sentences stating a time
+        # hold only as the point their time runs from ("5 days before for an RCPC" does not time the RCPC; ``events``)
+        "event_anchored": (max(_event_support(u, events, weights) for u in typed)
+                           - max(_event_support(u, events, weights, event_text) for u in typed)) if timed else 0.0,
     }
 
 
@@ -116,6 +123,13 @@ def _support(unit: Unit, best: Unit | None, query: Query, terms: list[str], weig
         return max(unit.coverage, best.coverage)
     text = f"{unit.section} {unit.text}"
     return max(unit.coverage, coverage(terms, f"{text} {spell_out(text, find_terms(text))}", weights))
+
+
+def _event_support(unit: Unit, terms: list[str], weights: TermWeights, read=str) -> float:
+    """Key-term coverage of a unit's heading and its text as ``read`` (``event_text``: less the anchors of the times
+    it states), shorthand spelled out."""
+    text = f"{unit.section} {read(unit.text)}"
+    return coverage(terms, f"{text} {spell_out(text, find_terms(text))}", weights)
 
 
 # Lexicon kinds whose senses name one concept in several words ("case file": case record; "cic": child in care);
