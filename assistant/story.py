@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.vocabulary import spelled_stems
+from assistant.vocabulary import find_terms, spell_out, spelled_stems
 from ingest.tokens import tokens
 
 
@@ -78,11 +78,37 @@ def _remark_start(question: str, start: int) -> int:
     return min(found, default=len(question))
 
 
+# Who the asker is, as the message opens, up to its first stop ("HV here -", "DS from CAIT here -", "im the DSL at a
+# primary,", "from the DS in the CAIT team -"), where it names a role or a job (the lexicon's roles: "DSL", "health
+# visitor") and asks nothing ("icpc who chairs it here" asks): told like a story, however short, its words count for
+# an answer that holds them ("im an nqsw, how often is sup") and never against one; one that names a council says
+# which ("im the TM on duty in darlington,") and is the question's own
+_ASKER = re.compile(r"^\s*(?:(?:hi|hiya|hello|morning|afternoon)\b[\s,!]*)?"
+                    r"(?:(?:i'?m|i\s+am|this\s+is)\s+(?:the|a|an)\s+(?:[\w&'’/-]+\s+){0,6}?[\w&'’/-]+"
+                    r"|from\s+(?:the|a|an)\s+(?:[\w&'’/-]+\s+){0,4}?team|(?:[\w&'’/-]+\s+){0,4}?[\w&'’/-]+\s+here)"
+                    r"(?=\s*[,:;.!–]|\s+-\s)[\s,:;.!–-]*", re.I)
+_ASKING = re.compile(r"\b(?:is|are|any|anything|what|whats|how|who|whos|when|where|which|why|do|does|can|that)\b", re.I)
+_JOBS = re.compile(r"\b(?:manager|mgr|officer|worker|nurse|teacher|lead|practitioner|visitor|inspector|sergeant|"
+                   r"detective|constable|head|student|senco|chair|ds|dc|pc|police)s?\b", re.I)
+
+
+def _introduced(question: str) -> int:
+    """Where the question starts after the asker's introduction (``_ASKER``), or 0."""
+    from assistant.answer_types import role_names  # late: both read the lexicon
+    from ingest.authorities import name_spans
+
+    found = _ASKER.match(question)
+    told = found.group(0) if found is not None else ""
+    if not told or name_spans(told.replace("-", " ")) or _ASKING.search(told):
+        return 0
+    return found.end() if _JOBS.search(told) or role_names().search(spell_out(told, find_terms(told)).lower()) else 0
+
+
 def _question_span(question: str) -> tuple[int, int]:
-    """Where the question itself starts and stops: after a story or a lead-in told before it, before a remark after
-    it."""
+    """Where the question itself starts and stops: after a story, a lead-in or the asker's introduction told before
+    it, before a remark after it."""
     end = _story_end(question)
-    start = end[1] if end is not None else 0
+    start = end[1] if end is not None else _introduced(question)
     return start, _remark_start(question, start)
 
 

@@ -735,6 +735,14 @@ def test_a_council_name_typed_short_is_the_council():
     ("who signs off closing a case? family have engaged well and i want to shut it down", {"famili", "engag", "shut"}),
     ("s47 outcome and icpc - both counted from the strat? whats the timescale for each", set()),  # it asks
     ("how soon do we have to see the kid after a referral comes in? 🙏", set()),
+    # who the asker is, as the message opens, is told however short (batch 37): a partner agency's or a role's words
+    ("HV here - how soon does the sw have to see the baby", {"hv"}),
+    ("im a DSL, how long til a manager decides", {"dsl"}),
+    ("from the police CAIT team - who chairs your strat discussions", {"polic", "cait"}),
+    ("GP practice manager here - how many days before the icpc do you need our report", {"gp", "practic"}),
+    ("icpc who chairs it here, iro or cp chair?", set()),  # it asks
+    ("new here - how often is sup", set()),  # no role or job
+    ("im a TM in gateshead - how many agencies have to be in a strat", set()),  # names a council
 ])
 def test_the_story_a_message_tells_before_or_after_its_question(message, story):
     from assistant.story import story_words
