@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import PREFERRED_KINDS
-from assistant.events import event_terms, event_text
+from assistant.events import asks_anchor, event_terms, event_text
 from assistant.evidence import TermWeights, coverage
 from assistant.figures import contradicted, figures_missing
 from assistant.story import story_words
@@ -69,8 +69,10 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     asked_text = query.plain or query.text  # "every 10 wd": "every 10 working days"
     evidence = " ".join(h.passage.text for h in scoped)
     numbers_missing = figures_missing(asked_text, evidence) and not contradicted(asked_text, best, terms, weights)
-    timed = query.answer_type == "timescale" and bool(typed)
-    events = event_terms(asked_text, terms) if timed else []
+    timed = query.answer_type == "timescale" and bool(typed) and not asks_anchor(asked_text)
+    # the story told before the question ("stockton accepted the referral this morning. how long have they got to hold
+    # the conference") says what has happened, often the point the time runs from: only the question's own terms
+    events = event_terms(asked_text, [t for t in terms if t not in story] or terms) if timed else []
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),

@@ -45,3 +45,15 @@ def event_terms(question: str, terms: list[str]) -> list[str]:
     rest = set(as_verbs(tokens(_ASK_ANCHOR.sub(" ", question))))
     anchored = set(as_verbs(tokens(" ".join(anchors)))) - rest
     return [t for t in terms if t not in anchored] or terms
+
+
+# A question asking for the point itself ("what starts the clock", "is it from when they move in or from when we
+# accept", "counted from the referral date?"): the anchor is its answer
+_ASKS_ANCHOR = re.compile(r"\b(?:clock|from\s+when|from\s+what|what\s+point|counted\s+from|count\s+from|runs?\s+from|"
+                          r"starts?\s+from)\b", re.I)
+
+
+def asks_anchor(question: str) -> bool:
+    """Does the question ask where a time runs from?"""
+    return bool(_ASKS_ANCHOR.search(question))
+

@@ -496,3 +496,19 @@ def test_an_event_a_stated_time_only_runs_from_is_not_the_event_it_times():
     assert answer_features(query, [], [own], terms, ASSESSMENTS)["event_anchored"] > 0.5
     unasked = understand("what did ofsted say about core groups")
     assert answer_features(unasked, [], [own], terms, ASSESSMENTS)["event_anchored"] == 0.0
+
+
+def test_the_point_a_time_runs_from_told_in_the_story_is_not_the_event_asked():
+    """"stockton accepted the referral this morning. how long have they got to hold the conference": the story tells
+    the acceptance the 15 days run from; the question asks when the conference is."""
+    from dataclasses import replace
+
+    from assistant.answerability import answer_features
+    from assistant.evidence import key_terms
+    from assistant.understand import understand
+
+    query = understand("child on a cp plan moved to stockton for good, stockton accepted the referral this morning. "
+                       "how long have they got to convene the conference")
+    held = replace(_unit("A conference will take place within 15 working days of the receiving authority accepting "
+                         "the referral."), cosine=0.6)
+    assert answer_features(query, [], [held], key_terms(query), ASSESSMENTS)["event_anchored"] == 0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.events import event_terms, event_text
+from assistant.events import asks_anchor, event_terms, event_text
 from ingest.tokens import as_verbs, tokens
 
 
@@ -52,3 +52,13 @@ def test_a_question_names_the_event_it_asks_about_apart_from_its_anchor(question
 ])
 def test_a_question_naming_no_other_event_keeps_its_terms(question: str) -> None:
     assert event_terms(question, _stems(question)) == _stems(question)
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("my TM wants to know when the clock starts on a devon core assessment - is it the referral date?", True),
+    ("re the transfer in conf - whats the timescale, is it from when they move in or from when we accept", True),
+    ("transfer in conf 15 days - tees and norfolk, what starts the clock in each", True),
+    ("how long after the icpc is the first core group", False),
+])
+def test_a_question_asking_where_a_time_runs_from_asks_for_the_anchor(question: str, asks: bool) -> None:
+    assert asks_anchor(question) is asks
