@@ -109,8 +109,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "best_unit_match": best.coverage * best.cosine if best else 0.0,
         # For a question asking how soon an event must happen: how much of that event the sentences stating a time
         # hold only as the point their time runs from ("5 days before for an RCPC" does not time the RCPC; ``events``)
-        "event_anchored": (max(_event_support(u, events, weights) for u in typed)
-                           - max(_event_support(u, events, weights, event_text) for u in typed)) if timed else 0.0,
+        "event_anchored": (max(_spelled_coverage(u, events, weights) for u in typed)
+                           - max(_spelled_coverage(u, events, weights, event_text) for u in typed)) if timed else 0.0,
     }
 
 
@@ -123,11 +123,10 @@ def _support(unit: Unit, best: Unit | None, query: Query, terms: list[str], weig
     front door."""
     if query.answer_type == "name" and best is not None and unit.hit_index == best.hit_index:
         return max(unit.coverage, best.coverage)
-    text = f"{unit.section} {unit.text}"
-    return max(unit.coverage, coverage(terms, f"{text} {spell_out(text, find_terms(text))}", weights))
+    return max(unit.coverage, _spelled_coverage(unit, terms, weights))
 
 
-def _event_support(unit: Unit, terms: list[str], weights: TermWeights, read=str) -> float:
+def _spelled_coverage(unit: Unit, terms: list[str], weights: TermWeights, read=str) -> float:
     """Key-term coverage of a unit's heading and its text as ``read`` (``event_text``: less the anchors of the times
     it states), shorthand spelled out."""
     text = f"{unit.section} {read(unit.text)}"

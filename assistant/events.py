@@ -56,4 +56,3 @@ _ASKS_ANCHOR = re.compile(r"\b(?:clock|from\s+when|from\s+what|what\s+point|coun
 def asks_anchor(question: str) -> bool:
     """Does the question ask where a time runs from?"""
     return bool(_ASKS_ANCHOR.search(question))
-

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.answer_types import role_names
 from assistant.vocabulary import find_terms, spell_out, spelled_stems
+from ingest.authorities import name_spans
 from ingest.tokens import tokens
 
 
@@ -94,9 +96,6 @@ _JOBS = re.compile(r"\b(?:manager|mgr|officer|worker|nurse|teacher|lead|practiti
 
 def _introduced(question: str) -> int:
     """Where the question starts after the asker's introduction (``_ASKER``), or 0."""
-    from assistant.answer_types import role_names  # late: both read the lexicon
-    from ingest.authorities import name_spans
-
     found = _ASKER.match(question)
     told = found.group(0) if found is not None else ""
     if not told or name_spans(told.replace("-", " ")) or _ASKING.search(told):
