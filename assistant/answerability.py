@@ -19,7 +19,7 @@ from assistant.answer_types import PREFERRED_KINDS
 from assistant.events import asks_anchor, event_terms, event_text
 from assistant.evidence import TermWeights, coverage
 from assistant.figures import contradicted, figures_missing
-from assistant.story import story_words
+from assistant.story import story_senses, story_words
 from assistant.legislation import holds_phrase, phrase_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
@@ -72,7 +72,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     timed = query.answer_type == "timescale" and bool(typed) and not asks_anchor(asked_text)
     # the story told before the question ("stockton accepted the referral this morning. how long have they got to hold
     # the conference") says what has happened, often the point the time runs from: only the question's own terms
-    events = event_terms(asked_text, [t for t in terms if t not in story] or terms) if timed else []
+    told = story_senses(query.text) if timed else frozenset()
+    events = event_terms(asked_text, [t for t in terms if t not in told] or terms) if timed else []
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),

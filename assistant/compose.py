@@ -20,7 +20,7 @@ from assistant.legislation import names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms
 from assistant.framing import unframed
-from assistant.story import asked_part, question_part, remark_words, story_words
+from assistant.story import asked_part, question_part, remark_words, story_senses, story_words
 from assistant.leading import (POINTS_BACK_TO_STORY, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
                                nearest_unit, preferred_subject, time_subject, uncounted)
 from assistant.more_asks import from_each, second_asks
@@ -176,7 +176,9 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     # a newly qualified worker - how often to begin with") and not otherwise ("just qualified, starting at notts in
     # jan - how often will i get sup": supervision, not January)
     asked = asked_part(query.text)
-    story = story_words(query.text)
+    # the story's shorthand names what happened before a timescale asked ("strat disc was mon 2 june": the strategy
+    # discussion the time runs from); before other asks it may name the subject ("asye, how often is sup")
+    story = story_senses(query.text) if query.answer_type == "timescale" else story_words(query.text)
     # A story word the best unit holds only in the phrase its time is counted from is not what the time is of ("…
     # leeds sent us written notification on monday - how long have we got to hold the transfer in conf": "… within 15
     # working days of the transferring authority's written notification")

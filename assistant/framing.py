@@ -13,7 +13,8 @@ from ingest.authorities import name_spans
 # right?"), who it is asked for ("my team keep asking", "for team meeting tmrw", "can u confirm for the team"),
 # "back in 2011" and a sign-off ("thanks in advance", "anyone got it to hand"). Blanked to their length, as the
 # source's "report" is.
-_FORMS = (r"one[\s-]+word(?:\s+answer)?|short\s+answer|just\s+the\s+(?:number|figure|grade|date|name|answer)"
+_FORMS = (r"one[\s-]+(?:word|line)(?:\s+answer)?|one[\s-]+liner|short\s+answer"
+          r"|just\s+the\s+(?:number|figure|grade|date|name|answer)"
           r"|in\s+(?:a|one)\s+(?:sentence|line|word|nutshell)|(?:grade|number|figure|name|date)\s+only")
 # How exactly the answer is wanted ("exact number of days not roughly", "down to the working day", "to the day",
 # "to one decimal place"): how close, not what it is about
@@ -84,10 +85,11 @@ FRAMING = re.compile(
     r"(?:\s+on\s+(?:[\w-]+\s+){0,2}?(?:history|basics))?(?:\s*[:-]+\s*q\s?\d+\s*:?)?"
     # the form of answer wanted ("yes or no:", "one word:", "just the number -", "tl;dr", "in a sentence -"), where the
     # message opens with it or a colon or dash follows it ("one word or a full sentence in the summary" asks of words)
-    r"|\b(?:yes\s+or\s+no|y/n|tl;\s?dr)\b(?:\s*[:-]+)?"
+    r"|\b(?:yes\s+or\s+no|y/n|tl;?\s?dr)\b(?:\s*[:-]+)?"
     # a list or a plain telling asked for ("bullet points pls:", "explain like im new:", "gizza quick list of")
     r"|\bbullet(?:\s+points?|s)\b(?:\s+(?:pls|please|plz))?(?:\s*[:-]+)?"
-    r"|\bexplain\s+(?:it\s+)?like\s+(?:i'?m|i\s+am)\s+(?:new|five|5)\b(?:\s*[:-]+)?"
+    r"|\b(?:explain\s+(?:it\s+)?like\s+(?:i'?m|i\s+am)\s+(?:new|five|5)|eli5|in\s+plain\s+english"
+    r"|in\s+(?:simple|plain|layman'?s?)\s+terms)\b(?:\s*[:-]+)?"
     r"|\b(?:give\s+(?:me|us)|gizza|gimme)\s+(?:a\s+)?(?:quick\s+)?(?:list|summary|rundown|gist)(?:\s+of)?\b"
     # the passage asked for by where it sits ("gimme the bit about", "wheres the part on", "need the section re")
     r"|\b(?:give\s+(?:me|us)|gimme|gizza|need|want|show\s+me|find\s+me|where'?s|where\s+is|what'?s|what\s+is)\s+"
@@ -97,7 +99,8 @@ FRAMING = re.compile(
     # which document is meant, said in brackets after it ("the stockton letter (unannounced contact referral assessment
     # one)"): like "letter" itself it says where to look, not what about
     r"|\b(?:letter|report|procedure|procs|policy|guidance|framework|doc|document)s?\s*\([^()]{3,80}\)"
-    r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s*[:-]+)?|\b(?:" + _FORMS + r")\s*[:-]+)"
+    r"|(?:^\s*(?:" + _FORMS + r")\b(?:\s+(?:pls|please|plz))?(?:\s*[:-]+)?|\b(?:" + _FORMS + r")"
+    r"(?:\s+(?:pls|please|plz))?\s*[:-]+)"
     # ... or ending the message ("… ? just the number pls", "… overall grade only pls", "… in a sentence"), and a
     # yes/no check's tag ("… or nah")
     r"|(?:(?<=[,;?!.-])|(?<=[,;?!.-]\s))\s*(?:" + _FORMS + r")(?:\s+(?:only|pls|please|plz|thanks|ta))*\s*[?.!]*\s*$"

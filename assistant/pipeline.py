@@ -22,7 +22,7 @@ from assistant.repeats import drop_repeats
 from assistant.currency import DocumentDates, annotate, from_manifest
 from assistant.retriever import Hit, Retriever
 from assistant.spelling import respell
-from assistant.staff_matters import staff_matter, who_knows
+from assistant.staff_matters import practice_part, staff_matter, who_knows
 from assistant.understand import Query, understand
 from ingest.authorities import related
 from ingest.embedder import Embedder
@@ -165,7 +165,15 @@ class Assistant:
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
                              message=f"{NOT_FOUND} It holds no documents about {names}.")
-        elif matter := staff_matter(query.text, hits):
+        elif (matter := staff_matter(query.text, hits)) and (part := practice_part(query.text)):
+            # a staff matter asked as an aside to a practice question: the practice part answered, the aside said
+            # plainly not to be covered
+            answer = self.ask(part, context=context)
+            answer.question, answer.latency_ms = query.text, (time.perf_counter() - started) * 1000
+            answer.answer += (f' The other part of your message ("{matter}") is a staff matter the documents don\'t '
+                              f"cover{_who(matter)}.")
+            return answer
+        elif matter:
             who = who_knows(matter)
             answer = abstain(query, hits, reason="staff-matter", message=(
                 f"{NOT_FOUND} It holds practice documents (procedures, guidance, inspection reports), not staff "
@@ -194,6 +202,11 @@ class Assistant:
             ",".join(c.source for c in answer.citations) or "-", answer.latency_ms,
         )
         return answer
+
+
+def _who(matter: str) -> str:
+    who = who_knows(matter)
+    return f" ({who})" if who else ""
 
 
 def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> str | None:

@@ -4,6 +4,8 @@ A question that names one ("annual leave entitlement for social workers", "is fl
 shares words with the documents ("social workers", "duty"), so the topic model alone can let it through; the
 phrases are data (``vocabulary/staff_matters.txt``). Such a question is not found unless one of the best passages
 names the phrase itself, so a document that does cover it (a council's own HR policy, once added) still answers.
+A message that asks one as an aside to a practice question ("how often is sup in notts? and whos got the laptop
+charger") has its practice part answered (``practice_part``) and the aside said plainly not to be covered.
 """
 
 from __future__ import annotations
@@ -57,3 +59,23 @@ def staff_matter(question: str, hits: list[Hit]) -> str | None:
     held = {_fold(m.group(1)) for m in _phrases().finditer(passages)}
     missing = [phrase for key, phrase in named.items() if key not in held]
     return missing[0] if missing else None
+
+
+# Where one ask of a message ends and another begins: a sentence's end, a join that adds an ask ("also", "btw", "ps",
+# "oh and") or "and" before a new question ("and whos got …", "and can someone …", "and does anyone …")
+_ASKS = re.compile(r"(?<=[?!.])\s+|\s+(?:-+\s+)?(?:and\s+also|oh\s+and|also|btw|ps)\s+"
+                   r"|,?\s+and\s+(?=(?:who|whos|who's|can|could|does|do|has|have|is|are|anyone|any1|someone|somebody"
+                   r"|where|wheres|where's)\b)", re.I)
+_WORDS = 3  # a practice part asks something only with this many words of three letters or more
+
+
+def practice_part(question: str) -> str | None:
+    """The asks of a message that name no staff matter, when it also asks one ("how often is sup for sws in notts? and
+    whos nicked the laptop charger" asks "how often is sup for sws in notts?"); None when every ask names one, or
+    none does."""
+    asks = [part.strip() for part in _ASKS.split(question) if part and part.strip()]
+    named = [bool(_phrases().search(part)) for part in asks]
+    if all(named) or not any(named):
+        return None
+    rest = " ".join(part for part, staff in zip(asks, named) if not staff)
+    return rest if len(re.findall(r"[^\W\d_]{3,}", rest)) >= _WORDS else None

@@ -136,6 +136,15 @@ def story_words(question: str) -> frozenset[str]:
     return frozenset(_stems(told_part(question)) - _stems(question[start:stop]))
 
 
+def story_senses(question: str) -> frozenset[str]:
+    """:func:`story_words` with the story's shorthand spelled out as well ("strat disc for Kit was mon 2 june" tells of
+    a strategy discussion): what the story names, for reading which event its question asks the time of."""
+    start, stop = _question_span(question)
+    if start == 0 and stop == len(question):
+        return frozenset()
+    return frozenset(spelled_stems(told_part(question)) - spelled_stems(question[start:stop]))
+
+
 @lru_cache(maxsize=256)
 def remark_words(question: str) -> frozenset[str]:
     """Stems of a remark after the question ("… how often does it meet? thinking ahead for her transition plan"), less

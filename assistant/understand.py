@@ -18,7 +18,9 @@ from ingest.authorities import find_authorities, mentions, mistyped, name_spans
 from ingest.embedder import model_words
 from ingest.tokens import STOPWORDS, unglued
 
-_RECENT = re.compile(r"\b(latest|most recent|newest|current(ly)?|last inspection|recent inspection|now)\b", re.I)
+# "the latest the icpc can be", "latest date for the conf", "by when at the latest" ask for a deadline, not the newest
+_RECENT = re.compile(r"\b(latest(?!\s+(?:date|day|time|deadline|it|the|i|we|you|they|that|by)\b)|most recent|newest"
+                     r"|current(ly)?|last inspection|recent inspection|now)\b(?<!at the latest)", re.I)
 _INSPECTION = re.compile(r"\b(ofsted|inspect\w*|judge?ments?|inspectors?)\b", re.I)
 _PROCEDURE = re.compile(
     r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should|requirements?|required|standards?)\b", re.I
@@ -43,6 +45,10 @@ MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_YEAR = re.compile(r"\b" + MONTHS + r"\.?\s+(?:of\s+)?'?(\d{2})\b"
                          r"(?!\s*(?:st|nd|rd|th|working|calendar|days?|weeks?|months?|hours?|hrs?|wd)\b)", re.I)
+# A day's full date ("mon 6th jan 2025", "5 March 2025", "06/01/2025"): its year is when something happened
+_DAY_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\.?,?\s+((?:19|20)\d{2})\b"
+                       r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b"
+                       r"|\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b", re.I)
 # Besides the words of _INSPECTION, what else names an inspection ("the feb 22 ilacs", "the may 11 visit", "grade").
 _DATED = re.compile(r"\b(?:ilacs|ucra|visit|grade[ds]?|rated|report|letter)\b", re.I)
 
@@ -236,6 +242,10 @@ def understand(question: str, *, context: str = "") -> Query:
     authorities = asked_councils(spell_out(question, slips))
     years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
                    | short_years(question))
+    if not (_INSPECTION.search(question) or _DATED.search(question)):
+        # "referral came in mon 6th jan 2025": when the asker's case happened, not a year asked about
+        happened = {int(year) for m in _DAY_DATE.finditer(question) for year in m.groups() if year}
+        years = [y for y in years if y not in happened]
     edition = editions(question)
     inspection = _about_inspection(f"{question}\n{plain}", [y for y in years if y not in edition])
     if inspection:

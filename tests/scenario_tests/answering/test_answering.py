@@ -91,6 +91,15 @@ def test_a_staff_matter_is_not_found_and_says_who_would_know(assistant):
     assert assistant.ask("how often do social workers get supervision").outcome == "answered"
 
 
+def test_a_staff_matter_asked_as_an_aside_leaves_the_practice_question_answered(assistant):
+    # batch 38: "… ? and whos got the spare laptop charger" was refused whole as a staff matter
+    answer = assistant.ask("how often do social workers get supervision? and whos got the spare laptop charger")
+    assert answer.outcome == "answered" and "every four weeks" in answer.answer, answer.answer
+    assert answer.answer.endswith('The other part of your message ("laptop") is a staff matter the documents don\'t '
+                                  "cover (HR, payroll or IT will know).")
+    assert answer.question.startswith("how often do social workers") and answer.question.endswith("charger")
+
+
 def test_office_social_life_is_not_found_without_sending_anyone_to_hr(assistant):
     # the topic model let a chilli recipe for the team lunch through (p 0.34), quoting a care leavers' group
     answer = assistant.ask("any1 got a good slow cooker chilli recipe for the team lunch friday")

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.corrections import corrected, spelled_letters
 from assistant.evidence import key_terms
-from assistant.story import remark_words, question_part, story_words, told_part
+from assistant.story import remark_words, question_part, story_senses, story_words, told_part
 from assistant.understand import understand, without_markup
 
 
@@ -121,3 +121,12 @@ def test_a_storys_everyday_words_are_read_as_the_documents_words_and_a_pronoun_n
     message = "do they have a care leavers forum and how often does it meet? thinking ahead for her transition plan"
     assert {"ahead", "transit"} <= remark_words(message) and not {"forum", "meet"} & remark_words(message)
     assert remark_words("how often does the care leavers forum meet") == frozenset()
+
+
+def test_a_storys_shorthand_spelled_out_tells_what_happened_before_a_timescale_asked():
+    message = "strat disc for Kit was mon 2 june and we went to s47. whats the latest date the icpc can be"
+    assert {"strategi", "discuss", "section", "enquiri"} <= story_senses(message)  # the strategy discussion happened
+    assert "strategi" not in story_words(message)  # as typed, "strat" only
+    assert not {"initi", "confer"} & story_senses(message)  # the question's own words are never the story's
+    assert story_senses("whats the latest date the icpc can be") == frozenset()
+

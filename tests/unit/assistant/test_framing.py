@@ -28,6 +28,11 @@ from assistant.understand import understand
     ("(asked in #general, no answer) hartlepool letter - what were the areas for development",
      {"ask", "general", "answer"}, {"develop"}),
     ("#cp-team q: who chairs the strat discussion in darlington?", {"child", "protect", "team"}, {"chair"}),
+    # the form of the reply asked for (batch 38): a summary, one line, plain English
+    ("one line pls - whos allowed to close a case", {"line"}, {"close", "case"}),
+    ("tldr what did ofsted conclude about stockton in 2011", {"tldr"}, {"conclud"}),
+    ("in plain english whats a transfer in conf", {"plain", "english"}, {"transfer", "confer"}),
+    ("in simple terms what does a core group do", {"simpl", "term"}, {"core", "group"}),
 ])
 def test_how_the_question_is_framed_is_no_key_term(question: str, not_key: set[str], key: set[str]) -> None:
     terms = set(key_terms(understand(question)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retriever import Hit
-from assistant.staff_matters import staff_matter, who_knows
+from assistant.staff_matters import practice_part, staff_matter, who_knows
 from ingest.models import Passage
 
 
@@ -54,3 +54,30 @@ def test_the_reply_names_who_would_know_only_for_a_matter_someone_in_the_council
     assert who_knows("annual leave") == "HR, payroll or IT will know"
     assert who_knows("Flexi-time") == "HR, payroll or IT will know"
     assert who_knows("recipe") == ""  # an office event or a lunch: no one to send the practitioner to
+
+
+@pytest.mark.parametrize("message, part", [
+    # a staff matter asked as an aside to a practice question (batch 38): the practice question is what to answer
+    ("how often is sup for sws in notts? and whos nicked the spare laptop charger from the duty desk",
+     "how often is sup for sws in notts?"),
+    ("assessment is going past 45 wd - who has to write up why? also does anyone know if the floor 2 printer is fixed",
+     "assessment is going past 45 wd - who has to write up why?"),
+    ("does that change the core assessment clock? and whos got the key for the pool car",
+     "does that change the core assessment clock?"),
+    ("btw anyone know the wifi pw. how long does my supervisor have to put the decisions on the file",
+     "how long does my supervisor have to put the decisions on the file"),
+])
+def test_the_practice_part_of_a_message_that_also_asks_a_staff_matter(message: str, part: str) -> None:
+    assert practice_part(message) == part
+
+
+@pytest.mark.parametrize("message", [
+    "how do i claim mileage for home visits, is it still 45p a mile",  # the whole message is the staff matter
+    "its 5pm friday and my laptop wont connect to the vpn - who do i ring out of hours for IT",
+    "who do i talk to about my paycheck being short this month, and is the parking lot shut friday",  # both are
+    "how often do sws get supervision? and who chairs the icpc",  # no staff matter at all
+    "mileage? and wifi?",
+])
+def test_a_message_with_no_practice_part_has_none(message: str) -> None:
+    assert practice_part(message) is None
+

@@ -361,6 +361,33 @@ def test_a_year_written_short_after_the_kind_of_source_is_a_year(question, years
 
 
 @pytest.mark.parametrize("question, years", [
+    # a day's full date tells when the asker's case happened (batch 38), not which year's documents to read
+    ("referral came in mon 6th jan 2025, whats the latest the assessment can be finished", []),
+    ("OLA sent written notification on 5 March 2025 - when is the transfer in conf due", []),
+    ("strat held 14/03/2025, icpc due by when", []),
+    # ... but a date an inspection's report or letter gives names that inspection
+    ("what did ofsted say on 6 march 2023 about leeds", [2023]),
+    ("the stockton letter of 9 june 2011 - who signed it", [2011]),
+])
+def test_a_years_full_date_is_when_the_case_happened(question, years):
+    assert understand(question).years == years
+
+
+@pytest.mark.parametrize("question", [
+    "whats the latest the assessment can be finished",
+    "whats the latest date for the transfer in conf",
+    "whens the 2nd review due at the latest",
+])
+def test_the_latest_a_step_can_be_asks_its_timescale_not_the_newest_document(question):
+    query = understand(question)
+    assert query.answer_type == "timescale" and not query.wants_latest
+
+
+def test_the_latest_inspection_is_still_the_newest():
+    assert understand("what did the latest ilacs say about darlo").wants_latest
+
+
+@pytest.mark.parametrize("question, years", [
     # a year offered as a guess after a question asking when is an answer to check, not where to look (batch 32)
     ("when was the ilacs framework first brought in? 2018?", []),
     ("when did ofsted last go into hartlepool, was it 2021", []),
