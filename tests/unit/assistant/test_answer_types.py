@@ -98,6 +98,13 @@ def test_a_grade_stated_as_required_improvement_is_a_judgement() -> None:
     ("how did the family fare after the move", None),  # no inspection: how it went is no grade
     ("what do nqsws get in their first year", None),  # no inspection: what they get is no grade
     ("what did the sw get told at the strat", None),
+    # a grade checked (batch 38): "were outstanding …, right?", "is darlo still RI"; outstanding work is still to do
+    ("leeds were outstanding for help and protection as well, right?", "judgement"),
+    ("was leeds outstanding for help and protection", "judgement"),
+    ("is darlo still RI", "judgement"),
+    ("are there any outstanding actions on the plan", None),
+    ("the tees lot ucra 2011 - what was still outstanding from the jan 2010 one", None),
+    ("what makes practice outstanding", None),
 ])
 def test_what_a_council_got_at_an_inspection_is_its_judgement(question: str, kind: str | None) -> None:
     # "what did redcar get at their 2017 full inspection" asked for no kind of fact, so no signal that refuses a grade

@@ -64,6 +64,8 @@ def test_the_reply_names_who_would_know_only_for_a_matter_someone_in_the_council
      "assessment is going past 45 wd - who has to write up why?"),
     ("does that change the core assessment clock? and whos got the key for the pool car",
      "does that change the core assessment clock?"),
+    ("minimum cadence for tm oversight notes on cp cases? and can someone book room 3 for tmrw 10am",
+     "minimum cadence for tm oversight notes on cp cases?"),
     ("btw anyone know the wifi pw. how long does my supervisor have to put the decisions on the file",
      "how long does my supervisor have to put the decisions on the file"),
 ])
