@@ -199,6 +199,8 @@ _WHO_COMPARES = re.compile(
     r"\s+(?:(?:is|was|are|were|did|does|do|has|had|is\s+doing|was\s+doing|are\s+doing|were\s+doing)\s+)?"
     r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
+_CLAUSE = re.compile(r"[,;:?.!]|\s[-–]+\s")
+_INDIRECT = re.compile(r"\b(?:of|on|as\s+to|minimum|min|list)\s+$", re.I)
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
 
 # Someone's: a word for people with its possessive typed or dropped ("childs", "parents'"), or a possessive pronoun
@@ -223,7 +225,11 @@ def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> 
     if match.group(0).lower() not in _RELATIVE:
         return False
     before = question[: match.start()]
-    return bool(_INTERROGATIVE.search(before) or _WHO_COMPARES.match(question, match.end())
+    # another question word in the same clause ("how was action for children who moved in recorded"), unless "who"
+    # opens what is asked ("whats the bare minimum of who needs to be on it", "the minimum who has to be there")
+    clause = _CLAUSE.split(before)[-1]
+    return bool((_INTERROGATIVE.search(clause) and not _INDIRECT.search(before))
+                or _WHO_COMPARES.match(question, match.end())
                 or any(re.search(p, before, re.I) for p in _data()["person"].get("antecedents", [])))
 
 

@@ -23,7 +23,13 @@ from assistant.answer_types import KINDS, asked_for, states
     ("how many agencies have to be in a strat discussion as a bare minimum", "person"),
     ("how many ppl minimum at a strat in darlo and who", "person"),
     ("how many agency sws is boro using", "number"),  # agency staff are counted
-    ("whos meant to do the 3 monthly chronology review, sw or tm", "person"),  # "who's" typed without its apostrophe
+    ("whos meant to do the 3 monthly chronology review, sw or tm", "person"),
+    # "who" opening what is asked after another question word (batch 38): the minimum of who, a new clause
+    ("darlo strat disc - whats the bare minimum of who needs to be on it", "person"),
+    ("what is the minimum who has to be on a strat", "person"),
+    ("darlo - the meeting we call when we think a kid is at risk, who HAS to be in it at minimum", "person"),
+    ("how was action for children who moved in recorded", None),  # "who" in the clause "how" asks
+    ("what did ofsted say about the staff who left", None),  # "who's" typed without its apostrophe
     ("what was stockton rated in 2023", "judgement"),
     ("what did ofsted say about our strategy discussions", None),
     ("what age do care leavers stop getting a PA in leeds", "age"),
