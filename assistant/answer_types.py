@@ -51,8 +51,7 @@ def _table() -> dict[str, tuple[re.Pattern, list[re.Pattern]]]:
 
 @lru_cache(maxsize=1)
 def role_names() -> re.Pattern:
-    """Every role the practitioner lexicon spells out ("personal adviser", "designated safeguarding lead"): each
-    names who does something, as the person facts' own list does (its bodies do not: "the leaving care team")."""
+    """Every role the lexicon spells out ("personal adviser"): each names who does something (bodies do not)."""
     names = {e.expansion.lower() for e in entries() if e.kind == "role" and not e.gazetteer}
     return re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")s?\b")
 
@@ -64,8 +63,7 @@ def _modifiers() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _stated() -> dict[str, re.Pattern]:
-    """The values a question may state, by kind: its plainest facts ("monthly", "35 working days"). A minimum or
-    maximum asks for the kind of the value stated with it ("glos sup min monthly isnt it"); alone, it asks nothing."""
+    """The values a question may state, by kind: its plainest facts ("monthly", "35 working days") (asked_for)."""
     return {kind: re.compile("|".join(f"(?:{_table()[kind][1][i].pattern})" for i in _data()[kind]["stated"]), re.I)
             for kind in KINDS if _data()[kind].get("stated")}
 
@@ -93,11 +91,10 @@ _OUTRIGHT = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)
 
 
 def asked_for(question: str, *, inspection: bool = False, without: str | None = None) -> str | None:
-    """The kind of fact ``question`` asks for (the earliest cue wins, the longest that starts there: "how many
-    agencies" asks who too; a modifier such as "minimum" only when no cue is there: "minimum frequency" asks for a
-    frequency; the minimum of a value the question states is of that value's kind, "our min sup is 6 weekly isnt
-    it"), or None. ``inspection``: the question is about an inspection, where a kind's "inspection_topics" are its
-    subject, not a cue. ``without``: a kind the question was found not to ask ("what is an ICPC's timescale")."""
+    """The kind of fact ``question`` asks for (the earliest cue wins, the longest that starts there; a modifier such
+    as "minimum" only when no cue is there, and then of the kind of a value stated with it: "our min sup is 6 weekly
+    isnt it"), or None. ``inspection``: the question is about an inspection, where a kind's "inspection_topics" are
+    its subject, not a cue. ``without``: a kind the question was found not to ask ("what is an ICPC's timescale")."""
     cues = {kind: (_with_inspection_cues(kind, cue) if inspection else cue)
             for kind, (cue, _) in _table().items() if kind != without}
     topics = _inspection_topics() if inspection else frozenset()
@@ -195,9 +192,8 @@ def _asked_posts(asked: str) -> tuple[re.Pattern, ...]:
 _RELATIVE = {"who", "whom", "whose"}
 _INTERROGATIVE = re.compile(r"\b(how|what|whats|when|where|why|which|is|are|do|does|did|was|were)\b", re.I)
 # "who was doing better", "who did worse": which of the things compared, not a person
-_WHO_COMPARES = re.compile(
-    r"\s+(?:(?:is|was|are|were|did|does|do|has|had|is\s+doing|was\s+doing|are\s+doing|were\s+doing)\s+)?"
-    r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
+_WHO_COMPARES = re.compile(r"\s+(?:(?:is|was|are|were|did|does|do|has|had|(?:is|was|are|were)\s+doing)\s+)?"
+                           r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:?.!]|\s[-–]+\s")
 _INDIRECT = re.compile(r"\b(?:of|on|as\s+to|minimum|min|list)\s+$", re.I)
@@ -209,9 +205,10 @@ _OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
 
 
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
-    """A cue that does not ask: 'who' after another question word ("how was action for children who moved in recorded")
-    or a word for people ("kids who go home from care"), "who was doing better" (which), "a small number of", a cue
-    after "about" in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
+    """A cue that does not ask: 'who' after another question word in its clause ("how was action for children who
+    moved in recorded"; not "whats the bare minimum of who needs to be on it") or a word for people ("kids who go home
+    from care"), "who was doing better" (which), "a small number of", a cue after "about" in an inspection question
+    ("raised concerns about how regularly"), contents with no "what"."""
     if match.re is _table()["contents"][0] and not re.search(r"\bwhat", question[: match.end()], re.I):
         return True  # "do i need to record it" asks whether to, not what a record says
     if match.group(0).lower() == "name":  # "does the record have to include the childs name": a field, not asked
@@ -225,10 +222,7 @@ def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> 
     if match.group(0).lower() not in _RELATIVE:
         return False
     before = question[: match.start()]
-    # another question word in the same clause ("how was action for children who moved in recorded"), unless "who"
-    # opens what is asked ("whats the bare minimum of who needs to be on it", "the minimum who has to be there")
-    clause = _CLAUSE.split(before)[-1]
-    return bool((_INTERROGATIVE.search(clause) and not _INDIRECT.search(before))
+    return bool((_INTERROGATIVE.search(_CLAUSE.split(before)[-1]) and not _INDIRECT.search(before))
                 or _WHO_COMPARES.match(question, match.end())
                 or any(re.search(p, before, re.I) for p in _data()["person"].get("antecedents", [])))
 
