@@ -161,7 +161,9 @@ REACH = re.compile(r"\b(?:(?:as|at)\s+(?:a|the)\s+(?:bare\s+|very\s+|absolute\s+
 # What something is compared with ("the X equivalent of <this>", "a version of <this>"), up to where the question
 # goes on ("… for getting the icpc in", "…, ie what do we use", "… - what did hmi find")
 _REFERENCE = re.compile(r"\b(?:equivalent|version|counterpart)\s+(?:of|to)\s+"
-                        r"(?:(?!\s-\s|\s(?:for|ie|in|at|when|where)\b)[^?,;:\n])*", re.I)
+                        r"(?:(?!\s-\s|\s(?:for|ie|in|at|when|where)\b)[^?,;:\n])*"
+                        # "do nqsws get fortnightly sup like in notts", "did they pick up delays like stockton did"
+                        r"|\blike\s+(?:(?!or\b|but\b|and\b)[\w&'’-]+\s*){1,4}", re.I)
 
 
 def asked_councils(question: str) -> list[str]:
@@ -169,7 +171,8 @@ def asked_councils(question: str) -> list[str]:
     others ("my mate in notts says nqsws get fortnightly sup at first - is it the same in glos": Gloucestershire);
     else every council the message names (a family moving "from hpool into our patch in stockton" keeps both). Of
     those, a council named only as what another's version is compared with is not asked about ("the darlo version of
-    norfolks rule": Darlington), unless no other is named."""
+    norfolks rule": Darlington; "glos - do nqsws get fortnightly sup like in notts": Gloucestershire), unless no other
+    is named."""
     every, asked = find_authorities(question), find_authorities(question_part(question))
     chosen = asked if asked and not set(asked) & set(find_authorities(told_part(question))) else every
     # "the darlo version of norfolks 15 wd rule", "whats the tees equivalent of the norfolk form": the council the

@@ -93,6 +93,12 @@ def test_how_general_an_answer_should_be_is_no_key_term(question: str, not_key: 
     ("is there a version of the notts policy for walsall", ["Walsall"]),
     ("norfolk vs tees transfer in conf", ["Norfolk", "Tees"]),  # a comparison asks of both
     ("whats the norfolk version of the transfer form", ["Norfolk"]),  # the only council named stays
+    # a council named as what the asked one is likened to (batch 38 choosing sets): "like in notts", "like stockton did"
+    ("glos - do nqsws get fortnightly sup like in notts or just monthly", ["Gloucestershire"]),
+    ("darlo ofsted - did they pick up delays in asessments like stockton did", ["Darlington"]),
+    ("does sunderland still do 7 day IAs like coventry", ["Sunderland"]),
+    ("do we do it like notts", ["Nottinghamshire"]),
+    ("does walsall do nqsw sup the same as notts or are notts stricter", ["Walsall", "Nottinghamshire"]),
 ])
 def test_the_council_whose_version_is_asked_is_the_one_asked_about(question: str, councils: list[str]) -> None:
     assert understand(question).authorities == councils
