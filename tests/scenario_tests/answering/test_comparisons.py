@@ -102,10 +102,6 @@ def test_without_a_second_search_the_hits_at_hand_are_used(corpus_product, corpu
     ("leeds vs darlington experiences and progress of children in care",
      {"Leeds": "The experiences and progress of children in care and care leavers Outstanding",
       "Darlington": "The experiences and progress of children in care and care leavers Outstanding"}),
-    # one council asked about beside another's rule: a sentence from the other says whose it is (batch 19: answered
-    # with Nottinghamshire's fortnightly rule, unnamed, for a Gloucestershire worker)
-    ("glos - do nqsws get fortnightly sup like in notts or just monthly",
-     {"Nottinghamshire": "should have supervision fortnightly to begin with"}),
 ])
 def test_a_sentence_from_one_of_two_councils_named_says_whose_it_is(corpus_product, question, said):
     answer = corpus_product.ask(question)
@@ -121,3 +117,12 @@ def test_a_sentence_from_one_of_two_councils_named_says_whose_it_is(corpus_produ
         assert words in run, answer.answer
         cited = {by_number[int(n)] for group in re.findall(r"\[([\d, ]+)\]", run) for n in group.split(",")}
         assert cited and all(council.lower()[:5] in source for source in cited), answer.answer
+
+
+def test_a_council_the_asked_one_is_likened_to_does_not_answer_for_it(corpus_product):
+    # batch 19 asks of Gloucestershire, which sets no NQSW frequency; Nottinghamshire is only what it is likened to.
+    # Until the thirty-fourth session both were read as asked, and Nottinghamshire's fortnightly rule answered, labelled
+    answer = corpus_product.ask("glos - do nqsws get fortnightly sup like in notts or just monthly")
+    assert answer.abstained, answer.answer
+    assert "fortnightly to begin with" not in answer.answer
+
