@@ -67,6 +67,10 @@ _ASKS = re.compile(r"(?<=[?!.])\s+|\s+(?:-+\s+)?(?:and\s+also|oh\s+and|also|btw|
                    r"|,?\s+and\s+(?=(?:who|whos|who's|can|could|does|do|has|have|is|are|anyone|any1|someone|somebody"
                    r"|where|wheres|where's)\b)", re.I)
 _WORDS = 3  # a practice part asks something only with this many words of three letters or more
+# ... and only as a question: a question mark, or a question word opening it (not "Cheers, Priya | ASW | Tel …" or "This
+# email and any attachments are confidential …", a signature or a disclaimer pasted under the question)
+_ASKING = re.compile(r"[^\w]*(?:how|what|whats|what's|when|whens|where|wheres|which|who|whos|who's|why|is|are|do|does"
+                     r"|did|can|could|should|must|will|would|has|have|any)\b", re.I)
 
 
 def practice_part(question: str) -> str | None:
@@ -77,5 +81,5 @@ def practice_part(question: str) -> str | None:
     named = [bool(_phrases().search(part)) for part in asks]
     if all(named) or not any(named):
         return None
-    rest = " ".join(part for part, staff in zip(asks, named) if not staff)
+    rest = " ".join(part for part, staff in zip(asks, named) if not staff and ("?" in part or _ASKING.match(part)))
     return rest if len(re.findall(r"[^\W\d_]{3,}", rest)) >= _WORDS else None

@@ -100,6 +100,13 @@ def test_a_staff_matter_asked_as_an_aside_leaves_the_practice_question_answered(
     assert answer.question.startswith("how often do social workers") and answer.question.endswith("charger")
 
 
+def test_a_signature_under_a_staff_matter_is_no_practice_question(assistant):
+    # batch 39: the signature was answered as the practice part of the message, quoting the documents
+    answer = assistant.ask("wheres the mileage claim form for home visits?\n\nCheers, Priya | ASW | Adults Team | "
+                           "Tel 01642 000 111")
+    assert answer.outcome == "not_found" and answer.reason == "staff-matter", answer.answer
+
+
 def test_office_social_life_is_not_found_without_sending_anyone_to_hr(assistant):
     # the topic model let a chilli recipe for the team lunch through (p 0.34), quoting a care leavers' group
     answer = assistant.ask("any1 got a good slow cooker chilli recipe for the team lunch friday")

@@ -79,6 +79,10 @@ def test_the_practice_part_of_a_message_that_also_asks_a_staff_matter(message: s
     "who do i talk to about my paycheck being short this month, and is the parking lot shut friday",  # both are
     "how often do sws get supervision? and who chairs the icpc",  # no staff matter at all
     "mileage? and wifi?",
+    # a signature or a disclaimer pasted under a staff matter asks nothing (batch 39)
+    "wheres the mileage claim form for home visits?\n\nCheers, Priya | ASW | Adults Team | Tel 01642 000 111",
+    "how do i claim back mileage for home visits\n\nThis email and any attachments are confidential and intended "
+    "solely for the addressee. Views expressed are those of the author.",
 ])
 def test_a_message_with_no_practice_part_has_none(message: str) -> None:
     assert practice_part(message) is None
