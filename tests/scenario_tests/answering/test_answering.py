@@ -100,6 +100,17 @@ def test_a_staff_matter_asked_as_an_aside_leaves_the_practice_question_answered(
     assert answer.question.startswith("how often do social workers") and answer.question.endswith("charger")
 
 
+def test_a_storys_shorthand_is_what_the_asked_timescale_runs_from(assistant):
+    # the story says, in shorthand, that the strategy discussion happened: the ICPC's 15 days, counted from it, answer
+    # (read as typed, "strategy discussion" stayed the subject asked and the ICPC's rule was passed over as counted from
+    # it)
+    question = "strat disc for Kit was mon 2 june and we went to s47. whats the latest date the icpc can be"
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered", answer.answer
+    lead = "An initial child protection conference is held within 15 working days"
+    assert answer.answer.startswith(lead), answer.answer
+
+
 def test_a_signature_under_a_staff_matter_is_no_practice_question(assistant):
     # batch 39: the signature was answered as the practice part of the message, quoting the documents
     answer = assistant.ask("wheres the mileage claim form for home visits?\n\nCheers, Priya | ASW | Adults Team | "
