@@ -58,7 +58,7 @@ def _replaced(before: str, new: str) -> str:
     councils, named = name_spans(before), name_spans(new)
     if councils and named:  # "in sunderland - sorry, south tyneside"
         return f"{before[:councils[-1][0]]}{new}{before[councils[-1][1]:]}"
-    shorthand = [m for m in find_terms(before) if m.kind not in ("nickname", "finding")]
+    shorthand = [m for m in find_terms(before) if m.kind not in ("nickname", "town", "finding")]
     if shorthand:
         last = shorthand[-1]
         return f"{before[:last.start]}{new}{before[last.end:]}"
@@ -89,7 +89,7 @@ def _shorthand(letters: str) -> str | None:
     word ("is there a c p plan": "a cp")."""
     for start in (0, 2) if letters[:1].lower() in "ai" else (0,):
         joined = letters[start:].replace(" ", "")
-        if len(joined) >= 2 and any(m.start == 0 and m.end == len(joined) and m.kind not in ("nickname", "finding")
+        if len(joined) >= 2 and any(m.start == 0 and m.end == len(joined) and m.kind not in ("nickname", "town", "finding")
                                     for m in find_terms(joined)):
             return letters[:start] + joined
     return None

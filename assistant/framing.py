@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.understand import MONTHS, REACH
+from assistant.understand import REACH
+from assistant.years import MONTHS
 from ingest.authorities import name_spans
 
 # How a question is framed, not what it is about: a yes/no check ("is it true …", "… is that right", "… 3 months

@@ -14,6 +14,7 @@ from assistant.story import question_part, told_part
 from assistant.textspeak import vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
+from assistant.years import INSPECTION as _INSPECTION, baselines, named_years
 from ingest.authorities import find_authorities, mentions, mistyped, name_spans
 from ingest.embedder import model_words
 from ingest.tokens import STOPWORDS, unglued
@@ -21,7 +22,6 @@ from ingest.tokens import STOPWORDS, unglued
 # "the latest the icpc can be", "latest date for the conf", "by when at the latest" ask for a deadline, not the newest
 _RECENT = re.compile(r"\b(latest(?!\s+(?:date|day|time|deadline|it|the|i|we|you|they|that|by)\b)|most recent|newest"
                      r"|current(ly)?|last inspection|recent inspection|now)\b(?<!at the latest)", re.I)
-_INSPECTION = re.compile(r"\b(ofsted|inspect\w*|judge?ments?|inspectors?)\b", re.I)
 _PROCEDURE = re.compile(
     r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should|requirements?|required|standards?)\b", re.I
 )
@@ -31,41 +31,6 @@ _QUANTITY = re.compile(
     r"|(maximum|minimum)|how regularly|timescales?|deadline|frequency|which dates?|what dates?)\b",
     re.I,
 )
-
-
-# A year written short after the kind of source or with an apostrophe ("ofsted 22", "ilacs '19"), not a count.
-_SHORT_YEAR = re.compile(
-    r"(?:\b(?:ofsted|inspection|ilacs|ucra|report|letter|judgement)\s+'?|(?<![\w'])')(\d{2})\b"
-    r"(?!\s*(?:working |calendar |clear )?(?:days?|weeks?|months?|hours?|hrs?|years?|yrs?|%|per ?cent)\b)", re.I)
-# An inspection named by its season or month and a year written short ("the summer of 22", "feb 22", "spring '24"):
-# a month only where the question is about an inspection ("stockton march 23 - care leavers judgement"), else "march
-# 23" may be a day.
-_SEASON_YEAR = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?'?(\d{2})\b(?!\s*(?:st|nd|rd|th)\b)", re.I)
-MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTH_YEAR = re.compile(r"\b" + MONTHS + r"\.?\s+(?:of\s+)?'?(\d{2})\b"
-                         r"(?!\s*(?:st|nd|rd|th|working|calendar|days?|weeks?|months?|hours?|hrs?|wd)\b)", re.I)
-# A day's full date ("mon 6th jan 2025", "5 March 2025", "06/01/2025"): its year is when something happened
-_DAY_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\.?,?\s+((?:19|20)\d{2})\b"
-                       r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b"
-                       r"|\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b", re.I)
-# Besides the words of _INSPECTION, what else names an inspection ("the feb 22 ilacs", "the may 11 visit", "grade").
-_DATED = re.compile(r"\b(?:ilacs|ucra|visit|grade[ds]?|rated|report|letter)\b", re.I)
-
-
-def baselines(question: str, years: list[int]) -> list[int]:
-    """The years named as where change is measured from ("improved since the 2019 ofsted", "since '19")."""
-    return [y for y in years
-            if re.search(rf"\bsince (?:the |their |its |our )?(?:last )?'?(?:{y}|{y % 100:02d})\b", question, re.I)]
-
-
-def short_years(question: str) -> set[int]:
-    """The years a question writes in two digits: after the kind of source ("ofsted 22"), with an apostrophe
-    ("ilacs '19"), after a season ("summer of 22") or, in a question about an inspection, a month ("feb 22")."""
-    found = _SHORT_YEAR.findall(question) + _SEASON_YEAR.findall(question)
-    if _INSPECTION.search(question) or _DATED.search(question):
-        found += _MONTH_YEAR.findall(question)
-    return {2000 + int(y) for y in found}
 
 
 # Slack's markup around the words of a message: emoji codes (":pray:", ":+1::skin-tone-2:") and the marks of bold,
@@ -243,12 +208,7 @@ def understand(question: str, *, context: str = "") -> Query:
     terms = [m for m in found if m.kind not in INSPECTION_KINDS]
     plain = spell_out(question, terms)
     authorities = asked_councils(spell_out(question, slips))
-    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
-                   | short_years(question))
-    if not (_INSPECTION.search(question) or _DATED.search(question)):
-        # "referral came in mon 6th jan 2025": when the asker's case happened, not a year asked about
-        happened = {int(year) for m in _DAY_DATE.finditer(question) for year in m.groups() if year}
-        years = [y for y in years if y not in happened]
+    years = named_years(question)
     edition = editions(question)
     inspection = _about_inspection(f"{question}\n{plain}", [y for y in years if y not in edition])
     if inspection:

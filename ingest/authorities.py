@@ -16,9 +16,9 @@ from pathlib import Path
 
 # The names live in authority_names.csv beside this module: one row per way of
 # writing an authority (its official name, parts and spellings of it, and the
-# nicknames practitioners type, each nickname with the id of its source in
-# assistant/vocabulary/SOURCES.md). Columns: authority, name, kind
-# (official | nickname | misspelling), case (any | title | upper), source.
+# nicknames practitioners type, and the towns and suburbs inside the councils the documents cover ("thornaby" is
+# Stockton-on-Tees), each with the id of its source in assistant/vocabulary/SOURCES.md). Columns: authority, name,
+# kind (official | nickname | misspelling | town), case (any | title | upper), source.
 NAMES_FILE = Path(__file__).with_name("authority_names.csv")
 # A partnership area and the authorities it takes in (authority_areas.csv: area, member, source): the Tees
 # procedures are Hartlepool's, Middlesbrough's, Redcar and Cleveland's and Stockton-on-Tees'.
@@ -36,7 +36,7 @@ _NOT_BEFORE = r"(?:s)?(?![\w-])"
 class AuthorityName:
     authority: str  # canonical name
     name: str  # as written in the file
-    kind: str  # official | nickname | misspelling
+    kind: str  # official | nickname | misspelling | town
     case: str  # any | title (names that are also everyday words: "Reading", "Boro") | upper ("SBC")
     sources: tuple[str, ...]
 

@@ -3,7 +3,8 @@
 ``lexicon.csv`` beside this module holds the practitioners' vocabulary (term,
 expansion(s) separated by ``|`` with the children's-services sense first, kind,
 case rule, source ids, note). Council nicknames and misspellings live in the
-authority gazetteer (``ingest/authority_names.csv``) so that ingest can use them
+authority gazetteer (``ingest/authority_names.csv``, with the towns and suburbs inside each council the documents
+cover: "thornaby" is Stockton-on-Tees) so that ingest can use them
 without importing this package; they are read from there and join the lexicon
 with the canonical council name as their expansion. Every source id is listed in
 ``SOURCES.md`` beside this module.
@@ -23,7 +24,7 @@ SOURCES_FILE = Path(__file__).with_name("SOURCES.md")
 
 KINDS = frozenset(
     {"abbreviation", "clipped", "body", "process", "plan", "role", "legislation", "nickname", "misspelling", "name",
-     "phrasing", "finding"}
+     "phrasing", "finding", "town"}
 )
 # A practitioner's words for what an inspection found ("worried about", "went well"): read only in a
 # question about an inspection, since "im worried about a child" is not asking for Ofsted's criticisms.

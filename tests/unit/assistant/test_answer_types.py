@@ -76,6 +76,11 @@ def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     "how many wks til the rcpc",
     "how much days the transfer in conference must be in norfolk",  # a second language's "how much" (batch 28)
     "how much time do we have for the core assessment",
+    # a unit left singular, as in a second language (batch 40): "how many" alone would ask for a count
+    "what is the time for make the initial assessment, how many working day?",
+    "how much day the strategy meeting must be",
+    "max time for a single assessment under working together? just the number pls",  # the time's maximum, no count
+    "devon: whats the earliest and latest the first rcpc can be after the icpc",  # both ends of a timescale
 ])
 def test_how_many_of_a_clipped_unit_of_time_asks_for_a_timescale(question: str) -> None:
     # "how many" alone asks for a count: typed before the spelled-out cue, it used to win (the ICPC's 15 working days
@@ -661,6 +666,12 @@ def test_who_chairs_is_answered_only_by_a_sentence_about_chairing() -> None:
      "supervision at least monthly, that is, every 4 weeks.", False),
     ("how long should supervision last - is there a minimum", "Sessions are booked for 90 minutes.", True),
     ("how long have i got to rebook it, its urgent", "It must be rearranged within five working days.", True),
+    # ... and when the council follows it (batch 40: "how long is a supervision session meant to last in notts" was
+    # answered with how often supervision happens)
+    ("how long is a supervision session meant to last in notts", "Every social worker should have supervision at "
+     "least monthly, that is, every 4 weeks.", False),
+    ("how long do sups last in glos", "Every social worker should have supervision at least monthly.", False),
+    ("how long do sups last in glos", "Sessions are booked for 90 minutes.", True),
 ])
 def test_how_long_something_lasts_is_answered_by_a_duration_not_a_deadline(asked: str, text: str,
                                                                              expected: bool) -> None:

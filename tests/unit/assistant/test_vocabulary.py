@@ -187,6 +187,29 @@ def test_expand_appends_every_sense_and_spell_out_replaces_in_place():
 
 # --- council names and nicknames ------------------------------------------------------------------
 
+@pytest.mark.parametrize("question, councils", [
+    # a town or suburb inside a council the documents cover names that council (batch 39: "tile hill", "guisborough",
+    # "billingham" and "thornaby" were words no passage holds, and the answers were refused)
+    ("IA for a family in tile hill - how many days", ["Coventry"]),
+    ("cp family just moved from sunderland into a flat in guisborough", ["Sunderland", "Redcar and Cleveland"]),
+    ("our cla kid placed in billingham, and one in thornaby-on-tees", ["Stockton-on-Tees"]),
+    ("referral from a school in cheltenham", ["Gloucestershire"]),
+    ("child placed in Hove", ["Sussex"]),
+    # ... not a word or a first name that is also a place
+    ("Ely is 6 and on a cp plan, hove into view", []),
+])
+def test_a_town_inside_a_council_names_it(question, councils):
+    assert find_authorities(question) == councils
+    query = understand(question)
+    assert set(councils) <= set(query.authorities) or not councils
+
+
+def test_every_town_belongs_to_one_council_and_names_no_other():
+    towns = [name for name in authority_names() if name.kind == "town"]
+    assert len(towns) >= 250
+    for town in towns:
+        assert find_authorities(town.name.title() if town.case == "title" else town.name) == [town.authority], town
+
 def test_council_nicknames_come_from_the_gazetteer_data():
     assert find_authorities("what did ofsted say abt the boro") == ["Middlesbrough"]
     assert find_authorities("Boro and boro") == ["Middlesbrough"]
@@ -361,6 +384,22 @@ def test_a_year_written_short_after_the_kind_of_source_is_a_year(question, years
 
 
 @pytest.mark.parametrize("question, years", [
+    # a financial or academic year spans two calendar years (batch 39: "stockton ilacs in FY20/21" was read as no year)
+    ("stockton ilacs in FY20/21 - what grade", [2020, 2021]),
+    ("leeds ofsted 2021-22 care leavers", [2021, 2022]),
+    ("r&c ilacs report in the 22/23 academic year", [2022, 2023]),
+    ("boro FY23 ilacs grade", [2022, 2023]),  # the financial year ending in 2023
+    # ... not ages, times, counts or dates
+    ("16/17 year olds leaving care - what did the 2022 ofsted say", [2022]),
+    ("strat held 05/06/2024, icpc due by when", []),
+    ("sup 10-11am weds", []),
+    ("is it 14/15 wd for the icpc", []),
+])
+def test_a_financial_or_academic_year_is_both_its_years(question, years):
+    assert understand(question).years == years
+
+
+@pytest.mark.parametrize("question, years", [
     # a day's full date tells when the asker's case happened (batch 38), not which year's documents to read
     ("referral came in mon 6th jan 2025, whats the latest the assessment can be finished", []),
     ("OLA sent written notification on 5 March 2025 - when is the transfer in conf due", []),
@@ -451,10 +490,12 @@ def test_time_words_after_a_count_are_what_is_counted(question, kept, dropped):
     ("leeds 2022 - what were the things to improve", "areas for development"),
     ("redcar 2022 inspection what went wrong", "areas for development"),
     ("what did ofsted say we do well", "strengths"),
+    ("who led the leeds ilacs and what were the dates", "lead inspector"),  # batch 40: the report names its lead
     # a practitioner's own worry, or a procedure's: not a request for Ofsted's criticisms
     ("im worried about a child, who do i call", None),
     ("new worries about a child on a cp plan - do we need a strategy discussion", None),
     ("worried about a child in 2024 - what does the procedure say", None),
+    ("who led the transfer in conference", None),
 ])
 def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(question, finding):
     query = understand(question)
