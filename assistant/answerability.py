@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import PREFERRED_KINDS
+from assistant.boosted import load_model
 from assistant.events import asks_anchor, event_terms, event_text
 from assistant.evidence import TermWeights, coverage
 from assistant.figures import contradicted, figures_missing
@@ -182,7 +183,7 @@ class Judge:
     """Applies the two fitted models; ``threshold`` overrides the fitted answerability threshold."""
 
     def __init__(self, *, threshold: float | None = None) -> None:
-        self.answerable = Logistic.load(ANSWERABILITY)
+        self.answerable = load_model(ANSWERABILITY)  # boosted trees or a logistic model, as fitted
         self.topic = Logistic.load(TOPIC)
         self.threshold = self.answerable.threshold if threshold is None else threshold
 
