@@ -32,6 +32,9 @@ _WORD = re.compile(r"[\w&'/-]+")
 _STUTTER = re.compile(r"\b(?!(?:that|had|is|ha|haha|bye|no|very)\b)([a-z]{2,})(?:\s+\1)+\b", re.I)
 
 
+# Council names, towns and words for Ofsted's findings are not shorthand a slip could be corrected to
+_NOT_SHORTHAND = ("nickname", "town", "finding")
+
 def _alike(one: str, other: str) -> bool:
     """The same word, or one the clipped form of the other ("strat", "strategy")."""
     one, other = one.lower(), other.lower()
@@ -58,7 +61,7 @@ def _replaced(before: str, new: str) -> str:
     councils, named = name_spans(before), name_spans(new)
     if councils and named:  # "in sunderland - sorry, south tyneside"
         return f"{before[:councils[-1][0]]}{new}{before[councils[-1][1]:]}"
-    shorthand = [m for m in find_terms(before) if m.kind not in ("nickname", "town", "finding")]
+    shorthand = [m for m in find_terms(before) if m.kind not in _NOT_SHORTHAND]
     if shorthand:
         last = shorthand[-1]
         return f"{before[:last.start]}{new}{before[last.end:]}"
@@ -89,7 +92,7 @@ def _shorthand(letters: str) -> str | None:
     word ("is there a c p plan": "a cp")."""
     for start in (0, 2) if letters[:1].lower() in "ai" else (0,):
         joined = letters[start:].replace(" ", "")
-        if len(joined) >= 2 and any(m.start == 0 and m.end == len(joined) and m.kind not in ("nickname", "town", "finding")
+        if len(joined) >= 2 and any(m.start == 0 and m.end == len(joined) and m.kind not in _NOT_SHORTHAND
                                     for m in find_terms(joined)):
             return letters[:start] + joined
     return None
