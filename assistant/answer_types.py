@@ -18,7 +18,7 @@ from ingest.tokens import tokens
 
 _DATA = Path(__file__).resolve().parent / "vocabulary" / "answer_types.json"
 KINDS = ("frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-         "definition", "contents", "reason", "place")
+         "definition", "contents", "reason", "place", "contact")
 QUANTITIES = frozenset(KINDS[:6])  # a number, a time, a date or an age
 EXACT_KINDS = frozenset({"expansion", "definition"})  # only what is asked about states one ("OLAs"): it leads anywhere
 PREFERRED_KINDS = frozenset({"contents", "reason", "place"})  # written in too many ways to refuse for: choose the lead

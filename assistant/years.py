@@ -58,9 +58,15 @@ def year_spans(question: str) -> set[int]:
     return years
 
 
+# A date of birth ("born 2008", "dob 03/2019", "d.o.b. 12.05.2016"): when a child was born, never a year asked about
+_BORN = re.compile(r"\b(?:born(?:\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth)\s*:?\s*(?:[\d./-]{0,6}?[./-])?((?:19|20)\d{2})\b",
+                   re.I)
+
+
 def named_years(question: str) -> list[int]:
     """The years ``question`` asks about, oldest first."""
-    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)} | short_years(question))
+    born = {int(year) for year in _BORN.findall(question)}
+    years = sorted(({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)} | short_years(question)) - born)
     if not (INSPECTION.search(question) or _DATED.search(question)):
         # "referral came in mon 6th jan 2025": when the asker's case happened, not a year asked about
         happened = {int(year) for m in _DAY_DATE.finditer(question) for year in m.groups() if year}

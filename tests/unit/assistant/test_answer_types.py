@@ -70,6 +70,28 @@ def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # contact details asked (batch 41: "whats the email for hartlepools dcs", "phone number for the front door team",
+    # "whos the contact for cp transfers in" were answered with sentences that give no address or number)
+    ("whats the email for hartlepools dcs, the one in the ofsted report", "contact"),
+    ("phone number for the front door team pls, need to chase a contact decision", "contact"),
+    ("whos the contact for cp transfers in in wigan", "contact"),
+    # a contact the front door decides on, or a child's contact with a parent, is no contact detail
+    ("a contact landed yesterday 9am and nobody has decided on it yet", None),
+    ("contact for the child with dad - how often", "frequency"),
+    ("how many days for a contact decision", "timescale"),
+])
+def test_contact_details_asked(question: str, kind: str | None) -> None:
+    assert asked_for(question) == kind
+
+
+def test_contact_details_are_an_address_or_a_number() -> None:
+    assert states("contact", "T: 0300 123 1231 Textphone: 0161 618 8524 E: enquiries@ofsted.gov.uk")
+    assert states("contact", "Transfer requests go to cads@norfolk.gov.uk.")
+    assert not states("contact", "Referrals must be acknowledged within one working day of 2 contacts.")
+    assert not states("contact", "The team manager contacts the family within 15 working days.")
+
+
 @pytest.mark.parametrize("question", [
     "ICPC's - how many wd from the strat have we got",
     "how many hrs have we got to hold a strat",
@@ -207,7 +229,7 @@ def test_contents_cue_words_are_not_the_subject() -> None:
 def test_no_kind_asked_means_no_fact_stated() -> None:
     assert states(None, "every four weeks") is False
     assert set(KINDS) == {"frequency", "timescale", "when", "number", "date", "age", "name", "person", "judgement", "expansion",
-                          "definition", "contents", "reason", "place"}
+                          "definition", "contents", "reason", "place", "contact"}
 
 
 def test_a_duration_is_not_a_count() -> None:

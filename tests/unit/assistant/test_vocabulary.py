@@ -400,6 +400,16 @@ def test_a_financial_or_academic_year_is_both_its_years(question, years):
 
 
 @pytest.mark.parametrize("question, years", [
+    # a date of birth is when a child was born (batch 41: "yp born 2008 in darlington care" asked of a 2008 inspection)
+    ("yp born 2008 in darlington care - at what age do they get introduced to their PA", []),
+    ("devon icpc for sibling group, youngest dob 03/2019 - how many days before do parents need to see my report", []),
+    ("D.O.B. 12.05.2016, what did the 2022 leeds ofsted say about private fostering", [2022]),
+])
+def test_a_date_of_birth_is_no_year_asked(question, years):
+    assert understand(question).years == years
+
+
+@pytest.mark.parametrize("question, years", [
     # a day's full date tells when the asker's case happened (batch 38), not which year's documents to read
     ("referral came in mon 6th jan 2025, whats the latest the assessment can be finished", []),
     ("OLA sent written notification on 5 March 2025 - when is the transfer in conf due", []),
