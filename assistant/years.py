@@ -59,8 +59,8 @@ def year_spans(question: str) -> set[int]:
 
 
 # A date of birth ("born 2008", "dob 03/2019", "d.o.b. 12.05.2016"): when a child was born, never a year asked about
-_BORN = re.compile(r"\b(?:born(?:\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth)\s*:?\s*(?:[\d./-]{0,6}?[./-])?((?:19|20)\d{2})\b",
-                   re.I)
+_BORN = re.compile(r"\b(?:born(?:\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth)\s*:?\s*"
+                   r"(?:[\d./-]{0,6}?[./-])?((?:19|20)\d{2})\b", re.I)
 
 
 def named_years(question: str) -> list[int]:
