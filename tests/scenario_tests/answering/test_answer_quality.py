@@ -586,6 +586,9 @@ FAILING: dict[str, str] = {
     "when is a devon core assessment reviewed":
         "answered with the 35-working-day completion rule, a timescale whose words ('core assessment') match; the "
         "note 'When a review must be completed: (details not included in this copy)' is not preferred",
+    "what is the front door called in hartlepool":
+        "partial (p 0.363 against 0.378 since the refit with batch 41, the blend of the logistic model and boosted "
+        "trees): the trees rate this wording low; 'whats the name of hartlepools front door' is answered (p 0.436)",
     "a contact landed yesterday 9am and nobody has decided on it yet, is that a breach":
         "partial (p 0.34 against 0.362 since the thirty-fifth session's blend with boosted trees, which give 0.03): "
         "its evidence is weak (top passage 0.006, best sentence's cosine 0.27) though the one-working-day sentence "
