@@ -183,7 +183,7 @@ class Judge:
     """Applies the two fitted models; ``threshold`` overrides the fitted answerability threshold."""
 
     def __init__(self, *, threshold: float | None = None) -> None:
-        self.answerable = load_model(ANSWERABILITY)  # boosted trees or a logistic model, as fitted
+        self.answerable = load_model(ANSWERABILITY)  # as fitted: the logistic model and boosted trees, blended
         self.topic = Logistic.load(TOPIC)
         self.threshold = self.answerable.threshold if threshold is None else threshold
 

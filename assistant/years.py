@@ -27,6 +27,9 @@ _DAY_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\.
 # not ages, times or counts ("16/17 year olds", "10-11am", "14/15 wd").
 _SPAN = re.compile(r"(?<![/.-])\b(?:fy\s?)?((?:19|20)?\d{2})\s?[/-]\s?(\d{2})\b(?![/.-]\d)"
                    r"(?!\s*(?:years?|yrs?|y/?o|am|pm|wd|days?|weeks?)\b)|\bfy\s?'?(\d{2})\b", re.I)
+# A date of birth ("born 2008", "dob 03/2019", "d.o.b. 12.05.2016"): when a child was born, never a year asked about
+_BORN = re.compile(r"\b(?:born(?:\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth)\s*:?\s*"
+                   r"(?:[\d./-]{0,6}?[./-])?((?:19|20)\d{2})\b", re.I)
 # Besides the words of INSPECTION, what else names an inspection ("the feb 22 ilacs", "the may 11 visit", "grade").
 _DATED = re.compile(r"\b(?:ilacs|ucra|visit|grade[ds]?|rated|report|letter)\b", re.I)
 
@@ -43,7 +46,7 @@ def short_years(question: str) -> set[int]:
     found = _SHORT_YEAR.findall(question) + _SEASON_YEAR.findall(question)
     if INSPECTION.search(question) or _DATED.search(question):
         found += _MONTH_YEAR.findall(question)
-    return {2000 + int(y) for y in found} | year_spans(question)
+    return {2000 + int(y) for y in found}
 
 
 def year_spans(question: str) -> set[int]:
@@ -58,15 +61,11 @@ def year_spans(question: str) -> set[int]:
     return years
 
 
-# A date of birth ("born 2008", "dob 03/2019", "d.o.b. 12.05.2016"): when a child was born, never a year asked about
-_BORN = re.compile(r"\b(?:born(?:\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth)\s*:?\s*"
-                   r"(?:[\d./-]{0,6}?[./-])?((?:19|20)\d{2})\b", re.I)
-
-
 def named_years(question: str) -> list[int]:
     """The years ``question`` asks about, oldest first."""
     born = {int(year) for year in _BORN.findall(question)}
-    years = sorted(({int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)} | short_years(question)) - born)
+    written = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
+    years = sorted((written | short_years(question) | year_spans(question)) - born)
     if not (INSPECTION.search(question) or _DATED.search(question)):
         # "referral came in mon 6th jan 2025": when the asker's case happened, not a year asked about
         happened = {int(year) for m in _DAY_DATE.finditer(question) for year in m.groups() if year}
