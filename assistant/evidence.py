@@ -66,6 +66,8 @@ _ASKING_WORDS = (
     # Scottish, Welsh and Brummie English ("och aye", "wee q", "ken", "gonnae", "tidy, quick one butt", "ta-ra"), what
     # one thinks ("i think its 10 wd") and what a text states ("what does the guidance state re …"): no subject either
     "och aye wee ken gonnae gonna wanna gotta canny tidy butt lush bostin tara ra think thinks thought "
+    # young people's words around a question ("fr tho who chairs the strat", "lowkey", "istg", "icl"): batch 42
+    "fr tho lowkey highkey istg icl ong deadass bruh fam bestie "
     "state states stated regarding pertaining pertain pertains "
     # a summary asked for ("summarise what ofsted said", "gist of", "eli5") and a file's type ("the pdf on transfers",
     # "the procedure (html)"): how the answer is wanted and where the asker looked, not what it is about

@@ -15,9 +15,12 @@ from ingest.tokens import as_verbs, spelled_digits, tokens
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
-QUANTITY = re.compile(  # a quantity of time or a count, lower-cased ("1.5 hrs" is one number; "96%" too)
-    r"(?<![\w.-])(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*(working |calendar |clear )?"
-    r"(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")
+_NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_IN_UNITS = r"\s*(working |calendar |clear )?(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)"
+QUANTITY = re.compile(r"(?<![\w.-])" + _NUMBER + _IN_UNITS)  # of time or a count, lower-cased ("1.5 hrs", "96%")
+# A range of one unit ("between 2 and 5 days", "4-6 wks", "10 to 15 wd"): a figure held in it answers it
+_RANGE = re.compile(r"(?<![\w.-])(?:between\s+" + _NUMBER + r"\s*(?:and|to|-)|" + _NUMBER + r"\s*(?:-|to))\s*"
+                    + _NUMBER + _IN_UNITS)
 # Not a figure to check: an age ("a 4 month old", "17 yr olds", "baby 4 months") or time gone by ("10 days ago",
 # "9 weeks since my last supervision")
 _AGE_AFTER = re.compile(r"[\s-]*(?:olds?\b|" + TIME_GONE_BY + ")")
@@ -36,18 +39,26 @@ _UNITS = {"mins": "minute", "min": "minute", "hrs": "hour", "hr": "hour", "wks":
 
 def _quantities(text: str) -> set[tuple[str, str]]:
     """(number, unit) pairs a text states: "35 working days" is ("35", "day"), "forty-five days" ("45", "day")."""
-    return {(number, unit) for number, unit, _ in _stated(text)}
+    return {(number, unit) for number, unit, _, _ in _stated(text)}
 
 
-def _stated(text: str) -> list[tuple[str, str, str]]:
-    """(number, unit, what comes before it) for each quantity a text states, read lower-cased."""
+def _stated(text: str) -> list[tuple[str, str, str, str]]:
+    """(number, unit, what comes before it, the range's low end or the number) for each quantity a text states, read
+    lower-cased; a range is stated by its high end ("between 2 and 5 days": "5", "day", …, "2")."""
     text = spelled_digits(_NAMED_CHILD.sub(r"\1 ", text).lower())
-    return [(_NUMBER_WORDS.get(m.group(1), m.group(1)), _UNITS.get(m.group(3), m.group(3).rstrip("s")),
-             text[max(0, m.start() - 20):m.start()])
-            for m in QUANTITY.finditer(text)
-            if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start())
-            and not _READ_AFTER.match(text, m.end())
-            and not (m.group(3) in _MINUTES and _SOON_BEFORE.search(text, 0, m.start()))]
+    found = []
+    for pattern in (_RANGE, QUANTITY):
+        for m in pattern.finditer(text):
+            low, number, unit = (m.group(1) or m.group(2), m.group(3), m.group(5)) if pattern is _RANGE \
+                else (m.group(1), m.group(1), m.group(3))
+            if not _AGE_AFTER.match(text, m.end()) and not _AGE_BEFORE.search(text, 0, m.start()) \
+                    and not _READ_AFTER.match(text, m.end()) \
+                    and not (unit in _MINUTES and _SOON_BEFORE.search(text, 0, m.start())):
+                found.append((_NUMBER_WORDS.get(number, number), _UNITS.get(unit, unit.rstrip("s")),
+                              text[max(0, m.start() - 20):m.start()], _NUMBER_WORDS.get(low, low)))
+        if pattern is _RANGE:  # the high end of a range is no quantity of its own
+            text = _RANGE.sub(lambda m: " " * len(m.group(0)), text)
+    return found
 
 
 # A quantity as a measure and its size in the measure's unit: time in days, a session's length in hours apart from it
@@ -65,20 +76,24 @@ def _measure(unit: str) -> str:
     return _MEASURES[unit][0] if unit in _MEASURES else unit
 
 
-def _measures(text: str) -> list[tuple[str, float, str]]:
-    """(measure, size, bound) for each quantity a text states; bound is "<=", ">=" or "" (the figure itself)."""
+def _measures(text: str) -> list[tuple[str, float, str, float]]:
+    """(measure, size, bound, low) for each quantity a text states; bound is "<=", ">=", "range" (from ``low`` to
+    size) or "" (the figure itself)."""
     return [(_measure(unit), float(number) * _MEASURES[unit][1],
-             "<=" if _AT_MOST.search(before) else ">=" if _AT_LEAST.search(before) else "")
-            for number, unit, before in _stated(text) if unit in _MEASURES]
+             "range" if low != number else "<=" if _AT_MOST.search(before) else ">=" if _AT_LEAST.search(before)
+             else "", float(low) * _MEASURES[unit][1])
+            for number, unit, before, low in _stated(text) if unit in _MEASURES]
 
 
-def _holds(asked: tuple[str, float, str], held: list[tuple[str, float, str]]) -> bool:
+def _holds(asked: tuple[str, float, str, float], held: list[tuple[str, float, str, float]]) -> bool:
     """Does a figure held answer the one asked: the same measure and the same size (a time within a tenth: four weeks
-    is a month; three days are not three months; a share or a count exactly), or on the asked side of its bound?"""
-    measure, size, bound = asked
+    is a month; three days are not three months; a share or a count exactly), on the asked side of its bound, or in
+    its range?"""
+    measure, size, bound, low = asked
     near = _NEAR if measure in ("days", "hours") else 0.0  # a share or a count is exact
     return any(m == measure and (s <= size * (1 + near) if bound == "<=" else s >= size * (1 - near) if bound == ">="
-                                 else abs(s - size) <= near * max(s, size)) for m, s, _ in held)
+                                 else low * (1 - near) <= s <= size * (1 + near) if bound == "range"
+                                 else abs(s - size) <= near * max(s, size)) for m, s, _, _ in held)
 
 
 def contradicted(question: str, best: Unit | None, terms: list[str], weights: TermWeights) -> bool:

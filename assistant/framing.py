@@ -84,6 +84,23 @@ FRAMING = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:quiz|portfolio|slides?|deck|induction|assignment|essay|(?:training|teaching)\s+session)"
     r"(?:\s+for\s+(?:the\s+|my\s+|our\s+)?(?:new\s+starters?|students?|team|asyes?|nqsws?))?"
     r"(?:\s+on\s+(?:[\w-]+\s+){0,2}?(?:history|basics))?(?:\s*[:-]+\s*q\s?\d+\s*:?)?"
+    # ... or said as a quiz or a test of others ("training tmrw, trivia:", "quiz q for the team:", "testing the
+    # students:"), and how well the asker remembers ("i used to know this", "for the life of me cant remember", "brain
+    # fog", "had this in training years ago"): batch 42
+    r"|\b(?:training|teaching|induction)(?:\s+session)?\s+(?:tmrw|tmr|tomorrow|today|later|next\s+week)\b"
+    r"|\btrivia\b\s*[:-]*|\bquiz\s+q(?:uestion)?\b(?:\s+for\s+(?:the\s+)?(?:team|students?|new\s+starters?))?\s*[:-]*"
+    r"|\btesting\s+(?:the\s+|my\s+|our\s+)?(?:students?|team|new\s+starters?|asyes?|nqsws?)\s*[:-]+"
+    r"|\bi\s+used\s+to\s+know\s+(?:this|that|it)\b|\bfor\s+the\s+life\s+of\s+me\b|\bbrain\s+fog\b"
+    r"|\b(?:i\s+)?(?:cant|can'?t|cannot|can\s+not|don'?t|dont)\s+(?:remember|recall)\b"
+    r"|\b(?:had|did|learnt|learned|covered)\s+(?:this|that|it)\s+(?:in|on|at)\s+(?:training|uni|university|"
+    r"induction|college)(?:\s+(?:years|ages|a\s+while|a\s+long\s+time)\s+ago)?\b"
+    # ... and how they feel in young people's words ("lowkey panicking", "istg nobody knows this")
+    r"|\b(?:(?:low|high)key\s+|kinda\s+|a\s+bit\s+)?(?:panicking|stressing|freaking\s+out)\b"
+    r"|\b(?:nobody|no\s+one|noone)\s+(?:knows|seems\s+to\s+know)(?:\s+(?:this|that|it))?\b"
+    # the labels of a form the asker pasted ("Q: … / LA: norfolk / urgency: high", "Topic - supervision. Council -
+    # walsall. Question - how often"): what follows a label is the question; urgency says how soon, not what about
+    r"|(?:^|(?<=[/|.;\n])|(?<=[/|.;\n]\s))\s*(?:q|question|query|topic|subject|la|council|authority|area)\s*(?::|\s-)\s"
+    r"|\b(?:urgency|priority)\s*(?::|\s-)\s*(?:very\s+|v\s+)?(?:high|medium|med|low|urgent|normal|asap)\b"
     # the form of answer wanted ("yes or no:", "one word:", "just the number -", "tl;dr", "in a sentence -"), where the
     # message opens with it or a colon or dash follows it ("one word or a full sentence in the summary" asks of words)
     r"|\b(?:yes\s+or\s+no|y/n|tl;?\s?dr)\b(?:\s*[:-]+)?"

@@ -14,7 +14,8 @@ the embedded question all read the word the practitioner meant. Two words typed
 apart are read as the one word the knowledge base writes ("cyber attack" as
 "cyberattack", "case loads" as "caseloads") when it uses that word more than the
 rarer of the two apart; function words never join ("in form" is not "inform").
-A word run together from two it uses is read apart ("casenotes" as "case notes"). An American spelling
+A word run together from two it uses is read apart ("casenotes" as "case notes"). An acronym typed with its letters
+swapped ("NSQW", "ILCAS", "UCAR") is read as the one lexicon acronym of four letters or more with the same letters. An American spelling
 ("behavior", "neighboring", "organization", "center", "judgment") is read as the British one the knowledge base
 uses.
 """
@@ -23,12 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from string import ascii_lowercase
 from typing import Mapping
 
 from ingest.tokens import STOPWORDS, stem_words, tokens
 from assistant.understand import Query
-from assistant.vocabulary import TermMatch, spell_out
+from assistant.vocabulary import TermMatch, find_terms, spell_out
+from assistant.vocabulary.lexicon import entries
 from ingest.embedder import model_words
 
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ...
@@ -158,6 +161,36 @@ def joined(first: str, second: str, counts: Mapping[str, int]) -> str | None:
     return word if counts[stems[0]] >= DOMINANT * apart else None
 
 
+MIN_ACRONYM = 4  # shorter acronyms share their letters with too many others ("PCI", "CPI")
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, set[str]]:
+    """The lexicon's acronyms of ``MIN_ACRONYM`` letters or more (terms typed in capitals), by their letters sorted:
+    letters -> the expansions they have."""
+    found: dict[str, set[str]] = {}
+    for entry in entries():
+        if entry.term.isalpha() and entry.term.isupper() and len(entry.term) >= MIN_ACRONYM:
+            found.setdefault("".join(sorted(entry.term.lower())), set()).add(entry.expansion.lower())
+    return found
+
+
+def swapped_acronym(word: str, counts: Mapping[str, int]) -> TermMatch | None:
+    """The lexicon acronym ``word`` is typed for with its letters swapped ("NSQW": NQSW), when it is no English word,
+    no word the knowledge base uses and its letters are those of acronyms of one meaning only; else None."""
+    lower = word.lower()
+    if len(lower) < MIN_ACRONYM or not lower.isalpha() or lower in model_words() or any(
+            counts.get(s, 0) for s in tokens(lower)):
+        return None
+    meanings = _acronyms().get("".join(sorted(lower)), set())
+    if len(meanings) != 1:
+        return None
+    term = next(e.term for e in entries() if e.term.isupper() and e.expansion.lower() in meanings
+                and "".join(sorted(e.term.lower())) == "".join(sorted(lower)))
+    match = next((m for m in find_terms(term) if m.start == 0 and m.end == len(term)), None)
+    return replace(match, text=word) if match is not None else None
+
+
 def respell(query: Query, counts: Mapping[str, int]) -> Query:
     """``query`` with its misspelt words read as the words meant (``counts``: passages per stemmed term)."""
     spaced = query.spaced  # the text the terms' spans index
@@ -166,6 +199,9 @@ def respell(query: Query, counts: Mapping[str, int]) -> Query:
     for match in re.finditer(r"[A-Za-z]+", spaced):
         word, start, end = match.group(), match.start(), match.end()
         if any(s < end and start < e for s, e in taken):
+            continue
+        if acronym := swapped_acronym(word, counts):
+            found.append(replace(acronym, start=start, end=end))
             continue
         if start > 0 and word[0].isupper() or word.isupper():
             continue  # a name or an acronym

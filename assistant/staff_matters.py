@@ -50,9 +50,14 @@ def _fold(phrase: str) -> str:
     return re.sub(r"[\s-]+", "", phrase.lower()).removesuffix("s")
 
 
+# Someone away ("my tm is on annual leave", "sw off on sick leave"): the asker's case, not what the question asks
+_AWAY = re.compile(r"(?:\bon|\boff(?:\s+on)?)\s+$", re.I)
+
+
 def staff_matter(question: str, hits: list[Hit]) -> str | None:
     """The staff matter ``question`` names that none of the best passages does ("annual leave"), or None."""
-    named = {_fold(m.group(1)): m.group(1).lower() for m in _phrases().finditer(question)}
+    named = {_fold(m.group(1)): m.group(1).lower() for m in _phrases().finditer(question)
+             if not _AWAY.search(question, 0, m.start())}
     if not named:
         return None
     passages = " ".join(f"{h.passage.section} {h.passage.text}" for h in hits[:READ])

@@ -85,6 +85,21 @@ def test_contact_details_asked(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # a count per period is a rate (batch 42: "how many sups a year is that" was refused against "every 4 weeks", a
+    # number asked that no sentence counts)
+    ("notts - qualified sw sup is every 4 wks right, so how many sups a year is that", "frequency"),
+    ("walsall sup - whats the minimum number of sups a year for a sw", "frequency"),
+    ("mboro managers look at performance data at clinics - how many of those a year is that", "frequency"),
+    ("no. of core groups per month for a cp plan", "frequency"),
+    # a count with no period, or a period that is not "per" one, is a number
+    ("how many sups has she missed", "number"),
+    ("how many children in care in the last year", "number"),
+])
+def test_a_count_per_period_is_a_frequency(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
+
+
 def test_contact_details_are_an_address_or_a_number() -> None:
     assert states("contact", "T: 0300 123 1231 Textphone: 0161 618 8524 E: enquiries@ofsted.gov.uk")
     assert states("contact", "Transfer requests go to cads@norfolk.gov.uk.")

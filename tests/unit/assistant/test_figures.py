@@ -17,6 +17,9 @@ from assistant.figures import figures_missing
     # a bound no held figure meets
     ("% of assessments done in timescale, was it < 50%", "Most assessments were completed within timescale."),
     ("was attendance over 97%", "School attendance is good at 96%."),
+    # a range no held figure falls in
+    ("is the icpc somewhere between 20 and 25 working days", "within 15 working days of the strategy discussion"),
+    ("4-6 wks for sup?", "at least every 10 weeks"),
 ])
 def test_a_figure_the_evidence_does_not_hold_is_missing(question: str, evidence: str) -> None:
     assert figures_missing(question, evidence)
@@ -34,6 +37,11 @@ def test_a_figure_the_evidence_does_not_hold_is_missing(question: str, evidence:
     ("were more than 20 children placed unlawfully", "at least 25 children placed with family or friends"),
     # of figures offered to choose from, one held is enough
     ("is it 35 days or 45 days", "within 45 working days"),
+    # a range a held figure falls in (batch 42: "somewhere between 2 and 5 days long" against "lasting two days")
+    ("ucra inspections - were they somewhere between 2 and 5 days long", "brief, discrete inspections lasting two days"),
+    ("between 10 and 15 wd for the icpc?", "within 15 working days of the strategy discussion"),
+    ("is sup every 4-6 wks", "supervision at least every 4 weeks"),
+    ("3 to 5 days for the reports?", "no less than 3 days before the meeting"),
 ])
 def test_a_figure_the_evidence_holds_is_not_missing(question: str, evidence: str) -> None:
     assert not figures_missing(question, evidence)

@@ -3,7 +3,7 @@
 from collections import Counter
 
 from assistant.evidence import key_terms
-from assistant.spelling import meant, respell
+from assistant.spelling import meant, respell, swapped_acronym
 from ingest.tokens import tokens
 from assistant.understand import understand
 
@@ -179,3 +179,18 @@ def test_words_that_only_look_american_are_left_alone():
     assert meant("error", BRITISH) is None
     assert meant("color", BRITISH) is None  # "colour" is no word of this knowledge base either
     assert meant("water", BRITISH) is None  # no "watre"
+
+
+def test_an_acronym_typed_with_its_letters_swapped_is_read_as_the_one_it_can_only_be():
+    # batch 42: "NSQW sups in asye", "the ILCAS", "the stockton UCAR letter" were refused or read without their subject
+    assert swapped_acronym("NSQW", COUNTS).term == "NQSW"
+    assert swapped_acronym("ilcas", COUNTS).term == "ILACS"
+    assert swapped_acronym("UCAR", COUNTS).term == "UCRA"
+    query = respell(understand("NSQW sups in asye - after the first six weekly ones what happens"), COUNTS)
+    assert "newly qualified social worker" in query.plain
+    assert {"newli", "qualifi"} <= set(key_terms(query))
+    # a word, a short acronym, a word the documents use, or letters that are no acronym's: left alone
+    assert swapped_acronym("care", COUNTS) is None  # "ACER"? an English word first
+    assert swapped_acronym("PCI", COUNTS) is None  # three letters: too many acronyms are one swap apart
+    assert swapped_acronym("supervision", COUNTS) is None
+    assert swapped_acronym("QWXZ", COUNTS) is None

@@ -29,6 +29,9 @@ SUPERVISION = hit("Social workers receive formal one-to-one supervision at least
     # office social life: the topic model rated a recipe for a team lunch near a care leavers' group (p 0.34)
     ("anyone got a decent chilli recipe for the team lunch friday", "recipe"),
     ("whos organising secret santa this year", "secret santa"),
+    # someone away is the asker's case; another matter named is still asked (batch 42)
+    ("if im off on annual leave over the bank hol do i still need to put my timesheet in by friday", "timesheet"),
+    ("does bank hol monday come out of my annual leave", "annual leave"),
 ])
 def test_a_staff_matter_is_named(question: str, matter: str) -> None:
     assert staff_matter(question, [SUPERVISION]) == matter
@@ -39,6 +42,9 @@ def test_a_staff_matter_is_named(question: str, matter: str) -> None:
     "how often do sws get supervision",
     "are toilets accessible at the contact centre",  # "toil" is a word of its own, not part of another
     "who decides when a child can go on holiday with foster carers",
+    # someone on leave is the asker's case, not what is asked (batch 42: the question was told "not found")
+    "my tm is on annual leave next wk so my sup got pulled - how long have they got to rebook it",
+    "sw off on sick leave, who covers the icpc",
 ])
 def test_practice_questions_name_no_staff_matter(question: str) -> None:
     assert staff_matter(question, [SUPERVISION]) is None

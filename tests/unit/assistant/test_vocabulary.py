@@ -659,6 +659,20 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("my sup got pulled again ffs is there a rule on rebooking", "my sup got pulled again is there a rule on rebooking"),
     ("1) caf done by school 2) referred in to us 3) do we start the IA from scratch",
      "caf done by school referred in to us do we start the IA from scratch"),
+    # young people's words, a quiz, how well the asker remembers, and a pasted form's labels (batch 42)
+    ("fr tho who chairs the strat here and who has to be in it", "who chairs the strat here and who has to be in it"),
+    ("lowkey panicking, when is the icpc due", "when is the icpc due"),
+    ("istg nobody knows this - walsall, how often is each case discussed in sup",
+     "walsall, how often is each case discussed in sup"),
+    ("training tmrw, trivia: who chairs the icpc", "who chairs the icpc"),
+    ("quiz q for the team: how often is sup", "how often is sup"),
+    ("testing the students: who chairs the strat", "who chairs the strat"),
+    ("i used to know this - initial assessment timescale", "initial assessment timescale"),
+    ("for the life of me cant remember how long cambs keep case records for", "how long cambs keep case records for"),
+    ("brain fog - who chairs the icpc", "who chairs the icpc"),
+    ("had this in training years ago - how long is a transfer in conf", "how long is a transfer in conf"),
+    ("Q: transfer in conf timescale / LA: norfolk / urgency: high", "transfer in conf timescale norfolk"),
+    ("Topic - supervision. Council - walsall. Question - how often for nqsw?", "supervision walsall how often for nqsw"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -691,6 +705,11 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("what did ofsted say above the line on page 2", "line"),
     ("what does the child protection part of the plan cover", "part"),  # no "bit"/"part" asked for by where
     ("PLO (pre proceedings) - when do we send the letter", "proceedings"),  # a gloss of shorthand, not of a document
+    # a test, a memory or a form's label that is what is asked about
+    ("what training do nqsws get in their asye", "training"),
+    ("how are students tested on placement", "students"),
+    ("what is the priority for care leavers", "priority"),
+    ("who can remember the child's wishes", "remember"),
     # an ASYE who asks is the one the rule is about (batch 24)
     ("my asye asked how many weeks she gets weekly sup for before it drops off",
      "assessed supported employment"),
