@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -68,8 +69,7 @@ class Boosted:
 
     def save(self, name: str, *, folder: Path = MODELS) -> Path:
         path = folder / f"{name}.json"
-        data = {**self.__dict__, "trees": [{k: tree[k] for k in _TREE_KEYS} for tree in self.trees]}
-        path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        path.write_text(_dumps(self.__dict__))
         return path
 
 
@@ -99,8 +99,24 @@ class Blend:
                  for part in self.parts]
         data = {"kind": self.kind, "weights": self.weights, "threshold": self.threshold, "notes": self.notes,
                 "parts": parts}
-        path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        path.write_text(_dumps(data))
         return path
+
+
+def _dumps(data: dict) -> str:
+    """A model as JSON laid out one setting a line and one tree a line, so that a refit's diff can be read."""
+    trees: list[str] = []
+
+    def placed(value):
+        if isinstance(value, dict):
+            if "is_leaf" in value:  # a tree
+                trees.append(json.dumps({k: value[k] for k in _TREE_KEYS}, separators=(",", ":")))
+                return f"@@tree {len(trees) - 1}@@"
+            return {k: placed(v) for k, v in value.items()}
+        return [placed(v) for v in value] if isinstance(value, list) else value
+
+    text = json.dumps(placed(data), indent=1)
+    return re.sub(r'"@@tree (\d+)@@"', lambda m: trees[int(m.group(1))], text) + "\n"
 
 
 def _model(data: dict) -> Logistic | Boosted | Blend:

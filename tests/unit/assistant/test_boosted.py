@@ -64,6 +64,10 @@ def test_a_blend_is_the_weighted_mean_of_its_parts_and_saves_them(tmp_path: Path
     assert isinstance(loaded.parts[0], Logistic) and isinstance(loaded.parts[1], Boosted)
     for row in rows[:50]:
         assert loaded.probability(row) == pytest.approx((line.probability(row) + trees.probability(row)) / 2)
+    # one tree a line, so that a refit's diff can be read
+    lines = (tmp_path / "b.json").read_text().splitlines()
+    assert sum(line.lstrip().startswith('{"feature":') for line in lines) == len(trees.trees) == 30
+    assert max(map(len, (line for line in lines if '"feature":' not in line))) < 200
 
 
 def test_folds_hold_out_whole_batches() -> None:
