@@ -21,6 +21,8 @@ _EDIT = re.compile(r"[\s,;:.–-]*\bedit\s*:?\s*(?:i\s+)?(?:meant?\s+|mean\s+)?(
 # not "sorry to bother", "sorry if this is obvious", "(sorry if dumb q)", "long one sorry"
 _SORRY = re.compile(r"\s*[-–,.]*\s*\bsorry\b(?!\s*,?\s*(?:if|to|for|again|about|but|in|im|i'm|i\s+know|this)\b)"
                     r"\s*,?\s*(?:i\s+)?(?:mean|meant)?\s*,?\s*(?P<new>[^\n,.;?!()–-]*[^\s\n,.;?!()–-])", re.I)
+# "… for the old core assessment now, i mean the c&f assessment": a few words meant, ending the message (batch 42)
+_I_MEAN = re.compile(r"\s*[-–,]+\s*\bi\s+mean\b\s*,?\s*(?P<new>(?:[\w&'/-]+\s+){0,4}[\w&'/-]+)\s*[?.!]*\s*$", re.I)
 # "…nqsw... *all sws", "\n*strategy discussion", "*nqsws i mean": a star before the right word, none after it
 _STAR = re.compile(r"(?:\s*\n|\s*(?:\.{2,}|…)|\s)\s*\*(?=\w)(?P<new>[^*\n(]*?)\s*(?:\bi\s+mean\b)?\s*"
                    r"(?P<rest>[,.;(][^*\n]*)?$", re.I)
@@ -84,6 +86,9 @@ def corrected(message: str) -> str:
     sorry = _SORRY.search(message)
     if sorry is not None and len(message[:sorry.start()].split()) >= 3:
         return _replaced(message[:sorry.start()], sorry.group("new")) + message[sorry.end():]
+    meant = _I_MEAN.search(message)
+    if meant is not None and len(message[:meant.start()].split()) >= 3:
+        return _STUTTER.sub(r"\1", _replaced(message[:meant.start()], meant.group("new")))  # "the the icpc"
     return message
 
 

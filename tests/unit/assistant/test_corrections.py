@@ -23,6 +23,10 @@ from assistant.understand import understand, without_markup
     ("reports to QARS how many days before an icpc... *rcpc", "reports to QARS how many days before an rcpc"),
     ("walsall sup freq for nqsw... *all sws", "walsall sup freq for all sws"),
     ("how often is sup for sws in sunderland - sorry, south tyneside", "how often is sup for sws in south tyneside"),
+    # "i mean" and the words meant, ending the message (batch 42)
+    ("whats our timescale for the old core assessment now, i mean the c&f assessment",
+     "whats our timescale for the c&f assessment now"),
+    ("who chairs the rcpc - i mean the icpc", "who chairs the icpc"),
     # "edit: X not Y" replaces Y; with no Y to replace, X is added
     ("what did ofsted grade mbro in 2019 - edit: meant redcar not mbro", "what did ofsted grade redcar in 2019"),
     ("where do we record it - outside sup\nedit: calderdale not cambs",
@@ -34,6 +38,8 @@ def test_a_message_that_corrects_itself_is_read_as_corrected(message, read):
 
 @pytest.mark.parametrize("message", [
     "sorry to bother - who chairs a transfer in conf in norfolk",
+    "i mean, how often is sup meant to be",  # a filler opening the message
+    "how often is sup, i mean is there an actual rule written down somewhere in the policy",  # a new ask, not a slip
     "cov core assmt timescale - is it 35 wd? (sorry if dumb q)",
     "sorry if this is obvious but how often does the forum meet",
     "long one sorry - family moved into stockton on a cp plan",
