@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import PREFERRED_KINDS
+from assistant.asks import own_clause
 from assistant.boosted import load_model
 from assistant.events import asks_anchor, event_terms, event_text
 from assistant.evidence import TermWeights, coverage
@@ -38,11 +39,15 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
                     weights: TermWeights) -> dict[str, float]:
     """Question-level signals (names must match the fitted models'). In a message that tells a story before its
     question, the story's words count for the best unit where it holds them and never against it (``story_words``):
-    the coverages are read on the question's own words and the story words the best unit holds."""
+    the coverages are read on the question's own words and the story words the best unit holds. A clause asking
+    another kind of fact is answered apart (``more_asks.second_asks``), so its words count neither for nor against
+    the answer to the first ("norfolk transfer in conf timescale and who do i send the form to")."""
     story = story_words(query.text)
-    if story and units:
+    own = own_clause(query.text, query.answer_type)
+    others = _stems(query.text) - _stems(own)
+    if (story or others) and units:
         held = story & set(as_verbs(tokens(f"{units[0].section} {units[0].text}")))
-        judged = [t for t in terms if t not in story or t in held]
+        judged = [t for t in terms if (t not in story or t in held) and t not in others] or terms
         if judged != terms:
             units = [replace(u, coverage=coverage(judged, f"{u.section} {u.text}", weights)) for u in units]
             hits = [replace(h, coverage=coverage(judged, h.passage.text, weights)) for h in hits]
@@ -74,7 +79,8 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     # the story told before the question ("stockton accepted the referral this morning. how long have they got to hold
     # the conference") says what has happened, often the point the time runs from: only the question's own terms
     told = story_senses(query.text) if timed else frozenset()
-    events = event_terms(asked_text, [t for t in terms if t not in told] or terms) if timed else []
+    events = event_terms(own_clause(asked_text, query.answer_type), [t for t in terms if t not in told] or terms) \
+        if timed else []
     return {
         "best_unit": best.probability if best else 0.0,
         "best_unit_cosine": max((u.cosine for u in units), default=0.0),
@@ -111,9 +117,36 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "best_unit_match": best.coverage * best.cosine if best else 0.0,
         # For a question asking how soon an event must happen: how much of that event the sentences stating a time
         # hold only as the point their time runs from ("5 days before for an RCPC" does not time the RCPC; ``events``)
+        # Length-free readings of the same evidence (thirty-sixth session): the best BM25 score per unit of the key
+        # terms' weight (the raw score grows with the question's length: a one-term question scores low however well
+        # it is answered), and how much of the best sentence, and of the closest sentence stating the asked-for kind
+        # (less the anchors of its times: what it times), the question speaks of
+        "lexical_norm": max((h.lexical_raw for h in hits), default=0.0) / total,
+        "typed_reverse": _spoken_of(typed[0].text, query, terms, weights, event_text if timed else str)
+        if asked and typed else 0.0,
+        "best_reverse": _spoken_of(best.text, query, terms, weights) if best else 0.0,
+        # ... and how much of that event the closest of them holds in what they time (less their anchors): "devon rcpc
+        # has to be held within ___ wd of the icpc" against the ICPC's "no more than 15 working days after the
+        # Strategy Discussion" holds no review; -1 for a question asking no timescale
+        "typed_event_coverage": max(_spelled_coverage(u, events, weights, event_text) for u in typed)
+        if timed else -1.0,
         "event_anchored": (max(_spelled_coverage(u, events, weights) for u in typed)
                            - max(_spelled_coverage(u, events, weights, event_text) for u in typed)) if timed else 0.0,
     }
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of ``text`` as typed and with its shorthand spelled out."""
+    return set(as_verbs(tokens(f"{text} {spell_out(text, find_terms(text))}")))
+
+
+def _spoken_of(text: str, query: Query, terms: list[str], weights: TermWeights, read=str) -> float:
+    """Share of the weight of a sentence's own terms (of its text as ``read``) that the question holds, its shorthand
+    and key terms spelled out: "The Initial Assessment … must be completed in no more than 7 working days" is little
+    spoken of by "how many wd do we get to complete the core assmt once the IA says one is needed"."""
+    asked = query.plain or query.text
+    return coverage(sorted(set(as_verbs(tokens(read(text))))),
+                    f"{asked} {spell_out(asked, find_terms(asked))} {' '.join(terms)}", weights)
 
 
 def _support(unit: Unit, best: Unit | None, query: Query, terms: list[str], weights: TermWeights) -> float:

@@ -7,32 +7,15 @@ import re
 from dataclasses import replace
 from typing import Callable
 
-from assistant.answer_types import asked_for, states
+from assistant.answer_types import states
 from assistant.answerability import Judge, answer_features
+from assistant.asks import other_asks
 from assistant.evidence import TermWeights, key_terms
 from assistant.leading import _about, _held, _other_council, can_lead
 from assistant.retriever import Hit
 from assistant.selection import Unit, score_units
 from assistant.understand import Query, understand
 from ingest.tokens import tokens
-
-
-# A second question joined to the first ("icpc timescale and who chairs it", "tms - who supervises them, how often"):
-# a join, then a question word opening a clause that asks for another kind of fact.
-_SECOND_ASK = re.compile(r"(?:\s+and\s+|\s+also\s+|\s*[,;+&]\s*|\s+-+\s+)(?=(?:who|whom|whose|how|when|by when)\b)",
-                         re.I)
-
-
-def other_asks(question: str, kind: str | None) -> list[tuple[str, str]]:
-    """The kinds of fact a question asks for besides ``kind`` (the one its answer leads with), each with the clause
-    that asks it, in order: "icpc timescale and who chairs it" also asks "who chairs it" (a person)."""
-    asks: list[tuple[str, str]] = []
-    for join in _SECOND_ASK.finditer(question):
-        clause = re.split(r"\s+and\s+|\s*[,;]\s*|\s+-+\s+", question[join.end():])[0].strip(" ?.!")
-        other = asked_for(clause)
-        if other and other != kind and other not in {k for k, _ in asks}:
-            asks.append((other, clause))
-    return asks
 
 
 def named_parts(query: Query) -> list[tuple[Query, Callable[[Hit], bool]]]:

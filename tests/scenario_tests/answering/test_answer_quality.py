@@ -586,9 +586,6 @@ FAILING: dict[str, str] = {
     "when is a devon core assessment reviewed":
         "answered with the 35-working-day completion rule, a timescale whose words ('core assessment') match; the "
         "note 'When a review must be completed: (details not included in this copy)' is not preferred",
-    "what is the front door called in hartlepool":
-        "partial (p 0.363 against 0.378 since the refit with batch 41, the blend of the logistic model and boosted "
-        "trees): the trees rate this wording low; 'whats the name of hartlepools front door' is answered (p 0.436)",
     "a contact landed yesterday 9am and nobody has decided on it yet, is that a breach":
         "partial (p 0.34 against 0.362 since the thirty-fifth session's blend with boosted trees, which give 0.03): "
         "its evidence is weak (top passage 0.006, best sentence's cosine 0.27) though the one-working-day sentence "
@@ -596,9 +593,6 @@ FAILING: dict[str, str] = {
     "how many days did ucra inspectors spend on site":
         "partial (p 0.244 against 0.314 since the 2026-12-02 refits): its key terms 'spend' and 'site' are in no "
         "sentence; the two-day sentence is the 'nearest they say'",
-    "supervision sessions in walsall, how often?":
-        "partial (p 0.284 against 0.314 since the model learnt, 2026-12-02, to weigh a close sentence less for a "
-        "question asking a kind of fact): 'sessions' is in no Walsall sentence; 'at least monthly' is the nearest",
     "how long did the old unannounced ucra visits last":
         "partial (p 0.207 against 0.314): the selector's best sentence (rated 0.63) is 'Assessments are informed "
         "by numerous visits, including unannounced visits', not the two-day one; since 2026-12-02 a weak best "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.asks import own_clause
 from assistant.more_asks import other_asks
 from assistant.findings import FindingsAnswerer
 from assistant.pipeline import Assistant
@@ -49,3 +50,10 @@ def test_a_second_ask_the_documents_answer_is_never_denied(corpus_assistant):
     assert both.answer.startswith("At the very least, the strategy discussion should include a local authority "
                                   "social worker, a health practitioner and a representative of the police.")
     assert "don't say" not in both.answer, both.answer
+
+
+def test_the_clause_asking_another_kind_of_fact_is_left_out_of_the_first_ask():
+    # its words count neither for nor against the first ask's answer (answerability.answer_features)
+    assert own_clause("norfolk transfer in conf timescale and who do i send the form to", "timescale").split() == \
+        ["norfolk", "transfer", "in", "conf", "timescale", "and"]
+    assert own_clause("how often is sup in walsall", "frequency") == "how often is sup in walsall"
