@@ -1,8 +1,7 @@
 """What kind of fact a question asks for, and whether a sentence states a fact of that kind.
 
 The cues and fact patterns are data (``vocabulary/answer_types.json``); the answer selector and the answerability
-model use them as signals, never as the only reason to answer or to refuse.
-"""
+model use them as signals, never as the only reason to answer or to refuse."""
 
 from __future__ import annotations
 
@@ -191,9 +190,10 @@ def _asked_posts(asked: str) -> tuple[re.Pattern, ...]:
 
 _RELATIVE = {"who", "whom", "whose"}
 _INTERROGATIVE = re.compile(r"\b(how|what|whats|when|where|why|which|is|are|do|does|did|was|were)\b", re.I)
-# "who was doing better", "who did worse": which of the things compared, not a person
+# "who was doing better", "who did worse", "tom says ten - who is right": which of the things or views told, not a person
 _WHO_COMPARES = re.compile(r"\s+(?:(?:is|was|are|were|did|does|do|has|had|(?:is|was|are|were)\s+doing)\s+)?"
-                           r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b", re.I)
+                           r"(?:better|worse|best|worst|stronger|weaker|more|less|further\s+ahead)\b"
+                           r"|(?:\s+is|['’]s)?\s+(?:right|correct|wrong)\s*(?:[?.!,]|$|\s+(?:here|then|tho|pls))", re.I)
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:?.!]|\s[-–]+\s")
 _INDIRECT = re.compile(r"\b(?:of|on|as\s+to|minimum|min|list)\s+$", re.I)
@@ -219,8 +219,8 @@ def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> 
         return bool(_A_NUMBER_OF.search(question[: match.start()]))
     if inspection and _ABOUT.search(question[: match.start()]):
         return True  # "what did ofsted find about how often ...": what they found on it, not a frequency
-    if match.group(0).lower() not in _RELATIVE:
-        return False
+    if match.group(0).lower() not in _RELATIVE:  # "whos right", "whos better": which of the views or things told
+        return bool(re.fullmatch(r"who['’]?s", match.group(0), re.I) and _WHO_COMPARES.match(question, match.end()))
     before = question[: match.start()]
     return bool((_INTERROGATIVE.search(_CLAUSE.split(before)[-1]) and not _INDIRECT.search(before))
                 or _WHO_COMPARES.match(question, match.end())

@@ -94,6 +94,10 @@ FRAMING = re.compile(
     r"|\b(?:i\s+)?(?:cant|can'?t|cannot|can\s+not|don'?t|dont)\s+(?:remember|recall)\b"
     r"|\b(?:had|did|learnt|learned|covered)\s+(?:this|that|it)\s+(?:in|on|at)\s+(?:training|uni|university|"
     r"induction|college)(?:\s+(?:years|ages|a\s+while|a\s+long\s+time)\s+ago)?\b"
+    # ... and how new and careful they are ("new to cp and dont want to get it wrong": batch 43)
+    r"|\b(?:i'?m\s+|im\s+|am\s+)?(?:fairly\s+|quite\s+|very\s+|brand\s+)?new\s+to\s+(?:cp|child\s+protection|"
+    r"the\s+team|the\s+job|the\s+role|this|social\s+work|duty|the\s+la|the\s+council|the\s+area)\b"
+    r"|\b(?:do\s*n'?t|dont|do\s+not)\s+want\s+to\s+get\s+(?:it|this|that)\s+wrong\b"
     # ... and how they feel in young people's words ("lowkey panicking", "istg nobody knows this")
     r"|\b(?:(?:low|high)key\s+|kinda\s+|a\s+bit\s+)?(?:panicking|stressing|freaking\s+out)\b"
     r"|\b(?:nobody|no\s+one|noone)\s+(?:knows|seems\s+to\s+know)(?:\s+(?:this|that|it))?\b"

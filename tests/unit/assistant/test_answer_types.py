@@ -535,6 +535,17 @@ def test_who_did_better_asks_which_of_the_things_compared_not_for_a_person(quest
     assert asked_for(question) is None
 
 
+@pytest.mark.parametrize("question, person", [
+    # two views told, then "who is right" (batch 43): the views are weighed, no person is asked for
+    ("sarah says if sup gets moved it has to be rebooked within 5 wd, tom says ten - who is right", False),
+    ("my tm says first rcpc is at 3 months after the icpc, the iro reckons six weeks - whos right", False),
+    ("tm says monthly sup, iro says 6 weekly, who's correct", False),
+    ("who is right to chair the strat", True),  # who has the right to: a person
+])
+def test_who_is_right_weighs_the_views_told_and_asks_for_no_person(question: str, person: bool) -> None:
+    assert (asked_for(question) == "person") is person
+
+
 def test_the_number_of_asks_for_a_number_of_what_it_names() -> None:
     assert not states("number", "All but two areas of development have been addressed.",
                       asked="max number of cases for an asye worker")

@@ -673,6 +673,9 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("had this in training years ago - how long is a transfer in conf", "how long is a transfer in conf"),
     ("Q: transfer in conf timescale / LA: norfolk / urgency: high", "transfer in conf timescale norfolk"),
     ("Topic - supervision. Council - walsall. Question - how often for nqsw?", "supervision walsall how often for nqsw"),
+    # how new and careful the asker is (batch 43)
+    ("'who chairs the strat' - new to cp and dont want to get it wrong", "who chairs the strat"),
+    ("im new to the team - how often is sup", "how often is sup"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
@@ -710,6 +713,7 @@ def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, p
     ("how are students tested on placement", "students"),
     ("what is the priority for care leavers", "priority"),
     ("who can remember the child's wishes", "remember"),
+    ("is there extra support for a child new to foster care", "foster"),  # a child new to care is asked about
     # an ASYE who asks is the one the rule is about (batch 24)
     ("my asye asked how many weeks she gets weekly sup for before it drops off",
      "assessed supported employment"),
