@@ -115,8 +115,6 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
                                        and typed[0].hit_index == best.hit_index),
         # the best sentence's meaning match and key-term coverage together: each alone is weak where the other fails
         "best_unit_match": best.coverage * best.cosine if best else 0.0,
-        # For a question asking how soon an event must happen: how much of that event the sentences stating a time
-        # hold only as the point their time runs from ("5 days before for an RCPC" does not time the RCPC; ``events``)
         # Length-free readings of the same evidence (thirty-sixth session): the best BM25 score per unit of the key
         # terms' weight (the raw score grows with the question's length: a one-term question scores low however well
         # it is answered), and how much of the best sentence, and of the closest sentence stating the asked-for kind
@@ -125,11 +123,13 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "typed_reverse": _spoken_of(typed[0].text, query, terms, weights, event_text if timed else str)
         if asked and typed else 0.0,
         "best_reverse": _spoken_of(best.text, query, terms, weights) if best else 0.0,
-        # ... and how much of that event the closest of them holds in what they time (less their anchors): "devon rcpc
-        # has to be held within ___ wd of the icpc" against the ICPC's "no more than 15 working days after the
-        # Strategy Discussion" holds no review; -1 for a question asking no timescale
+        # For a question asking how soon an event must happen: how much of that event the closest sentence stating a
+        # time holds in what it times, less its anchors ("devon rcpc has to be held within ___ wd of the icpc" against
+        # the ICPC's "no more than 15 working days after the Strategy Discussion" holds no review); -1 for none asked
         "typed_event_coverage": max(_spelled_coverage(u, events, weights, event_text) for u in typed)
         if timed else -1.0,
+        # For a question asking how soon an event must happen: how much of that event the sentences stating a time
+        # hold only as the point their time runs from ("5 days before for an RCPC" does not time the RCPC; ``events``)
         "event_anchored": (max(_spelled_coverage(u, events, weights) for u in typed)
                            - max(_spelled_coverage(u, events, weights, event_text) for u in typed)) if timed else 0.0,
     }

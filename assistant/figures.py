@@ -16,7 +16,8 @@ from ingest.tokens import as_verbs, spelled_digits, tokens
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
 _NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
-_IN_UNITS = r"\s*(working |calendar |clear )?(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)"
+_IN_UNITS = (r"\s*(working |calendar |clear )?"
+             r"(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|%|per ?cent)(?!\w)")
 QUANTITY = re.compile(r"(?<![\w.-])" + _NUMBER + _IN_UNITS)  # of time or a count, lower-cased ("1.5 hrs", "96%")
 # A range of one unit ("between 2 and 5 days", "4-6 wks", "10 to 15 wd"): a figure held in it answers it
 _RANGE = re.compile(r"(?<![\w.-])(?:between\s+" + _NUMBER + r"\s*(?:and|to|-)|" + _NUMBER + r"\s*(?:-|to))\s*"

@@ -15,9 +15,9 @@ apart are read as the one word the knowledge base writes ("cyber attack" as
 "cyberattack", "case loads" as "caseloads") when it uses that word more than the
 rarer of the two apart; function words never join ("in form" is not "inform").
 A word run together from two it uses is read apart ("casenotes" as "case notes"). An acronym typed with its letters
-swapped ("NSQW", "ILCAS", "UCAR") is read as the one lexicon acronym of four letters or more with the same letters. An American spelling
-("behavior", "neighboring", "organization", "center", "judgment") is read as the British one the knowledge base
-uses.
+swapped ("NSQW", "ILCAS", "UCAR") is read as the one lexicon acronym of four letters or more with the same letters.
+An American spelling ("behavior", "neighboring", "organization", "center", "judgment") is read as the British one the
+knowledge base uses.
 """
 
 from __future__ import annotations
