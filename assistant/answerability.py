@@ -28,7 +28,7 @@ from assistant.retriever import Hit
 from assistant.selection import Unit
 from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
-from assistant.vocabulary import find_terms, spell_out
+from assistant.vocabulary import find_terms, spell_out, spelled_stems
 
 ANSWERABILITY = "answerability"
 TOPIC = "topic"
@@ -44,7 +44,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     the answer to the first ("norfolk transfer in conf timescale and who do i send the form to")."""
     story = story_words(query.text)
     own = own_clause(query.text, query.answer_type)
-    others = _stems(query.text) - _stems(own)
+    others = spelled_stems(query.text) - spelled_stems(own)
     if (story or others) and units:
         held = story & set(as_verbs(tokens(f"{units[0].section} {units[0].text}")))
         judged = [t for t in terms if (t not in story or t in held) and t not in others] or terms
@@ -133,11 +133,6 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
         "event_anchored": (max(_spelled_coverage(u, events, weights) for u in typed)
                            - max(_spelled_coverage(u, events, weights, event_text) for u in typed)) if timed else 0.0,
     }
-
-
-def _stems(text: str) -> set[str]:
-    """The stems of ``text`` as typed and with its shorthand spelled out."""
-    return set(as_verbs(tokens(f"{text} {spell_out(text, find_terms(text))}")))
 
 
 def _spoken_of(text: str, query: Query, terms: list[str], weights: TermWeights, read=str) -> float:

@@ -165,13 +165,13 @@ MIN_ACRONYM = 4  # shorter acronyms share their letters with too many others ("P
 
 
 @lru_cache(maxsize=1)
-def _acronyms() -> dict[str, set[str]]:
+def _acronyms() -> dict[str, dict[str, str]]:
     """The lexicon's acronyms of ``MIN_ACRONYM`` letters or more (terms typed in capitals), by their letters sorted:
-    letters -> the expansions they have."""
-    found: dict[str, set[str]] = {}
+    letters -> each meaning they have -> an acronym with that meaning."""
+    found: dict[str, dict[str, str]] = {}
     for entry in entries():
         if entry.term.isalpha() and entry.term.isupper() and len(entry.term) >= MIN_ACRONYM:
-            found.setdefault("".join(sorted(entry.term.lower())), set()).add(entry.expansion.lower())
+            found.setdefault("".join(sorted(entry.term.lower())), {}).setdefault(entry.expansion.lower(), entry.term)
     return found
 
 
@@ -182,11 +182,10 @@ def swapped_acronym(word: str, counts: Mapping[str, int]) -> TermMatch | None:
     if len(lower) < MIN_ACRONYM or not lower.isalpha() or lower in model_words() or any(
             counts.get(s, 0) for s in tokens(lower)):
         return None
-    meanings = _acronyms().get("".join(sorted(lower)), set())
+    meanings = _acronyms().get("".join(sorted(lower)), {})
     if len(meanings) != 1:
         return None
-    term = next(e.term for e in entries() if e.term.isupper() and e.expansion.lower() in meanings
-                and "".join(sorted(e.term.lower())) == "".join(sorted(lower)))
+    (term,) = meanings.values()
     match = next((m for m in find_terms(term) if m.start == 0 and m.end == len(term)), None)
     return replace(match, text=word) if match is not None else None
 
