@@ -18,10 +18,13 @@ from ingest.tokens import tokens
 
 # Where a message that tells its story first turns to its question: a comma, a dash, a full stop, "but" or "so", then
 # a question word or an auxiliary ("had to cancel supervision ... bc of court this morning, how long have i got to
-# rearrange it", "my ATM keeps moving my supervison. is there a rule on how quickly it has to be rebooked")
+# rearrange it", "my ATM keeps moving my supervison. is there a rule on how quickly it has to be rebooked"), or the
+# bound or limit a question without a verb asks for ("new LA accepted the referral mon 3rd june - latest date for the
+# transfer in conf?")
 _ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|hows|when|whens|what|whats|who|whos|whom|which|"
                    r"where|wheres|why|remind|tell|is|are|can|could|do|does|did|should|must|will|would|have|has|am|"
-                   r"was|were)\b)", re.I)
+                   r"was|were|(?:the\s+)?(?:latest|earliest|deadline|timescale|timeframe|max|maximum|min|minimum))\b)",
+                   re.I)
 STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
 
 

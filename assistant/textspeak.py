@@ -13,6 +13,7 @@ The question is then read as typed in full, so the question's kind ("how often")
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -67,6 +68,42 @@ def _named() -> dict[str, str]:
 def _reading(word: str) -> str | None:
     key = skeleton(word)
     return _named().get(key) or _common().get(key)
+
+
+# A letter held down for emphasis ("sooo how longgg", "pleaseee", "HELPPP"): three or more of one letter in a row
+_HELD = re.compile(r"([a-z])\1{2,}", re.I)
+_STRETCHED = re.compile(r"[a-z]*([a-z])\1{2,}[a-z]*", re.I)
+
+
+def unstretched(message: str) -> str:
+    """``message`` with each word whose letters are held down for emphasis read as the word meant: every run of three
+    or more of one letter cut to two or to one, whichever spelling is a lexicon term or else the commonest English
+    word ("longgg" is "long", "sooo" "so", "weeeeks" "weeks"); a word of one letter only ("xxx", "zzz") and one with
+    no such reading stay as typed."""
+    def read(match: re.Match[str]) -> str:
+        word = match.group()
+        if len(set(word.lower())) == 1:
+            return word
+        runs = list(_HELD.finditer(word))[:3]
+        spellings = []
+        for keep in itertools.product((2, 1), repeat=len(runs)):
+            out, at = [], 0
+            for run, kept in zip(runs, keep):
+                out += [word[at:run.start()], run.group()[:kept]]
+                at = run.end()
+            spellings.append("".join(out) + word[at:])
+        ranks = _ranks()
+        known = [(ranks[spelling.lower()], spelling) for spelling in spellings if spelling.lower() in ranks]
+        return min(known)[1] if known else word
+
+    return _STRETCHED.sub(read, message)
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    """A lexicon term first, then the model's words commonest first."""
+    ranks = {w: i + 1 for i, w in reversed(list(enumerate(model_words_in_order())))}
+    return ranks | {e.term.lower(): 0 for e in entries()}
 
 
 def vowelled(message: str) -> str:

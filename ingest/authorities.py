@@ -56,6 +56,8 @@ def _regex(name: AuthorityName) -> str:
     body = re.sub(r"(?:\\ |\\-)+", r"[\\s-]+", re.escape(text))  # "pan sussex" = "pan-sussex"
     # a county typed in two words ("nottingham shire", "lincoln-shire"): the county, never the city of its first word
     body = re.sub(r"(?<=\w)shire$", r"[\\s-]?shire", body) if name.case == "any" else body
+    if name.case == "title":  # an everyday word ("bury", "reading") typed in lower case names the place it owns
+        return f"(?-i:{body})|(?i:{re.escape(name.name)}(?=['’]s(?!\\w)))"  # "what does bury's policy say"
     return f"(?{'i' if name.case == 'any' else '-i'}:{body})"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.evidence import key_terms
-from assistant.textspeak import skeleton, vowelled
+from assistant.textspeak import skeleton, unstretched, vowelled
 from assistant.understand import understand
 
 
@@ -52,3 +52,21 @@ def test_the_question_read_in_full_asks_its_kind_and_names_its_subject() -> None
 def test_texting_acronyms_and_rough_figures_are_no_key_terms() -> None:
     terms = key_terms(understand("iirc roughly how often are sup files audited, yearly ish? fwiw tbc"))
     assert not {"iirc", "roughli", "roughly", "ish", "fwiw", "tbc"} & set(terms), terms
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("sooo how longgg have we got for a core assmt in devon??", "so how long have we got for a core assmt in devon??"),
+    ("pleaseee who signs it off??", "please who signs it off??"),
+    ("HOW OFTENNN IS SUP", "HOW OFTEN IS SUP"),  # capitals kept
+    ("goood, the stratttt", "good, the strat"),  # the commonest word, a lexicon term
+    ("case xxx, see www.example.org", "case xxx, see www.example.org"),  # one letter only: a mark, not a word
+    ("three weeeeks", "three weeks"),  # cut to two where two is the word
+])
+def test_letters_held_down_for_emphasis_are_read_as_the_word_meant(typed: str, read: str) -> None:
+    assert unstretched(typed) == read
+
+
+def test_a_stretched_question_is_read_for_its_kind() -> None:
+    # batch 44: "sooo how longgg have we got for a core assmt in devon??" asked no kind and was refused
+    assert understand("sooo how longgg have we got for a core assmt in devon??").answer_type == "timescale"
+

@@ -228,6 +228,13 @@ def test_council_nicknames_come_from_the_gazetteer_data():
     assert _senses("redcar and mbro") == [("redcar", "Redcar and Cleveland"), ("mbro", "Middlesbrough")]
 
 
+def test_a_council_named_by_an_everyday_word_is_read_in_lower_case_when_it_owns_something():
+    # batch 44: "what does bury's supervision policy say for nqsws" was answered with Nottinghamshire's rule
+    assert find_authorities("what does bury's supervision policy say for nqsws - fortnightly?") == ["Bury"]
+    assert find_authorities("reading’s front door") == ["Reading"]
+    assert find_authorities("we bury it and keep reading") == [] and find_authorities("Bury sup") == ["Bury"]
+
+
 @pytest.mark.parametrize("typed, council", [
     ("calderdle", "Calderdale"), ("wallsall", "Walsall"), ("nottinghamshre", "Nottinghamshire"),
     ("stokton", "Stockton-on-Tees"), ("darlingon", "Darlington"), ("hartelpool", "Hartlepool"),
@@ -844,6 +851,10 @@ def test_a_council_name_typed_short_is_the_council():
     ("icpc who chairs it here, iro or cp chair?", set()),  # it asks
     ("new here - how often is sup", set()),  # no role or job
     ("im a TM in gateshead - how many agencies have to be in a strat", set()),  # names a council
+    # a question without a verb that asks for a bound after its story (batch 44)
+    ("family on a cp plan moved to stockton from boro, new LA accepted the referral mon 3rd june - latest date for "
+     "the transfer in conf?", {"famili", "move", "june"}),
+    ("strat done on the 3rd for a baby with a bruise - deadline for the icpc", {"babi", "bruis"}),
 ])
 def test_the_story_a_message_tells_before_or_after_its_question(message, story):
     from assistant.story import story_words
