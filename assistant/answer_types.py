@@ -131,11 +131,11 @@ def _posts() -> list[re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _durations() -> tuple[list[re.Pattern], list[re.Pattern]]:
-    """How a question asks how long something lasts, and how a sentence says it."""
+def _narrowed() -> list[tuple[list[re.Pattern], list[re.Pattern]]]:
+    """Narrower timescales asked, and how a sentence says each: how long it lasts, a count of days ("within 5 wd")."""
     data = _data()["timescale"]
-    return ([re.compile(p, re.I) for p in data.get("duration_asks", [])],
-            [re.compile(p, re.I) for p in data.get("duration_facts", [])])
+    return [([re.compile(p, re.I) for p in data.get(f"{narrow}_asks", [])],
+             [re.compile(p, re.I) for p in data.get(f"{narrow}_facts", [])]) for narrow in ("duration", "count")]
 
 
 def _alone(text: str, match: re.Match) -> bool:
@@ -257,9 +257,9 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
     if kind in ("expansion", "definition"):
         # "what is a jtai": only a sentence spelling it out says ("Joint targeted area inspections (JTAIs) …")
         return any(p.search(text) for p in spelled_out(asked, _table()["expansion"][0]))
-    if kind == "timescale" and asked and any(p.search(asked) for p in _durations()[0]):
-        # "how long should a session be": how long it lasts, not when it is due ("within 15 working days")
-        return any(p.search(text) for p in _durations()[1])
+    for asks, said in _narrowed() if kind == "timescale" and asked else ():
+        if any(p.search(asked) for p in asks):  # "how long should a session be": how long it lasts, not when it is
+            return any(p.search(text) for p in said)  # due ("within 15 working days")
     if kind == "number" and asked and (shares := _proportions())[0].search(asked) and (
             shares[1].search(text) or shares[2].search(asked)):  # "what proportion of sws said …": "The vast
         return bool(shares[1].search(text))  # majority …"; "what % of …" by a share, not "the 50 Futures scheme"

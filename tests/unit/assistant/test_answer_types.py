@@ -955,3 +955,30 @@ def test_a_place_is_rated_as_asked_but_never_refuses_nor_steers_retrieval() -> N
 def test_which_council_is_answered_only_by_a_council_named(question: str, sentence: str, stated: bool) -> None:
     assert asked_for(question) == "name"
     assert states("name", sentence, asked=question) is stated
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # batch 44: "icpc was wed 4th june, when does the first core group have to meet by" was read as asking a time of
+    # day or a date, and answered with the conference's own timescale
+    ("icpc was wed 4th june, when does the first core group have to meet by", "timescale"),
+    ("when has the assessment got to be done by?", "timescale"),
+    ("whens it due by, the rcpc", "timescale"),
+    ("when does the first core group meet", "when"),  # no deadline asked
+    ("when is it done by the tm", "when"),  # "by" a person
+])
+def test_when_something_must_be_done_by_asks_a_timescale(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
+
+
+def test_how_many_days_is_answered_by_a_count_of_days_not_by_a_point_in_the_work() -> None:
+    # batch 44: "how many days have we got to tell the referrer once a case is closed" was answered with "… at the end
+    # of every assessment, … and before a case is closed", which states no number of days
+    asked = "pleaseee how many days have we got to tell the referrer once a case is closed??"
+    assert not states("timescale", "Oversight is recorded at the end of every assessment and before a case is closed.",
+                      asked=asked)
+    assert states("timescale", "The referrer is told within five working days.", asked=asked)
+    assert states("timescale", "The child is seen the same day.", asked="how many days to see the child")
+    assert not states("timescale", "Homeless 16 to 17-year-olds are helped.", asked="how many days late were they")
+    assert not states("timescale", "NQSWs have supervision fortnightly to begin with.",
+                      asked="how many months do nqsws stay on fortnightly sup")  # a rate, not how many months
+    assert states("timescale", "Oversight is recorded at the end of every assessment.", asked="by when is it recorded")
