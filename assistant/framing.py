@@ -57,6 +57,10 @@ FRAMING = re.compile(
     r"|^\s*(?:[\w'-]+\s+){0,3}?(?:asked\s+me|asks\s+me|(?:is|was|keeps|are|were)\s+asking(?:\s+me)?|asking(?:\s+me)?"
     r"|wants?\s+to\s+know|wanted\s+to\s+know)\b"
     r"|\bwhat\s+(?:do|should|can|shall)\s+i\s+(?:tell|say\s+to)\s+(?:her|him|them|mum|dad|the\s+[\w-]+)\s*[?.!]*\s*$"
+    # where the asker met the word asked about ("what does ucra stand for, seen it in an old stockton letter", "came
+    # across it in the report"): where to look, said by the source's own words after it
+    r"|\b(?:(?:i\s+|i'?ve\s+|have\s+)?(?:seen|saw|read|heard|came\s+across|come\s+across|spotted|noticed)\s+"
+    r"(?:it|this|that|them|the\s+(?:term|word|phrase|acronym|abbreviation))\s+(?:in|on|at|from|used\s+in)\b)"
     # a greeting ("hiya hope ur well, quick one"): how the asker opens, nothing the question is about
     r"|\bhope\s+(?:ur|your|you'?re|you\s+are|u\s*r|u|you|all'?s|all\s+is|every(?:one|body)'?s?)\s+(?:well|ok|okay|good|"
     r"keeping\s+well|having\s+a\s+good\s+(?:day|week))\b"

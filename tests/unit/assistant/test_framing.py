@@ -33,6 +33,9 @@ from assistant.understand import understand
     ("tldr what did ofsted conclude about stockton in 2011", {"tldr"}, {"conclud"}),
     ("in plain english whats a transfer in conf", {"plain", "english"}, {"transfer", "confer"}),
     ("in simple terms what does a core group do", {"simpl", "term"}, {"core", "group"}),
+    # where the asker met the word asked about (batch 15's "seen it in an old stockton letter", refused for "seen")
+    ("what does ucra stand for, seen it in an old stockton letter", {"seen", "see"}, {"unannounc"}),
+    ("what does QARS mean, came across it in the devon guide", {"came", "across"}, {"qualiti"}),
 ])
 def test_how_the_question_is_framed_is_no_key_term(question: str, not_key: set[str], key: set[str]) -> None:
     terms = set(key_terms(understand(question)))
