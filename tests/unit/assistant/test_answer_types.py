@@ -982,3 +982,13 @@ def test_how_many_days_is_answered_by_a_count_of_days_not_by_a_point_in_the_work
     assert not states("timescale", "NQSWs have supervision fortnightly to begin with.",
                       asked="how many months do nqsws stay on fortnightly sup")  # a rate, not how many months
     assert states("timescale", "Oversight is recorded at the end of every assessment.", asked="by when is it recorded")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # batch 45: "how many" with nothing after it counts the unit the message named just before ("a few days")
+    ("devon - reports for an rcpc need to be with QARS a few days before yeah? how many exactly", "timescale"),
+    ("its a few days isnt it, how many?", "timescale"),
+    ("how many kids were waiting", "number"),
+])
+def test_how_many_alone_counts_the_unit_named_before_it(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
