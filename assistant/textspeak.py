@@ -101,8 +101,10 @@ def unstretched(message: str) -> str:
 
 @lru_cache(maxsize=1)
 def _ranks() -> dict[str, int]:
-    """A lexicon term first, then the model's words commonest first."""
-    ranks = {w: i + 1 for i, w in reversed(list(enumerate(model_words_in_order())))}
+    """A lexicon term first (0), then the model's words, commonest first (the vocabulary lists them so)."""
+    ranks: dict[str, int] = {}
+    for rank, word in enumerate(model_words_in_order(), start=1):
+        ranks.setdefault(word, rank)
     return ranks | {e.term.lower(): 0 for e in entries()}
 
 
