@@ -14,7 +14,7 @@ from assistant.story import question_part, told_part
 from assistant.textspeak import unstretched, vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
-from assistant.years import INSPECTION as _INSPECTION, baselines, named_years
+from assistant.years import INSPECTION as _INSPECTION, baselines, in_digits, named_years
 from ingest.authorities import find_authorities, mentions, mistyped, name_spans
 from ingest.embedder import model_words
 from ingest.tokens import STOPWORDS, unglued
@@ -196,11 +196,11 @@ def guessed_grades(question: str) -> list[str]:
 
 def understand(question: str, *, context: str = "") -> Query:
     """Read a question (and, for a follow-up, the thread's earlier question) into a :class:`Query`; its text stays
-    as typed (as its writer corrected it, letters held down for emphasis cut short, shorthand dictated letter by
-    letter joined, words typed without their vowels written in full, a quiz's blanks, options and slashes read as
-    words, less Slack's markup, words run together read apart), and everything else is read with any number typed
-    against its unit apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
-    typed = apart(without_markup(quizzed(vowelled(spelled_letters(corrected(unstretched(question)))))))
+    as typed (as its writer corrected it, letters held down for emphasis cut short, years written in words in digits,
+    shorthand dictated letter by letter joined, words typed without their vowels written in full, a quiz's blanks,
+    options and slashes read as words, less Slack's markup, words run together read apart), and everything else is
+    read with any number typed against its unit apart from it ("35wd"): the terms' spans index :attr:`Query.spaced`."""
+    typed = apart(without_markup(quizzed(vowelled(spelled_letters(corrected(in_digits(unstretched(question))))))))
     question = unglued(typed)
     found = find_terms(question)
     slips = council_slips(question, found)

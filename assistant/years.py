@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.tokens import ONES, TENS
+
 INSPECTION = re.compile(r"\b(ofsted|inspect\w*|judge?ments?|inspectors?)\b", re.I)
 
 # A year written short after the kind of source or with an apostrophe ("ofsted 22", "ilacs '19"), not a count.
@@ -30,6 +32,39 @@ _SPAN = re.compile(r"(?<![/.-])\b(?:fy\s?)?((?:19|20)?\d{2})\s?[/-]\s?(\d{2})\b(
 # A date of birth ("born 2008", "dob 03/2019", "d.o.b. 12.05.2016"): when a child was born, never a year asked about
 _BORN = re.compile(r"\b(?:born(?:\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth)\s*:?\s*"
                    r"(?:[\d./-]{0,6}?[./-])?((?:19|20)\d{2})\b", re.I)
+# A year written in words, as said aloud or dictated ("twenty fifteen", "twenty twenty-two", "two thousand and
+# eleven", "nineteen ninety-nine", "twenty oh five"): its digits. Not a count before a unit ("twenty fifteen-minute
+# slots") and not "twenty" with a number under ten after it ("twenty one days" is 21 days).
+_TENS_WORDS = "|".join(TENS)
+_UNDER_TEN = "|".join(w for w in ONES if ONES[w] < 10)
+_TEEN_WORDS = "|".join(w for w in ONES if ONES[w] >= 10)
+_TWO_DIGITS = rf"(?:{_TENS_WORDS})(?:[\s-]+(?:{_UNDER_TEN}))?|{_TEEN_WORDS}"
+_NOT_A_UNIT = (r"(?![\s-]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|wd|wds|times|kids|"
+               r"children)\b)")
+_WORDED_YEAR = re.compile(
+    rf"\b(?:two[\s-]+thousand(?:[\s-]+and)?[\s-]+(?P<thousand>{_TWO_DIGITS}|{_UNDER_TEN})"
+    rf"|(?P<century>nineteen|twenty)[\s-]+(?:(?P<late>{_TWO_DIGITS})|(?:oh|o|nought)[\s-]+(?P<early>{_UNDER_TEN})))"
+    rf"\b{_NOT_A_UNIT}", re.I)
+
+
+def _number(words: str) -> int:
+    parts = re.split(r"[\s-]+", words.lower())
+    return sum(TENS.get(p, 0) + ONES.get(p, 0) for p in parts)
+
+
+def _year(match: re.Match) -> str:
+    if match.group("thousand"):
+        return str(2000 + _number(match.group("thousand")))
+    base = 1900 if match.group("century").lower() == "nineteen" else 2000
+    return str(base + _number(match.group("late") or match.group("early")))
+
+
+def in_digits(text: str) -> str:
+    """``text`` with every year written in words in digits ("what did ofsted rate leeds in two thousand and fifteen"
+    names 2015)."""
+    return _WORDED_YEAR.sub(_year, text)
+
+
 # Besides the words of INSPECTION, what else names an inspection ("the feb 22 ilacs", "the may 11 visit", "grade").
 _DATED = re.compile(r"\b(?:ilacs|ucra|visit|grade[ds]?|rated|report|letter)\b", re.I)
 

@@ -407,6 +407,24 @@ def test_a_financial_or_academic_year_is_both_its_years(question, years):
 
 
 @pytest.mark.parametrize("question, years", [
+    # a year written in words, as said aloud (batch 46: "what did ofsted rate leeds in two thousand and fifteen" was
+    # answered with the 2022 grades)
+    ("what did ofsted rate leeds in two thousand and fifteen", [2015]),
+    ("darlo ilacs grade twenty fifteen?", [2015]),
+    ("in twenty twenty-two how many leeds kids were waiting for an icpc when ofsted came", [2022]),
+    ("Stockton | ILACS | twenty nineteen | judgement: ??", [2019]),
+    ("what did ofsted say about stockton in two thousand eleven", [2011]),
+    ("the ofsted letter from twenty oh nine", [2009]),
+    # ... not a number of days, minutes or children
+    ("is it twenty one days for the icpc", []),
+    ("sup is twenty fifteen-minute slots a term?", []),
+    ("two thousand kids on cp plans - what did ofsted say in 2022", [2022]),
+])
+def test_a_year_written_in_words_is_its_digits(question, years):
+    assert understand(question).years == years
+
+
+@pytest.mark.parametrize("question, years", [
     # a date of birth is when a child was born (batch 41: "yp born 2008 in darlington care" asked of a 2008 inspection)
     ("yp born 2008 in darlington care - at what age do they get introduced to their PA", []),
     ("devon icpc for sibling group, youngest dob 03/2019 - how many days before do parents need to see my report", []),
