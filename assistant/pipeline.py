@@ -21,7 +21,7 @@ from assistant.compose import compose
 from assistant.repeats import drop_repeats
 from assistant.currency import DocumentDates, annotate, from_manifest
 from assistant.retriever import Hit, Retriever
-from assistant.spelling import respell
+from assistant.spelling import respell, sound_index
 from assistant.staff_matters import practice_part, staff_matter, who_knows
 from assistant.understand import Query, understand
 from ingest.authorities import related
@@ -134,6 +134,7 @@ class Assistant:
         """Load the model and the index now rather than on the first question."""
         self.embedder.embed_batch(["warm up"])
         _ = self.retriever
+        sound_index()  # words spelt as they sound are read from it
 
     def _search(self, query: Query) -> tuple[Retriever, Query, list[Hit]]:
         """Search the live version (reading misspelt words as its own words); if a refresh replaced and pruned it

@@ -17,7 +17,8 @@ rarer of the two apart; function words never join ("in form" is not "inform").
 A word run together from two it uses is read apart ("casenotes" as "case notes"). An acronym typed with its letters
 swapped ("NSQW", "ILCAS", "UCAR") is read as the one lexicon acronym of four letters or more with the same letters.
 An American spelling ("behavior", "neighboring", "organization", "center", "judgment") is read as the British one the
-knowledge base uses.
+knowledge base uses. A word spelt as it sounds ("sooperveeshun", "konfrence") is read as the one word the knowledge
+base uses that is said the same, of common English words and the lexicon's.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def meant(word: str, counts: Mapping[str, int]) -> str | None:
     ranked = sorted(by_stem, key=lambda stem: -counts[stem])
     if len(ranked) > 1 and counts[ranked[0]] < DOMINANT * counts[ranked[1]]:
         return None
-    return by_stem[ranked[0]] if ranked else split(lower, counts)
+    return by_stem[ranked[0]] if ranked else split(lower, counts) or sounded(lower, counts)
 
 
 def _known(candidates: list[str], lower: str, counts: Mapping[str, int]) -> dict[str, str]:
@@ -142,6 +143,64 @@ def split(word: str, counts: Mapping[str, int]) -> str | None:
         if min(used) >= MIN_DOCUMENTS:
             cuts.append((min(used), f"{first} {second}"))
     return max(cuts)[1] if cuts else None
+
+
+# A word spelt as it sounds ("sooperveeshun", "konfrence", "nottingumsher"): its consonants as they are said, in
+# order (a rough Metaphone: "tion", "sion" and "shun" alike, "c" before e, i or y as "s", "ph" as "f", "v" as "f",
+# silent letters dropped), against the words it may stand for: common English words and the lexicon's.
+_SOUNDS = [(re.compile(a), b) for a, b in (
+    (r"ssion|tion|sion|tian|shun|cian", "XN"), (r"sch", "SK"), (r"tch|ch|sh", "X"), (r"ph", "F"), (r"ght", "T"),
+    (r"gh$", ""), (r"gh", "G"), (r"th", "T"), (r"ck|q", "K"), (r"c(?=[eiy])", "S"), (r"c", "K"), (r"dg", "J"),
+    (r"g(?=[eiy])", "J"), (r"x", "KS"), (r"z", "S"), (r"^kn|^gn", "N"), (r"^wr", "R"), (r"wh", "W"),
+    (r"w(?![aeiouy])", ""), (r"(?<=[^aeiouy])h|h(?![aeiouy])", ""), (r"v", "F"))]
+MIN_SOUNDS = 4  # a shorter sound ("reevew": RF, "polisy": PLS, also "please") is shared by too many words
+
+
+def sound(word: str) -> str:
+    """The consonants ``word`` is said with, in order, a leading vowel as "A"."""
+    spelt = word.lower()
+    for pattern, replacement in _SOUNDS:
+        spelt = pattern.sub(replacement, spelt)
+    spelt = re.sub(r"(.)\1+", r"\1", spelt.upper())  # a letter typed twice is said once; not across a vowel
+    head = "A" if spelt[:1] in tuple("AEIOUY") else spelt[:1]
+    return head + re.sub(r"[AEIOUY]", "", spelt[1:])
+
+
+@lru_cache(maxsize=1)
+def sound_index() -> dict[str, frozenset[str]]:
+    """The words it may stand for, by how each is said (built once; the long-running bot builds it when it warms)."""
+    words = set(model_words()) | {w for e in entries() for x in e.expansions for w in re.findall(r"[a-z]+", x.lower())}
+    found: dict[str, set[str]] = {}
+    for word in words:
+        if len(word) >= MIN_LENGTH and word not in STOPWORDS:
+            found.setdefault(sound(word), set()).add(word)
+    return {key: frozenset(group) for key, group in found.items()}
+
+
+_ENDINGS = re.compile(r"(?:er|est|ly|ed|ing|es|s|ier|iest|ily|ied|ies)$")
+
+
+def _inflected(word: str) -> bool:
+    """Is ``word`` an English word with an ending the model's vocabulary leaves out ("stricter", "quickest")?"""
+    stem = _ENDINGS.sub("", word)
+    return stem != word and any(w in model_words() for w in (stem, stem + "e", stem + "y", stem[:-1]))
+
+
+def sounded(word: str, counts: Mapping[str, int]) -> str | None:
+    """The one knowledge-base word ``word`` sounds like, of the words it may stand for (of two, one the knowledge
+    base uses far more often), or None."""
+    key = sound(word)
+    if len(word) < MIN_LENGTH or len(key) < MIN_SOUNDS or _inflected(word):
+        return None
+    by_stem: dict[str, str] = {}
+    for candidate in sorted(sound_index().get(key, ())):
+        stems = tokens(candidate)
+        if len(stems) == 1 and counts.get(stems[0], 0) >= MIN_DOCUMENTS:
+            by_stem.setdefault(stems[0], candidate)
+    ranked = sorted(by_stem, key=lambda stem: -counts[stem])
+    if not ranked or len(ranked) > 1 and counts[ranked[0]] < DOMINANT * counts[ranked[1]]:
+        return None
+    return by_stem[ranked[0]]
 
 
 _PAIR = re.compile(r"(?<![\w-])([a-z]{3,})[ -](?=([a-z]{3,})(?![\w-]))")  # every pair of neighbours, overlapping

@@ -194,3 +194,24 @@ def test_an_acronym_typed_with_its_letters_swapped_is_read_as_the_one_it_can_onl
     assert swapped_acronym("PCI", COUNTS) is None  # three letters: too many acronyms are one swap apart
     assert swapped_acronym("supervision", COUNTS) is None
     assert swapped_acronym("QWXZ", COUNTS) is None
+
+
+def test_a_word_spelt_as_it_sounds_is_read_as_the_word_said_the_same():
+    # batch 46: "what did ofstead say about sooperveeshun at stockton in two thousand and eleven" found nothing on
+    # supervision; no edit of one or two letters reaches "supervision" from "sooperveeshun"
+    assert meant("sooperveeshun", COUNTS) == "supervision"
+    assert meant("supervishun", COUNTS) == "supervision"
+    assert meant("strattegy", COUNTS) == "strategy"
+    assert meant("asessmint", COUNTS) == "assessment"
+    assert meant("diskushuns", COUNTS) == "discussions"
+    # a word the knowledge base does not use is no reading, however it sounds; nor is a short sound
+    assert meant("konfrence", COUNTS) is None
+    assert meant("reevew", Counter({"review": 5})) is None
+    # a name typed in lower case that sounds like no word the knowledge base uses stays as typed
+    assert meant("jayden", COUNTS) is None
+    # an English word with an ending the model's vocabulary leaves out is no slip (batch 25: "is q4w sup the minimum
+    # in both notts and walsall or is one of them stricter" read "stricter" as "structure")
+    assert meant("stricter", Counter({"structur": 9})) is None
+    # the same consonant either side of a vowel is said twice ("rearranged" is not "ranged", "stepdad" not "stepped")
+    assert meant("rearranged", Counter({"rang": 9})) is None
+    assert meant("stepdad", Counter({"step": 9})) is None
