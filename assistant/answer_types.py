@@ -132,10 +132,10 @@ def _posts() -> list[re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _narrowed() -> list[tuple[list[re.Pattern], list[re.Pattern]]]:
-    """Narrower timescales asked, and how a sentence says each: how long it lasts, a count of days ("within 5 wd")."""
-    data = _data()["timescale"]
-    return [([re.compile(p, re.I) for p in data.get(f"{narrow}_asks", [])],
-             [re.compile(p, re.I) for p in data.get(f"{narrow}_facts", [])]) for narrow in ("duration", "count")]
+    """Narrower timescales asked, and how a sentence says each: how long it lasts, a count of days ("within 5 wd"),
+    what it is counted from ("does the clock start from the referral": "The start date … is the date on which …")."""
+    return [tuple([re.compile(p, re.I) for p in _data()["timescale"][f"{n}_{part}"]] for part in ("asks", "facts"))
+            for n in ("duration", "count", "start")]
 
 
 def _alone(text: str, match: re.Match) -> bool:

@@ -980,3 +980,47 @@ def test_how_many_days_is_answered_by_a_count_of_days_not_by_a_point_in_the_work
     assert not states("timescale", "NQSWs have supervision fortnightly to begin with.",
                       asked="how many months do nqsws stay on fortnightly sup")  # a rate, not how many months
     assert states("timescale", "Oversight is recorded at the end of every assessment.", asked="by when is it recorded")
+
+
+@pytest.mark.parametrize("asked", [
+    "devon core assessment - does the clock start from the referral or from when the decision to allocate was maid",
+    "is the 45 working day limit counted from the referral or from when the assessment starts",
+    "norfolk transfer in conf - 15 wd from what exactly",
+    "when does the 7 days start counting for the initial assmt",
+])
+def test_what_a_time_is_counted_from_is_answered_by_its_start_not_by_a_bare_count(asked: str) -> None:
+    # batch 46: "devon core assessment - does the clock start from the referral or from when the decision to allocate
+    # was maid" led with "… the Core Assessment must be finished within 35 working days", which says no start, and
+    # was refused; "The start date of the Core Assessment is the date on which …" answers it
+    assert states("timescale", "The start date of the Core Assessment is the date on which the decision to allocate "
+                  "the Core Assessment was made.", asked=asked)
+    assert states("timescale", "Transfer-in conferences must be held within 15 working days of the transferring "
+                  "authority's written notification.", asked=asked)
+    assert not states("timescale", "The Core Assessment must be finished within 35 working days.", asked=asked)
+
+
+def test_a_bare_count_still_answers_how_long_and_from_what_age_asks_no_start() -> None:
+    assert states("timescale", "The Core Assessment must be finished within 35 working days.",
+                  asked="devon core assessment how long")
+    assert states("timescale", "The Core Assessment must be finished within 35 working days.",
+                  asked="devon core assmt - how many wd, and does the clock start from the referral")
+    assert asked_for("hpool pathway plans - from what age") == "age"  # "from what age" asks an age, not a start
+
+
+def test_how_long_asked_beside_the_start_is_still_answered_by_the_count() -> None:
+    # "devon - how long do we get for a core assmt if weve commissioned an independent specialist assmt? and does the
+    # clock start from the referral": the 42 working days lead, the start follows
+    asked = ("devon - how long do we get for a core assmt if weve commissioned an independent specialist assmt? and "
+             "does the clock start from the referral or from when its allocated")
+    assert states("timescale", "If an independent specialist assessment has been commissioned, the timescale is 42 "
+                  "working days.", asked=asked)
+
+
+def test_a_timescale_asked_beside_its_start_is_still_answered_by_the_count() -> None:
+    # batch 2: "max timescale for a c&f assessment under working together and from when" asks the 45 days too
+    for asked in ("max timescale for a c&f assessment under working together and from when",
+                  "norfolk transfer in conf timescale? from when"):
+        assert states("timescale", "The Core Assessment must be finished within 35 working days.", asked=asked)
+    # ... while "clock" read as "timescale" still asks the start ("does the timescale start from the referral")
+    assert not states("timescale", "The Core Assessment must be finished within 35 working days.",
+                      asked="does the clock start from the referral does the timescale start from the referral")
