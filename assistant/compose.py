@@ -22,7 +22,7 @@ from assistant.evidence import TermWeights, answer_terms
 from assistant.framing import unframed
 from assistant.story import asked_part, question_part, remark_words, story_senses, story_words
 from assistant.leading import (POINTS_BACK_TO_STORY, RUNNER_UP, _other_council, asked_way, can_lead, choose, lead,
-                               nearest_unit, preferred_subject, time_subject, uncounted)
+                               nearest_unit, of_council_asked, preferred_subject, time_subject, uncounted)
 from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.roles import reverses, supervised
@@ -187,7 +187,7 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     points_back = POINTS_BACK_TO_STORY.search(question_part(query.text))  # in the question, not in its lead-in
     remark = remark_words(query.text) if points_back else frozenset()
     own = [t for t in terms if t not in (remark if points_back else story)] or terms
-    first = lead(units, asked=query.answer_type is not None, terms=terms, weights=weights,
+    first = lead(of_council_asked(units, hits), asked=query.answer_type is not None, terms=terms, weights=weights,
                  exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                  prefer=preferred_subject(asked, query.answer_type, own),
                  way=asked_way(unframed(question_part(asked)), query.answer_type), named=query.answer_type == "name")

@@ -51,7 +51,6 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
         return next((u for u in candidates if _subject_of(u, prefer, weights)), candidates[0] if candidates else None)
     return candidates[0] if candidates else None
 
-
 # A time counted from something ("within 15 working days of the strategy discussion at which ..."): the phrase after
 # the quantity names what it is counted from, not what must happen.
 _COUNTED_FROM = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|before|since)\b[^,;.]*", re.I)
@@ -118,7 +117,9 @@ def time_subject(question: str, kind: str | None, terms: list[str]) -> list[str]
     return question_subject(question, terms) or (terms if kind == "frequency" else None)
 
 
-_LEAD_IN = re.compile(r"^(.*?)\s+[-–:]\s")
+# A lead-in before the question: up to its last dash, colon or ellipsis ("devon first rcpc - how long …", "devon...
+# rcpc... how long after the icpc does it have to be")
+_LEAD_IN = re.compile(r"^(.*)(?:\s+[-–:]\s|\s*(?:\.{2,}|…)\s*)")
 
 
 def question_subject(question: str, terms: list[str]) -> list[str]:
@@ -223,6 +224,15 @@ def nearest_unit(units: list[Unit], *, names: bool = False, hits: list[Hit] | No
         # not the Rotherham evidence)
         return next((u for u in readable if u.coverage > 0 and not _other_council(hits[u.hit_index])), nearest)
     return nearest
+
+
+def of_council_asked(units: list[Unit], hits: list[Hit]) -> list[Unit]:
+    """The units an answer may lead from: for a question about one council, its documents' and those of no council,
+    when the best of them is rated close to the best of all (another council's near-copy of a rule is not preferred
+    to the council's own: "norfolk - when does a strat HAVE to be a proper meeting" is Norfolk's list, not Tees's
+    "best practice is … face to face"); else all, so that another council's rule is offered only as the nearest."""
+    theirs = [u for u in units if not _other_council(hits[u.hit_index])]
+    return theirs if theirs and units and theirs[0].probability >= RUNNER_UP * units[0].probability else units
 
 
 def _other_council(hit: Hit) -> bool:

@@ -203,6 +203,12 @@ def test_it_after_the_counted_from_phrase_is_the_subject_a_lead_in_named() -> No
     terms = ["devon", "first", "review", "child", "protect", "confer", "initi"]
     assert question_subject("devon first rcpc - how long after the icpc does it have to be", terms) == [
         "devon", "first", "review"]
+    # ... or before an ellipsis (batch 46: "devon... rcpc... how long after the icpc does it have to be" was answered
+    # with the ICPC's own 15 working days)
+    assert question_subject("devon... first rcpc... how long after the icpc does it have to be", terms) == [
+        "devon", "first", "review"]
+    assert question_subject("devon… first rcpc… how long after the icpc does it have to be", terms) == [
+        "devon", "first", "review"]
 
 
 def test_the_time_of_what_it_is_counted_from_does_not_lead() -> None:
@@ -361,3 +367,28 @@ def test_a_figure_the_question_checks_counts_as_held_where_the_unit_states_it() 
                    "written notification.", 0.95, typed=True)
     counts = weights({"15": 20, "work": 40, "transfer": 10, "confer": 30, "start": 30})
     assert lead([norfolk], asked=True, terms=terms, weights=counts, subject=subject) is norfolk
+
+
+def test_a_question_about_one_council_leads_from_its_own_close_units() -> None:
+    """"norfolk - when does a strat HAVE to be a proper meeting not a phone call": Tees's "best practice is … face to
+    face" is rated a little above Norfolk's own list of when it must be a meeting; Norfolk's leads. Another
+    council's unit rated far above any of the council's own is kept, to be offered as the nearest only."""
+    from assistant.leading import of_council_asked
+    from assistant.retriever import Hit
+    from ingest.models import Passage
+
+    def hit(authority: str, *, other: bool) -> Hit:
+        passage = Passage(id=authority, source=f"{authority}.txt", text="", title=authority, section="", date="",
+                          doc_type="procedure", url="", authorities=[authority], position=0, content_hash="")
+        return Hit(passage, score=0.5, dense=0.5, lexical=0.5, steer_parts={"council_other": 1.0} if other else {})
+
+    hits = [hit("Tees", other=True), hit("Norfolk", other=False)]
+    tees = Unit(0, 0, "The best practice is for the strategy discussion to be held face to face.", "", cosine=0.6,
+                coverage=0.5, plain_coverage=0.5, typed=True, probability=0.9)
+    norfolk = Unit(1, 0, "It must be held as a meeting where organised abuse is suspected.", "", cosine=0.5,
+                   coverage=0.5, plain_coverage=0.5, typed=True, probability=0.7)
+    assert of_council_asked([tees, norfolk], hits) == [norfolk]
+    far_below = Unit(1, 1, "Minutes are kept.", "", cosine=0.1, coverage=0.1, plain_coverage=0.1, typed=False,
+                     probability=0.2)
+    assert of_council_asked([tees, far_below], hits) == [tees, far_below]
+    assert of_council_asked([tees], hits) == [tees]  # none of its own
