@@ -187,10 +187,13 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     points_back = POINTS_BACK_TO_STORY.search(question_part(query.text))  # in the question, not in its lead-in
     remark = remark_words(query.text) if points_back else frozenset()
     own = [t for t in terms if t not in (remark if points_back else story)] or terms
-    first = lead(of_council_asked(units, hits), asked=query.answer_type is not None, terms=terms, weights=weights,
-                 exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
-                 prefer=preferred_subject(asked, query.answer_type, own),
-                 way=asked_way(unframed(question_part(asked)), query.answer_type), named=query.answer_type == "name")
+    leading = dict(asked=query.answer_type is not None, terms=terms, weights=weights,
+                   exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
+                   prefer=preferred_subject(asked, query.answer_type, own),
+                   way=asked_way(unframed(question_part(asked)), query.answer_type), named=query.answer_type == "name")
+    theirs = of_council_asked(units, hits)
+    # none of the council's own can lead: another council's unit that could is the nearest only (``elsewhere``)
+    first = lead(theirs, **leading) or (lead(units, **leading) if theirs is not units else None)
     if first is None and query.answer_type in PREFERRED_KINDS:  # no close sentence says what it includes: the best
         first = lead(units, asked=False, terms=terms, weights=weights)
     # The question names a section or an Act that the lead's passage does not ("what is the section 31 threshold"
