@@ -61,9 +61,12 @@ def uncounted(text: str) -> str:
     return _COUNTED_FROM.sub(" ", text)
 # In a question, the phrase after "after", "from", "since"... up to its verb ("how long after the strategy discussion
 # should the icpc be": "the strategy discussion").
+# "within ___ wd of the icpc", "how many days of the strat" count from what follows "of" as "after" does (not a
+# figure the message states: "icpc has to be within 15 wd of that, but whats the deadline for …").
 _ASKED_FROM = re.compile(
-    r"\b(?:after|following|from|since|before|once)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|can|will|"
-    r"would|to|how|until|and|for|in|by)\b)[^,?\-–:])+)", re.I)
+    r"(?:\b(?:after|following|from|since|before|once)|(?:\b(?:how\s+many|what)|_+|\?+)\s*(?:working\s+|calendar\s+)?"
+    r"(?:days?|wds?|weeks?|wks?|months?|mths?|hours?|hrs?)\s+of)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|"
+    r"can|will|would|to|how|until|and|for|in|by)\b)[^,?\-–:])+)", re.I)
 # A counted-from phrase that starts with the subject's pronoun ("once it lands with csc"), unlike "after that"
 _SUBJECT_ITSELF = re.compile(r"(?:it|they)\b", re.I)
 # Words that point back to something said before: what the time is counted from, or the story told before a question

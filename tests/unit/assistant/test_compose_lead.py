@@ -392,3 +392,17 @@ def test_a_question_about_one_council_leads_from_its_own_close_units() -> None:
                      probability=0.2)
     assert of_council_asked([tees, far_below], hits) == [tees, far_below]
     assert of_council_asked([tees], hits) == [tees]  # none of its own
+
+
+def test_a_count_of_days_of_an_event_counts_from_it() -> None:
+    # batch 35: "devon rcpc has to be held within ___ wd of the icpc?" was answered with the ICPC's own 15 days
+    terms = ["devon", "review", "child", "protect", "confer", "held", "initi"]
+    for question in ("devon rcpc has to be held within ___ wd of the icpc?",
+                     "devon rcpc has to be held within how many wd of the icpc"):
+        assert question_subject(question, terms) == ["devon", "review", "held"], question
+    # "of" after anything else counts from nothing ("the timescale of the rcpc"), nor after a figure the message
+    # states (batch 10: "strat was done tues and icpc has to be within 15 wd of that, but whats the deadline …")
+    assert question_subject("whats the timescale of the rcpc in devon", terms) == []
+    assert question_subject("devon rcpc has to be held within 10 wd of the icpc?", terms) == []
+
+
