@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer_types import KINDS, asked_for, states
+from assistant.understand import understand
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -1024,3 +1025,16 @@ def test_a_timescale_asked_beside_its_start_is_still_answered_by_the_count() -> 
     # ... while "clock" read as "timescale" still asks the start ("does the timescale start from the referral")
     assert not states("timescale", "The Core Assessment must be finished within 35 working days.",
                       asked="does the clock start from the referral does the timescale start from the referral")
+
+
+@pytest.mark.parametrize("question", [
+    "devon icpc - how many wkg days after the strat does it have to be held",
+    "DS here from the MASH police desk - once the strat is done how many bus. days have you got to finish the s47",
+    "how many business days to acknowledge a referral",
+    "how many cal days is the transfer in conf",
+])
+def test_working_days_written_oddly_still_ask_a_timescale(question: str) -> None:
+    # batch 47: "how many wkg days …" asked for a number (the typed "how many" came first), and was refused
+    assert asked_for(question) == "timescale"
+    plain = understand(question).plain
+    assert "working days" in plain or "calendar days" in plain, plain
