@@ -51,6 +51,7 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
         return next((u for u in candidates if _subject_of(u, prefer, weights)), candidates[0] if candidates else None)
     return candidates[0] if candidates else None
 
+
 # A time counted from something ("within 15 working days of the strategy discussion at which ..."): the phrase after
 # the quantity names what it is counted from, not what must happen.
 _COUNTED_FROM = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|before|since)\b[^,;.]*", re.I)
