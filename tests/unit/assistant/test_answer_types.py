@@ -1000,31 +1000,28 @@ def test_what_a_time_is_counted_from_is_answered_by_its_start_not_by_a_bare_coun
     assert not states("timescale", "The Core Assessment must be finished within 35 working days.", asked=asked)
 
 
-def test_a_bare_count_still_answers_how_long_and_from_what_age_asks_no_start() -> None:
-    assert states("timescale", "The Core Assessment must be finished within 35 working days.",
-                  asked="devon core assessment how long")
-    assert states("timescale", "The Core Assessment must be finished within 35 working days.",
-                  asked="devon core assmt - how many wd, and does the clock start from the referral")
-    assert asked_for("hpool pathway plans - from what age") == "age"  # "from what age" asks an age, not a start
+_BARE_COUNT = "The Core Assessment must be finished within 35 working days."
 
 
-def test_how_long_asked_beside_the_start_is_still_answered_by_the_count() -> None:
-    # "devon - how long do we get for a core assmt if weve commissioned an independent specialist assmt? and does the
-    # clock start from the referral": the 42 working days lead, the start follows
-    asked = ("devon - how long do we get for a core assmt if weve commissioned an independent specialist assmt? and "
-             "does the clock start from the referral or from when its allocated")
-    assert states("timescale", "If an independent specialist assessment has been commissioned, the timescale is 42 "
-                  "working days.", asked=asked)
+@pytest.mark.parametrize(("asked", "sentence"), [
+    ("devon core assessment how long", _BARE_COUNT),
+    ("devon core assmt - how many wd, and does the clock start from the referral", _BARE_COUNT),
+    # batch 2: "max timescale … and from when" asks the 45 days too
+    ("max timescale for a c&f assessment under working together and from when", _BARE_COUNT),
+    ("norfolk transfer in conf timescale? from when", _BARE_COUNT),
+    # the 42 working days lead, the start follows
+    ("devon - how long do we get for a core assmt if weve commissioned an independent specialist assmt? and does the "
+     "clock start from the referral or from when its allocated",
+     "If an independent specialist assessment has been commissioned, the timescale is 42 working days."),
+])
+def test_a_count_asked_beside_the_start_is_still_answered_by_the_count(asked: str, sentence: str) -> None:
+    assert states("timescale", sentence, asked=asked)
 
 
-def test_a_timescale_asked_beside_its_start_is_still_answered_by_the_count() -> None:
-    # batch 2: "max timescale for a c&f assessment under working together and from when" asks the 45 days too
-    for asked in ("max timescale for a c&f assessment under working together and from when",
-                  "norfolk transfer in conf timescale? from when"):
-        assert states("timescale", "The Core Assessment must be finished within 35 working days.", asked=asked)
-    # ... while "clock" read as "timescale" still asks the start ("does the timescale start from the referral")
-    assert not states("timescale", "The Core Assessment must be finished within 35 working days.",
+def test_clock_read_as_timescale_still_asks_the_start_and_from_what_age_asks_an_age() -> None:
+    assert not states("timescale", _BARE_COUNT,
                       asked="does the clock start from the referral does the timescale start from the referral")
+    assert asked_for("hpool pathway plans - from what age") == "age"
 
 
 @pytest.mark.parametrize("question", [

@@ -6,7 +6,9 @@ import pytest
 
 from assistant.leading import _runs, asked_way, lead, nearest_unit, preferred_subject, question_subject, time_subject
 from assistant.evidence import TermWeights
+from assistant.retriever import Hit
 from assistant.selection import Unit
+from ingest.models import Passage
 
 
 def unit(text: str, probability: float, *, typed: bool, section: str = "") -> Unit:
@@ -16,6 +18,13 @@ def unit(text: str, probability: float, *, typed: bool, section: str = "") -> Un
 
 def weights(counts: dict[str, int]) -> TermWeights:
     return TermWeights.from_counts(counts, total=100)
+
+
+def hit(authority: str, *, other: bool) -> Hit:
+    """A hit from ``authority``'s procedure; ``other``: the question names another council."""
+    passage = Passage(id=authority, source=f"{authority}.txt", text="", title=authority, section="", date="",
+                      doc_type="procedure", url="", authorities=[authority], position=0, content_hash="")
+    return Hit(passage, score=0.5, dense=0.5, lexical=0.5, steer_parts={"council_other": 1.0} if other else {})
 
 
 # "how often should I visit a child on a CP plan": the best unit is about visits and states no frequency; a close
@@ -137,13 +146,6 @@ def test_a_partial_for_a_named_council_offers_that_councils_nearest_sentence() -
     """"how soon must case notes be written up cambridgeshire": the Rotherham evidence's sentence ranks closest, but
     Cambridgeshire's own sentence on case records is offered, when one holds a key term."""
     from assistant.leading import nearest_unit
-    from assistant.retriever import Hit
-    from ingest.models import Passage
-
-    def hit(authority: str, *, other: bool) -> Hit:
-        passage = Passage(id=authority, source=f"{authority}.txt", text="", title=authority, section="", date="",
-                          doc_type="procedure", url="", authorities=[authority], position=0, content_hash="")
-        return Hit(passage, score=0.5, dense=0.5, lexical=0.5, steer_parts={"council_other": 1.0} if other else {})
 
     hits = [hit("Rotherham", other=True), hit("Cambridgeshire", other=False)]
     elsewhere = Unit(0, 0, "UCRA inspections were brief, discrete inspections lasting two days.", "", cosine=0.3,
@@ -374,13 +376,6 @@ def test_a_question_about_one_council_leads_from_its_own_close_units() -> None:
     face" is rated a little above Norfolk's own list of when it must be a meeting; Norfolk's leads. Another
     council's unit rated far above any of the council's own is kept, to be offered as the nearest only."""
     from assistant.leading import of_council_asked
-    from assistant.retriever import Hit
-    from ingest.models import Passage
-
-    def hit(authority: str, *, other: bool) -> Hit:
-        passage = Passage(id=authority, source=f"{authority}.txt", text="", title=authority, section="", date="",
-                          doc_type="procedure", url="", authorities=[authority], position=0, content_hash="")
-        return Hit(passage, score=0.5, dense=0.5, lexical=0.5, steer_parts={"council_other": 1.0} if other else {})
 
     hits = [hit("Tees", other=True), hit("Norfolk", other=False)]
     tees = Unit(0, 0, "The best practice is for the strategy discussion to be held face to face.", "", cosine=0.6,
