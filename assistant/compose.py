@@ -27,7 +27,7 @@ from assistant.more_asks import from_each, second_asks
 from assistant.retriever import Hit
 from assistant.roles import reverses, supervised
 from assistant.selection import Unit, score_units
-from assistant.siblings import sibling
+from assistant.siblings import names_asked, sibling
 from assistant.understand import Query
 from assistant.vocabulary import is_term
 from ingest.authorities import find_authorities
@@ -210,9 +210,12 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     unnamed = False
     if first is not None and not fits(first):
         # a close runner-up of the same kind that fits leads instead, else none; after a lead that states no fact of
-        # the kind (a preferred kind's fallback), any close runner-up that fits
+        # the kind (a preferred kind's fallback), any close runner-up that fits; after a sibling's, one naming the
+        # asked process
+        asked_one = sibling(query.plain, first.text)
         first = next((u for u in units if u.probability >= RUNNER_UP * first.probability and can_lead(u)
-                      and (u.typed or query.answer_type is None or not first.typed) and fits(u)), None)
+                      and (u.typed or query.answer_type is None or not first.typed) and fits(u)
+                      and (not asked_one or names_asked(query.plain, u.text))), None)
         unnamed = first is None
     # A question about one council is not answered from another council's document: that is the nearest, no more.
     elsewhere = first is not None and _other_council(hits[first.hit_index])

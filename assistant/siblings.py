@@ -7,6 +7,10 @@ child protection conference"). A sentence answers for a sibling when it names on
 question does not, and leaves out a word of the question's own ("core"). A wider or narrower form ("child protection
 conference" for "initial child protection conference") is no sibling: it may well apply. Roles are left out: their
 names overlap in ways the lexicon does not say ("a registered social worker" answers "a qualified sw").
+
+Where the sentence states a time or a count, what it is a time of is read in the clauses that state it: "For every
+case that goes further than an Initial Assessment, the Core Assessment must be finished within 35 working days" is the
+core assessment's time, not the initial one's.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.figures import QUANTITY
 from assistant.vocabulary.lexicon import entries
 
 _KINDS = frozenset({"process", "plan"})
@@ -48,12 +53,26 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(short) <= len(long) and long[len(long) - len(short):] == short
 
 
+# A sentence's clauses: between commas, semicolons, colons and spaced dashes
+_CLAUSE = re.compile(r"[,;:]|\s[-–]\s")
+
+
+def _stating(sentence: str) -> str:
+    """The clauses of ``sentence`` that state a time or a count, else the whole of it."""
+    clauses = [c for c in _CLAUSE.split(sentence) if QUANTITY.search(c.lower())]
+    return " ".join(clauses) if clauses else sentence
+
+
 def sibling(question: str, sentence: str) -> bool:
-    """Does ``sentence`` name a sibling of a process, plan or role the question names, and not the asked one?"""
+    """Does ``sentence`` name a sibling of a process, plan or role the question names, and not the asked one (in the
+    whole sentence, or in the clauses stating its time)?"""
     asked = _named(_words(question))
     if not asked:
         return False
-    words = _words(sentence)
+    return any(_names_sibling(asked, _words(part)) for part in {sentence, _stating(sentence)})
+
+
+def _names_sibling(asked: set[tuple[str, ...]], words: tuple[str, ...]) -> bool:
     present = set(words)
     for other in _named(words) - asked:
         for mine in asked:
@@ -61,3 +80,13 @@ def sibling(question: str, sentence: str) -> bool:
                     and not set(mine) <= present):
                 return True
     return False
+
+
+def names_asked(question: str, sentence: str) -> bool:
+    """Does ``sentence`` name a process or plan the question names, in full (or the question names none)? After the
+    best sentence is found to be a sibling's, what leads instead must be about the asked one ("devon initial
+    assessment how many days": not "If an independent specialist assessment has been commissioned, the timescale is
+    42 working days")."""
+    asked = _named(_words(question))
+    present = set(_words(sentence))
+    return not asked or any(set(mine) <= present for mine in asked)

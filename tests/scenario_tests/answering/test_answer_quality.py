@@ -418,6 +418,15 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "how long is a core assessment in coventry",
             "whats coventrys core assessment timescale",
         ]),
+    "a neighbouring process's timescale read in the clause that states it: Devon's 35 days are the core assessment's, "
+    "though the sentence names the initial assessment first (batch 46, thirty-ninth session)": (
+        "corpus", NOT_ANSWERED, [], [
+            "devon... initial assessment... how many days..",
+            "devon initial assessment - how long",
+            "how many working days for an initial assessment in devon",
+            "devon IA - timescale to complete it",
+            "whats the time limit on an initial assessment in devon",
+        ]),
     "a story that names where a family came from, then asks a time of the conference (what a time is of is read in "
     "the question, not the story)": (
         "corpus", "answered", ["Transfer-in conferences must be held within 15 working days"], [

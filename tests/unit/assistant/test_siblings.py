@@ -26,6 +26,8 @@ def plain(question: str) -> str:
     ("core assmt timescale", COVENTRY_IA, True),  # shorthand: "core assessment"
     ("IA timescale coventry", COVENTRY_IA, False),  # the asked process itself
     ("core assessment timescale", DEVON_CORE, False),  # names the core assessment too
+    # the initial assessment is named, but the 35 days are the core assessment's: the clause stating them names it
+    ("devon... initial assessment... how many days..", DEVON_CORE, True),
     ("how long do we have to complete an assessment", COVENTRY_IA, False),  # no process of a kind is named
     ("c&f assessment timescale", COVENTRY_IA, True),  # a child and family assessment is not the initial one
     # "review child protection conference": every word is in the sentence, so the sentence may well be about it
