@@ -21,10 +21,13 @@ from ingest.tokens import tokens
 # rearrange it", "my ATM keeps moving my supervison. is there a rule on how quickly it has to be rebooked"), or the
 # bound or limit a question without a verb asks for ("new LA accepted the referral mon 3rd june - latest date for the
 # transfer in conf?")
-_ASKS = re.compile(r"(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?(?:how|hows|when|whens|what|whats|who|whos|whom|which|"
-                   r"where|wheres|why|remind|tell|is|are|can|could|do|does|did|should|must|will|would|have|has|am|"
-                   r"was|were|(?:the\s+)?(?:latest|earliest|deadline|timescale|timeframe|max|maximum|min|minimum))\b)",
-                   re.I)
+# "my tm has cancelled twice now. in notts how often should …": after a full stop, a few words may come before the
+# question word ("in notts", "anyway", "quick one")
+_ASK_WORDS = (r"(?:how|hows|when|whens|what|whats|who|whos|whom|which|where|wheres|why|remind|tell|is|are|can|could|do|"
+              r"does|did|should|must|will|would|have|has|am|was|were|"
+              r"(?:the\s+)?(?:latest|earliest|deadline|timescale|timeframe|max|maximum|min|minimum))\b")
+_ASKS = re.compile(rf"(?:(?:[,;:.!–-]|\b(?:but|so))\s+(?=(?:by\s+)?{_ASK_WORDS})|[.!]\s+(?=(?:[\w'’-]+\s+){{1,3}}"
+                   rf"{_ASK_WORDS}))", re.I)
 STORY_WORDS = 6  # a shorter lead-in ("tees strat - when ...") names the subject, not a story
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.answer_types import QUANTITIES, asked_for
 from assistant.claims import JUDGEMENTS
@@ -14,14 +15,19 @@ from assistant.story import question_part, told_part
 from assistant.textspeak import unstretched, vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
+from assistant.sounds import sound
 from assistant.years import INSPECTION as _INSPECTION, baselines, in_digits, named_years
-from ingest.authorities import find_authorities, mentions, mistyped, name_spans
+from ingest.authorities import (TYPO_LETTERS, AuthorityName, authority_names, find_authorities, mentions, mistyped,
+                                name_spans)
 from ingest.embedder import model_words
 from ingest.tokens import STOPWORDS, unglued
 
 # "the latest the icpc can be", "latest date for the conf", "by when at the latest" ask for a deadline, not the newest
 _RECENT = re.compile(r"\b(latest(?!\s+(?:date|day|time|deadline|it|the|i|we|you|they|that|by)\b)|most recent|newest"
-                     r"|current(ly)?|last inspection|recent inspection|now)\b(?<!at the latest)", re.I)
+                     r"|current(ly)?|last inspection|recent inspection)\b(?<!at the latest)", re.I)
+# ... and "now" in the question itself ("whats the rule now"), not in a story told before it ("my tm has cancelled
+# twice now. in notts how often …")
+_NOW = re.compile(r"\bnow\b", re.I)
 _PROCEDURE = re.compile(
     r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should|requirements?|required|standards?)\b", re.I
 )
@@ -52,6 +58,13 @@ _LINK = re.compile(r"<(?:https?|mailto):[^|>\s]*\|([^>]*)>|<?\b(?:https?://|www\
 _FILE_NAME = re.compile(r"(?<![\w/.-])([\w-]+(?:\.[\w-]+)*)\.(?:docx?|pdf|txt|html?|md|rtf|odt|xlsx?|pptx?)\b", re.I)
 
 
+# Words typed joined as an identifier ("AssessmentTimescale", "care_leavers") are the words: a capital inside a word
+# after two small letters starts the next word (its capital dropped: "CHub", "McDonald" and "iPad" stay), an
+# underscore between letters is a space
+_CAMEL = re.compile(r"(?<=[a-z]{2})([A-Z])(?=[a-z]{2})")
+_SNAKE = re.compile(r"(?<=[A-Za-z])_+(?=[A-Za-z])")
+
+
 def _file_words(match: re.Match) -> str:
     return re.sub(r"[-_.]+", " ", match.group(1))
 
@@ -76,11 +89,13 @@ def without_markup(message: str) -> str:
     shorthand, its spaces closed up ("is it *required*? :pray:" is "is it required?", "@sam the I.C.P.C. after a
     S.47" is "the ICPC after a S47"); a line quoted with ">" ends as a sentence of its own, told before what is asked
     ("> just log it and close\nis that right" is "just log it and close. is that right"). A pasted link is its label
-    or nothing, a file name its words ("re: tees-transfer-procedure.pdf" is "re: tees transfer procedure")."""
+    or nothing, a file name its words ("re: tees-transfer-procedure.pdf" is "re: tees transfer procedure"), words
+    typed joined as a tag or an identifier the words ("#careleavers", "AssessmentTimescale", "care_leavers")."""
     message = _QUOTED_LINE.sub(_quoted, message)
     message = _FILE_NAME.sub(_file_words, _LINK.sub(lambda m: m.group(1) or " ", message))
     message = _DOTTED_SECTION.sub(r"\1", _DOTTED.sub(lambda m: m.group(1).replace(".", ""), message))
-    return re.sub(r"\s+", " ", _EMPHASIS.sub("", _EMOJI.sub(" ", _MENTION.sub(" ", message)))).strip()
+    message = _EMPHASIS.sub("", _EMOJI.sub(" ", _MENTION.sub(" ", message)))
+    return re.sub(r"\s+", " ", _SNAKE.sub(" ", _CAMEL.sub(lambda m: f" {m.group(1).lower()}", message))).strip()
 
 
 def is_follow_up(question: str) -> bool:
@@ -146,6 +161,27 @@ def asked_councils(question: str) -> list[str]:
     return [c for c in chosen if c in outside] or chosen
 
 
+# A council's short name typed as it is said ("nots" for "notts", "gloz" for "glos", "devn"): too short for a slip of a
+# letter to be safe, so read only when the word starts with the name's letter and is said as it is (its consonants in
+# order, ``assistant.sounds``: three or more), and the name is one council's only
+SHORT_SOUNDS = 3
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, frozenset[AuthorityName]]:
+    found: dict[str, set[AuthorityName]] = {}
+    for row in authority_names():
+        if row.case == "any" and row.name.isalpha() and len(row.name) < TYPO_LETTERS:
+            found.setdefault(sound(row.name), set()).add(row)
+    return {key: frozenset(rows) for key, rows in found.items() if len(key) >= SHORT_SOUNDS}
+
+
+def _sounded(word: str) -> AuthorityName | None:
+    rows = _short_names().get(sound(word), frozenset()) if len(word) > SHORT_SOUNDS else frozenset()
+    rows = frozenset(row for row in rows if row.name[0].lower() == word[0].lower())
+    return next(iter(rows)) if len({row.authority for row in rows}) == 1 else None
+
+
 def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
     """Each council's name ``question`` mistypes ("calderdle", "glouster"), read as that council as a nickname is: a
     word in no name or term found, no English word (the embedding model's vocabulary holds the common first names,
@@ -159,7 +195,7 @@ def council_slips(question: str, taken: list[TermMatch]) -> list[TermMatch]:
         if any(s < match.end() and match.start() < e for s, e in spans) or word.lower() in STOPWORDS \
                 or word.lower() in model_words() or (match.start() > 0 and word[0].isupper()):
             continue
-        if (row := mistyped(word)) is not None:
+        if (row := mistyped(word) or _sounded(word)) is not None:
             slips.append(TermMatch(word, word, match.start(), match.end(), row.authority, (row.authority,), "nickname"))
     return slips
 
@@ -242,7 +278,7 @@ def understand(question: str, *, context: str = "") -> Query:
         authority_mentions=mentions(question) + [m.text for m in slips],
         years=years,
         since=baselines(question, years),
-        wants_latest=bool(_RECENT.search(both)),
+        wants_latest=bool(_RECENT.search(both) or _NOW.search(asked)),
         wants_inspection=bool(_INSPECTION.search(both)) and not procedure_asked,
         about_inspection=inspection,
         wants_procedure=bool(_PROCEDURE.search(both)) and (procedure_asked or not _INSPECTION.search(both)),

@@ -96,6 +96,22 @@ def test_a_pasted_link_is_its_label_and_a_file_name_its_words():
         understand("the tees transfer procedure - who chairs"))
 
 
+@pytest.mark.parametrize("joined, words", [
+    ("AssessmentTimescale under working together", "Assessment timescale under working together"),  # batch 48
+    ("redcar care_leavers judgement", "redcar care leavers judgement"),
+    ("StrategyDiscussion - who chairs", "Strategy discussion - who chairs"),
+])
+def test_words_typed_joined_as_an_identifier_are_the_words(joined, words):
+    assert without_markup(joined) == words
+    assert key_terms(understand(joined)) == key_terms(understand(words))
+
+
+@pytest.mark.parametrize("kept", ["the CHub", "McDonald", "iPad", "C# and &#39;", "cases_"])
+def test_a_name_with_a_capital_inside_or_a_lone_mark_is_kept(kept):
+    # "CHub" (Hartlepool's children's hub) has one small letter before its capital; "Mc", "i" likewise
+    assert without_markup(kept) == kept.rstrip("_")
+
+
 @pytest.mark.parametrize("dictated, typed", [
     ("what did ofsted say about n q s ws doing their a s y e in mbro",
      "what did ofsted say about nqsws doing their asye in mbro"),
@@ -116,9 +132,20 @@ def test_shorthand_dictated_letter_by_letter_is_the_shorthand(dictated, typed):
      "whos the bare minimum that needs to be on it", "darlo"),
     ("prepping for a file audit next wk. remind me who audits the super vision files and how often",
      "remind me who audits the super vision files and how often", "prepping"),
+    # a few words before the question word, after a full stop (batch 48)
+    ("my tm has cancelled twice now. in notts how often should a qualified sw get supervision? just want to know",
+     "in notts how often should a qualified sw get supervision? ", "cancelled"),
+    ("back to back visits all day and my laptop died. anyway whats the deadline for writing up a visit",
+     "anyway whats the deadline for writing up a visit", "laptop"),
 ])
 def test_a_story_before_a_question_in_its_own_words_is_told(message, asked, told):
     assert question_part(message) == asked and told in told_part(message)
+
+
+def test_now_in_a_story_asks_for_no_newest_document():
+    # "twice now" told before the question had ranked Walsall's newer policy over the Nottinghamshire one asked about
+    assert not understand("my tm has cancelled twice now. in notts how often should a qualified sw get sup").wants_latest
+    assert understand("in notts how often should a qualified sw get sup now").wants_latest
 
 
 def test_a_storys_everyday_words_are_read_as_the_documents_words_and_a_pronoun_never_points_into_a_remark():

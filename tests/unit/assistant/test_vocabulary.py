@@ -248,6 +248,25 @@ def test_a_councils_name_mistyped_is_read_as_that_council(typed, council):
     assert council in query.plain and key_terms(query) == ["supervis"]  # the slip is no key term the documents lack
 
 
+@pytest.mark.parametrize("typed, council", [
+    ("nots", "Nottinghamshire"), ("gloz", "Gloucestershire"), ("devn", "Devon"), ("devonn", "Devon"),
+])
+def test_a_short_name_typed_as_it_is_said_is_read_as_that_council(typed, council):
+    # batch 47: "how often shld nots sws be getting upervision", "gloz sup policy": too short for a slip of a letter
+    query = understand(f"{typed} sup policy - how often minimum")
+    assert query.authorities == [council] and typed in query.authority_mentions
+
+
+@pytest.mark.parametrize("question", [
+    "i cant find the sup policy - how often minimum",  # "cant" is said as "kent", but starts with another letter
+    "iirc sup is monthly",  # said as "york"
+    "we had a debate about sup - how often minimum",  # an English word
+    "seen Devn today - how long to write up the visit",  # a capitalised word past the first is a name
+])
+def test_a_word_said_as_a_short_name_is_no_council_unless_it_starts_as_the_name_does(question):
+    assert understand(question).authorities == []
+
+
 def test_a_county_typed_in_two_words_is_the_county_not_its_city():
     """"nottingham shire" (batch 29) was read as Nottingham, a city council the documents hold nothing of."""
     assert understand("nottingham shire - my last sup was 6 wks ago, are we in breach").authorities == ["Nottinghamshire"]
@@ -256,7 +275,7 @@ def test_a_county_typed_in_two_words_is_the_county_not_its_city():
 
 
 @pytest.mark.parametrize("word", [
-    "darling", "nottingham", "stockport", "Darlington", "devonn", "leeds", "reading", "council", "Sutton",
+    "darling", "nottingham", "stockport", "Darlington", "leeds", "reading", "council", "Sutton",
 ])
 def test_a_word_is_no_slip_for_a_council_when_it_is_a_name_a_word_too_short_or_too_far(word):
     assert mistyped(word) is None
@@ -922,7 +941,7 @@ def test_an_area_takes_in_its_councils_from_the_data_file_either_way_round():
 def test_slack_markup_is_read_past_and_a_time_is_left_alone() -> None:
     assert without_markup("is it *required*? :pray: ~old~ _new_") == "is it required? old new"
     assert without_markup("strat at 10:30: who comes") == "strat at 10:30: who comes"  # no emoji code: digits only
-    assert without_markup("snake_case stays") == "snake_case stays"
+    assert without_markup("snake_case is words") == "snake case is words"  # an identifier's words (batch 48)
     assert without_markup("@sam send it to cadsadmin@norfolk.gov.uk") == "send it to cadsadmin@norfolk.gov.uk"
 
 
