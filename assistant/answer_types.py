@@ -1,7 +1,6 @@
-"""What kind of fact a question asks for, and whether a sentence states a fact of that kind.
-
-The cues and fact patterns are data (``vocabulary/answer_types.json``); the answer selector and the answerability
-model use them as signals, never as the only reason to answer or to refuse."""
+"""What kind of fact a question asks for, and whether a sentence states a fact of that kind. The cues and fact
+patterns are data (``vocabulary/answer_types.json``); the answer selector and the answerability model use them as
+signals, never as the only reason to answer or to refuse."""
 
 from __future__ import annotations
 
@@ -85,8 +84,9 @@ def _with_inspection_cues(kind: str, cue: re.Pattern) -> re.Pattern:
     return re.compile("|".join([f"(?:{cue.pattern})", *(f"(?:{p})" for p in extra)]), re.I) if extra else cue
 
 
-# "what is the required frequency", "whats the average SW caseload": an inspection's topic asked for outright
-_OUTRIGHT = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "whats the average SW caseload", "what frequency are core groups meant to be": an inspection's topic asked outright
+_OUTRIGHT = re.compile(r"\b(?:what|wat|wot|which)(?:'s|s|\s+is|\s+was|\s+are|\s+were)?\s+(?!about\b)(?:the\s+)?"
+                       r"(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 def asked_for(question: str, *, inspection: bool = False, without: str | None = None) -> str | None:

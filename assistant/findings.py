@@ -16,6 +16,7 @@ from assistant.answer_types import KINDS as ANSWER_KINDS, PREFERRED_KINDS
 from assistant.figures import states_figure
 from assistant.answers import Answer, Citation
 from assistant.retriever import Hit
+from assistant.story import question_part
 from assistant.understand import Query
 from ingest.findings.index import FindingsIndex, InspectionRec
 from ingest.findings.report import KIND_LABELS, MODEL_NOTE, UNNAMED, Citations, judgement_text, render_timeline, timeline
@@ -82,7 +83,9 @@ def _counts_the_list(query: Query, intent: Intent) -> bool:
 
 def intent_of(query: Query) -> Intent | None:
     """What kind of findings question this is, or None for an ordinary question."""
-    text = f"{query.text}\n{query.plain}"  # what was typed and what its shorthand stands for ("worried about")
+    # what was typed and what its shorthand stands for ("worried about"), in the question itself: not a story or a
+    # remark around it ("writing a history bit for our improvement plan. what was … ? need it for the timeline")
+    text = f"{question_part(query.text)}\n{question_part(query.plain)}"
     themes = tuple(t for t in themes_of(text) if t in NAMES)[:3]
     if _PROGRESS.search(text) and not query.wants_procedure and (themes or query.wants_inspection or
                                                                  (query.authorities and query.years)):

@@ -68,6 +68,11 @@ _ASKED_FROM = re.compile(
     r"(?:\b(?:after|following|from|since|before|once)|(?:\b(?:how\s+many|what)|_+|\?+)\s*(?:working\s+|calendar\s+)?"
     r"(?:days?|wds?|weeks?|wks?|months?|mths?|hours?|hrs?)\s+of)\s+((?:(?!\b(?:should|must|is|are|do|does|did|has|have|"
     r"can|will|would|to|how|until|and|for|in|by)\b)[^,?\-–:])+)", re.I)
+# ... and a condition that dates an event ("when would the icpc need to be held if the strat deciding on s47 was today",
+# "when will the first review be if the icpc is on the 3rd"): that event is what the time is counted from
+_DATED_IF = re.compile(r"\bif\s+((?:(?!\b(?:how|when|what|whats)\b)[^,?\-–:])+?\s(?:today|yesterday|tomorrow|tmrw|"
+                       r"on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|on\s+(?:mon|tues|wednes|thurs|fri)day|"
+                       r"last\s+(?:week|\w+day)|this\s+(?:morning|afternoon|week)))\b", re.I)
 # A counted-from phrase that starts with the subject's pronoun ("once it lands with csc"), unlike "after that"
 _SUBJECT_ITSELF = re.compile(r"(?:it|they)\b", re.I)
 # Words that point back to something said before: what the time is counted from, or the story told before a question
@@ -131,7 +136,7 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
     time is counted from ("first core group after icpc timescale": the core group, not the ICPC); [] when it does
     not, or when the subject is what the time is counted from ("how long after the core assessment starts must it
     be done", with no lead-in naming another subject)."""
-    found = list(_ASKED_FROM.finditer(question))
+    found = sorted([*_ASKED_FROM.finditer(question), *_DATED_IF.finditer(question)], key=lambda m: m.start())
     if not found or any(_SUBJECT_ITSELF.match(m.group(1)) for m in found):
         return []  # "once it lands with csc": counted from the subject itself ("after that": from the story's event)
     anchors = " ".join(m.group(1) for m in found)

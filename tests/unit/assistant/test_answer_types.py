@@ -83,6 +83,30 @@ def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
 
 
 @pytest.mark.parametrize("question, kind", [
+    # the future or a condition asks when as "when does" does (batch 48: "when will the review have to be done after
+    # a devon core assessment care plan starts" asked for no kind of fact and was answered by a start date)
+    ("when will the review have to be done after the care plan starts", "when"),
+    ("when would the icpc need to be held if the strat was today", "when"),
+    ("when can the first core group be", "when"),
+])
+def test_when_in_the_future_or_a_condition_asks_when(question: str, kind: str) -> None:
+    assert understand(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    # in a question about an inspection, a frequency asked outright is still asked for (batch 45: "wat frequency are
+    # core groups supposed to be in boro - ofsted said they werent happening enough" was answered by "Not all core
+    # group meetings take place at the required frequency")
+    ("wat frequency are core groups supposed to be in boro - ofsted said they werent happening enough", "frequency"),
+    ("what was stocktons required supervision frequency back in 2011 that ofsted said wasnt being met", "frequency"),
+    ("what did ofsted say about core group frequency in mboro", None),  # what the report says about it
+    ("what about supervision frequency in the 2011 letter", None),
+])
+def test_a_frequency_asked_outright_in_an_inspection_question(question: str, kind: str | None) -> None:
+    assert understand(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, kind", [
     # contact details asked (batch 41: "whats the email for hartlepools dcs", "phone number for the front door team",
     # "whos the contact for cp transfers in" were answered with sentences that give no address or number)
     ("whats the email for hartlepools dcs, the one in the ofsted report", "contact"),
@@ -1035,3 +1059,16 @@ def test_working_days_written_oddly_still_ask_a_timescale(question: str) -> None
     assert asked_for(question) == "timescale"
     plain = understand(question).plain
     assert "working days" in plain or "calendar days" in plain, plain
+
+
+def test_a_findings_question_is_read_in_the_question_not_the_story_around_it() -> None:
+    # batch 48: "need it for the timeline" after the question, and "our improvement plan" before it, had made a list of
+    # Stockton's planning findings across its inspections the answer to a question about supervision frequency
+    from assistant.findings import intent_of
+
+    told = ("writing a history bit for our improvement plan. what did ofsted say about supervision at stockton in "
+            "2011? need it for the timeline, cheers")
+    intent = intent_of(understand(told))
+    assert intent is not None and intent.mode == "list" and intent.themes == ("supervision",)
+    assert intent_of(understand("how has supervision at stockton changed over time across the inspections")).mode == (
+        "timeline")

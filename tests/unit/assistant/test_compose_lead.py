@@ -200,6 +200,18 @@ def test_once_names_what_a_time_is_counted_from_as_after_does() -> None:
                             ["transfer", "confer", "happen", "first", "review", "due"]) != []
 
 
+def test_a_condition_that_dates_an_event_names_what_a_time_is_counted_from() -> None:
+    # batch 48: "norfolk: when would the icpc need to be held if the strat deciding on s47 was today" was refused, the
+    # strategy discussion read as part of what the time is of
+    terms = ["initi", "child", "protect", "confer", "strategi", "decid"]
+    assert question_subject("when would the icpc need to be held if the strat deciding on it was today", terms) == [
+        "initi", "child", "protect", "confer"]
+    assert question_subject("when will the first review be if the icpc is on the 3rd",
+                            ["first", "review", "initi", "child", "protect", "confer"]) == ["first", "review"]
+    # a condition with no date says which rule applies, not where the time runs from
+    assert question_subject("how long do i have to see the child if its an s47", ["see", "child", "section"]) == []
+
+
 def test_it_after_the_counted_from_phrase_is_the_subject_a_lead_in_named() -> None:
     # "devon first rcpc - how long after the icpc does it have to be": "it" is the review conference of the lead-in
     terms = ["devon", "first", "review", "child", "protect", "confer", "initi"]
