@@ -11,11 +11,11 @@ from assistant.claims import JUDGEMENTS
 from assistant.corrections import corrected, spelled_letters
 from assistant.quizform import quizzed
 from assistant.runon import apart
+from assistant.sounds import sound
 from assistant.story import question_part, told_part
 from assistant.textspeak import unstretched, vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
-from assistant.sounds import sound
 from assistant.years import INSPECTION as _INSPECTION, baselines, in_digits, named_years
 from ingest.authorities import (TYPO_LETTERS, AuthorityName, authority_names, find_authorities, mentions, mistyped,
                                 name_spans)
@@ -90,7 +90,7 @@ def without_markup(message: str) -> str:
     S.47" is "the ICPC after a S47"); a line quoted with ">" ends as a sentence of its own, told before what is asked
     ("> just log it and close\nis that right" is "just log it and close. is that right"). A pasted link is its label
     or nothing, a file name its words ("re: tees-transfer-procedure.pdf" is "re: tees transfer procedure"), words
-    typed joined as a tag or an identifier the words ("#careleavers", "AssessmentTimescale", "care_leavers")."""
+    typed joined as an identifier the words ("AssessmentTimescale", "care_leavers")."""
     message = _QUOTED_LINE.sub(_quoted, message)
     message = _FILE_NAME.sub(_file_words, _LINK.sub(lambda m: m.group(1) or " ", message))
     message = _DOTTED_SECTION.sub(r"\1", _DOTTED.sub(lambda m: m.group(1).replace(".", ""), message))
