@@ -144,7 +144,8 @@ def test_a_story_before_a_question_in_its_own_words_is_told(message, asked, told
 
 def test_now_in_a_story_asks_for_no_newest_document():
     # "twice now" told before the question had ranked Walsall's newer policy over the Nottinghamshire one asked about
-    assert not understand("my tm has cancelled twice now. in notts how often should a qualified sw get sup").wants_latest
+    told = "my tm has cancelled twice now. in notts how often should a qualified sw get sup"
+    assert not understand(told).wants_latest
     assert understand("in notts how often should a qualified sw get sup now").wants_latest
 
 
