@@ -207,8 +207,8 @@ _OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
     """A cue that does not ask: 'who' after another question word in its clause ("how was action for children who
     moved in recorded"; not "whats the bare minimum of who needs to be on it") or a word for people ("kids who go home
-    from care"), "who was doing better" (which), "a small number of", a cue after "about" in an inspection question
-    ("raised concerns about how regularly"), contents with no "what"."""
+    from care"), an age ("a lad from hartlepool whos 21 now"), "who was doing better" (which), "a small number of", a
+    cue after "about" in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
     if match.re is _table()["contents"][0] and not re.search(r"\bwhat", question[: match.end()], re.I):
         return True  # "do i need to record it" asks whether to, not what a record says
     if match.group(0).lower() == "name":  # "does the record have to include the childs name": a field, not asked
@@ -221,10 +221,10 @@ def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> 
         return True  # "what did ofsted find about how often ...": what they found on it, not a frequency
     if match.group(0).lower() not in _RELATIVE:  # "whos right", "whos better": which of the views or things told
         return bool(re.fullmatch(r"who['’]?s", match.group(0), re.I) and _WHO_COMPARES.match(question, match.end()))
-    before = question[: match.start()]
+    before, after, person = question[: match.start()], question[match.end():], _data()["person"]
     return bool((_INTERROGATIVE.search(_CLAUSE.split(before)[-1]) and not _INDIRECT.search(before))
-                or _WHO_COMPARES.match(question, match.end())
-                or any(re.search(p, before, re.I) for p in _data()["person"].get("antecedents", [])))
+                or _WHO_COMPARES.match(question, match.end()) or any(re.match(p, after, re.I) for p in person["aged"])
+                or any(re.search(p, before, re.I) for p in person.get("antecedents", [])))
 
 
 def states(kind: str | None, text: str, *, asked: str = "") -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from assistant.answer_types import role_names
 from assistant.vocabulary import find_terms, spell_out, spelled_stems
-from ingest.authorities import name_spans
+from ingest.authorities import find_authorities, name_spans
 from ingest.tokens import tokens
 
 
@@ -100,7 +100,7 @@ _JOBS = re.compile(r"\b(?:manager|mgr|officer|worker|nurse|teacher|lead|practiti
                    r"detective|constable|head|student|senco|chair|ds|dc|pc|police)s?\b", re.I)
 
 
-def _introduced(question: str) -> int:
+def introduced(question: str) -> int:
     """Where the question starts after the asker's introduction (``_ASKER``), or 0."""
     found = _ASKER.match(question)
     told = found.group(0) if found is not None else ""
@@ -113,7 +113,7 @@ def _question_span(question: str) -> tuple[int, int]:
     """Where the question itself starts and stops: after a story, a lead-in or the asker's introduction told before
     it, before a remark after it."""
     end = _story_end(question)
-    start = end[1] if end is not None else _introduced(question)
+    start = end[1] if end is not None else introduced(question)
     return start, _remark_start(question, start)
 
 
@@ -166,3 +166,22 @@ def _stems(text: str) -> set[str]:
     """Stems of ``text`` and of what its everyday words are in the documents' words, as the key terms read them ("mum
     says she fell" tells of a parent); shorthand ("cp", "chub") is left as typed, as it may name the subject."""
     return spelled_stems(text, kinds=_EVERYDAY)
+
+# Where the asker worked before ("at my last LA (notts) we worked to 35 wd - whats the timescale here", "used to work in
+# devon ... same here in norfolk?"): what they compare with, never what they ask about, once the message asks of here,
+# of the same rule or of another council; "my previous council - leeds - did they get outstanding" asks of it
+_WORKED_BEFORE = re.compile(r"\b(?:my|our)\s+(?:last|previous|prev|old|former)\s+"
+                            r"(?:la|council|local\s+authority|authority|place|job|team|employer|borough|county|post)\b"
+                            r"(?:\W+(?:was\b|in\b|at\b)?\s*[\w&'’-]+){0,2}"
+                            r"|\bused\s+to\s+work\s+(?:in|at|for)\s+[\w&'’-]+(?:\s+[\w&'’-]+)?", re.I)
+_HERE = re.compile(r"\b(?:here|this\s+(?:la|council|authority|borough|end)|same|diff|different|differs?)\b", re.I)
+
+
+def worked_before(question: str) -> tuple[str, str]:
+    """The clauses naming where the asker worked before, and the message less them; ("", message) when the message
+    does not ask of another place."""
+    told = " ".join(m.group(0) for m in _WORKED_BEFORE.finditer(question))
+    rest = _WORKED_BEFORE.sub(" ", question)
+    if not told or not (_HERE.search(rest) or set(find_authorities(rest)) - set(find_authorities(told))):
+        return "", question
+    return told, rest

@@ -12,7 +12,7 @@ from assistant.corrections import corrected, spelled_letters
 from assistant.quizform import quizzed
 from assistant.runon import apart
 from assistant.sounds import sound
-from assistant.story import question_part, told_part
+from assistant.story import introduced, question_part, told_part, worked_before
 from assistant.textspeak import unstretched, vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
@@ -158,7 +158,9 @@ def asked_councils(question: str) -> list[str]:
     # "the darlo version of norfolks 15 wd rule", "whats the tees equivalent of the norfolk form": the council the
     # version is of is the one asked about, the other only says what it is like
     outside = set(find_authorities(_REFERENCE.sub(" ", question)))
-    return [c for c in chosen if c in outside] or chosen
+    chosen = [c for c in chosen if c in outside] or chosen
+    left = set(find_authorities(worked_before(question)[1]))  # not where the asker worked before
+    return [c for c in chosen if c in left]
 
 
 # A council's short name typed as it is said ("nots" for "notts", "gloz" for "glos", "devn"): too short for a slip of a
@@ -260,7 +262,12 @@ def understand(question: str, *, context: str = "") -> Query:
         authorities = authorities or context_query.authorities
         years = years or context_query.years
     unreached = REACH.sub(" ", both)
-    kind = asked_for(unreached, inspection=inspection)
+    # The asker's introduction says who asks, not what is asked ("cp chair here - can someone confirm our rcpc
+    # timescales": a timescale, not who chairs); "max caseload for a sw here, 20 is it?" asks in what it tells
+    told = question[:introduced(question)]
+    rest = question[len(told):] if asked_for(told) == "person" else question
+    rest_terms = [m for m in find_terms(rest) if inspection or m.kind not in INSPECTION_KINDS]
+    kind = asked_for(REACH.sub(" ", f"{rest}\n{spell_out(rest, rest_terms)}"), inspection=inspection)
     # A message that names an inspection in the story it tells and a procedure in its question asks of the procedure
     # ("i know ofsted go through files on inspection but does the cambs recording procedure say who reads the record")
     asked = question_part(question)

@@ -107,6 +107,12 @@ def test_a_council_named_only_in_the_story_is_not_the_one_asked_about(assistant,
     ("family moved from hpool into our patch in stockton last week - who holds the plan in stockton",
      ["Hartlepool", "Stockton-on-Tees"]),
     ("is sup frequency the same in hartlepool as walsall", ["Hartlepool", "Walsall"]),
+    # where the asker worked before is what they compare with, once they ask of here, the same or another council
+    ("agency sw, just started. at my last LA (notts) we worked to 35 wd - whats the timescale here?", []),
+    ("my last la was north yorkshire and we had monthly sup, whats walsalls rule", ["Walsall"]),
+    ("used to work in devon, there the icpc was 15 wd from the strat. same here in norfolk?", ["Norfolk"]),
+    ("at my last LA (notts) nqsws got fortnightly sup - is that what the notts policy says", ["Nottinghamshire"]),
+    ("my previous council - leeds - did they get outstanding", ["Leeds"]),
 ])
 def test_the_councils_asked_about_are_those_the_question_names_unless_the_story_names_them_too(question, councils):
     from assistant.understand import asked_councils

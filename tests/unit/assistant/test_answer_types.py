@@ -1072,3 +1072,34 @@ def test_a_findings_question_is_read_in_the_question_not_the_story_around_it() -
     assert intent is not None and intent.mode == "list" and intent.themes == ("supervision",)
     assert intent_of(understand("how has supervision at stockton changed over time across the inspections")).mode == (
         "timeline")
+
+
+@pytest.mark.parametrize("question, kind", [
+    # "who" after a word for a relative or someone in the family, or before an age, describes them: it asks nothing
+    ("the sw who did the visit is off, how long have i got to write it up", "timescale"),
+    ("I used to foster a lad from Hartlepool who's 21 now. If he changes his mind later can he still get the help?",
+     None),
+    ("my nan who looks after me wants to know how often the sw visits", "frequency"),
+    # still asking
+    ("is it the sw who chairs the strat", "person"),
+    ("who is 21 and who is 25 in the care leaver offer", None),
+    ("who is the lead inspector", "name"),
+])
+def test_who_describing_someone_does_not_ask_who(question: str, kind: str | None) -> None:
+    assert understand(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    # the asker's introduction says who asks, not what is asked
+    ("cp chair here - can someone confirm our rcpc timescales, first review after the icpc", "timescale"),
+    ("conference chair here, how long after the icpc is the first review", "timescale"),
+    ("im the chair of the icpc, who has to attend", "person"),
+    ("police here - for darlington strategy discussions who chairs", "person"),
+])
+def test_the_askers_introduction_is_not_what_is_asked(question: str, kind: str) -> None:
+    assert understand(question).answer_type == kind
+
+
+def test_a_question_told_like_an_introduction_still_asks() -> None:
+    assert understand("max caseload for a sw here, 20 is it?").answer_type == \
+        understand("max caseload for a sw, 20 is it?").answer_type
