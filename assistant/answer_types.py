@@ -37,7 +37,8 @@ def _data() -> dict:
 
 @lru_cache(maxsize=1)
 def _proportions() -> tuple[re.Pattern, ...]:  # a share asked ("how many of"), one stated, a percentage asked
-    return tuple(re.compile(_data()["number"][k], re.I) for k in ("proportion_cues", "proportions", "percentage_cues"))
+    return tuple(re.compile(_data()["number"][k], re.I)
+                 for k in ("proportion_cues", "proportions", "percentage_cues", "exact_proportions"))
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +199,6 @@ _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:?.!]|\s[-–]+\s")
 _INDIRECT = re.compile(r"\b(?:of|on|as\s+to|minimum|min|list)\s+$", re.I)
 _A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
-
 # Someone's: a word for people with its possessive typed or dropped ("childs", "parents'"), or a possessive pronoun
 _POSSESSIVE = re.compile(r"(?:['’]?s|s['’])?\s+$")
 _OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
@@ -206,9 +206,9 @@ _OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
 
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
     """A cue that does not ask: 'who' after another question word in its clause ("how was action for children who
-    moved in recorded"; not "whats the bare minimum of who needs to be on it") or a word for people ("kids who go home
-    from care"), an age ("a lad from hartlepool whos 21 now"), "who was doing better" (which), "a small number of", a
-    cue after "about" in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
+    moved in recorded"; not "whats the bare minimum of who needs to be on it"), a word for people ("kids who go home"),
+    or before an age ("a lad whos 21 now"), "who was doing better" (which), "a small number of", a cue after "about"
+    in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
     if match.re is _table()["contents"][0] and not re.search(r"\bwhat", question[: match.end()], re.I):
         return True  # "do i need to record it" asks whether to, not what a record says
     if match.group(0).lower() == "name":  # "does the record have to include the childs name": a field, not asked
@@ -261,8 +261,8 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
         if any(p.search(asked) for p in asks):  # "how long should a session be": how long it lasts, not when it is
             return any(p.search(text) for p in said)  # due ("within 15 working days")
     if kind == "number" and asked and (shares := _proportions())[0].search(asked) and (
-            shares[1].search(text) or shares[2].search(asked)):  # "what proportion of sws said …": "The vast
-        return bool(shares[1].search(text))  # majority …"; "what % of …" by a share, not "the 50 Futures scheme"
+            shares[1].search(text) or shares[2].search(asked)):  # "what proportion": "The vast majority"; "what %":
+        return bool(shares[3 if re.search(_data()["number"]["exact_cues"], asked, re.I) else 1].search(text))  # "4/5"
     if kind == "number" and asked and (counted := _counted(asked)):
         # "how many inspectors": a number of inspectors ("… with four in five of them …"), not "all but two areas"
         return any(any(c <= _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for c in counted)

@@ -9,6 +9,7 @@ the old version or the new one, never from a half-built one).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from typing import Protocol
@@ -31,6 +32,8 @@ from ingest.store import IndexVersion, KnowledgeStore
 log = logging.getLogger(__name__)
 RETRIEVE_K = 10
 YEAR_MENTIONS = 5  # passages read for a mention of an inspection year no inspection document has
+_CLAIMED = re.compile(r"\b((?:19|20)\d\d)\s*[,?]?\s*(?:(?:wasn[’']?t|isn[’']?t|was|is)\s+it|right|yeah|correct)\b",
+                      re.I)  # "the one before was 2019 wasnt it": a year to check, not one asked about
 
 
 class Answerer(Protocol):
@@ -161,7 +164,7 @@ class Assistant:
         query = understand(question, context=context)
         retriever, query, hits = self._search(query)
         known = set(retriever.authorities)
-        missing_inspection = _missing_inspection(query, retriever, hits)
+        missing_inspection, some_held = _missing_inspection(query, retriever, hits)
         if query.authorities and not any(related(a, k) for a in query.authorities for k in known):
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
@@ -181,7 +184,7 @@ class Assistant:
                 f"matters such as {matter}{': ' + who if who else ''}."))
         elif self.findings is not None and (found := self.findings.answer(query, hits, version=retriever.version)):
             answer = found  # carries the retrieval hits too
-        elif missing_inspection:
+        elif missing_inspection and not some_held:
             answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
             answer = compose(query, hits, weights=retriever.weights, judge=self.judge,
@@ -193,6 +196,11 @@ class Assistant:
                 answer = self.findings.answer(query, hits, version=retriever.version, fallback=True) or answer
             if self.answerer is not None and not answer.abstained:
                 answer = self.answerer.answer(query, hits, fallback=answer) or answer
+        if missing_inspection and not answer.abstained:
+            # one of the years asked has no inspection ("darlo judgements 2020 vs 2022"): said plainly, with what the
+            # documents hold for the others, so the answer is only part of what was asked
+            answer.answer = f"The knowledge base{missing_inspection[2:]} What it holds: {answer.answer}"
+            answer.outcome, answer.reason = "partial", "no-inspection-that-year"
         answer = drop_repeats(answer)  # no sentence or citation twice, whichever path composed it
         annotate(answer, documents=self.document_dates(retriever.version), today=today(self.clock),
                  wants_latest=query.wants_latest)
@@ -210,28 +218,34 @@ def _who(matter: str) -> str:
     return f" ({who})" if who else ""
 
 
-def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> str | None:
-    """When an inspection question names councils and years that no inspection document matches, and none of the
-    best passages about those councils mentions the year, say what there is."""
+def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> tuple[str | None, bool]:
+    """When an inspection question names councils and years, some of which no inspection document matches and none
+    of the best passages about those councils mentions, say what there is; and whether another year asked is held."""
     if not (query.wants_inspection and query.authorities and query.years):
-        return None
+        return None, False
     # A later report may speak of that inspection ("since the last inspection in 2019, when ... inadequate"):
     # then the documents may answer after all, and the answerability model decides.
     def about(authorities) -> list[str]:  # the councils named, or within an area named ("the tees lot": Stockton)
         return [b for b in authorities if any(related(a, b) for a in query.authorities)]
 
-    if any(str(year) in hit.passage.text for hit in hits[:YEAR_MENTIONS] if about(hit.passage.authorities)
-           for year in query.years):
-        return None
+    found = {year for year in query.years for hit in hits[:YEAR_MENTIONS]
+             if about(hit.passage.authorities) and str(year) in hit.passage.text}
     held: dict[str, list[str]] = {}
     for title, date, doc_type, authorities in retriever.documents.values():
         if not doc_type.startswith("inspection") or not date[:4].isdigit():
             continue
         for authority in set(about(authorities)):
             held.setdefault(authority, []).append(date[:4])
-            if any(of_year(date, doc_type, year) for year in query.years):
-                return None
-    years = ", ".join(str(y) for y in query.years)
+            found |= {year for year in query.years if of_year(date, doc_type, year)}
+    # Not a year named as a baseline ("since 2019"), one offered as a claim to check ("the one before was 2019 wasnt
+    # it"), nor one beside a year held ("22/23"; a report dated the year after its inspection)
+    claimed = {int(y) for y in _CLAIMED.findall(query.text)}
+    missing = [year for year in query.years if year not in found | set(query.since) | claimed
+               and not {year - 1, year + 1} & found]
+    if not missing:
+        return None, True
+    years = ", ".join(str(y) for y in missing)
     names = " or ".join(query.authorities)
     listing = "; ".join(f"{a}: {', '.join(sorted(set(ys)))}" for a, ys in sorted(held.items()))
-    return f"It holds no {years} inspection of {names}" + (f" (inspections held — {listing})." if listing else ".")
+    return f"It holds no {years} inspection of {names}" + (f" (inspections held — {listing})." if listing else "."), \
+        len(missing) < len(query.years)

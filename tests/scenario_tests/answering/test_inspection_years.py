@@ -36,6 +36,24 @@ def test_a_year_no_document_mentions_is_not_found_with_the_inspections_held(assi
     assert "no 2016 inspection of Middlesbrough" in answer.answer and "2023" in answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "pulling together a table for the board - middlesbrough ilacs judgements 2016 vs 2023",
+    "did ofsted inspect middlesbrough in 2016, want to compare it with the 2023 one",
+])
+def test_one_year_asked_with_no_inspection_beside_one_held_is_said_plainly(assistant, question):
+    # what the documents hold for the year they have, and plainly that they hold nothing for the other: only part of
+    # what was asked
+    answer = assistant.ask(question)
+    assert answer.outcome == "partial" and answer.reason == "no-inspection-that-year", answer.answer
+    assert answer.answer.startswith("The knowledge base holds no 2016 inspection of Middlesbrough"), answer.answer
+    assert answer.citations, answer.answer
+
+
+def test_a_year_named_as_where_change_is_measured_from_needs_no_inspection(assistant):
+    answer = assistant.ask("has middlesbrough's front door improved since 2016 according to the 2023 inspection")
+    assert answer.reason != "no-inspection-that-year", answer.answer
+
+
 def test_a_year_a_later_report_speaks_of_is_left_to_the_documents(assistant):
     answer = assistant.ask("What was Middlesbrough judged at its 2019 Ofsted inspection?")
     assert answer.reason != "no-inspection-that-year", answer.answer
@@ -129,3 +147,11 @@ def test_a_year_named_as_the_baseline_is_answered_from_the_report_after_it(two_r
     assert answer.outcome == "answered", answer.answer
     assert answer.citations[0].source == "middlesbrough-2023.md", answer.answer
     assert "now challenge drift" in answer.answer.split("[1]")[0], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "middlesbroughs inspection before the 2023 one was 2016 wasnt it",  # a year to check, not one asked about
+    "middlesbrough ilacs in 22/23 - what did they find on the front door",  # a financial year beside the one held
+])
+def test_a_year_offered_as_a_claim_or_beside_one_held_is_not_said_to_be_missing(assistant, question):
+    assert assistant.ask(question).reason != "no-inspection-that-year"

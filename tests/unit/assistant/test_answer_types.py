@@ -895,7 +895,8 @@ def test_how_many_counts_whole_words_only() -> None:
 @pytest.mark.parametrize("question, sentence, stated", [
     ("what proportion of hpool sws said they get regular case sup",
      "The vast majority of social workers said that they receive regular case supervision.", True),
-    ("what % of care leavers are in eet", "Almost all care leavers are in education, employment or training.", True),
+    ("what proportion of care leavers are in eet", "Almost all care leavers are in education, employment or training.",
+     True),
     ("how many of the priority actions had been done", "All but two areas of development have been addressed.", True),
     # a count asked is no share: "a large majority" does not say how many children waited
     ("how many children were waiting for icpcs", "The vast majority of children were seen promptly.", False),
@@ -1103,3 +1104,19 @@ def test_the_askers_introduction_is_not_what_is_asked(question: str, kind: str) 
 def test_a_question_told_like_an_introduction_still_asks() -> None:
     assert understand("max caseload for a sw here, 20 is it?").answer_type == \
         understand("max caseload for a sw, 20 is it?").answer_type
+
+
+@pytest.mark.parametrize("asked, text, expected", [
+    # a percentage asked is stated by an exact share, never by "most" or "the vast majority"
+    ("hartlepool 2024 - kids attending their cla reviews, is there an actual percentage in the report",
+     "The vast majority of children attend their reviews.", False),
+    ("boro 2023 - did it say what % of core groups were late", "Most core groups happen on time.", False),
+    ("what % of care leavers are in eet", "Almost all care leavers are in education, employment or training.", False),
+    ("what % of darlo care leavers are in EET per ofsted", "… with four in five of them in education.", True),
+    ("stockton cla school attendance %", "School attendance is good at 96%.", True),
+    # a proportion asked loosely still is
+    ("what proportion of hpool sws said they get regular sup",
+     "The vast majority of social workers said that they receive regular case supervision.", True),
+])
+def test_a_percentage_asked_is_stated_only_by_an_exact_share(asked: str, text: str, expected: bool) -> None:
+    assert states(understand(asked).answer_type, text, asked=asked) is expected
