@@ -199,7 +199,8 @@ class Assistant:
         if missing_inspection and not answer.abstained:
             # one of the years asked has no inspection ("darlo judgements 2020 vs 2022"): said plainly, with what the
             # documents hold for the others, so the answer is only part of what was asked
-            answer.answer = f"The knowledge base{missing_inspection[2:]} What it holds: {answer.answer}"
+            said = missing_inspection.replace("It holds", "The knowledge base holds", 1)
+            answer.answer = f"{said} What it holds: {answer.answer}"
             answer.outcome, answer.reason = "partial", "no-inspection-that-year"
         answer = drop_repeats(answer)  # no sentence or citation twice, whichever path composed it
         annotate(answer, documents=self.document_dates(retriever.version), today=today(self.clock),

@@ -167,6 +167,7 @@ def _stems(text: str) -> set[str]:
     says she fell" tells of a parent); shorthand ("cp", "chub") is left as typed, as it may name the subject."""
     return spelled_stems(text, kinds=_EVERYDAY)
 
+
 # Where the asker worked before ("at my last LA (notts) we worked to 35 wd - whats the timescale here", "used to work in
 # devon ... same here in norfolk?"): what they compare with, never what they ask about, once the message asks of here,
 # of the same rule or of another council; "my previous council - leeds - did they get outstanding" asks of it

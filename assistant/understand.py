@@ -264,10 +264,12 @@ def understand(question: str, *, context: str = "") -> Query:
     unreached = REACH.sub(" ", both)
     # The asker's introduction says who asks, not what is asked ("cp chair here - can someone confirm our rcpc
     # timescales": a timescale, not who chairs); "max caseload for a sw here, 20 is it?" asks in what it tells
-    told = question[:introduced(question)]
-    rest = question[len(told):] if asked_for(told) == "person" else question
-    rest_terms = [m for m in find_terms(rest) if inspection or m.kind not in INSPECTION_KINDS]
-    kind = asked_for(REACH.sub(" ", f"{rest}\n{spell_out(rest, rest_terms)}"), inspection=inspection)
+    told, read = question[:introduced(question)], unreached
+    if told and asked_for(told) == "person":
+        rest = question[len(told):]
+        kept = [m for m in find_terms(rest) if inspection or m.kind not in INSPECTION_KINDS]
+        read = REACH.sub(" ", f"{rest}\n{spell_out(rest, kept)}")
+    kind = asked_for(read, inspection=inspection)
     # A message that names an inspection in the story it tells and a procedure in its question asks of the procedure
     # ("i know ofsted go through files on inspection but does the cambs recording procedure say who reads the record")
     asked = question_part(question)
