@@ -38,7 +38,7 @@ def _data() -> dict:
 @lru_cache(maxsize=1)
 def _proportions() -> tuple[re.Pattern, ...]:  # a share asked ("how many of"), one stated, a percentage asked
     return tuple(re.compile(_data()["number"][k], re.I)
-                 for k in ("proportion_cues", "proportions", "percentage_cues", "exact_proportions"))
+                 for k in ("proportion_cues", "proportions", "percentage_cues", "exact_proportions", "exact_cues"))
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +262,7 @@ def states(kind: str | None, text: str, *, asked: str = "") -> bool:
             return any(p.search(text) for p in said)  # due ("within 15 working days")
     if kind == "number" and asked and (shares := _proportions())[0].search(asked) and (
             shares[1].search(text) or shares[2].search(asked)):  # "what proportion": "The vast majority"; "what %":
-        return bool(shares[3 if re.search(_data()["number"]["exact_cues"], asked, re.I) else 1].search(text))  # "4/5"
+        return bool(shares[3 if shares[4].search(asked) else 1].search(text))  # "four in five", not "most"
     if kind == "number" and asked and (counted := _counted(asked)):
         # "how many inspectors": a number of inspectors ("… with four in five of them …"), not "all but two areas"
         return any(any(c <= _nouns(text[max(m.start() - 60, 0):m.end() + 40]) for c in counted)

@@ -178,11 +178,10 @@ _WORKED_BEFORE = re.compile(r"\b(?:my|our)\s+(?:last|previous|prev|old|former)\s
 _HERE = re.compile(r"\b(?:here|this\s+(?:la|council|authority|borough|end)|same|diff|different|differs?)\b", re.I)
 
 
-def worked_before(question: str) -> tuple[str, str]:
-    """The clauses naming where the asker worked before, and the message less them; ("", message) when the message
-    does not ask of another place."""
+def without_worked_before(question: str) -> str:
+    """The message less the clauses naming where the asker worked before, when it asks of another place."""
     told = " ".join(m.group(0) for m in _WORKED_BEFORE.finditer(question))
     rest = _WORKED_BEFORE.sub(" ", question)
     if not told or not (_HERE.search(rest) or set(find_authorities(rest)) - set(find_authorities(told))):
-        return "", question
-    return told, rest
+        return question
+    return rest

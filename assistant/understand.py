@@ -12,7 +12,7 @@ from assistant.corrections import corrected, spelled_letters
 from assistant.quizform import quizzed
 from assistant.runon import apart
 from assistant.sounds import sound
-from assistant.story import introduced, question_part, told_part, worked_before
+from assistant.story import introduced, question_part, told_part, without_worked_before
 from assistant.textspeak import unstretched, vowelled
 from assistant.vocabulary import TermMatch, find_terms, spell_out, with_expansions
 from assistant.vocabulary.lexicon import INSPECTION_KINDS
@@ -159,7 +159,7 @@ def asked_councils(question: str) -> list[str]:
     # version is of is the one asked about, the other only says what it is like
     outside = set(find_authorities(_REFERENCE.sub(" ", question)))
     chosen = [c for c in chosen if c in outside] or chosen
-    left = set(find_authorities(worked_before(question)[1]))  # not where the asker worked before
+    left = set(find_authorities(without_worked_before(question)))  # not where the asker worked before
     return [c for c in chosen if c in left]
 
 
