@@ -198,7 +198,6 @@ _WHO_COMPARES = re.compile(r"\s+(?:(?:is|was|are|were|did|does|do|has|had|(?:is|
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|into)\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:?.!]|\s[-–]+\s")
 _INDIRECT = re.compile(r"\b(?:of|on|as\s+to|minimum|min|list)\s+$", re.I)
-_A_NUMBER_OF = re.compile(r"\b(?:a|an)(?:\s+(?:small|large|significant|growing|high|low|increasing|number|few))?\s*$", re.I)
 # Someone's: a word for people with its possessive typed or dropped ("childs", "parents'"), or a possessive pronoun
 _POSSESSIVE = re.compile(r"(?:['’]?s|s['’])?\s+$")
 _OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
@@ -207,16 +206,16 @@ _OWNER = re.compile(r"\b(?:their|his|her|my|your|our)\s+$", re.I)
 def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> bool:
     """A cue that does not ask: 'who' after another question word in its clause ("how was action for children who
     moved in recorded"; not "whats the bare minimum of who needs to be on it"), a word for people ("kids who go home"),
-    or before an age ("a lad whos 21 now"), "who was doing better" (which), "a small number of", a cue after "about"
-    in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
+    or before an age ("a lad whos 21 now"), "who was doing better" (which), "a small number of", "on my caseload", a cue
+    after "about" in an inspection question ("raised concerns about how regularly"), contents with no "what"."""
     if match.re is _table()["contents"][0] and not re.search(r"\bwhat", question[: match.end()], re.I):
         return True  # "do i need to record it" asks whether to, not what a record says
     if match.group(0).lower() == "name":  # "does the record have to include the childs name": a field, not asked
         before = question[: match.start()]
         return bool(_OWNER.search(before) or any(re.search(p, _POSSESSIVE.sub(" ", before), re.I)
                                                  for p in _data()["person"].get("antecedents", [])))
-    if match.group(0).lower() == "number of":  # "for a small number of children" says how many, it does not ask
-        return bool(_A_NUMBER_OF.search(question[: match.start()]))
+    if told := _data()["number"]["told_before"].get(match.group(0).lower()):  # "for a small number of children"
+        return bool(re.search(told, question[: match.start()], re.I))  # says how many; "on my caseload", where
     if inspection and _ABOUT.search(question[: match.start()]):
         return True  # "what did ofsted find about how often ...": what they found on it, not a frequency
     if match.group(0).lower() not in _RELATIVE:  # "whos right", "whos better": which of the views or things told

@@ -593,6 +593,20 @@ def test_a_small_number_of_tells_a_number_and_does_not_ask_one() -> None:
     assert asked_for("what is the number of children in care") == "number"
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    # a case "on my caseload" says where it sits: the question's own cue asks (batch 53's first run read "caseload"
+    # as a number asked, and refused the frequency)
+    ("kid on a cp plan on my caseload, tm says 3 monthly oversight is fine - how often should it be", "frequency"),
+    ("family on our caseload moving to boro for good - how do we send the transfer request", None),
+    ("the allocation didnt land on my caseload til the 8th - which date does the clock start from", "date"),
+    # a caseload asked for is still a number
+    ("whats the average caseload for a sw in leeds", "number"),
+    ("caseload cap for nqsws in notts", "number"),
+])
+def test_a_case_on_my_caseload_is_where_it_sits_not_a_number_asked(question: str, kind: str | None) -> None:
+    assert asked_for(question) == kind
+
+
 def test_a_name_beside_another_post_does_not_answer_a_question_naming_a_post() -> None:
     # A 2019 cover's "Lead inspector: …" line is text now; before this it answered "name of stockton dcs at the 2019
     # inspection" with the lead inspector's name.
