@@ -26,16 +26,25 @@ _ASKED_AFTER = re.compile(r"^(?:\s+supervis|(?:\s+(?:should|must|to|do|they|them
                           r"(?:[\w'’-]+\s+){0,4}?supervis)")
 
 
+# The parts of a message, and a part that asks
+_PARTS = re.compile(r"\bbut\b|[;?]|\.\s")
+_ASKING = re.compile(r"\b(?:how|hows|who|whos|what|whats|which|when|whens)\b")
+
+
 def _fold(text: str) -> str:
     return re.sub(r"\bheads of\b", "head of", text.lower().replace("’", "'"))
 
 
 def supervised_roles(question: str) -> set[str]:
     """The roles whose supervision ``question`` asks about ("who supervises the heads of service", "IRO supervision
-    frequency"; in the question's spelled-out form)."""
-    text = _fold(question)
-    return {m.group(1) for m in role_names().finditer(text)
-            if _SUPERVISING.search(text[: m.start()]) or _ASKED_AFTER.match(text[m.end():])}
+    frequency"; in the question's spelled-out form). Of a message that tells one role's supervision and asks
+    another's ("tms get sup every 4 wks from their service manager but how often do service managers get sup"), the
+    roles of the part that asks."""
+    parts = _PARTS.split(_fold(question))
+    found = [{m.group(1) for m in role_names().finditer(text)
+              if _SUPERVISING.search(text[: m.start()]) or _ASKED_AFTER.match(text[m.end():])} for text in parts]
+    asked = [roles for roles, text in zip(found, parts) if _ASKING.search(text)]
+    return set().union(*asked) or set().union(*found)
 
 
 def _named(question: str, sentence: str) -> tuple[list[re.Match], str]:
