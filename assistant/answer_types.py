@@ -218,8 +218,9 @@ def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> 
         return bool(re.search(told, question[: match.start()], re.I))  # says how many; "on my caseload", where
     if inspection and _ABOUT.search(question[: match.start()]):
         return True  # "what did ofsted find about how often ...": what they found on it, not a frequency
-    if match.group(0).lower() not in _RELATIVE:  # "whos right", "whos better": which of the views or things told
-        return bool(re.fullmatch(r"who['’]?s", match.group(0), re.I) and _WHO_COMPARES.match(question, match.end()))
+    if match.group(0).lower() not in _RELATIVE:  # "whos right": which of the views told; "a sw whos off": who is
+        return bool(re.fullmatch(r"who['’]?s", match.group(0), re.I) and (_WHO_COMPARES.match(question, match.end())
+                    or any(re.search(p, question[: match.start()], re.I) for p in _data()["person"]["antecedents"])))
     before, after, person = question[: match.start()], question[match.end():], _data()["person"]
     return bool((_INTERROGATIVE.search(_CLAUSE.split(before)[-1]) and not _INDIRECT.search(before))
                 or _WHO_COMPARES.match(question, match.end()) or any(re.match(p, after, re.I) for p in person["aged"])

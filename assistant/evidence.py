@@ -117,6 +117,9 @@ _ANSWER_TYPE_WORDS = (
     "hour hours minute minutes "
     "year years"
 )
+# "the minutes", "strat minutes": a meeting's record, not a unit of time ("30 minutes", "how many minutes")
+_MEETING_MINUTES = re.compile(r"\b(?:the|their|our|its|his|her|my|any|of|strat|strategy|confs?|conference|[ir]cpc|"
+                              r"meeting|discussion|group|mtg)['’]?s?\s+minutes\b", re.I)
 # ... after a count or a share ("what % of assessments were out of timescale", "how many children were seen within
 # timescale"), only those of a count: the time words are what is counted
 _COUNT_WORDS = "many much number maximum minimum limit limits"
@@ -174,6 +177,8 @@ def _key_terms(query: Query, drop: set[str]) -> list[str]:
     quantity, the answer-type words."""
     if query.wants_quantity:
         drop.update(tokens(_COUNT_WORDS if query.answer_type == "number" else _ANSWER_TYPE_WORDS))
+        if _MEETING_MINUTES.search(query.text):  # "how many days to get the icpc minutes out": what is timed
+            drop.difference_update(tokens("minutes"))
     if query.answer_type in ("expansion", "name"):  # "what's it called", "what does OLA stand for": the asking
         drop.update(tokens(cue_words(query.answer_type)))
     elif query.answer_type in PREFERRED_KINDS:  # "what has to go in a case record": the record, not "go"

@@ -87,6 +87,8 @@ POINTS_BACK_TO_STORY = re.compile(r"\b(?:it|its|this|these|that|those)\b", re.I)
 # "how many days notice"), and the way a unit's quantities run ("2 days before", "within 15 working days of").
 _BEFORE = re.compile(r"\b(?:before|prior to|ahead of|in advance|notice)\b", re.I)
 _AFTER = re.compile(r"\b(?:after|following|since)\b", re.I)
+# "how long before someone decides": until someone does, not a time ahead of an event
+_UNTIL = re.compile(r"\bbefore\s+(?:someone|somebody|anyone|anybody|they|we|you|he|she|i|it)\b", re.I)
 _RUNS_BEFORE = re.compile(QUANTITY.pattern + r"\s+(?:before|prior to|ahead of|in advance)\b")
 _RUNS_AFTER = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|since)\b")
 
@@ -95,6 +97,7 @@ def asked_way(question: str, kind: str | None) -> str | None:
     """"before" or "after" when a question after a timescale says which way it runs from its event, else None."""
     if kind not in ("timescale", "when"):
         return None
+    question = _UNTIL.sub(" ", question)
     before, after = bool(_BEFORE.search(question)), bool(_AFTER.search(question))
     return "before" if before and not after else "after" if after and not before else None
 

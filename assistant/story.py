@@ -74,6 +74,12 @@ _DASH_REMARK = re.compile(r"\s+[–-]+\s+(?!(?:sorry|edit|i\s+mean|and|or|also|p
                           r"which|where|why|is|are|can|could|do|does|did|should|must|will|would|has|have|was|were)\b)"
                           r"(?=(?:[^\s\d?]+\s+){4,}[^\s\d?]+\s*$)", re.I)
 
+# ... or a clause after a comma that tells of the asker or the family ("how often must sws get sup in walsall, my tm
+# keeps cancelling"), asking nothing
+_COMMA_REMARK = re.compile(r",\s+(?=(?:my|our|i|im|i'm|we|mum|dad|she|he|they|the\s+family)\s+(?:[^\s?]+\s+){2,}[^\s?]+"
+                           r"\s*$)(?![^?]*\b(?:how|when|what|whats|who|whom|which|where|why|is\s+(?:it|that|this)|"
+                           r"do\s+(?:i|we)|should|must|right|correct|true|yeah|or)\b)", re.I)
+
 
 def _remark_start(question: str, start: int) -> int:
     """Where a remark after the question starts (after a question mark, ``_TRAILING``; without one, ``_ASKING_WHY``,
@@ -82,7 +88,8 @@ def _remark_start(question: str, start: int) -> int:
     found += [m.start() for m in (_ASKING_WHY.search(question, start), _BRACKETED_END.search(question, start))
               if m is not None and m.start() > start]
     if _OPENS_ASKING.match(question, start):
-        found += [m.start() for m in (_DASH_REMARK.search(question, start),) if m is not None]
+        found += [m.start() for m in (_DASH_REMARK.search(question, start), _COMMA_REMARK.search(question, start))
+                  if m is not None]
     return min(found, default=len(question))
 
 
@@ -139,7 +146,11 @@ def story_words(question: str) -> frozenset[str]:
     start, stop = _question_span(question)
     if start == 0 and stop == len(question):
         return frozenset()
-    return frozenset(_stems(told_part(question)) - _stems(question[start:stop]))
+    # shorthand before the question may name its subject ("asye, how often is sup"); after it, it tells what
+    # happened ("how often should i get sup in walsall? my tm has cancelled twice": no team manager is asked of)
+    asked = question[start:stop]
+    before, after = _stems(question[:start]) - _stems(asked), spelled_stems(question[stop:]) - spelled_stems(asked)
+    return frozenset(before | after)
 
 
 def story_senses(question: str) -> frozenset[str]:
@@ -174,7 +185,9 @@ def _stems(text: str) -> set[str]:
 _WORKED_BEFORE = re.compile(r"\b(?:my|our)\s+(?:last|previous|prev|old|former)\s+"
                             r"(?:la|council|local\s+authority|authority|place|job|team|employer|borough|county|post)\b"
                             r"(?:\W+(?:was\b|in\b|at\b)?\s*[\w&'’-]+){0,2}"
-                            r"|\bused\s+to\s+work\s+(?:in|at|for)\s+[\w&'’-]+(?:\s+[\w&'’-]+)?", re.I)
+                            r"|\bused\s+to\s+work\s+(?:in|at|for)\s+[\w&'’-]+(?:\s+[\w&'’-]+)?"
+                            # "at glos we had 3 days to get cp visits written up, is it the same here"
+                            r"|\b(?:at|in)\s+[\w&'’-]+(?:\s+[\w&'’-]+)?\s+we\s+(?:had|used\s+to|did|worked)\b", re.I)
 _HERE = re.compile(r"\b(?:here|this\s+(?:la|council|authority|borough|end)|same|diff|different|differs?)\b", re.I)
 
 

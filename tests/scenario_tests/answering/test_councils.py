@@ -113,6 +113,10 @@ def test_a_council_named_only_in_the_story_is_not_the_one_asked_about(assistant,
     ("used to work in devon, there the icpc was 15 wd from the strat. same here in norfolk?", ["Norfolk"]),
     ("at my last LA (notts) nqsws got fortnightly sup - is that what the notts policy says", ["Nottinghamshire"]),
     ("my previous council - leeds - did they get outstanding", ["Leeds"]),
+    # "at glos we had …": where they were before, in the past tense (batch 50 refused it as a council not held)
+    ("at glos we had 3 days to get cp visits written up, is it the same here or diff", []),
+    ("in notts we had fortnightly sup for nqsws - same in glos?", ["Gloucestershire"]),
+    ("in stockton we had an ilacs in 2023, what did they say about care leavers", ["Stockton-on-Tees"]),
 ])
 def test_the_councils_asked_about_are_those_the_question_names_unless_the_story_names_them_too(question, councils):
     from assistant.understand import asked_councils

@@ -1095,7 +1095,12 @@ def test_a_findings_question_is_read_in_the_question_not_the_story_around_it() -
     ("I used to foster a lad from Hartlepool who's 21 now. If he changes his mind later can he still get the help?",
      None),
     ("my nan who looks after me wants to know how often the sw visits", "frequency"),
+    # ... and "whos" after one is "who is" (batch 51: "covering for a sw whos off sick, … when does the first core
+    # group need to be by" was read as asking who)
+    ("covering for a sw whos off sick, when does the first core group need to be by", "timescale"),
+    ("my nan whos 80 wants to know how long the assessment takes", "timescale"),
     # still asking
+    ("icpc whos chairing", "person"),
     ("is it the sw who chairs the strat", "person"),
     ("who is 21 and who is 25 in the care leaver offer", None),
     ("who is the lead inspector", "name"),
@@ -1134,3 +1139,22 @@ def test_a_question_told_like_an_introduction_still_asks() -> None:
 ])
 def test_a_percentage_asked_is_stated_only_by_an_exact_share(asked: str, text: str, expected: bool) -> None:
     assert states(understand(asked).answer_type, text, asked=asked) is expected
+
+
+CHAIRED = ("Children's social care should convene the strategy discussion, and a designated officer from the local "
+           "authority, who should be a registered social worker, should chair it.")
+
+
+@pytest.mark.parametrize(("asked", "expected"), [
+    # a chair offered as one of the choices is a person to choose, not the act asked about (batches 50 and 53: who
+    # takes the minutes was answered by who chairs)
+    ("who takes the minutes at a tees strat, is it business support or the chair?", False),
+    ("who is supposed to take the minutes? is it me, the chair or business sup", False),
+    # the act itself is still asked
+    ("who chairs the tees strat", True),
+    ("who chairs it - tm or iro?", True),
+    ("who chairs or leads the strat meeting in darlo - tm or service manager?", True),  # two acts, one asked
+    ("is the strat chaired by the tm or the iro", True),
+])
+def test_a_chair_offered_as_a_choice_is_not_the_act_asked(asked: str, expected: bool) -> None:
+    assert states("person", CHAIRED, asked=asked) is expected

@@ -336,6 +336,10 @@ def test_a_one_term_subject_must_be_held() -> None:
     ("icpc reports to parents how many days before", "timescale", "before"),
     ("how long do we have after a referral, and before what", "timescale", None),  # both ways: no way
     ("how often after the icpc do core groups meet", "frequency", None),  # only a timescale or a "when" runs a way
+    # "before someone decides" is until someone does: no time ahead of an event (batch 50, a school's DSL)
+    ("how long should it take before someone decides what happens with the referral", "timescale", None),
+    ("how long before they have to see the child", "timescale", None),
+    ("how long before the icpc do reports go to parents", "timescale", "before"),
 ])
 def test_which_way_a_question_asks_its_time_to_run(question, kind, way):
     assert asked_way(question, kind) == way
