@@ -214,8 +214,8 @@ def _not_asking(question: str, match: re.Match, *, inspection: bool = False) -> 
         before = question[: match.start()]
         return bool(_OWNER.search(before) or any(re.search(p, _POSSESSIVE.sub(" ", before), re.I)
                                                  for p in _data()["person"].get("antecedents", [])))
-    if told := _data()["number"]["told_before"].get(match.group(0).lower()):  # "for a small number of children"
-        return bool(re.search(told, question[: match.start()], re.I))  # says how many; "on my caseload", where
+    if told := _data()["number"]["told_before"].get(match.group(0).lower()):  # words before it that make it tell:
+        return bool(re.search(told, question[: match.start()], re.I))  # "a small number of", "on my caseload"
     if inspection and _ABOUT.search(question[: match.start()]):
         return True  # "what did ofsted find about how often ...": what they found on it, not a frequency
     if match.group(0).lower() not in _RELATIVE:  # "whos right": which of the views told; "a sw whos off": who is

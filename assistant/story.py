@@ -83,7 +83,7 @@ _COMMA_REMARK = re.compile(r",\s+(?=(?:my|our|i|im|i'm|we|mum|dad|she|he|they|th
 
 def _remark_start(question: str, start: int) -> int:
     """Where a remark after the question starts (after a question mark, ``_TRAILING``; without one, ``_ASKING_WHY``,
-    ``_BRACKETED_END`` and ``_DASH_REMARK``), or the message's end."""
+    ``_BRACKETED_END``, ``_DASH_REMARK`` and ``_COMMA_REMARK``), or the message's end."""
     found = [m.end() for m in (_TRAILING.search(question, start),) if m is not None]
     found += [m.start() for m in (_ASKING_WHY.search(question, start), _BRACKETED_END.search(question, start))
               if m is not None and m.start() > start]
