@@ -234,6 +234,7 @@ def main() -> None:
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "retrieval-fit.md")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "calibration.png")
     parser.add_argument("--quick", action="store_true", help="skip the leave-one-signal-out ablation")
+    parser.add_argument("--held-out", type=Path, help="write each question's held-out answerability (JSON lines)")
     parser.add_argument("--answerability-only", action="store_true",
                         help="refit only the answerability model; keep the saved ranker, selector and topic model")
     args = parser.parse_args()
@@ -350,6 +351,10 @@ def fit_answerability(items: list[Item], report: dict[str, dict], args: argparse
         model, oof, settings = logistic, logistic_by_batch, {"C": info["C"]}
     threshold, recall = choose_threshold(oof, y, precision=TARGET_PRECISION)
     model.threshold = threshold
+    if args.held_out:  # to study operating points: each question's probability from the folds it was not fitted on
+        args.held_out.write_text("".join(json.dumps({"id": item.question.get("id"), "batch": item.batch,
+                                                     "answerable": int(label), "p": round(float(p), 4)}) + "\n"
+                                         for item, label, p in zip(items, y, oof)))
     if args.quick:
         dropped = {}
     elif isinstance(model, Blend):
