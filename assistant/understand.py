@@ -142,8 +142,10 @@ REACH = re.compile(r"\b(?:(?:as|at)\s+(?:a|the)\s+(?:bare\s+|very\s+|absolute\s+
 # goes on ("… for getting the icpc in", "…, ie what do we use", "… - what did hmi find")
 _REFERENCE = re.compile(r"\b(?:equivalent|version|counterpart)\s+(?:of|to)\s+"
                         r"(?:(?!\s-\s|\s(?:for|ie|in|at|when|where)\b)[^?,;:\n])*"
-                        # "do nqsws get fortnightly sup like in notts", "did they pick up delays like stockton did"
-                        r"|\blike\s+(?:(?!or\b|but\b|and\b)[\w&'’-]+\s*){1,4}", re.I)
+                        # "do nqsws get fortnightly sup like in notts", "did they pick up delays like stockton did", "assume
+                        # its same list as darlo" (not "the same in leeds as darlo", which asks of both)
+                        r"|\b(?:like|same\s+(?:(?!in\b|at\b|for\b|with\b)[a-z]+\s+)?as)\s+"
+                        r"(?:(?!or\b|but\b|and\b)[\w&'’-]+\s*){1,4}", re.I)
 
 
 def asked_councils(question: str) -> list[str]:

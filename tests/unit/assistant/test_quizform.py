@@ -99,6 +99,10 @@ def test_how_general_an_answer_should_be_is_no_key_term(question: str, not_key: 
     ("does sunderland still do 7 day IAs like coventry", ["Sunderland"]),
     ("do we do it like notts", ["Nottinghamshire"]),
     ("does walsall do nqsw sup the same as notts or are notts stricter", ["Walsall", "Nottinghamshire"]),
+    # "same (list) as" likens too (batch 55 choosing sets); "the same in X as Y" asks of both
+    ("durham strat meetings - who has to attend, assume its same list as darlo", ["Durham"]),
+    ("boro care leavers get support to 25 automatically same as hartlepool's offer right", ["Middlesbrough"]),
+    ("is the overall grade the same in redcar as boro", ["Redcar and Cleveland", "Middlesbrough"]),
 ])
 def test_the_council_whose_version_is_asked_is_the_one_asked_about(question: str, councils: list[str]) -> None:
     assert understand(question).authorities == councils
