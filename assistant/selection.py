@@ -116,6 +116,26 @@ _PRONOUN = re.compile(r"^\W*(?:\d+[.)]\s+)?(?:it|its|they|their|he|she|his|her|(
                       r"were|has|have|had|will|would|should|must|means?|includes?)\b))\b", re.I)
 
 
+# A list sentence: a lead-in, a colon, then items parted by semicolons
+_LIST = re.compile(r"^([^:]{12,}):\s+(.+)$", re.S)
+
+
+def _states_in_item(kind: str | None, text: str, asked: str, terms: list[str], weights: TermWeights) -> bool:
+    """Does a unit state the asked-for kind of fact about what the question asks? A list sentence states it only in
+    its lead-in or in the items that hold most of the question's key terms: "Situations … include: an emergency
+    intervention …; Senior Managers give permission to look for a placement; …; a decision to move a child's placement
+    without going through Placement Panel" names no one who signs off that move. Items holding none keep it whole."""
+    if not states(kind, text, asked=asked):
+        return False
+    listed = _LIST.match(text)
+    items = [item for item in re.split(r";\s+", listed.group(2)) if item.strip()] if listed else []
+    covers = [coverage(terms, item, weights) for item in items]
+    if len(items) < 2 or max(covers) == 0:
+        return True
+    asked_items = [item for item, covered in zip(items, covers) if covered == max(covers)]
+    return states(kind, " ".join([listed.group(1), *asked_items]), asked=asked)
+
+
 def referent(units: list[str], index: int) -> str:
     """The unit before ``units[index]`` in its passage when that unit opens on a pronoun, else nothing."""
     return units[index - 1] if index > 0 and _PRONOUN.match(units[index]) else ""
@@ -144,7 +164,8 @@ def score_units(query: Query, hits: list[Hit], terms: list[str], weights: TermWe
                 covered = max(covered, coverage(terms, f"{heading} {before} {text}", weights))
             units.append(Unit(index, order, text, heading, cosine, covered, coverage(terms, text, weights),
                               # an editor's note that the content is left out answers "not here" to any kind of fact
-                              states(kind, text, asked=f"{query.text} {query.plain}") or omits(text)))
+                              _states_in_item(kind, text, f"{query.text} {query.plain}", terms, weights)
+                              or omits(text)))
     best = max((u.cosine for u in units), default=0.0)
     best_coverage = max((u.coverage for u in units), default=0.0)
     asked = kind is not None
