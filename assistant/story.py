@@ -69,7 +69,9 @@ _TRAILING = re.compile(r"\?\s+(?![^?]*\?)(?!(?:and|also|or|plus|but)?\s*(?:how|w
 _ASKING_WHY = re.compile(r"[\s,;:.–-]+(?=(?:i'?m\s+)?asking\s+(?:cos|coz|cause|because|as|bc|since)\b"
                          r"|(?:just\s+)?so\s+(?:i|we)\s+(?:can|could|know)\b)", re.I)
 _BRACKETED_END = re.compile(r"\s*\((?![^()]*=)[^()]*\)[\s?.!]*$")
-_OPENS_ASKING = re.compile(r"\s*(?:how|when|what|whats|who|whos|whom|which|where|why)\b", re.I)
+# A message that opens on its question word, after any word that only opens it ("sooo how often …, my tm keeps …")
+_OPENS_ASKING = re.compile(r"\s*(?:(?:s+o+|ok+a*y*|right|erm*|um+|hm+|hi+y*a*|hey+|quick\s+(?:one|q))\b[\s,:.!-]*){0,3}"
+                           r"(?:how|when|what|whats|who|whos|whom|which|where|why)\b", re.I)
 _DASH_REMARK = re.compile(r"\s+[–-]+\s+(?!(?:sorry|edit|i\s+mean|and|or|also|plus|but|how|when|what|whats|who|whom|"
                           r"which|where|why|is|are|can|could|do|does|did|should|must|will|would|has|have|was|were)\b)"
                           r"(?=(?:[^\s\d?]+\s+){4,}[^\s\d?]+\s*$)", re.I)

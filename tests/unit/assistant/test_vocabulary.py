@@ -897,6 +897,8 @@ def test_a_council_name_typed_short_is_the_council():
     ("how often should i get supervision in walsall? my tm has cancelled twice now", {"tm", "team", "manag", "cancel"}),
     # ... as is a clause after a comma that tells of the asker or the family, and asks nothing
     ("how often do sws get sup in walsall, my tm keeps cancelling", {"team", "manag", "cancel"}),
+    ("sooo how often MUST sws get sup in walsall, my tm keeps cancelling", {"team", "manag", "cancel"}),  # batch 48
+    ("ok quick one, how long do we have for the icpc, the family moved in last week", {"famili", "move"}),
     ("how long do we have for the icpc, the family moved in last week", {"famili", "move"}),
     ("how long for the icpc, my tm says 15 wd is that right", set()),  # it asks
 ])
