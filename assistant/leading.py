@@ -87,8 +87,11 @@ POINTS_BACK_TO_STORY = re.compile(r"\b(?:it|its|this|these|that|those)\b", re.I)
 # "how many days notice"), and the way a unit's quantities run ("2 days before", "within 15 working days of").
 _BEFORE = re.compile(r"\b(?:before|prior to|ahead of|in advance|notice)\b", re.I)
 _AFTER = re.compile(r"\b(?:after|following|since)\b", re.I)
-# "how long before someone decides": until someone does, not a time ahead of an event
-_UNTIL = re.compile(r"\bbefore\s+(?:someone|somebody|anyone|anybody|they|we|you|he|she|i|it)\b", re.I)
+# "how long before someone decides", "before a manager has to decide", "before the icpc gets held": until it happens,
+# not a time ahead of an event (as "before the icpc do reports go" is)
+_UNTIL = re.compile(r"\bbefore\s+(?:(?:someone|somebody|anyone|anybody|they|we|you|he|she|i|it)\b"
+                    r"|(?:a|an|the|my|our|their|your)\s+(?:[\w'’-]+\s+){1,3}?"
+                    r"(?:(?:has|have|needs?|got)\s+to|gets?|decides?|makes?)\b)", re.I)
 _RUNS_BEFORE = re.compile(QUANTITY.pattern + r"\s+(?:before|prior to|ahead of|in advance)\b")
 _RUNS_AFTER = re.compile(QUANTITY.pattern + r"\s+(?:of|after|from|following|since)\b")
 

@@ -340,6 +340,10 @@ def test_a_one_term_subject_must_be_held() -> None:
     ("how long should it take before someone decides what happens with the referral", "timescale", None),
     ("how long before they have to see the child", "timescale", None),
     ("how long before the icpc do reports go to parents", "timescale", "before"),
+    # ... as is "before a manager has to decide" (batch 56, on the sample knowledge base)
+    ("new contact just come in to the front door, how long before a manager has to decide what happens with it",
+     "timescale", None),
+    ("how long before the conference should reports be shared", "timescale", "before"),
 ])
 def test_which_way_a_question_asks_its_time_to_run(question, kind, way):
     assert asked_way(question, kind) == way
