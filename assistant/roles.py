@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from assistant.answer_types import role_names
-from ingest.tokens import tokens
 
 # A role is supervised: "are supervised", "get supervised", "receive weekly supervision", "should have supervision"
 _PASSIVE = r"(?:are|is|be|being|were|was|get|gets|got|getting)\s+(?:\w+\s+)?supervised"
@@ -63,29 +62,3 @@ def supervised(question: str, sentence: str) -> bool:
 def reverses(question: str, sentence: str) -> bool:
     """Does ``sentence`` name a role whose supervision the question asks about, but never as the one supervised?"""
     return bool(_named(question, sentence)[0]) and not supervised(question, sentence)
-
-
-# Roles offered as the choices a "who" question picks between: "…, the iro or a tm?", "tm, hos or iro", "sw/tm"
-_BETWEEN = re.compile(r"\s*(?:,|/|\bor\b)\s*(?:(?:or|is\s+it|it\s+is)\s+)?(?:(?:a|an|the|our|their)\s+)?", re.I)
-
-
-def offered_roles(question: str, terms, kind: str | None) -> list[str]:
-    """For a "who" question, the words of the roles it offers as the choices to pick between ("who chairs strat
-    discussions in our la, the iro or a tm?", "tm, hos or iro - who signs off …"): answers to check, not what it is
-    about, less any word the rest of the question uses ("who chairs the review conference, the iro or a tm" keeps
-    "review")."""
-    roles = [m for m in terms if m.kind == "role"] if kind == "person" else []
-    chains: list[list] = []
-    for role in roles:  # roles one after another, parted only by a comma, a slash or "or"
-        if chains and _BETWEEN.fullmatch(question[chains[-1][-1].end:role.start]):
-            chains[-1].append(role)
-        else:
-            chains.append([role])
-    offered = [m for chain in chains if len(chain) > 1 and re.search(
-        r"\bor\b|/", question[chain[0].start:chain[-1].end], re.I) for m in chain]
-    rest = question
-    for match in sorted(offered, key=lambda m: -m.start):
-        rest = f"{rest[:match.start]} {rest[match.end:]}"
-    kept = set(tokens(rest))
-    return [w for m in offered for w in re.findall(r"[a-z]+", f"{m.text} {m.sense}".lower())
-            if not set(tokens(w)) & kept]

@@ -10,7 +10,6 @@ from assistant.answer_types import QUANTITIES, asked_for
 from assistant.claims import JUDGEMENTS
 from assistant.corrections import corrected, spelled_letters
 from assistant.quizform import quizzed
-from assistant.roles import offered_roles
 from assistant.runon import apart
 from assistant.sounds import sound
 from assistant.story import introduced, question_part, told_part, without_worked_before
@@ -29,12 +28,15 @@ _RECENT = re.compile(r"\b(latest(?!\s+(?:date|day|time|deadline|it|the|i|we|you|
 # ... and "now" in the question itself ("whats the rule now"), not in a story told before it ("my tm has cancelled
 # twice now. in notts how often …")
 _NOW = re.compile(r"\bnow\b", re.I)
-_PROCEDURE = re.compile(r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should|requirements?|"
-                        r"required|standards?)\b", re.I)
+_PROCEDURE = re.compile(
+    r"\b(procedures?|polic(y|ies)|guidance|guide|protocols?|rules?|must|should|requirements?|required|standards?)\b", re.I
+)
 # Questions that ask for an amount of time, a number or a frequency.
-_QUANTITY = re.compile(r"\b(how (often|many|long|much|quickly|soon|frequent\w*)|within (what|how)|what (timescale|"
-                       r"time ?frame|frequency|deadline)|(maximum|minimum)|how regularly|timescales?|deadline|frequency|"
-                       r"which dates?|what dates?)\b", re.I)
+_QUANTITY = re.compile(
+    r"\b(how (often|many|long|much|quickly|soon|frequent\w*)|within (what|how)|what (timescale|time ?frame|frequency|deadline)"
+    r"|(maximum|minimum)|how regularly|timescales?|deadline|frequency|which dates?|what dates?)\b",
+    re.I,
+)
 
 
 # Slack's markup around the words of a message: emoji codes (":pray:", ":+1::skin-tone-2:") and the marks of bold,
@@ -293,6 +295,6 @@ def understand(question: str, *, context: str = "") -> Query:
         wants_procedure=bool(_PROCEDURE.search(both)) and (procedure_asked or not _INSPECTION.search(both)),
         wants_quantity=bool(_QUANTITY.search(unreached)) or kind in QUANTITIES,
         answer_type=kind,
-        unsought=guessed_grades(question) if kind == "judgement" else offered_roles(question, terms, kind),
+        unsought=guessed_grades(question) if kind == "judgement" else [],
         editions=sorted(edition & set(years)),
     )
