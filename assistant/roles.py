@@ -41,10 +41,28 @@ def supervised_roles(question: str) -> set[str]:
     another's ("tms get sup every 4 wks from their service manager but how often do service managers get sup"), the
     roles of the part that asks."""
     parts = _PARTS.split(_fold(question))
-    found = [{m.group(1) for m in role_names().finditer(text)
-              if _SUPERVISING.search(text[: m.start()]) or _ASKED_AFTER.match(text[m.end():])} for text in parts]
+    found = [_joined(text, [m for m in role_names().finditer(text)
+                            if _SUPERVISING.search(text[: m.start()]) or _ASKED_AFTER.match(text[m.end():])])
+             for text in parts]
     asked = [roles for roles, text in zip(found, parts) if _ASKING.search(text)]
     return set().union(*asked) or set().union(*found)
+
+
+# Roles typed as one list: "service managers/hos", "tms and atms", "iros, chairs"
+_JOINED = re.compile(r"\s*(?:/|,|&|\band\b|\bor\b)\s*(?:the\s+|their\s+|our\s+)?")
+
+
+def _joined(text: str, asked: list[re.Match]) -> set[str]:
+    """The roles of ``asked`` and every role typed in one list with one of them ("who supervises the service
+    managers/hos": the heads of service too)."""
+    roles = list(role_names().finditer(text))
+    found = {m.start() for m in asked}
+    for _ in roles:  # a list is read outward from the role the question asks about, one neighbour at a time
+        for left, right in zip(roles, roles[1:]):
+            if (left.start() in found) != (right.start() in found) and _JOINED.fullmatch(text, left.end(),
+                                                                                         right.start()):
+                found |= {left.start(), right.start()}
+    return {m.group(1) for m in roles if m.start() in found}
 
 
 def _named(question: str, sentence: str) -> tuple[list[re.Match], str]:

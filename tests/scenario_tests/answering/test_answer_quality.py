@@ -344,6 +344,9 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "service manager supervision - how often",
             "who supervises the service managers",
             "how often do service managers get supervised and by whom",  # "get supervised" (fifth session)
+            # roles typed as one list: the heads of service too, not only the first (batch 57, forty-third session)
+            "who supervises the service managers/hos here and how often",
+            "who supervises the servicemanagers/hos here and howoften",
         ]),
     "who supervises team managers (the role as the one supervised)": (
         "knowledge", "answered", ["assistant team managers are supervised by their service manager"], [

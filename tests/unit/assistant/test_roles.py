@@ -32,6 +32,10 @@ def plain(question: str) -> str:
     ("how often do social workers get supervision", {"social worker"}),
     ("how often do service managers get supervised and by who", {"service manager"}),  # "get supervised"
     ("tms and atms - who supervises them", {"team manager", "assistant team manager"}),
+    # roles typed as one list with the role asked are asked too (batch 57: "servicemanagers/hos")
+    ("who supervises the service managers/hos here", {"service manager", "head of service"}),
+    ("how often are tms or atms supervised", {"team manager", "assistant team manager"}),
+    ("who supervises sws and what do tms audit", {"social worker"}),  # "and what": another clause
     # one role's supervision told, another's asked: the part that asks (batches 49 and 53 were answered with the
     # team managers' four weeks)
     ("tms get sup every 4 wks from their service manager but how often do service managers get sup themselves",
@@ -53,6 +57,7 @@ def test_the_roles_whose_supervision_is_asked(question: str, roles: set[str]) ->
     ("nqsw supervision notts", NQSW, False),  # "should have supervision", a dozen words on
     ("how often do social workers get supervision", FSW, True),  # "from a qualified social worker": the supervisor
     ("who supervises the heads of service", NQSW, False),  # names no head of service: not a reversal
+    ("who supervises the service managers/hos here and how often", AUDIT, True),
 ])
 def test_a_role_named_only_as_the_one_who_acts_is_a_reversal(question: str, sentence: str, expected: bool) -> None:
     assert reverses(plain(question), sentence) is expected
