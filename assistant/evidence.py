@@ -28,8 +28,9 @@ _ASKING_WORDS = (
     "find found say says said describe described identify identified according under what which how when who why "
     "mention mentions mentioned "  # "ofsted mentions it": where it is said, like "say"
     "happen happens occur occurs apply applies set sets did does do give given year years "
-    # filler verbs: "take place", "get", "receive" carry no subject of their own
-    "take takes place get gets got receive receives received carry carried out make made came went gone "
+    # filler verbs: "take place", "get", "receive", "go" carry no subject of their own ("go over the data", "if the
+    # kids go on plans": what is gone over or onto is; "went" and "gone" are read as "go")
+    "take takes place get gets got receive receives received carry carried out make made came went gone go goes going "
     # now, as opposed to at the last inspection ("is darlo still RI", "whats r&c rated at the mo", "atm")
     "still currently mo atm "
     # prepositions the shared tokeniser keeps ("get a home visit write up onto the system")

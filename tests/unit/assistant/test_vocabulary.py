@@ -109,6 +109,14 @@ def test_a_single_assessment_is_what_the_guidance_calls_an_assessment():
     assert "singl" not in key_terms(understand("max timescale for a single assessment under working together"))
 
 
+def test_go_is_a_filler_verb_like_get_and_take():
+    # "went" and "gone" are read as "go" (the irregular verb's own form), so "go" itself is dropped with them: what is
+    # gone over, onto or through is what the question is about (batch 55: "go over the performance data")
+    assert "go" not in key_terms(understand("how often does middlesbrough go over the performance data with managers"))
+    assert "go" not in key_terms(understand("when ofsted went in what did they say about the front door"))
+    assert "plan" in key_terms(understand("if the kids go on plans when does the first rcpc have to be"))
+
+
 def test_a_prac_is_a_practitioner():
     assert _senses("can a senior prac sign off a closure") == [("prac", "practitioner")]
 
