@@ -168,6 +168,11 @@ def _spelled_coverage(unit: Unit, terms: list[str], weights: TermWeights, read=s
 _CONCEPT_KINDS = frozenset({"abbreviation", "clipped", "process", "body", "role", "plan", "phrasing", "finding"})
 
 
+def concepts(query: Query) -> tuple[frozenset[str], ...]:
+    """The stems of each concept the question names in shorthand or a lexicon phrase, spelled out."""
+    return tuple(frozenset(spelled_stems(m.sense)) for m in query.terms if m.kind in _CONCEPT_KINDS)
+
+
 def phrases_missing(query: Query, best: Unit | None) -> float:
     """Share of the concepts the question names in shorthand that the best unit holds in their words but not as the
     phrase ("how often do we audit case files" against "audit a sample of supervision files … case decisions are

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
-from assistant.answerability import Judge, answer_features, held_years
+from assistant.answerability import Judge, answer_features, concepts, held_years
 from assistant.legislation import names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms
@@ -190,7 +190,8 @@ def compose(query: Query, hits: list[Hit], *, weights: TermWeights, judge: Judge
     leading = dict(asked=query.answer_type is not None, terms=terms, weights=weights,
                    exact=query.answer_type in EXACT_KINDS, subject=time_subject(asked, query.answer_type, own),
                    prefer=preferred_subject(asked, query.answer_type, own),
-                   way=asked_way(unframed(question_part(asked)), query.answer_type), named=query.answer_type == "name")
+                   way=asked_way(unframed(question_part(asked)), query.answer_type), named=query.answer_type == "name",
+                   concepts=concepts(query))
     theirs = of_council_asked(units, hits)
     # none of the council's own can lead: another council's unit that could is the nearest only (``elsewhere``)
     first = lead(theirs, **leading) or (lead(units, **leading) if theirs is not units else None)

@@ -22,7 +22,7 @@ NEAREST_LOOK = 3  # a partial's "nearest" is the best of this many units that ha
 
 def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeights, exact: bool = False,
          subject: list[str] | None = None, prefer: list[str] | None = None, way: str | None = None,
-         named: bool = False) -> Unit | None:
+         named: bool = False, concepts: tuple[frozenset[str], ...] = ()) -> Unit | None:
     """The unit to answer with first: the best one, or, when the question asks for a kind of fact (a frequency,
     a number, a name...), the best close runner-up that states one and is about the same thing as the best (it
     holds the rarest of the question's key terms that the best holds, and most of their weight); None when no close
@@ -31,7 +31,7 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     unit's own passage may say by the name alone ("hartlepool front door whats it called": "The initial screening by
     the children's hub (CHub) workers …" follows the passage's sentence on the front door).
     ``subject``: what a question after a time asks the time of (:func:`time_subject`); the unit must state the
-    time of that, not of what it is counted from."""
+    time of that, not of what it is counted from. ``concepts``: the question's phrases, as stems (:func:`_times`)."""
     if not asked:
         return next((u for u in units if can_lead(u)), units[0])
     best = units[0]
@@ -43,8 +43,8 @@ def lead(units: list[Unit], *, asked: bool, terms: list[str], weights: TermWeigh
     floor = 0.0 if exact else RUNNER_UP * best.probability
     candidates = [u for u in units if u.typed and u.probability >= floor
                   and (u is best or _about(u, held, weights) or (named and u.hit_index == best.hit_index))
-                  and (not subject or _subject_of(u, subject, weights, figures)) and (not way or _runs(u, way))
-                  and (not prefer or not _counts_from(u, prefer, weights))]
+                  and (not subject or _subject_of(u, subject, weights, figures, concepts))
+                  and (not way or _runs(u, way)) and (not prefer or not _counts_from(u, prefer, weights, concepts))]
     if prefer:
         # "how long does a s47 have to be done in": the section 47 rule before the ICPC's, whose 15 days are counted
         # from the strategy discussion that started the enquiries
@@ -157,7 +157,17 @@ def question_subject(question: str, terms: list[str]) -> list[str]:
     return subject
 
 
-def _subject_of(unit: Unit, subject: list[str], weights: TermWeights, checked: frozenset[str] = frozenset()) -> bool:
+def _times(concepts: tuple[frozenset[str], ...], asked: list[str], own: set[str], counted: set[str]) -> bool:
+    """Does a unit time one of the question's phrases (two stems or more, all in ``asked``), held whole outside what
+    its time is counted from (``own``) and not in it (``counted``)? "norfolk.. strat decides s47.. icpc has to be
+    within how many days": "… an initial child protection conference to be convened no later than 15 working days
+    after the strategy discussion at which the decision was made to start the Section 47 Enquiry" times the
+    conference, though the enquiry it is counted from weighs more."""
+    return any(len(c) > 1 and c <= set(asked) and c <= own and not c <= counted for c in concepts)
+
+
+def _subject_of(unit: Unit, subject: list[str], weights: TermWeights, checked: frozenset[str] = frozenset(),
+                concepts: tuple[frozenset[str], ...] = ()) -> bool:
     """Is the time ``unit`` states the time of what the question asks about? Outside the phrase its time is counted
     from, it holds more than half of the question's subject terms by number (one of two will do), or half by weight
     ("supervision sessions how often": "supervision … monthly" will do; "An initial child protection conference is
@@ -169,12 +179,16 @@ def _subject_of(unit: Unit, subject: list[str], weights: TermWeights, checked: f
     # a figure the question checks, where the unit states it, is held with its unit ("its 15 wd for a transfer in conf
     # isnt it": "… within 15 working days of …"), though the phrase the unit's time is counted from is read apart
     stated = [m.group(0) for m in QUANTITY.finditer(spelled_digits(unit.text.lower())) if m.group(1) in checked]
-    held = [t for t in subject if t in spelled_stems(f"{unit.section} {uncounted(unit.text)} {' '.join(stated)}")]
+    own = spelled_stems(f"{unit.section} {uncounted(unit.text)} {' '.join(stated)}")
+    held = [t for t in subject if t in own]
+    found = _COUNTED_FROM.search(unit.text)
     return (2 * len(held) > len(subject) or (len(subject) == 2 and len(held) == 1)
+            or _times(concepts, subject, own, spelled_stems(found.group(0)) if found else set())
             or 2 * sum(map(weights.idf, held)) >= sum(map(weights.idf, subject)))
 
 
-def _counts_from(unit: Unit, terms: list[str], weights: TermWeights) -> bool:
+def _counts_from(unit: Unit, terms: list[str], weights: TermWeights,
+                 concepts: tuple[frozenset[str], ...] = ()) -> bool:
     """Is the time ``unit`` states counted from what the question asks the time of? "how many days has the receiving
     LA got to accept the referral" is not answered by "A … conference … will take place within 15 working days of the
     receiving authority accepting the referral": the question's terms are held, by weight, more in the phrase the
@@ -185,7 +199,8 @@ def _counts_from(unit: Unit, terms: list[str], weights: TermWeights) -> bool:
     inside = spelled_stems(found.group(0))
     outside = spelled_stems(f"{unit.section} {unit.text[:found.start()]} {unit.text[found.end():]}")
     only_inside = sum(weights.idf(t) for t in terms if t in inside and t not in outside)
-    return only_inside > sum(weights.idf(t) for t in terms if t in outside)
+    return only_inside > sum(weights.idf(t) for t in terms if t in outside) and not _times(concepts, terms, outside,
+                                                                                             inside)
 
 
 def _about(unit: Unit, terms: list[str], weights: TermWeights) -> bool:

@@ -205,6 +205,11 @@ FAMILIES: dict[str, tuple[str, str, list[str], list[str]]] = {
             "how many working days from strategy discussion to initial child protection conference in norfolk",
             "norfolk icpc - latest date after the strategy meeting?",
             "when does the initial cp conference have to happen after the strat in norfolk",
+            # the conference is named whole outside the strategy discussion and enquiry the time is counted from
+            # (batches 46 and 57: refused, as if only Devon's rule gave it; forty-third session)
+            "norfolk.. strat decides s47.. icpc has to be within how many days..",
+            "norfolk procedure - once the strategy discussion agrees to go s47 how long have we got to get the icpc "
+            "held",
         ]),
     "conference reports to parents (Devon; 'reports' is the subject, not the source, 2026-11-30)": (
         "corpus", "answered", ["no less than 3 days before the meeting"], [

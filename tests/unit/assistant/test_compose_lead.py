@@ -421,3 +421,36 @@ def test_a_count_of_days_of_an_event_counts_from_it() -> None:
     assert question_subject("devon rcpc has to be held within 10 wd of the icpc?", terms) == []
 
 
+
+
+NORFOLK = unit("The plan agreed at the strategy discussion/meeting must allow for an initial child protection "
+               "conference to be convened no later than 15 working days after the strategy discussion at which the "
+               "decision was made to start the Section 47 Enquiry.", 0.97, typed=True)
+
+
+def test_a_time_of_a_phrase_the_question_names_is_no_time_counted_from_it() -> None:
+    """"norfolk.. strat decides s47.. icpc has to be within how many days..": Norfolk's rule times the conference
+    named whole outside the phrase it counts from, though the enquiry it counts from weighs more (batches 46 and 57
+    were refused as if only another council's rule gave it)."""
+    from assistant.answerability import concepts
+    from assistant.understand import understand
+    question = "norfolk.. strat decides s47.. icpc has to be within how many days.."
+    terms = ["strategi", "decid", "section", "47", "child", "protect", "enquiri", "initi", "confer"]
+    counts = weights({"strategi": 30, "decid": 40, "section": 15, "47": 15, "child": 200, "protect": 60,
+                      "enquiri": 20, "initi": 40, "confer": 50, "held": 3})
+    named = concepts(understand(question))
+    assert frozenset({"initi", "child", "protect", "confer"}) in named
+    prefer = preferred_subject(question, "timescale", terms)
+    assert lead([NORFOLK], asked=True, terms=terms, weights=counts, prefer=prefer) is None  # by weight alone
+    assert lead([NORFOLK], asked=True, terms=terms, weights=counts, prefer=prefer, concepts=named) is NORFOLK
+    # a subject after "once …": the conference is held whole outside what the time is counted from
+    question = "once the strategy discussion agrees to go s47 how long have we got to get the icpc held"
+    subject = ["section", "47", "child", "protect", "enquiri", "initi", "confer", "held"]
+    named = concepts(understand(question))
+    assert lead([NORFOLK], asked=True, terms=terms, weights=counts, subject=subject) is None
+    assert lead([NORFOLK], asked=True, terms=terms, weights=counts, subject=subject, concepts=named) is NORFOLK
+    # asked the enquiry's own time, no phrase of the question is timed: the conference is not asked
+    question = "how long does a s47 have to be done in"
+    terms = ["section", "47", "child", "protect", "enquiri", "done"]
+    assert lead([NORFOLK], asked=True, terms=terms, weights=counts, prefer=preferred_subject(
+        question, "timescale", terms), concepts=concepts(understand(question))) is None
