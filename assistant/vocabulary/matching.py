@@ -101,8 +101,24 @@ def find_terms(text: str) -> list[TermMatch]:
     for start, end, entry in ranked:
         if matches and start < matches[-1].end:
             continue
-        matches.append(TermMatch(entry.term, text[start:end], start, end, entry.expansion, entry.expansions, entry.kind))
+        sense = _sense(entry, f"{text[:start]} {text[end:]}")
+        matches.append(TermMatch(entry.term, text[start:end], start, end, sense, entry.expansions, entry.kind))
     return matches
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (re.sub(r"(?:ren|s)$", "", w) for w in re.findall(r"[a-z]+", text.lower())) if w]
+
+
+def _sense(entry: Entry, text: str) -> str:
+    """The entry's first sense, or, where that is another phrase for it (not what its letters stand for) and the rest
+    of the text writes that phrase out too, what its letters stand for: "is 'children in care' the same as lac" sets
+    the two apart (lac: looked after children); "the core assessment … once the CA is done" does not."""
+    if len(entry.expansions) == 1 or not set(_words(entry.expansion)) <= set(_words(text)):
+        return entry.expansion
+    letters = re.sub(r"[^a-z]", "", entry.term.lower())
+    spells = [e for e in entry.expansions if "".join(w[0] for w in _words(e)) == letters]
+    return spells[0] if spells and entry.expansion not in spells else entry.expansion
 
 
 def spell_out(text: str, matches: list[TermMatch]) -> str:

@@ -187,9 +187,26 @@ def test_expand_appends_every_sense_and_spell_out_replaces_in_place():
     assert expanded == "how often are NQSWs supervised? (newly qualified social worker)"
     assert matches[0].start == 14 and matches[0].end == 19
     assert spell_out("cla review in the boro", find_terms("cla review in the boro")) == (
-        "child looked after review in Middlesbrough")
+        "children in care review in Middlesbrough")
     expanded, _ = expand("CLA reviews")
-    assert "child looked after; children looked after" in expanded
+    assert "children in care; child in care; child looked after; children looked after" in expanded
+
+
+def test_cla_and_lac_are_read_as_the_ilacs_reports_children_in_care():
+    # Ofsted's framework says "children in care" for every looked after child, and its reports do: "what did darlo
+    # get for cla and care leavers" is asked as "children in care and care leavers" is (batches 20 to 48)
+    for typed in ("cla", "CLA", "lac", "LAC's"):
+        assert find_terms(f"what did darlo get for {typed} at the 2022 ilacs")[1].expansion == "children in care"
+    assert understand("what did darlo get for cla and care leavers").plain == understand(
+        "what did darlo get for children in care and care leavers").plain
+    # ... unless the question writes "children in care" too, setting the two apart: then lac is looked after children
+    assert "all child looked after" in understand("does 'children in care' in ilacs reports mean all cla").plain
+    # ... but a sense that is what the letters stand for stays, though the question writes it out (batch 51)
+    assert "once the core assessment is completed" in understand(
+        "devon core assessment procedure - when is the care plan reviewed once the CA is completed").plain
+    # a term written out in full is not read as its second sense ("NQSW")
+    assert understand("how often are newly qualified social workers supervised").terms[0].sense == (
+        "newly qualified social worker")
     assert expand("what did Ofsted say") == ("what did Ofsted say", find_terms("what did Ofsted say"))
 
 
