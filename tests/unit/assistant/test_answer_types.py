@@ -1158,3 +1158,16 @@ CHAIRED = ("Children's social care should convene the strategy discussion, and a
 ])
 def test_a_chair_offered_as_a_choice_is_not_the_act_asked(asked: str, expected: bool) -> None:
     assert states("person", CHAIRED, asked=asked) is expected
+
+
+@pytest.mark.parametrize("question, kind", [
+    # a bound on days, weeks or hours asks for a time, as "how many working days" does (batch 58: "max wd for a
+    # transfer in conf in norfolk" was read as a count, with "working days" as key terms no count holds)
+    ("max wd for a transfer in conf in norfolk from when the OLA tells us", "timescale"),
+    ("devon - min days before the conf we have to share our report with parents", "timescale"),
+    ("whats the maximum number of weeks for pre-proceedings", "timescale"),
+    ("max caseload for a sw here", "number"),  # a bound on a count is still a number
+    ("max no. of strats before it has to go to icpc", "number"),
+])
+def test_a_bound_on_a_time_asks_for_a_timescale(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
