@@ -136,6 +136,39 @@ def test_a_count_per_period_is_a_frequency(question: str, kind: str) -> None:
     assert asked_for(question) == kind
 
 
+@pytest.mark.parametrize("question", [
+    # hours or minutes per period are an amount of time, not how often (batch 59: "how many hrs of supervision a week
+    # does the PE need to give them" was answered by "weekly supervision from their practice educator")
+    "planning to take a sw student next term, how many hrs of supervision a week does the PE need to give them",
+    "how many hours a month is protected supervision time",
+    "how many hrs a fortnight should sup be",
+])
+def test_hours_per_period_ask_how_much_time_not_how_often(question: str) -> None:
+    assert asked_for(question) == "timescale"
+    assert not states("timescale", "Social work students on placement receive weekly supervision from their practice "
+                      "educator.", asked=question)
+
+
+@pytest.mark.parametrize("question, kind", [
+    # "no. of" is "number of" (batch 52: "no. of inspectors on a ucra inspection? just the number" asked no kind, and
+    # was answered by the letter's opening)
+    ("no. of inspectors on a ucra inspection? just the number", "number"),
+    ("max no of cases for an nqsw", "number"),
+    ("nos. of children on cp plans in redcar", "number"),
+    # ... and a number of days, like "how many days", is a timescale
+    ("should the closure letter go out within a set no of days", "timescale"),
+    ("is there a number of working days the minutes have to go out in", "timescale"),
+])
+def test_no_of_asks_a_number(question: str, kind: str) -> None:
+    assert asked_for(question) == kind
+
+
+def test_no_of_counts_what_it_names() -> None:
+    asked = "no. of inspectors on a ucra inspection"
+    assert states("number", "The inspection was carried out by two inspectors.", asked=asked)
+    assert not states("number", "All but two areas of development have been addressed.", asked=asked)
+
+
 def test_contact_details_are_an_address_or_a_number() -> None:
     assert states("contact", "T: 0300 123 1231 Textphone: 0161 618 8524 E: enquiries@ofsted.gov.uk")
     assert states("contact", "Transfer requests go to cads@norfolk.gov.uk.")
@@ -1171,3 +1204,4 @@ def test_a_chair_offered_as_a_choice_is_not_the_act_asked(asked: str, expected: 
 ])
 def test_a_bound_on_a_time_asks_for_a_timescale(question: str, kind: str) -> None:
     assert asked_for(question) == kind
+
