@@ -285,8 +285,8 @@ def defines_shorthand(question: str) -> bool:
 
 
 # What "how many" counts: a word and what it is in, of or at ("children in care"), after a name ("Darlington …")
-_HOW_MANY = re.compile(r"\b(?i:how many|number of|no\.? of)\s+(?:[A-Z][\w-]*\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*s(?![\w'’-]))?"
-                       r"(?:\s+(?:in|of|at|on|with)\s+[a-z][\w'’-]*)?)")
+_HOW_MANY = re.compile(r"\b(?i:how many|number of|no\.? of)\s+(?:[A-Z][\w-]*\s+)?([a-z][\w'’-]*"
+                       r"(?:\s+[a-z][\w'’-]*s(?![\w'’-]))?(?:\s+(?:in|of|at|on|with)\s+[a-z][\w'’-]*)?)")
 _PLURALS = {"children": "child", "peopl": "person", "men": "man", "women": "woman"}  # the stemmer leaves these apart
 
 

@@ -159,7 +159,7 @@ def test_hours_per_period_ask_how_much_time_not_how_often(question: str) -> None
     ("should the closure letter go out within a set no of days", "timescale"),
     ("is there a number of working days the minutes have to go out in", "timescale"),
 ])
-def test_no_of_asks_a_number(question: str, kind: str) -> None:
+def test_no_of_asks_a_number_and_a_number_of_days_a_timescale(question: str, kind: str) -> None:
     assert asked_for(question) == kind
 
 
