@@ -21,7 +21,7 @@ from assistant.boosted import load_model
 from assistant.events import asks_anchor, event_terms, event_text
 from assistant.evidence import TermWeights, coverage
 from assistant.figures import contradicted, figures_missing
-from assistant.story import story_senses, story_words
+from assistant.story import question_part, story_senses, story_words
 from assistant.legislation import holds_phrase, phrase_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
@@ -68,6 +68,7 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     # A fact about the council the question names is looked for in its documents and in those of no council
     scoped = [h for h in top if not h.steer_parts.get("council_other")]
     asked_years = [y for y in query.years if y not in query.editions]  # "working together 2018" is no inspection's
+    asked_years = first_asked(query.text, asked_years)
     years_held = held_years(asked_years, scoped, best.text if best is not None else "", query.since)
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
@@ -193,6 +194,25 @@ def of_year(date: str, doc_type: str, year: int) -> bool:
         return False
     gap = int(date[:4]) - year
     return gap in (0, 1) if doc_type.startswith("inspection") else abs(gap) <= 1
+
+
+def first_asked(text: str, years: list[int]) -> list[int]:
+    """The year a message asks about: the first its question names (else the first the message names), with any
+    written with it as a span or a choice ("2009/10", "2009 or 2010"). A later year is what it is compared with or
+    a story's: "what grades did stockton get in their 2016 ofsted? want to compare w 2019" is not answered by the 2019
+    report, "stockton 2019 had kids in family arrangements - did redcar 2022 have a similar problem" asks of 2022."""
+    part = question_part(text)
+    where = part if any(_named_at(part, y) < len(part) for y in years) else text
+    first = min(years, key=lambda y: _named_at(where, y), default=None)
+    at = _named_at(where, first) if first is not None else 0
+    joined = r"\S+\s*(?:/|-|–|to|or|and|&)\s*$"
+    return [y for y in years if y == first or re.match(joined, where[at:_named_at(where, y)])]
+
+
+def _named_at(text: str, year: int) -> int:
+    """Where ``text`` first names ``year`` ("2016", "16" as in "22/23"), or its end."""
+    named = re.search(rf"\b(?:{year}|{year % 100:02d})\b", text)
+    return named.start() if named else len(text)
 
 
 def held_years(years: list[int], top: list[Hit], best: str, since: list[int] | tuple[int, ...] = ()) -> bool:

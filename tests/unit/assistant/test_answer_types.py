@@ -1205,3 +1205,27 @@ def test_a_chair_offered_as_a_choice_is_not_the_act_asked(asked: str, expected: 
 def test_a_bound_on_a_time_asks_for_a_timescale(question: str, kind: str) -> None:
     assert asked_for(question) == kind
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year that names an Act, or a work cited by its year in brackets, is no date (batch 61: "what date / version
+    # is norfolk's strategy discussions procedure" was answered by "… section 47 of the Children Act 1989 …")
+    ("A Strategy Discussion decides whether an enquiry under section 47 of the Children Act 1989 is needed.", False),
+    ("The inspection was carried out under section 138 of the Education and Inspections Act of 2006.", False),
+    ("In its final report, Building a Safe Confident Future (2009), the Social Work Task Force acknowledged it.", False),
+    ("This chapter was updated in 2019.", True),
+    ("The review ran (2009 to 2010) across the region.", True),
+    ("Inspection dates: 13 to 24 March 2023", True),
+])
+def test_a_year_naming_an_act_or_a_cited_work_is_no_date(text: str, expected: bool) -> None:
+    assert states("date", text) is expected
+
+
+@pytest.mark.parametrize("question", [
+    "what grades did stockton get in their 2016 ofsted",  # batch 61: the plural asked no kind
+    "what ratings did leeds get in 2022",
+    "darlo ofsted judgements 2022",
+    "hartlepool judgments for cla and care leavers",
+])
+def test_grades_ratings_and_judgements_ask_for_a_judgement(question: str) -> None:
+    assert asked_for(question) == "judgement"

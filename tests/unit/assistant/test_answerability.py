@@ -294,6 +294,40 @@ def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_namin
     assert not held_years([2024], report_2023, "Leaders are ambitious.", since=[2024])
 
 
+@pytest.mark.parametrize("question, years, asked", [
+    # the year asked about is the first the question names: a later one is compared with, an earlier one the story's
+    # (batch 61: "… 2016 ofsted? want to compare w 2019" was answered by the 2019 report's grades)
+    ("what grades did stockton get in their 2016 ofsted? want to compare w 2019", [2016, 2019], [2016]),
+    ("redcar overall grade 2017 vs 2022, did it go up or down", [2017, 2022], [2017]),
+    ("stockton 2019 had kids in family arrangements that should have been cla - did redcar 2022 have a similar problem",
+     [2019, 2022], [2022]),
+    # ... with any year written with it as a span or a choice
+    ("someone mentioned the old UCRA inspections from about 2009/10 - how long did those actually last?", [2009, 2010],
+     [2009, 2010]),
+    ("darlo ilacs in 22/23 - what did cla and care leavers get", [2022, 2023], [2022, 2023]),
+    ("was the ucra in 2009 or 2010", [2009, 2010], [2009, 2010]),
+    ("how often is supervision", [], []),
+])
+def test_the_year_asked_about_is_the_first_the_question_names(question: str, years: list[int],
+                                                              asked: list[int]) -> None:
+    from assistant.answerability import first_asked
+
+    assert first_asked(question, years) == asked
+
+
+def test_a_year_compared_with_does_not_hold_the_year_asked() -> None:
+    from assistant.answerability import answer_features
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({}, total=1)
+    stockton_2019 = _hit("Overall effectiveness Requires improvement to be good.", date="2019-07-01")
+    features = answer_features(understand("what grades did stockton get in their 2016 ofsted? want to compare w 2019"),
+                               [stockton_2019], [], [], weights)
+    assert features["years_held"] == 0.0
+    assert answer_features(understand("stockton 2019 grades? want to compare w 2016"), [stockton_2019], [], [],
+                           weights)["years_held"] == 1.0
+
+
 @pytest.mark.parametrize("text, question, expected", [
     ("what is the section 31 threshold for a care order", True, {"section 31"}),
     ("s47 how long to complete", True, {"section 47"}),
