@@ -28,6 +28,7 @@ from assistant.retriever import Hit
 from assistant.selection import Unit
 from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
+from assistant.years import names_inspection
 from assistant.vocabulary import find_terms, spell_out, spelled_stems
 
 ANSWERABILITY = "answerability"
@@ -69,9 +70,10 @@ def answer_features(query: Query, hits: list[Hit], units: list[Unit], terms: lis
     scoped = [h for h in top if not h.steer_parts.get("council_other")]
     asked_years = [y for y in query.years if y not in query.editions]  # "working together 2018" is no inspection's
     asked_years = first_asked(query.text, asked_years)
-    years_held = held_years(asked_years, scoped, best.text if best is not None else "", query.since)
     # The answer would come from another council's document although the question names a council.
     lead = hits[best.hit_index] if best is not None and best.hit_index < len(hits) else (hits[0] if hits else None)
+    years_held = held_years(asked_years, scoped, best.text if best is not None else "", query.since,
+                            inspection=query.wants_inspection and lead is not None and reports(lead))
     other_council = bool(lead is not None and lead.steer_parts.get("council_other"))
     asked_text = query.plain or query.text  # "every 10 wd": "every 10 working days"
     evidence = " ".join(h.passage.text for h in scoped)
@@ -215,14 +217,23 @@ def _named_at(text: str, year: int) -> int:
     return named.start() if named else len(text)
 
 
-def held_years(years: list[int], top: list[Hit], best: str, since: list[int] | tuple[int, ...] = ()) -> bool:
+def reports(hit: Hit) -> bool:
+    """Is ``hit`` from an inspection's report or letter (not from a framework for inspections)?"""
+    return hit.passage.doc_type.startswith("inspection") and not hit.passage.doc_type.endswith("framework")
+
+
+def held_years(years: list[int], top: list[Hit], best: str, since: list[int] | tuple[int, ...] = (), *,
+               inspection: bool = True) -> bool:
     """Does the evidence speak of a year the question names? Yes when a top document is of that year (or, for a
     baseline, "since 2019", of a later one), or when the best sentence names it ("Since the last inspection in 2019,
     when ... were judged inadequate" says what the 2019 inspection found); a year mentioned in passing elsewhere is
-    not enough ("redcar ofsted 2020 inspection")."""
+    not enough ("redcar ofsted 2020 inspection"), nor a best sentence naming it for no inspection ("challenged by a
+    council-wide cyberattack in February 2020" for "what did ofsted find when they inspected redcar in 2020"), when
+    the question is about an ``inspection`` and the best sentence is an inspection report's."""
     return not years or any(of_year(h.passage.date, h.passage.doc_type, y) or y in since
                             and h.passage.date[:4].isdigit() and int(h.passage.date[:4]) > y
-                            for h in top for y in years) or any(re.search(rf"\b{y}\b", best) for y in years)
+                            for h in top for y in years) or (not inspection or names_inspection(best)) and any(
+        re.search(rf"\b{y}\b", best) for y in years)
 
 
 @dataclass

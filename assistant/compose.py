@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from assistant.answer_types import EXACT_KINDS, PREFERRED_KINDS, states
-from assistant.answerability import Judge, answer_features, concepts, held_years
+from assistant.answerability import Judge, answer_features, concepts, held_years, reports
 from assistant.legislation import names_all, references
 from assistant.answers import Answer, Citation, abstain, citation_for, nearest_titles
 from assistant.evidence import TermWeights, answer_terms
@@ -119,7 +119,8 @@ def of_asked_year(query: Query, hit: Hit, text: str) -> bool:
     last inspection in 2017 …" speaks of it). An undated document may be of any year."""
     passage = hit.passage
     return (not (query.wants_inspection and query.years) or not passage.doc_type.startswith("inspection")
-            or not passage.date[:4].isdigit() or held_years(query.years, [hit], text, query.since))
+            or not passage.date[:4].isdigit() or held_years(query.years, [hit], text, query.since,
+                                                            inspection=reports(hit)))
 
 
 def _passage_text(hit: Hit) -> str:

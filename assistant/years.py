@@ -69,6 +69,11 @@ def in_digits(text: str) -> str:
 _DATED = re.compile(r"\b(?:ilacs|ucra|visit|grade[ds]?|rated|report|letter)\b", re.I)
 
 
+def names_inspection(text: str) -> bool:
+    """Does ``text`` speak of an inspection ("Since the last inspection in 2019", "the May 2016 report")?"""
+    return bool(INSPECTION.search(text) or _DATED.search(text))
+
+
 def baselines(question: str, years: list[int]) -> list[int]:
     """The years named as where change is measured from ("improved since the 2019 ofsted", "since '19")."""
     return [y for y in years

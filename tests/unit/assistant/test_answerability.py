@@ -292,6 +292,13 @@ def test_a_year_is_held_by_a_document_of_that_year_or_by_the_best_sentence_namin
     # a year named as a baseline ("improved since 2019") is held by a later report, never by an earlier one
     assert held_years([2019], report_2023, "Leaders are ambitious.", since=[2019])
     assert not held_years([2024], report_2023, "Leaders are ambitious.", since=[2024])
+    # a best sentence naming the year for something else than an inspection does not hold it for a question about
+    # an inspection (batch 62: "what did ofsted find when they inspected redcar and cleveland in 2020" was answered
+    # with "… challenged by a council-wide cyberattack in February 2020"); for any other question it does
+    cyberattack = "The leadership team were significantly challenged by a council-wide cyberattack in February 2020."
+    assert not held_years([2020], report_2023, cyberattack)
+    assert held_years([2020], report_2023, cyberattack, inspection=False)
+    assert held_years([2016], report_2023, "The previous inspection report published in May 2016 identified gaps.")
 
 
 @pytest.mark.parametrize("question, years, asked", [
@@ -313,6 +320,29 @@ def test_the_year_asked_about_is_the_first_the_question_names(question: str, yea
     from assistant.answerability import first_asked
 
     assert first_asked(question, years) == asked
+
+
+def test_an_inspection_reports_sentence_holds_a_year_only_as_an_inspections() -> None:
+    """batch 62: "what did ofsted find when they inspected redcar and cleveland in 2020" was answered with the 2022
+    report's "… cyberattack in February 2020"; the ILACS framework's "first published in November 2017" still holds
+    2017 for "is the ilacs framework still the original 2017 one" (no report's sentence)."""
+    from types import SimpleNamespace
+
+    from assistant.answerability import answer_features
+    from assistant.understand import understand
+
+    weights = TermWeights.from_counts({}, total=1)
+    cyberattack = "The leadership team were significantly challenged by a council-wide cyberattack in February 2020."
+    redcar = _hit(cyberattack, date="2022-09-22")
+    unit = Unit(0, 0, cyberattack, "", 0.5, 0.5, 0.5, False, 0.9)
+    query = understand("what did ofsted find when they inspected redcar and cleveland in 2020")
+    assert answer_features(query, [redcar], [unit], [], weights)["years_held"] == 0.0
+    published = "It was first published in November 2017 and was most recently updated in April 2024."
+    framework = _hit(published, date="2024-04-05")
+    framework.passage = SimpleNamespace(**{**vars(framework.passage), "doc_type": "inspection-framework"})
+    query = understand("is the ilacs framework still the original 2017 one or has it been updated since")
+    assert answer_features(query, [framework], [Unit(0, 0, published, "", 0.5, 0.5, 0.5, True, 0.9)], [],
+                           weights)["years_held"] == 1.0
 
 
 def test_a_year_compared_with_does_not_hold_the_year_asked() -> None:
