@@ -230,10 +230,10 @@ def held_years(years: list[int], top: list[Hit], best: str, since: list[int] | t
     not enough ("redcar ofsted 2020 inspection"), nor a best sentence naming it for no inspection ("challenged by a
     council-wide cyberattack in February 2020" for "what did ofsted find when they inspected redcar in 2020"), when
     the question is about an ``inspection`` and the best sentence is an inspection report's."""
-    return not years or any(of_year(h.passage.date, h.passage.doc_type, y) or y in since
-                            and h.passage.date[:4].isdigit() and int(h.passage.date[:4]) > y
-                            for h in top for y in years) or (not inspection or names_inspection(best)) and any(
-        re.search(rf"\b{y}\b", best) for y in years)
+    dated = any(of_year(h.passage.date, h.passage.doc_type, y) or y in since
+                and h.passage.date[:4].isdigit() and int(h.passage.date[:4]) > y for h in top for y in years)
+    named = (not inspection or names_inspection(best)) and any(re.search(rf"\b{y}\b", best) for y in years)
+    return not years or dated or named
 
 
 @dataclass
