@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import time
+from dataclasses import replace
 from typing import Protocol
 
 from assistant.answer_types import LEAD_ONLY_KINDS
@@ -164,7 +165,7 @@ class Assistant:
         query = understand(question, context=context)
         retriever, query, hits = self._search(query)
         known = set(retriever.authorities)
-        missing_inspection, some_held = _missing_inspection(query, retriever, hits)
+        missing_inspection, missing = _missing_inspection(query, retriever, hits)
         if query.authorities and not any(related(a, k) for a in query.authorities for k in known):
             names = ", ".join(query.authorities)
             answer = abstain(query, hits, reason="unknown-authority",
@@ -184,10 +185,13 @@ class Assistant:
                 f"matters such as {matter}{': ' + who if who else ''}."))
         elif self.findings is not None and (found := self.findings.answer(query, hits, version=retriever.version)):
             answer = found  # carries the retrieval hits too
-        elif missing_inspection and not some_held:
+        elif missing_inspection and len(missing) == len(query.years):
             answer = abstain(query, hits, reason="no-inspection-that-year", message=f"{NOT_FOUND} {missing_inspection}")
         else:
-            answer = compose(query, hits, weights=retriever.weights, judge=self.judge,
+            # a year with no inspection asked beside one held ("judgements 2016 vs 2023") is said plainly below: the
+            # answer is of the years held
+            held = replace(query, years=[y for y in query.years if y not in missing]) if missing_inspection else query
+            answer = compose(held, hits, weights=retriever.weights, judge=self.judge,
                              search=lambda alone: retriever.search(alone, k=RETRIEVE_K))
             if answer.abstained and self.findings is not None and query.answer_type in (None, *LEAD_ONLY_KINDS):
                 # what inspectors said on the theme, once the passages have not answered; never in place of a fact
@@ -219,11 +223,11 @@ def _who(matter: str) -> str:
     return f" ({who})" if who else ""
 
 
-def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> tuple[str | None, bool]:
+def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> tuple[str | None, list[int]]:
     """When an inspection question names councils and years, some of which no inspection document matches and none
-    of the best passages about those councils mentions, say what there is; and whether another year asked is held."""
+    of the best passages about those councils mentions, say what there is; and which years asked are missing."""
     if not (query.wants_inspection and query.authorities and query.years):
-        return None, False
+        return None, []
     # A later report may speak of that inspection ("since the last inspection in 2019, when ... inadequate"):
     # then the documents may answer after all, and the answerability model decides.
     def about(authorities) -> list[str]:  # the councils named, or within an area named ("the tees lot": Stockton)
@@ -244,9 +248,9 @@ def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> 
     missing = [year for year in query.years if year not in found | set(query.since) | claimed
                and not {year - 1, year + 1} & found]
     if not missing:
-        return None, True
+        return None, []
     years = ", ".join(str(y) for y in missing)
     names = " or ".join(query.authorities)
     listing = "; ".join(f"{a}: {', '.join(sorted(set(ys)))}" for a, ys in sorted(held.items()))
     return f"It holds no {years} inspection of {names}" + (f" (inspections held — {listing})." if listing else "."), \
-        len(missing) < len(query.years)
+        missing
