@@ -84,7 +84,7 @@ def short_years(question: str) -> set[int]:
     """The years a question writes in two digits: after the kind of source ("ofsted 22"), with an apostrophe
     ("ilacs '19"), after a season ("summer of 22") or, in a question about an inspection, a month ("feb 22")."""
     found = _SHORT_YEAR.findall(question) + _SEASON_YEAR.findall(question)
-    if INSPECTION.search(question) or _DATED.search(question):
+    if names_inspection(question):
         found += _MONTH_YEAR.findall(question)
     return {2000 + int(y) for y in found}
 
@@ -106,7 +106,7 @@ def named_years(question: str) -> list[int]:
     born = {int(year) for year in _BORN.findall(question)}
     written = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)}
     years = sorted((written | short_years(question) | year_spans(question)) - born)
-    if not (INSPECTION.search(question) or _DATED.search(question)):
+    if not names_inspection(question):
         # "referral came in mon 6th jan 2025": when the asker's case happened, not a year asked about
         happened = {int(year) for m in _DAY_DATE.finditer(question) for year in m.groups() if year}
         years = [y for y in years if y not in happened]
