@@ -15,6 +15,10 @@ from assistant.understand import understand
     ("how long do we have to complete a c&f assessment", "timescale"),
     ("how longs it gonnae take them to hold the transfer in conf", "timescale"),  # "how long's", no apostrophe
     ("how quick does a contact need a decision", "timescale"),  # "quick" as typed, not "quickly"
+    # Ways of asking the cues lacked until the forty-sixth session: a prescribed period, a rank or a level of manager
+    ("is there a prescribed period for convening the strat once the referral is in", "timescale"),
+    ("what rank does the police rep need to be, sgt or above", "person"),
+    ("what level of manager has to make the decision on a referral", "person"),
     ("max caseload nqsw", "number"),
     ("leeds sw vacancy rate 2022", "number"),
     ("when was the stockton ucra inspection", "date"),
@@ -80,6 +84,16 @@ from assistant.understand import understand
 ])
 def test_the_kind_of_fact_asked_for(question: str, kind: str | None) -> None:
     assert asked_for(question) == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("hw long do cambs keep case records after the case closes", "timescale"),
+    ("hw many days b4 an icpc do parents have to get the sw report", "timescale"),
+    ("the boro neet panel hw often does it run", "frequency"),
+])
+def test_how_typed_as_hw_asks_as_how(question: str, kind: str) -> None:
+    """"hw" is texting shorthand of "how" (the lexicon), read before the kind asked is looked for."""
+    assert understand(question).answer_type == kind
 
 
 @pytest.mark.parametrize("question, kind", [
