@@ -6,9 +6,11 @@ tuning part, held out together), not of single questions: a model that learns a
 batch's wording scores well on its other questions and no better on the next
 batch. The thirty-fifth session measured, on 5262 questions in ten folds of
 batches, CV AUC 0.928 for the logistic model, 0.943 for trees like these and
-0.941 for the two in equal parts, which is what the assistant uses: the trees
+0.941 for the two in equal parts, which is what the assistant used: the trees
 alone refused plain questions unlike most they were fitted on
-(docs/retrieval.md).
+(docs/retrieval.md). Since the forty-sixth session the logistic model's share
+is chosen by the same folds from 0.5, 0.4 and 0.3 (0.3 on 8122 questions:
+blend 0.9507 against 0.9478 in equal parts).
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ from assistant.boosted import Boosted
 CONFIGS = (
     {"learning_rate": 0.05, "max_iter": 300, "max_depth": 3, "min_samples_leaf": 40},
     {"learning_rate": 0.05, "max_iter": 400, "max_depth": 4, "min_samples_leaf": 40},
+    {"learning_rate": 0.05, "max_iter": 600, "max_depth": 4, "min_samples_leaf": 40},
 )
+# The logistic model's share of the blend, chosen between by the same folds of batches. Never under 0.3: the trees
+# alone refuse plain questions unlike most they were fitted on ("how often should supervision occur" on the sample
+# knowledge base: docs/retrieval.md, thirty-fifth session), and a share of 0.3 keeps them answered.
+LOGISTIC_SHARES = (0.5, 0.4, 0.3)
 BATCH_FOLDS = 10
 ABLATION_FOLDS = 5
 
@@ -83,13 +90,20 @@ def fit_boosted(rows: list[dict], labels: list[int], batches: list[str], names: 
     return Boosted.from_sklearn(model, names), {"params": params, "cv_metric": round(float(value), 4), "oof": oof}
 
 
+def choose_share(line: np.ndarray, trees: np.ndarray, *, metric) -> tuple[float, dict[float, np.ndarray]]:
+    """The logistic model's share of the blend (of ``LOGISTIC_SHARES``) whose held-out predictions score best by
+    ``metric``, the larger share on a tie; and each share's blended predictions."""
+    blends = {share: share * line + (1 - share) * trees for share in LOGISTIC_SHARES}
+    return max(LOGISTIC_SHARES, key=lambda s: (metric(blends[s]), s)), blends
+
+
 def blend_ablation(rows: list[dict], labels: list[int], batches: list[str], names: list[str], params: dict,
-                   C: float, *, metric) -> dict[str, float]:
-    """AUC of the blend over folds of batches with each signal left out (fewer folds than the fit, to keep the refit
-    short)."""
+                   C: float, share: float, *, metric) -> dict[str, float]:
+    """AUC of the blend (the logistic model's ``share`` of it) over folds of batches with each signal left out (fewer
+    folds than the fit, to keep the refit short)."""
     def score(kept: list[str]) -> float:
         line = logistic_oof(rows, labels, batches, kept, C, folds=ABLATION_FOLDS)
         trees = boosted_oof(rows, labels, batches, kept, params, folds=ABLATION_FOLDS)
-        return round(float(metric((line + trees) / 2)), 4)
+        return round(float(metric(share * line + (1 - share) * trees)), 4)
 
     return {"(all signals)": score(names), **{name: score([n for n in names if n != name]) for name in names}}

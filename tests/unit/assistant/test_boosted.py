@@ -14,7 +14,7 @@ from assistant.boosted import Blend, Boosted, load_model
 from assistant.logistic import Logistic
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
-from fit_boosted import batch_folds, fit_boosted, logistic_oof  # noqa: E402
+from fit_boosted import LOGISTIC_SHARES, batch_folds, choose_share, fit_boosted, logistic_oof  # noqa: E402
 
 
 def _data(n: int = 600, seed: int = 0) -> tuple[list[dict], list[int], list[str]]:
@@ -85,3 +85,18 @@ def test_trees_beat_a_straight_line_where_the_pattern_is_not_one() -> None:
     assert info["cv_metric"] > 0.9 > auc(logistic_oof(rows, y, batches, ["a", "b", "noise"], 1.0))
     assert model.probability({"a": 1.0, "b": 1.0, "noise": 0.0}) < 0.5 < model.probability(
         {"a": 1.0, "b": 0.0, "noise": 0.0})
+
+
+def test_the_blend_takes_the_logistic_share_that_scores_best_and_never_less_than_0_3() -> None:
+    """The share is chosen on held-out predictions; where the trees alone would score best, the line keeps 0.3 of it
+    (the trees alone refuse plain questions unlike most they were fitted on)."""
+    from sklearn.metrics import roc_auc_score
+
+    y = np.array([0, 0, 0, 1, 1, 1])
+    trees = np.array([0.1, 0.2, 0.3, 0.7, 0.8, 0.9])  # ranks every question right
+    line = np.array([0.9, 0.2, 0.3, 0.0, 0.8, 0.9])  # ranks one unanswerable question first, an answerable last
+    share, blends = choose_share(line, trees, metric=lambda s: roc_auc_score(y, s))
+    assert share == min(LOGISTIC_SHARES) == 0.3
+    assert np.allclose(blends[0.3], 0.3 * line + 0.7 * trees)
+    share, _ = choose_share(trees, trees, metric=lambda s: roc_auc_score(y, s))  # a tie: the larger share
+    assert share == max(LOGISTIC_SHARES)
