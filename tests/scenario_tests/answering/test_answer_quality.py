@@ -630,17 +630,18 @@ FAILING: dict[str, str] = {
         "partial: 'sw' (social worker) is in no Gloucestershire sentence near 'at least monthly', which is the "
         "nearest",
     # Refused since the forty-sixth session's operating point (the trees 0.7 of the blend, threshold for precision
-    # 0.915: on held-out batches 0.854 of unanswerable questions refused, 0.061 of answerable ones); p at its refit
+    # 0.915: on held-out batches 0.854 of unanswerable questions refused, 0.061 of answerable ones); p at the
+    # refit with batch 63
     "supervision sessions in walsall, how often?":
-        "partial (p 0.376 against 0.449): 'Every practitioner must have supervision at least monthly' is the nearest",
+        "partial (p 0.434 against 0.462): 'Every practitioner must have supervision at least monthly' is the nearest",
     "parents reports devon icpc how many days in advance":
-        "partial (p 0.444 against 0.449): the three days before the meeting are the nearest",
+        "partial (p 0.442 against 0.462): the three days before the meeting are the nearest",
     "what is the front door called in hartlepool":
-        "partial (p 0.406 against 0.449): 'Workers in the front door are clear …' is the nearest",
+        "partial (p 0.399 against 0.462): 'Workers in the front door are clear …' is the nearest",
     "hartlepool - whats the front door called":
-        "partial (p 0.419 against 0.449), as the wording above",
+        "partial (p 0.360 against 0.462), as the wording above",
     "teh supervision got cancelled, by when does it need rearranging":
-        "partial (p 0.418 against 0.449): the five working days to rearrange are the nearest",
+        "partial (p 0.456 against 0.462): the five working days to rearrange are the nearest",
     "can a social worker decide to close a case themselves":
         "leads with the management oversight rule ('whenever a key decision is made: … before a case is closed'), "
         "which holds 'decision' and 'closed' as well; the closure rule is second",
