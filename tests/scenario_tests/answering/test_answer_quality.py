@@ -568,11 +568,6 @@ FAILING: dict[str, str] = {
     "does hartlepool run a care leavers forum, and how often does it get together? she might want to go":
         "partial: 'get together' is not 'meets', and 'run' is no word of 'The care leavers forum meets weekly …', so "
         "it holds 2 of the 4 terms of what the frequency is of; that sentence is the 'nearest they say'",
-    "family moved to another county last week while on a cp plan, who do we send the transfer to":
-        "answered at p 0.528 against 0.401 (twenty-ninth session's refit, with the five signals on sentences of the "
-        "asked kind) with the management oversight note's 'a team manager records …': the selector rates that "
-        "sentence 0.94 though it holds 2 of the 11 key terms, and the knowledge base has no transfer procedure; the "
-        "refit refused as many choosing-set near misses as before (1340 of 1533), this one among those it lost",
     "visited a cic this afternoon and im on training tomorrow, when does the visit have to be recorded by":
         "leads with the two working days for home visits: the question does not say 'statutory', so the one working "
         "day for statutory visits to children in care is second",
@@ -631,17 +626,21 @@ FAILING: dict[str, str] = {
         "nearest",
     # Refused since the forty-sixth session's operating point (the trees 0.7 of the blend, threshold for precision
     # 0.915: on held-out batches 0.854 of unanswerable questions refused, 0.061 of answerable ones); p at the
-    # refit with batch 63
+    # refit with batch 64 (the forty-seventh session's)
     "supervision sessions in walsall, how often?":
-        "partial (p 0.434 against 0.462): 'Every practitioner must have supervision at least monthly' is the nearest",
+        "partial (p 0.458 against 0.482): 'Every practitioner must have supervision at least monthly' is the nearest",
     "parents reports devon icpc how many days in advance":
-        "partial (p 0.442 against 0.462): the three days before the meeting are the nearest",
+        "partial (p 0.348 against 0.482): the three days before the meeting are the nearest",
     "what is the front door called in hartlepool":
-        "partial (p 0.399 against 0.462): 'Workers in the front door are clear …' is the nearest",
+        "partial (p 0.424 against 0.482): 'Workers in the front door are clear …' is the nearest",
     "hartlepool - whats the front door called":
-        "partial (p 0.360 against 0.462), as the wording above",
+        "partial (p 0.420 against 0.482), as the wording above",
     "teh supervision got cancelled, by when does it need rearranging":
-        "partial (p 0.456 against 0.462): the five working days to rearrange are the nearest",
+        "partial (p 0.445 against 0.482): the five working days to rearrange are the nearest",
+    # Refused since the forty-seventh session's refit with batch 64 (threshold 0.462 -> 0.482 at precision 0.915)
+    "how were strat discussions in tees viewed by ofsted":
+        "partial (p 0.466 against 0.482): the 2011 letter's 'Strategy discussions are routinely held as face-to-face "
+        "meetings …', the answer, is given as the nearest",
     "can a social worker decide to close a case themselves":
         "leads with the management oversight rule ('whenever a key decision is made: … before a case is closed'), "
         "which holds 'decision' and 'closed' as well; the closure rule is second",
