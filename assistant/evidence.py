@@ -48,6 +48,8 @@ _ASKING_WORDS = (
     "like "
     # how sure or how fully ("when was it last properly updated", "did ofsted say anything about"): no subject either
     "properly definitely literally honestly genuinely officially technically supposedly anything even bare "
+    # ... or how far ("whats the absolute max"), and the asker's own ("one of mine"; "hers", "ours" are stopwords)
+    "absolute absolutely mine "
     # texting asides ("tbh", "fyi", "for team meeting tmrw"); "a lot", "that lot", "the tees lot": how much or who
     "tbh tbf fyi btw imo lol tmrw tmr lot lots "
     # when the asker's own case happens ("were doing the strat tomorrow am", "visit this morning … will do tonight"):
@@ -59,7 +61,7 @@ _ASKING_WORDS = (
     # what one is supposed to do, said without apostrophes or stressed ("whos meant to keep an eye on it", "am i
     # supposed to", "im", "ive", "how long've", "cos", "a proper catch up"), and things in general ("the helpline
     # thing", "2 things:", "sup stuff"): the question's subject is elsewhere
-    "meant supposed im ive ve cos proper thing things stuff "
+    "meant supposed im ive ve cos proper thing things stuff nothing "
     # a figure the question gives to look up ("which figure was the 96%", "whats the four in five stat about")
     "figure figures stat stats "
     # Yorkshire, Midlands and everyday English ("ey up", "me duck", "dunno", "gizza list", "what did ofsted reckon")

@@ -78,11 +78,22 @@ _ASKING = re.compile(r"[^\w]*(?:how|what|whats|what's|when|whens|where|wheres|wh
                      r"|did|can|could|should|must|will|would|has|have|any)\b", re.I)
 
 
+# An ask that points back to the one before ("… a grievance? is it hr or my manager first", "… annual leave? does that
+# include bank hols"): the same ask, continued
+_BACK = re.compile(r"(?:and\s+)?(?:(?:is|was|are|were|does|did|do|can|could|should|will|would|has|have)\s+)?"
+                   r"(?:it|that|this|they|them)\b", re.I)
+
+
 def practice_part(question: str) -> str | None:
     """The asks of a message that name no staff matter, when it also asks one ("how often is sup for sws in notts? and
     whos nicked the laptop charger" asks "how often is sup for sws in notts?"); None when every ask names one, or
-    none does."""
-    asks = [part.strip() for part in _ASKS.split(question) if part and part.strip()]
+    none does. An ask that points back to the one before goes with it (``_BACK``)."""
+    asks: list[str] = []
+    for part in (part.strip() for part in _ASKS.split(question) if part and part.strip()):
+        if asks and _BACK.match(part):
+            asks[-1] = f"{asks[-1]} {part}"
+        else:
+            asks.append(part)
     named = [bool(_phrases().search(part)) for part in asks]
     if all(named) or not any(named):
         return None

@@ -32,6 +32,10 @@ SUPERVISION = hit("Social workers receive formal one-to-one supervision at least
     # someone away is the asker's case; another matter named is still asked (batch 42)
     ("if im off on annual leave over the bank hol do i still need to put my timesheet in by friday", "timesheet"),
     ("does bank hol monday come out of my annual leave", "annual leave"),
+    # employment processes with the council as employer (batch 64 asked one and was answered from a supervision policy)
+    ("raising a grievance about my manager - who do i go to first", "grievance"),
+    ("how long does a written warning stay on my hr record", "written warning"),
+    ("whats the process for handing in my resignation", "resignation"),
 ])
 def test_a_staff_matter_is_named(question: str, matter: str) -> None:
     assert staff_matter(question, [SUPERVISION]) == matter
@@ -87,6 +91,10 @@ def test_the_practice_part_of_a_message_that_also_asks_a_staff_matter(message: s
     "mileage? and wifi?",
     # a signature or a disclaimer pasted under a staff matter asks nothing (batch 39)
     "wheres the mileage claim form for home visits?\n\nCheers, Priya | ASW | Adults Team | Tel 01642 000 111",
+    # an ask that points back to the staff matter before it is the same ask (batch 64's grievance was answered from a
+    # supervision policy)
+    "raising a grievance about my manager? is it hr or the head of service i go to first",
+    "can i carry over annual leave? does that include bank hols for part timers",
     "how do i claim back mileage for home visits\n\nThis email and any attachments are confidential and intended "
     "solely for the addressee. Views expressed are those of the author.",
 ])

@@ -745,6 +745,11 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     # how new and careful the asker is (batch 43)
     ("'who chairs the strat' - new to cp and dont want to get it wrong", "who chairs the strat"),
     ("im new to the team - how often is sup", "how often is sup"),
+    # the asker's own case ("one of mine"), nothing in it, and how far ("the absolute max"): batch 65
+    ("one of mine - how often are chronologies reviewed", "how often are chronologies reviewed"),
+    ("nothing has changed on it - how often is a chronology reviewed", "has changed on it - how often is a chronology "
+     "reviewed"),
+    ("whats the absolute max for a core assessment", "whats the max for a core assessment"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
