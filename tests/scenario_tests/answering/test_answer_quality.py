@@ -626,21 +626,29 @@ FAILING: dict[str, str] = {
         "nearest",
     # Refused since the forty-sixth session's operating point (the trees 0.7 of the blend, threshold for precision
     # 0.915: on held-out batches 0.854 of unanswerable questions refused, 0.061 of answerable ones); p at the
-    # refit with batch 64 (the forty-seventh session's)
+    # refit with batch 65 (the forty-eighth session's)
     "supervision sessions in walsall, how often?":
-        "partial (p 0.458 against 0.482): 'Every practitioner must have supervision at least monthly' is the nearest",
+        "partial (p 0.410 against 0.471): 'Every practitioner must have supervision at least monthly' is the nearest",
     "parents reports devon icpc how many days in advance":
-        "partial (p 0.348 against 0.482): the three days before the meeting are the nearest",
+        "partial (p 0.372 against 0.471): the three days before the meeting are the nearest",
     "what is the front door called in hartlepool":
-        "partial (p 0.424 against 0.482): 'Workers in the front door are clear …' is the nearest",
+        "partial (p 0.405 against 0.471): 'Workers in the front door are clear …' is the nearest",
     "hartlepool - whats the front door called":
-        "partial (p 0.420 against 0.482), as the wording above",
+        "partial (p 0.372 against 0.471), as the wording above",
     "teh supervision got cancelled, by when does it need rearranging":
-        "partial (p 0.445 against 0.482): the five working days to rearrange are the nearest",
+        "partial (p 0.346 against 0.471): the five working days to rearrange are the nearest",
     # Refused since the forty-seventh session's refit with batch 64 (threshold 0.462 -> 0.482 at precision 0.915)
     "how were strat discussions in tees viewed by ofsted":
-        "partial (p 0.466 against 0.482): the 2011 letter's 'Strategy discussions are routinely held as face-to-face "
+        "partial (p 0.422 against 0.471): the 2011 letter's 'Strategy discussions are routinely held as face-to-face "
         "meetings …', the answer, is given as the nearest",
+    # Refused since the forty-eighth session's refit with batch 65 (threshold 0.482 -> 0.471 at precision 0.915; the
+    # trees learn that questions near the supervision policy's rearranging rule and the transfer-in timescale are
+    # often near misses)
+    "supervision cancelled agian this week - how soon does it have to be rebooked":
+        "partial (p 0.460 against 0.471): the five working days to rearrange are the nearest",
+    "email from kent cc today saying a family on a plan is moving to norfolk for good. how long until the "
+    "transfer-in conference must take place":
+        "partial (p 0.441 against 0.471): Norfolk's 15 working days for a transfer-in conference are the nearest",
     "can a social worker decide to close a case themselves":
         "leads with the management oversight rule ('whenever a key decision is made: … before a case is closed'), "
         "which holds 'decision' and 'closed' as well; the closure rule is second",
