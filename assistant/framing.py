@@ -102,6 +102,8 @@ FRAMING = re.compile(
     r"|\b(?:i'?m\s+|im\s+|am\s+)?(?:fairly\s+|quite\s+|very\s+|brand\s+)?new\s+to\s+(?:cp|child\s+protection|"
     r"the\s+team|the\s+job|the\s+role|this|social\s+work|duty|the\s+la|the\s+council|the\s+area)\b"
     r"|\b(?:do\s*n'?t|dont|do\s+not)\s+want\s+to\s+get\s+(?:it|this|that)\s+wrong\b"
+    # ... or who they are ("new starter here -", "im a new starter,": batch 65); "new starters" asked about stay
+    r"|\bnew\s+(?:starter|joiner)\s+here\b|\b(?:i'?m|im|i\s+am)\s+(?:a\s+)?new\s+(?:starter|joiner)\b"
     # ... and how they feel in young people's words ("lowkey panicking", "istg nobody knows this")
     r"|\b(?:(?:low|high)key\s+|kinda\s+|a\s+bit\s+)?(?:panicking|stressing|freaking\s+out)\b"
     r"|\b(?:nobody|no\s+one|noone)\s+(?:knows|seems\s+to\s+know)(?:\s+(?:this|that|it))?\b"

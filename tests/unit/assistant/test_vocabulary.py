@@ -750,6 +750,8 @@ def test_words_for_findings_are_read_only_in_a_question_about_an_inspection(ques
     ("nothing has changed on it - how often is a chronology reviewed", "has changed on it - how often is a chronology "
      "reviewed"),
     ("whats the absolute max for a core assessment", "whats the max for a core assessment"),
+    ("new starter here - how long have i got to record a home visit", "how long have i got to record a home visit"),
+    ("im a new starter, who chairs the strat", "who chairs the strat"),
 ])
 def test_how_people_talk_in_slack_around_a_question_is_not_its_subject(chatty, plain):
     assert key_terms(understand(chatty)) == key_terms(understand(plain))
