@@ -79,9 +79,10 @@ _ASKING = re.compile(r"[^\w]*(?:how|what|whats|what's|when|whens|where|wheres|wh
 
 
 # An ask that points back to the one before ("… a grievance? is it hr or my manager first", "… annual leave? does that
-# include bank hols"): the same ask, continued
-_BACK = re.compile(r"(?:and\s+)?(?:(?:is|was|are|were|does|did|do|can|could|should|will|would|has|have)\s+)?"
-                   r"(?:it|that|this|they|them)\b", re.I)
+# include bank hols"): the same ask, continued. "this" and "that" only after a verb: alone they may open an aside of
+# its own ("this laptop …")
+_BACK = re.compile(r"(?:and\s+)?(?:(?:is|was|are|were|does|did|do|can|could|should|will|would|has|have)\s+"
+                   r"(?:it|that|this|they|them)|it|they)\b", re.I)
 
 
 def practice_part(question: str) -> str | None:

@@ -78,6 +78,9 @@ def test_the_reply_names_who_would_know_only_for_a_matter_someone_in_the_council
      "minimum cadence for tm oversight notes on cp cases?"),
     ("btw anyone know the wifi pw. how long does my supervisor have to put the decisions on the file",
      "how long does my supervisor have to put the decisions on the file"),
+    # an aside that opens with "this" or "that" before a noun is its own ask, not the practice question continued
+    ("how often is sup for sws in notts? this laptop charger has gone missing again",
+     "how often is sup for sws in notts?"),
 ])
 def test_the_practice_part_of_a_message_that_also_asks_a_staff_matter(message: str, part: str) -> None:
     assert practice_part(message) == part
