@@ -26,14 +26,20 @@ _VERB_AFTER = re.compile(r"\s*(?:[?.!]*$|(?:on|upon|quickly|fast|now|promptly|im
                          r"in|as|together)\b)")
 
 
+# An example the asker gives ("(eg no s47)", "e.g. under s20, does …"): the question is not about what it names
+_EXAMPLE = re.compile(r"\((?:eg|e\.g\.?|for example|such as)\b[^)]*\)|\b(?:eg|e\.g\.?)(?=\s)[^,;:?!()]*", re.I)
+
+
 def _act(word: str) -> str:
     return f"{word[:-1] if word.endswith('rens') else word} act"  # "childrens act" is the Children Act
 
 
 def references(text: str, *, question: bool = False) -> set[str]:
     """The sections, regulations and Acts ``text`` names ("section 47", "regulation 24", "children act"); in a
-    question, an Act is also one written with capitals ("a Care Act needs assessment")."""
-    original = text.replace("’", "'")
+    question, an Act is also one written with capitals ("a Care Act needs assessment"), and an example the asker gives
+    names none ("does a decision not to progress something (eg no s47) still need recording")."""
+    original = _EXAMPLE.sub(" ", text) if question else text
+    original = original.replace("’", "'")
     text = original.lower()
     found = {f"section {m.group(1)}" for m in _SECTION.finditer(text)}
     found |= {f"regulation {m.group(1)}" for m in _REGULATION.finditer(text)}

@@ -370,6 +370,11 @@ def test_a_year_compared_with_does_not_hold_the_year_asked() -> None:
     ("What is the statutory timescale for completing a Care Act needs assessment?", True, {"care act"}),
     ("when must the police act", True, set()),  # the verb
     ("how fast should the sw act on it", True, set()),
+    # an example the asker gives is not what the question is about (batch 66: "… decides NOT to progress something (eg
+    # no s47) does that still have to be logged as mgmt oversight? calderdale" was refused for want of section 47)
+    ("if the tm decides NOT to progress something (eg no s47) does that still have to be logged", True, set()),
+    ("any decision not to act, e.g. no s47, gets recorded?", True, set()),
+    ("under s20 (eg for a baby) does the parent have to consent", True, {"section 20"}),
     ("A Strategy Discussion decides whether an enquiry under section 47 of the Children Act 1989 is needed", False,
      {"section 47", "children act"}),
     ("The inspection was carried out under section 138 of the Education and Inspections Act 2006.", False,
