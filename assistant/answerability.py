@@ -188,14 +188,25 @@ def phrases_missing(query: Query, best: Unit | None) -> float:
     return sum(not any(holds_phrase(t, p) for t in texts) for p in phrases) / len(phrases)
 
 
-def of_year(date: str, doc_type: str, year: int) -> bool:
+def of_year(date: str, doc_type: str, year: int, title: str = "") -> bool:
     """Can a document dated ``date`` be the one a question about ``year`` means? An inspection report is dated
     when it is published, weeks after the inspection: the 2019 report may be of a December 2018 inspection, never of
-    one in 2020 ("ofsted unannounced visit 2012" is not the letter of June 2011). Other documents: a year either way."""
+    one in 2020 ("ofsted unannounced visit 2012" is not the letter of June 2011), nor of one in 2022 when its
+    ``title`` gives the inspection dates in 2023 ("boro ofsted 2022" is not the report of a March 2023 inspection).
+    Other documents: a year either way."""
     if not date[:4].isdigit():
         return False
     gap = int(date[:4]) - year
-    return gap in (0, 1) if doc_type.startswith("inspection") else abs(gap) <= 1
+    if not doc_type.startswith("inspection"):
+        return abs(gap) <= 1
+    inspected = _INSPECTED.search(title)
+    if inspected and re.search(r"\b(?:19|20)\d\d\b", inspected.group(1)):
+        return gap == 0 or str(year) in re.findall(r"\b(?:19|20)\d\d\b", inspected.group(1))
+    return gap in (0, 1)
+
+
+# "…, inspection dates 13 to 24 March 2023": when the inspectors were there, as a report's title gives it
+_INSPECTED = re.compile(r"\binspection dates?\b(.*)", re.I)
 
 
 def first_asked(text: str, years: list[int]) -> list[int]:
@@ -230,6 +241,8 @@ def held_years(years: list[int], top: list[Hit], best: str, since: list[int] | t
     not enough ("redcar ofsted 2020 inspection"), nor a best sentence naming it for no inspection ("challenged by a
     council-wide cyberattack in February 2020" for "what did ofsted find when they inspected redcar in 2020"), when
     the question is about an ``inspection`` and the best sentence is an inspection report's."""
+    # by publication year, not the title's inspection dates: as a signal, a year a year off is often a claim the
+    # report corrects ("stockton's ilacs was march 2022 wasnt it"; with the dates, five such were refused, batch 66)
     dated = any(of_year(h.passage.date, h.passage.doc_type, y) or y in since
                 and h.passage.date[:4].isdigit() and int(h.passage.date[:4]) > y for h in top for y in years)
     named = (not inspection or names_inspection(best)) and any(re.search(rf"\b{y}\b", best) for y in years)

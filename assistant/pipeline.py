@@ -241,7 +241,7 @@ def _missing_inspection(query: Query, retriever: Retriever, hits: list[Hit]) -> 
             continue
         for authority in set(about(authorities)):
             held.setdefault(authority, []).append(date[:4])
-            found |= {year for year in query.years if of_year(date, doc_type, year)}
+            found |= {year for year in query.years if of_year(date, doc_type, year, title)}
     # Not a year named as a baseline ("since 2019"), one offered as a claim to check ("the one before was 2019 wasnt
     # it"), nor one beside a year held ("22/23"; a report dated the year after its inspection)
     claimed = {int(y) for y in _CLAIMED.findall(query.text)}

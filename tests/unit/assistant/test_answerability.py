@@ -203,6 +203,21 @@ def test_a_report_is_of_its_year_or_the_year_before() -> None:
     assert not of_year("n.d.", "inspection-report", 2019)
 
 
+def test_a_report_whose_title_dates_the_inspection_is_not_of_the_year_before_it() -> None:
+    """Batch 66: "boro ofsted 2022 was private fostering flagged as an issue?" was answered from the report of a March
+    2023 inspection (published May 2023), as if it could be of a 2022 one."""
+    from assistant.answerability import of_year
+
+    march = "Inspection of Middlesbrough local authority children's services (ILACS), inspection dates 13 to 24 March 2023"
+    assert not of_year("2023-05-25", "inspection-letter", 2022, march)
+    assert of_year("2023-05-25", "inspection-letter", 2023, march)
+    december = "Inspection of X local authority children's services (ILACS), inspection dates 3 to 14 December 2018"
+    assert of_year("2019-02-01", "inspection-letter", 2018, december) and of_year("2019-02-01", "inspection-letter",
+                                                                                  2019, december)
+    # no inspection dates in the title (a letter, a council's own copy): a year either side of publication, as before
+    assert of_year("2019-02-01", "inspection-letter", 2018, "Annual unannounced inspection (letter of 1 February 2019)")
+
+
 def test_a_definition_is_not_asked_as_a_kind_of_fact_to_the_fitted_models():
     """The models were fitted before "what is a jtai" was a kind: it reaches them as it did then, unasked; only the
     sentence an answer leads with must spell the shorthand out (assistant/leading.py)."""
