@@ -574,12 +574,11 @@ FAILING: dict[str, str] = {
     "which year was leeds inspected prior to 2022":
         "partial: 'prior to' is not read as 'before', so 'Senior leaders had identified this issue prior to this "
         "inspection' is nearer than the sentence with 2018",
-    "devon rcpc timescale following the icpc":
+    "devon review conference - how long after the initial one":
         "answered with the ICPC's 'no more than 15 working days after the Strategy Discussion': it runs after an "
         "event, as asked, and holds 'conference'; that it is counted from the strategy discussion, not the ICPC, is "
-        "not read",
-    "devon review conference - how long after the initial one":
-        "answered with the ICPC's 15 working days after the strategy discussion, as the wording above",
+        "not read ('devon rcpc timescale following the icpc' is refused since the forty-ninth session's refit, p "
+        "0.500 against 0.501)",
     "how far ahead of a devon conference do families get the reports":
         "leads with the reports' deadline for the reviewing service ('2 days before for an ICPC'): 'families' is not "
         "'parents/carers', so the 3 days for parents are second",
@@ -626,29 +625,32 @@ FAILING: dict[str, str] = {
         "nearest",
     # Refused since the forty-sixth session's operating point (the trees 0.7 of the blend, threshold for precision
     # 0.915: on held-out batches 0.854 of unanswerable questions refused, 0.061 of answerable ones); p at the
-    # refit with batch 65 (the forty-eighth session's)
+    # refit with batch 66 (the forty-ninth session's)
     "supervision sessions in walsall, how often?":
-        "partial (p 0.410 against 0.471): 'Every practitioner must have supervision at least monthly' is the nearest",
+        "partial (p 0.398 against 0.501): 'Every practitioner must have supervision at least monthly' is the nearest",
     "parents reports devon icpc how many days in advance":
-        "partial (p 0.372 against 0.471): the three days before the meeting are the nearest",
+        "partial (p 0.363 against 0.501): the three days before the meeting are the nearest",
     "what is the front door called in hartlepool":
-        "partial (p 0.405 against 0.471): 'Workers in the front door are clear …' is the nearest",
+        "partial (p 0.398 against 0.501): 'Workers in the front door are clear …' is the nearest",
     "hartlepool - whats the front door called":
-        "partial (p 0.372 against 0.471), as the wording above",
+        "partial (p 0.419 against 0.501), as the wording above",
     "teh supervision got cancelled, by when does it need rearranging":
-        "partial (p 0.346 against 0.471): the five working days to rearrange are the nearest",
+        "partial (p 0.356 against 0.501): the five working days to rearrange are the nearest",
     # Refused since the forty-seventh session's refit with batch 64 (threshold 0.462 -> 0.482 at precision 0.915)
     "how were strat discussions in tees viewed by ofsted":
-        "partial (p 0.422 against 0.471): the 2011 letter's 'Strategy discussions are routinely held as face-to-face "
+        "partial (p 0.396 against 0.501): the 2011 letter's 'Strategy discussions are routinely held as face-to-face "
         "meetings …', the answer, is given as the nearest",
-    # Refused since the forty-eighth session's refit with batch 65 (threshold 0.482 -> 0.471 at precision 0.915; the
-    # trees learn that questions near the supervision policy's rearranging rule and the transfer-in timescale are
-    # often near misses)
-    "supervision cancelled agian this week - how soon does it have to be rebooked":
-        "partial (p 0.460 against 0.471): the five working days to rearrange are the nearest",
-    "email from kent cc today saying a family on a plan is moving to norfolk for good. how long until the "
-    "transfer-in conference must take place":
-        "partial (p 0.441 against 0.471): Norfolk's 15 working days for a transfer-in conference are the nearest",
+    # Refused since the forty-ninth session's refit with batch 66 (threshold 0.471 -> 0.501 at precision 0.915; the
+    # forty-eighth session's two, on the rearranging rule and a Kent-to-Norfolk transfer-in, are answered again at
+    # p 0.521 and 0.552)
+    "tilly on a plan here in hartlepool, family relocated to stockton permanently, stockton accepted the referral "
+    "yesterday. how long have they got to have the conference":
+        "partial (p 0.500 against 0.501): the Tees procedure's 15 working days for a transfer-in conference are the "
+        "nearest",
+    "whats hartlepools front door called":
+        "partial (p 0.478 against 0.501): 'Workers in the front door are clear …' is the nearest",
+    "whats the name of hartlepools front door":
+        "partial (p 0.473 against 0.501), as the wording above",
     "can a social worker decide to close a case themselves":
         "leads with the management oversight rule ('whenever a key decision is made: … before a case is closed'), "
         "which holds 'decision' and 'closed' as well; the closure rule is second",
