@@ -111,3 +111,17 @@ def test_a_part_of_a_year_written_as_how_often_is_that_frequency():
     assert unglued("1/2ly review") == "half-yearly review"
     for kept in ("1/4 of cases", "11/4ly"):  # a fraction, or no such word
         assert unglued(kept) == kept
+
+
+def test_the_words_of_a_text_are_read_once_and_each_caller_gets_its_own_list() -> None:
+    """The cache behind tokens(): the same text is not read again, and a caller that changes its list (appends a story
+    word, removes a term) changes nothing another caller gets."""
+    from ingest.tokens import _tokens
+
+    text = "Supervision takes place at least every four weeks for qualified social workers (test of the cache)."
+    first = tokens(text)
+    hits = _tokens.cache_info().hits
+    first.append("changed")
+    again = tokens(text)
+    assert _tokens.cache_info().hits == hits + 1
+    assert "changed" not in again and again == first[:-1]
