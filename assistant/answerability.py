@@ -26,6 +26,7 @@ from assistant.legislation import holds_phrase, phrase_words
 from assistant.logistic import Logistic
 from assistant.retriever import Hit
 from assistant.selection import Unit
+from ingest.findings.judgements import inspection_dates
 from ingest.tokens import as_verbs, tokens
 from assistant.understand import Query
 from assistant.years import names_inspection
@@ -199,14 +200,8 @@ def of_year(date: str, doc_type: str, year: int, title: str = "") -> bool:
     gap = int(date[:4]) - year
     if not doc_type.startswith("inspection"):
         return abs(gap) <= 1
-    inspected = _INSPECTED.search(title)
-    if inspected and re.search(r"\b(?:19|20)\d\d\b", inspected.group(1)):
-        return gap == 0 or str(year) in re.findall(r"\b(?:19|20)\d\d\b", inspected.group(1))
-    return gap in (0, 1)
-
-
-# "…, inspection dates 13 to 24 March 2023": when the inspectors were there, as a report's title gives it
-_INSPECTED = re.compile(r"\binspection dates?\b(.*)", re.I)
+    inspected = re.findall(r"\b(?:19|20)\d\d\b", inspection_dates(title, "")) if title else []
+    return gap == 0 or str(year) in inspected if inspected else gap in (0, 1)
 
 
 def first_asked(text: str, years: list[int]) -> list[int]:
