@@ -577,8 +577,7 @@ FAILING: dict[str, str] = {
     "devon review conference - how long after the initial one":
         "answered with the ICPC's 'no more than 15 working days after the Strategy Discussion': it runs after an "
         "event, as asked, and holds 'conference'; that it is counted from the strategy discussion, not the ICPC, is "
-        "not read ('devon rcpc timescale following the icpc' is refused since the forty-ninth session's refit, p "
-        "0.500 against 0.501)",
+        "not read (as in 'devon rcpc timescale following the icpc', below)",
     "how far ahead of a devon conference do families get the reports":
         "leads with the reports' deadline for the reviewing service ('2 days before for an ICPC'): 'families' is not "
         "'parents/carers', so the 3 days for parents are second",
@@ -625,32 +624,34 @@ FAILING: dict[str, str] = {
         "nearest",
     # Refused since the forty-sixth session's operating point (the trees 0.7 of the blend, threshold for precision
     # 0.915: on held-out batches 0.854 of unanswerable questions refused, 0.061 of answerable ones); p at the
-    # refit with batch 66 (the forty-ninth session's)
+    # refit with batch 67 (the fiftieth session's)
     "supervision sessions in walsall, how often?":
-        "partial (p 0.398 against 0.501): 'Every practitioner must have supervision at least monthly' is the nearest",
+        "partial (p 0.412 against 0.498): 'Every practitioner must have supervision at least monthly' is the nearest",
     "parents reports devon icpc how many days in advance":
-        "partial (p 0.363 against 0.501): the three days before the meeting are the nearest",
+        "partial (p 0.363 against 0.498): the three days before the meeting are the nearest",
     "what is the front door called in hartlepool":
-        "partial (p 0.398 against 0.501): 'Workers in the front door are clear …' is the nearest",
+        "partial (p 0.375 against 0.498): 'Workers in the front door are clear …' is the nearest",
     "hartlepool - whats the front door called":
-        "partial (p 0.419 against 0.501), as the wording above",
+        "partial (p 0.397 against 0.498), as the wording above",
     "teh supervision got cancelled, by when does it need rearranging":
-        "partial (p 0.356 against 0.501): the five working days to rearrange are the nearest",
+        "partial (p 0.355 against 0.498): the five working days to rearrange are the nearest",
     # Refused since the forty-seventh session's refit with batch 64 (threshold 0.462 -> 0.482 at precision 0.915)
     "how were strat discussions in tees viewed by ofsted":
-        "partial (p 0.396 against 0.501): the 2011 letter's 'Strategy discussions are routinely held as face-to-face "
+        "partial (p 0.131 against 0.498): the 2011 letter's 'Strategy discussions are routinely held as face-to-face "
         "meetings …', the answer, is given as the nearest",
     # Refused since the forty-ninth session's refit with batch 66 (threshold 0.471 -> 0.501 at precision 0.915; the
     # forty-eighth session's two, on the rearranging rule and a Kent-to-Norfolk transfer-in, are answered again at
-    # p 0.521 and 0.552)
-    "tilly on a plan here in hartlepool, family relocated to stockton permanently, stockton accepted the referral "
-    "yesterday. how long have they got to have the conference":
-        "partial (p 0.500 against 0.501): the Tees procedure's 15 working days for a transfer-in conference are the "
-        "nearest",
+    # p 0.521 and 0.552; since the fiftieth session's refit with batch 67, threshold 0.498, the story of a move from
+    # Hartlepool to Stockton is answered again, at p 0.603)
     "whats hartlepools front door called":
-        "partial (p 0.478 against 0.501): 'Workers in the front door are clear …' is the nearest",
+        "partial (p 0.432 against 0.498): 'Workers in the front door are clear …' is the nearest",
     "whats the name of hartlepools front door":
-        "partial (p 0.473 against 0.501), as the wording above",
+        "partial (p 0.428 against 0.498), as the wording above",
+    # Answered wrongly again since the fiftieth session's refit with batch 67 (refused at p 0.500 against 0.501 after
+    # the forty-ninth's)
+    "devon rcpc timescale following the icpc":
+        "answered (p 0.520 against 0.498) with the ICPC's 'no more than 15 working days after the Strategy "
+        "Discussion': 'following' is read as the time running after an event, and the RCPC's own timing is not held",
     "can a social worker decide to close a case themselves":
         "leads with the management oversight rule ('whenever a key decision is made: … before a case is closed'), "
         "which holds 'decision' and 'closed' as well; the closure rule is second",
