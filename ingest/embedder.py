@@ -61,10 +61,7 @@ class MiniLMEmbedder:
 
     def _load(self):
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # read by tokenizers; no model hub is involved
             from ingest.minilm import MiniLM
 
             self._model = MiniLM(self.model_path or packaged_model_path())
